@@ -1,0 +1,15 @@
+// @policy/core: the practice's social-media and acceptable-use policy as pure code.
+
+export { classify } from './classifier/classify.js';
+export type { ConductClause } from './conduct/clauses.js';
+export { conductClauses } from './conduct/clauses.js';
+export type { PublicPracticeConfig } from './conduct/public-config.js';
+export { publicConfig } from './conduct/public-config.js';
+export { availableEvents, nextSteps, replay, startIncident, transition } from './lifecycle/transition.js';
+export * from './model/constants.js';
+export type * from './model/incident.js';
+export * from './model/settings.js';
+export type { MonitoringSummary } from './monitoring/summarise.js';
+export { summarise, summaryToCsv } from './monitoring/summarise.js';
+export type { RenderedTemplate, RenderOptions, TemplateInfo } from './templates/render.js';
+export { renderTemplate, TEMPLATES } from './templates/render.js';

@@ -1,0 +1,104 @@
+import type { ConductClauseId, Locale, Platform } from './constants.js';
+
+/** One weekday's reply hours in the practice's local time, "HH:MM" 24-hour. */
+export interface BusinessHours {
+  /** 0 = Sunday … 6 = Saturday, as `Date#getUTCDay` numbers them. */
+  days: number[];
+  open: string;
+  close: string;
+}
+
+export interface ConductClauseOverride {
+  id: ConductClauseId;
+  enabled?: boolean;
+  /** Practice wording that replaces the default text, per locale. */
+  text?: Partial<Record<Locale, string>>;
+}
+
+export interface StaffMember {
+  name: string;
+  role?: string;
+  /** Other names people use: nicknames, first names, initials ("Dr P"). */
+  aliases?: string[];
+}
+
+export interface SocialAccount {
+  platform: Platform;
+  handle: string;
+  url?: string;
+  /** Roles allowed to post on the account. */
+  postedBy?: string[];
+}
+
+export interface PracticeSettings {
+  name: string;
+  ods: string;
+  website?: string;
+  locale: Locale;
+  timeZone: 'Europe/London';
+  phone?: string;
+  address?: string;
+  complaints: {
+    procedureUrl?: string;
+    email?: string;
+    phone?: string;
+    leafletUrl?: string;
+  };
+  /** The commissioner for complaints about the practice: the local Integrated Care Board. */
+  icb: { name: string; url?: string; email?: string; phone?: string };
+  reviews: { nhsWebsiteUrl?: string };
+  appointments: {
+    nhsApp: boolean;
+    onlineConsultationUrl?: string;
+    phone?: string;
+  };
+  socialAccounts: SocialAccount[];
+  businessHours: BusinessHours;
+  /** Reply target for comments, in business days. */
+  replyTargetBusinessDays: number;
+  conduct: {
+    /** Order and overrides; clauses not listed keep their default place and text. */
+    clauses: ConductClauseOverride[];
+    policyUrl?: string;
+    /** ISO date (YYYY-MM-DD) the policy was last reviewed. */
+    lastReviewed?: string;
+    /** Bumped when the policy changes so dismissed banners show again. */
+    version: string;
+  };
+  /** Sensitive: used by the classifier only, never public. */
+  staff: StaffMember[];
+  /** Extra bank holidays or closures (ISO dates) on top of the UK bank holiday table. */
+  closedDates: string[];
+}
+
+export type PracticeSettingsInput = Partial<Omit<PracticeSettings, 'name' | 'ods'>> & {
+  name: string;
+  ods: string;
+};
+
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = { days: [1, 2, 3, 4, 5], open: '08:00', close: '19:00' };
+
+/** Fills every setting the practice did not give with the policy's default. */
+export function withDefaults(input: PracticeSettingsInput): PracticeSettings {
+  return {
+    website: undefined,
+    phone: undefined,
+    address: undefined,
+    ...input,
+    locale: input.locale ?? 'en-GB',
+    timeZone: 'Europe/London',
+    complaints: { ...input.complaints },
+    icb: input.icb ?? { name: 'your local Integrated Care Board (ICB)' },
+    reviews: { ...input.reviews },
+    appointments: { nhsApp: true, ...input.appointments },
+    socialAccounts: input.socialAccounts ?? [],
+    businessHours: input.businessHours ?? DEFAULT_BUSINESS_HOURS,
+    replyTargetBusinessDays: input.replyTargetBusinessDays ?? 3,
+    conduct: { clauses: [], version: '1', ...input.conduct },
+    staff: input.staff ?? [],
+    closedDates: input.closedDates ?? [],
+  };
+}
+
+/** NHS ODS practice codes: a letter and five digits (e.g. A81001). */
+export const ODS_CODE_PATTERN = /^[A-Z][0-9]{5}$/;
