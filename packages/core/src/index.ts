@@ -8,6 +8,8 @@ export { publicConfig } from './conduct/public-config.js';
 export { availableEvents, nextSteps, replay, startIncident, transition } from './lifecycle/transition.js';
 export * from './model/constants.js';
 export type * from './model/incident.js';
+export type { PolicyActionId } from './model/policy.js';
+export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';
 export { summarise, summaryToCsv } from './monitoring/summarise.js';
