@@ -1,4 +1,13 @@
-import type { Category, Outcome, Platform, Severity } from '../model/constants.js';
+import {
+  CATEGORIES,
+  type Category,
+  OUTCOMES,
+  type Outcome,
+  PLATFORMS,
+  type Platform,
+  SEVERITIES,
+  type Severity,
+} from '../model/constants.js';
 import type { Incident } from '../model/incident.js';
 
 export interface MonitoringSummary {
@@ -17,14 +26,234 @@ export interface MonitoringSummary {
   repeatAuthors: { author: string; incidents: number }[];
 }
 
-/** `now` decides which open deadlines count as missed; defaults to `to`. */
-export function summarise(
-  _incidents: readonly Incident[],
-  _period: { from: string; to: string; now?: string },
-): MonitoringSummary {
-  throw new Error('summarise: not implemented yet');
+export const SUMMARY_OUTCOMES = [...OUTCOMES, 'open'] as const;
+
+const zeroCounts = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** Counts a key; a value outside the vocabulary (an old stored row, say) is skipped, not NaN. */
+function bump<K extends string>(counts: Record<K, number>, key: K): void {
+  if (Object.hasOwn(counts, key)) counts[key] += 1;
 }
 
-export function summaryToCsv(_summary: MonitoringSummary): string {
-  throw new Error('summaryToCsv: not implemented yet');
+function parseTime(value: string, what: string): number {
+  const time = Date.parse(value);
+  if (!Number.isFinite(time))
+    throw new RangeError(`${what} is not a valid ISO date-time: ${JSON.stringify(value)}`);
+  return time;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
+}
+
+const roundTenth = (value: number | null): number | null =>
+  value === null ? null : Math.round(value * 10) / 10;
+
+const minutesBetween = (from: string, to: string): number | null => {
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  return Number.isFinite(start) && Number.isFinite(end) ? (end - start) / 60_000 : null;
+};
+
+/** Handles compare without case or a leading "@"; names without case or extra spaces. */
+const handleKey = (handle: string | undefined): string | null => {
+  const key = handle?.trim().replace(/^@+/, '').toLocaleLowerCase('en-GB');
+  return key ? `handle:${key}` : null;
+};
+const nameKey = (name: string | undefined): string | null => {
+  const key = name?.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+  return key ? `name:${key}` : null;
+};
+
+/**
+ * Groups incidents by author: two incidents share an author when they share a handle or a name
+ * (so "@jsmith" once and "J Smith" with that handle another time are one person). Union-find over
+ * the keys keeps chains of such links together.
+ */
+function repeatAuthors(incidents: readonly Incident[]): { author: string; incidents: number }[] {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(key, root);
+    return root;
+  };
+  const add = (key: string) => {
+    if (!parent.has(key)) parent.set(key, key);
+  };
+  const keysOf = (incident: Incident) =>
+    [handleKey(incident.report.author?.handle), nameKey(incident.report.author?.name)].filter(
+      (key): key is string => key !== null,
+    );
+
+  for (const incident of incidents) {
+    const keys = keysOf(incident);
+    for (const key of keys) add(key);
+    const [first, ...rest] = keys;
+    if (first) for (const key of rest) parent.set(find(key), find(first));
+  }
+
+  const groups = new Map<string, { author: string; incidents: number }>();
+  for (const incident of incidents) {
+    const [first] = keysOf(incident);
+    if (!first) continue;
+    const root = find(first);
+    const group = groups.get(root);
+    if (group) group.incidents += 1;
+    else {
+      // Show the author as first written: the handle if there is one, else the name.
+      const author = incident.report.author?.handle?.trim() || incident.report.author?.name?.trim() || '';
+      groups.set(root, { author, incidents: 1 });
+    }
+  }
+  return [...groups.values()]
+    .filter((group) => group.incidents >= 2)
+    .sort((a, b) => b.incidents - a.incidents || a.author.localeCompare(b.author, 'en-GB'));
+}
+
+/**
+ * The monitoring report for incidents created in [from, to). `now` decides which open deadlines
+ * count as missed; defaults to `to`. A deadline still on a closed incident counts only if it fell
+ * due before the incident was closed.
+ */
+export function summarise(
+  incidents: readonly Incident[],
+  period: { from: string; to: string; now?: string },
+): MonitoringSummary {
+  const from = parseTime(period.from, '`from`');
+  const to = parseTime(period.to, '`to`');
+  if (from > to) throw new RangeError('`from` must not be after `to`');
+  const now = period.now === undefined ? to : parseTime(period.now, '`now`');
+
+  const inPeriod = incidents.filter((incident) => {
+    const created = Date.parse(incident.createdAt);
+    return created >= from && created < to;
+  });
+
+  const byCategory = zeroCounts(CATEGORIES);
+  const bySeverity = zeroCounts(SEVERITIES);
+  const byPlatform = zeroCounts(PLATFORMS);
+  const byOutcome = zeroCounts(SUMMARY_OUTCOMES);
+  const toTriage: number[] = [];
+  const toClose: number[] = [];
+  const deadlinesMissed: MonitoringSummary['deadlinesMissed'] = [];
+
+  for (const incident of inPeriod) {
+    // An incident with several categories counts once in each.
+    for (const category of new Set(incident.categories)) bump(byCategory, category);
+    bump(bySeverity, incident.severity);
+    bump(byPlatform, incident.report.platform);
+    const closed = incident.state === 'closed';
+    bump(byOutcome, closed ? (incident.outcome ?? 'unresolved') : 'open');
+
+    if (incident.triagedAt) {
+      const minutes = minutesBetween(incident.createdAt, incident.triagedAt);
+      if (minutes !== null) toTriage.push(minutes);
+    }
+    if (closed && incident.closedAt) {
+      const minutes = minutesBetween(incident.createdAt, incident.closedAt);
+      if (minutes !== null) toClose.push(minutes);
+    }
+
+    const closedAt = closed && incident.closedAt ? Date.parse(incident.closedAt) : Number.NaN;
+    const cutoff = Number.isFinite(closedAt) ? Math.min(now, closedAt) : now;
+    for (const deadline of incident.deadlines) {
+      if (Date.parse(deadline.due) < cutoff) {
+        deadlinesMissed.push({
+          incidentId: incident.id,
+          reference: incident.reference,
+          kind: deadline.kind,
+          due: deadline.due,
+        });
+      }
+    }
+  }
+  deadlinesMissed.sort(
+    (a, b) => Date.parse(a.due) - Date.parse(b.due) || a.reference.localeCompare(b.reference, 'en-GB'),
+  );
+
+  return {
+    from: period.from,
+    to: period.to,
+    total: inPeriod.length,
+    byCategory,
+    bySeverity,
+    byPlatform,
+    byOutcome,
+    medianMinutesToTriage: roundTenth(median(toTriage)),
+    medianMinutesToClose: roundTenth(median(toClose)),
+    deadlinesMissed,
+    repeatAuthors: repeatAuthors(inPeriod),
+  };
+}
+
+// ---------------------------------------------------------------- CSV
+
+const CSV_WIDTH = 5;
+
+/**
+ * One RFC 4180 field, always quoted. A field that a spreadsheet would run as a formula (it starts
+ * with =, +, -, @, tab or CR; author handles start with "@") gets a leading apostrophe (OWASP's
+ * advice for CSV injection).
+ */
+function csvField(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The summary as RFC 4180 CSV: CRLF line ends, every field quoted, every record the same width so
+ * strict parsers accept it. Each dimension is a section that starts with its own header row; the
+ * first column names the section on every row.
+ */
+export function summaryToCsv(summary: MonitoringSummary): string {
+  const rows: (string | number | null)[][] = [];
+  const section = (name: string, header: string[], body: (string | number | null)[][]) => {
+    rows.push(['section', ...header]);
+    for (const row of body) rows.push([name, ...row]);
+  };
+  const counts = <K extends string>(record: Record<K, number>, keys: readonly K[]) =>
+    keys.map((key) => [key, record[key]]);
+
+  section(
+    'summary',
+    ['field', 'value'],
+    [
+      ['from', summary.from],
+      ['to', summary.to],
+      ['total', summary.total],
+      ['median_minutes_to_triage', summary.medianMinutesToTriage],
+      ['median_minutes_to_close', summary.medianMinutesToClose],
+      ['deadlines_missed', summary.deadlinesMissed.length],
+      ['repeat_authors', summary.repeatAuthors.length],
+    ],
+  );
+  section('category', ['category', 'incidents'], counts(summary.byCategory, CATEGORIES));
+  section('severity', ['severity', 'incidents'], counts(summary.bySeverity, SEVERITIES));
+  section('platform', ['platform', 'incidents'], counts(summary.byPlatform, PLATFORMS));
+  section('outcome', ['outcome', 'incidents'], counts(summary.byOutcome, SUMMARY_OUTCOMES));
+  section(
+    'deadline_missed',
+    ['reference', 'incident_id', 'kind', 'due'],
+    summary.deadlinesMissed.map((missed) => [missed.reference, missed.incidentId, missed.kind, missed.due]),
+  );
+  section(
+    'repeat_author',
+    ['author', 'incidents'],
+    summary.repeatAuthors.map((repeat) => [repeat.author, repeat.incidents]),
+  );
+
+  return rows
+    .map((row) => {
+      const padded = [...row, ...Array<null>(CSV_WIDTH - row.length).fill(null)];
+      return padded.map(csvField).join(',');
+    })
+    .map((line) => `${line}\r\n`)
+    .join('');
 }
