@@ -1,0 +1,37 @@
+// Locale choice and formatting shared by every component. Text lives beside each component as an
+// `en-GB` dictionary plus a `cy` one typed against it, so a missing Welsh string fails the typecheck.
+import type { Locale } from '@policy/core';
+
+export type { Locale };
+
+/** The locales the widgets ship text for (the same list as core's LOCALES). */
+export const WIDGET_LOCALES = ['en-GB', 'cy'] as const satisfies readonly Locale[];
+
+/**
+ * Picks the text locale: an explicit `lang` attribute on the element wins, then the practice's
+ * configured locale, then English. Any `cy…` tag is Welsh; any `en…` tag is British English.
+ */
+export function resolveLocale(langAttribute: string | null | undefined, practiceLocale?: Locale): Locale {
+  const tag = (langAttribute ?? '').trim().toLowerCase();
+  if (tag === 'cy' || tag.startsWith('cy-')) return 'cy';
+  if (tag === 'en' || tag.startsWith('en-')) return 'en-GB';
+  return practiceLocale === 'cy' ? 'cy' : 'en-GB';
+}
+
+/** Fills `{name}` slots in a message. Values are plain text; Lit escapes them when rendered. */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (slot, key: string) => (key in values ? String(values[key]) : slot));
+}
+
+/** "3 March 2026" / "3 Mawrth 2026" for an ISO date (YYYY-MM-DD); undefined if it isn't one. */
+export function formatDate(isoDate: string | undefined, locale: Locale): string | undefined {
+  if (!isoDate || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
