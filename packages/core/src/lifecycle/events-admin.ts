@@ -17,7 +17,10 @@ export const assign: EventRule<'assign'> = {
 export const addNote: EventRule<'add_note'> = {
   from: OPEN,
   to: 'same',
-  check: (_incident, event) => (isBlank(event.text) ? refuse('invalid_event', 'The note is empty.') : null),
+  check: (_incident, event) =>
+    isBlank(event.text)
+      ? refuse('invalid_event', 'The note is empty: write what happened before adding it.')
+      : null,
   apply: (incident, event) => same(withNote(incident, event.at, event.actor, event.text)),
 };
 
