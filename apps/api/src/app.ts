@@ -1,0 +1,174 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { apiDocs } from './api-docs/api-docs.index.js';
+import { assets } from './assets/assets.index.js';
+import { audit } from './audit/audit.index.js';
+import { ensureAdminKey } from './bootstrap.js';
+import { classify } from './classify/classify.index.js';
+import type { Db } from './db/open.js';
+import { Store } from './db/store.js';
+import { demo } from './demo/demo.index.js';
+import { evidence } from './evidence/evidence.index.js';
+import { MAX_EVIDENCE_BYTES } from './evidence/media.js';
+import { health } from './health/health.index.js';
+import type { AppEnv, Deps, LogLine } from './http/env.js';
+import { jsonLineLogger, requestLog } from './http/logging.js';
+import { ApiError, PROBLEM_TYPES, type ProblemStatus, problemResponse } from './http/problem.js';
+import { createRateLimiter, type RateLimit } from './http/rate-limit.js';
+import { defaultHook } from './http/router.js';
+import { incidents } from './incidents/incidents.index.js';
+import { keys } from './keys/keys.index.js';
+import { practices } from './practices/practices.index.js';
+import { publicConfig } from './public-config/public-config.index.js';
+import { reports } from './reports/reports.index.js';
+import { summary } from './summary/summary.index.js';
+import { templates } from './templates/templates.index.js';
+
+export interface AppOptions {
+  db: Db;
+  /** The time source for events, deadlines and rate limits; tests pass a fixed or stepping clock. */
+  clock?: () => Date;
+  /** Receives one object per request log line; defaults to JSON lines on stdout. */
+  log?: (line: LogLine) => void;
+  /** Token buckets per key and client address; `false` turns a limit off (benchmarks). */
+  rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
+  /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
+  bootstrapAdminKey?: string;
+}
+
+export const DEFAULT_RATE_LIMITS = {
+  /** A practice's staff file a handful of reports a day: 30 at once, then one every 2 s. */
+  reports: { burst: 30, perSecond: 0.5 },
+  /** The report form classifies as staff type (debounced): 60 at once, then 10 a second. */
+  classify: { burst: 60, perSecond: 10 },
+} as const satisfies Record<string, RateLimit>;
+
+export const JSON_BODY_LIMIT = 64 * 1024;
+/** The evidence file may be 5 MiB; a multipart envelope around it gets a little room. */
+export const EVIDENCE_BODY_LIMIT = MAX_EVIDENCE_BYTES + 16 * 1024;
+
+const tooLarge = (limit: number) =>
+  bodyLimit({
+    maxSize: limit,
+    onError: () => {
+      throw new ApiError(413, `The request body is over the ${Math.round(limit / 1024)} KiB limit.`);
+    },
+  });
+
+export function createApp(options: AppOptions) {
+  const store = new Store(options.db);
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? jsonLineLogger;
+  const deps: Deps = {
+    db: options.db,
+    store,
+    clock,
+    log,
+    limiters: {
+      reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
+      classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
+    },
+  };
+  if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  const jsonLimit = tooLarge(JSON_BODY_LIMIT);
+  const evidenceLimit = tooLarge(EVIDENCE_BODY_LIMIT);
+
+  app.use('*', requestLog(log));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  // Size limits come before anything reads the body; an over-long Content-Length is refused unread.
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path.endsWith('/evidence') ? evidenceLimit(c, next) : jsonLimit(c, next),
+  );
+
+  app
+    .route('/', health)
+    .route('/', publicConfig)
+    .route('/', practices)
+    .route('/', keys)
+    .route('/', reports)
+    .route('/', classify)
+    .route('/', incidents)
+    .route('/', evidence)
+    .route('/', templates)
+    .route('/', summary)
+    .route('/', audit)
+    .route('/', apiDocs)
+    .route('/', demo)
+    .route('/', assets);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API key, `pk_…`, scoped to practices and scopes. Optional `X-Acting-User: <id>; role=<role>`.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An admin key, `ak_…`: creates practices and keys.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'reportKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Report-Key',
+    description: 'A practice’s publishable report key, `rk_…`, usable only from its allowed web origins.',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'GP practice social-media policy API',
+      version: '1.0.0',
+      description:
+        'Runs a UK GP practice’s patient social-media and acceptable-use policy: public conduct config, staff reports, the incident lifecycle with evidence and an audit hash chain, templates and monitoring. Errors are RFC 9457 problem details.',
+    },
+    tags: [
+      { name: 'Public' },
+      { name: 'Reports' },
+      { name: 'Incidents' },
+      { name: 'Evidence' },
+      { name: 'Classification' },
+      { name: 'Templates' },
+      { name: 'Monitoring' },
+      { name: 'Audit' },
+      { name: 'Practices' },
+      { name: 'Keys' },
+      { name: 'Operations' },
+    ],
+  });
+
+  app.notFound((c) => problemResponse(c, 404, `Nothing at ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      const { headers, ...extra } = error.extra;
+      return problemResponse(c, error.status, error.detail, { ...extra, ...(headers ? { headers } : {}) });
+    }
+    if (error instanceof HTTPException && error.status in PROBLEM_TYPES && error.status < 500) {
+      const detail =
+        error.status === 400
+          ? 'The body is not valid JSON.'
+          : error.status === 415
+            ? 'Unsupported Content-Type: send application/json.'
+            : error.message || PROBLEM_TYPES[error.status as ProblemStatus][1];
+      return problemResponse(c, error.status as ProblemStatus, detail);
+    }
+    // A bug, not bad input: log what it was (never the request body) and answer without details.
+    log({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'unhandled',
+      requestId: c.var.requestId,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
+    });
+    return problemResponse(c, 500, 'Something went wrong on our side. It has been logged.');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Events are the record; `incidents` is a projection rebuilt from them by @policy/core.
+// Every row belongs to exactly one practice (`practice_ods`), which every query filters on.
+
+export const practices = sqliteTable('practices', {
+  ods: text('ods').primaryKey(),
+  name: text('name').notNull(),
+  /** PracticeSettings JSON (withDefaults applied). */
+  settings: text('settings').notNull(),
+  /** Bumped on every settings change. */
+  settingsVersion: integer('settings_version').notNull().default(1),
+  /** The public config JSON the widgets read, computed at write time so the hot GET is one lookup. */
+  publicJson: text('public_json').notNull(),
+  publicEtag: text('public_etag').notNull(),
+  /** Head of the practice's audit hash chain: last seq and its hash ('' before the first event). */
+  chainSeq: integer('chain_seq').notNull().default(0),
+  chainHead: text('chain_head').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    type: text('type', { enum: ['api', 'report', 'admin'] }).notNull(),
+    /** First characters after the type prefix: identifies a key in lists and logs without revealing it. */
+    prefix: text('prefix').notNull(),
+    /** Lower-case hex SHA-256 of the whole key; the key itself is never stored. */
+    hash: text('hash').notNull(),
+    /** JSON array of ODS codes the key may act for (empty for admin keys). */
+    practices: text('practices').notNull().default('[]'),
+    scopes: text('scopes').notNull().default('[]'),
+    allowedOrigins: text('allowed_origins').notNull().default('[]'),
+    label: text('label'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_keys_prefix_idx').on(t.prefix), uniqueIndex('api_keys_hash_idx').on(t.hash)],
+);
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    /** 1, 2, 3… per practice: the list order and the cursor. */
+    practiceSeq: integer('practice_seq').notNull(),
+    refYear: integer('ref_year').notNull(),
+    refNumber: integer('ref_number').notNull(),
+    reference: text('reference').notNull(),
+    state: text('state').notNull(),
+    severity: text('severity').notNull(),
+    /** JSON array of category ids (the confirmed ones once triaged). */
+    categories: text('categories').notNull(),
+    platform: text('platform').notNull(),
+    /** Normalised handle or name of the post's author, for the repeat-poster rule; null if unknown. */
+    authorRef: text('author_ref'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** The key that filed it. */
+    createdByKey: text('created_by_key').notNull(),
+    version: integer('version').notNull(),
+    /** The core Incident, JSON. */
+    data: text('data').notNull(),
+  },
+  (t) => [
+    uniqueIndex('incidents_practice_seq_idx').on(t.practiceOds, t.practiceSeq),
+    uniqueIndex('incidents_reference_idx').on(t.practiceOds, t.refYear, t.refNumber),
+    index('incidents_practice_created_idx').on(t.practiceOds, t.createdAt),
+    index('incidents_practice_author_idx').on(t.practiceOds, t.authorRef),
+  ],
+);
+
+export const incidentEvents = sqliteTable(
+  'incident_events',
+  {
+    id: text('id').primaryKey(),
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    /** Position in the practice's hash chain: 1, 2, 3… with no gaps. */
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    /** The credential that made the write. */
+    keyId: text('key_id').notNull(),
+    at: text('at').notNull(),
+    /** The core IncidentEvent, JSON. */
+    payload: text('payload').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    /** SHA-256 over prev_hash and this row's content (see audit/chain.ts). */
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('incident_events_chain_idx').on(t.practiceOds, t.seq),
+    index('incident_events_incident_idx').on(t.incidentId, t.seq),
+  ],
+);
+
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: text('id').primaryKey(),
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    kind: text('kind', { enum: ['screenshot', 'text'] }).notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    capturedAt: text('captured_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdByKey: text('created_by_key').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('evidence_incident_idx').on(t.incidentId)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    keyId: text('key_id').notNull(),
+    key: text('key').notNull(),
+    /** Method and path the key was first used on, plus a SHA-256 of the body. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: text('response').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.key] })],
+);
+
+export type PracticeRow = typeof practices.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type IncidentRow = typeof incidents.$inferSelect;
+export type IncidentEventRow = typeof incidentEvents.$inferSelect;
+export type EvidenceRow = typeof evidence.$inferSelect;

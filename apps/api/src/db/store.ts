@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import type { Category, Incident, IncidentEvent, PracticeSettings, Severity, State } from '@policy/core';
+import { and, asc, desc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { linkHash } from '../audit/chain.js';
+import type { Db } from './open.js';
+import {
+  type ApiKeyRow,
+  apiKeys,
+  type EvidenceRow,
+  evidence,
+  type IncidentEventRow,
+  idempotencyKeys,
+  incidentEvents,
+  incidents,
+  type PracticeRow,
+  practices,
+} from './schema.js';
+
+// All SQL lives here. Hot paths (public config, key lookup, the incident write) use prepared
+// statements; everything else uses drizzle's query builder. Every incident query filters on the
+// practice, so a record of another practice is indistinguishable from a missing one.
+
+export interface IncidentFilters {
+  state?: State;
+  category?: Category;
+  severity?: Severity;
+  from?: string;
+  to?: string;
+}
+
+export class Store {
+  readonly #db: Db;
+  readonly #publicConfig;
+  readonly #practiceByOds;
+  readonly #keysByPrefix;
+  readonly #keysByHash;
+  readonly #incidentById;
+  readonly #insertEvent;
+  readonly #insertIncident;
+  readonly #updateIncident;
+  readonly #nextNumbers;
+  readonly #setChainHead;
+  readonly #authorCount;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#publicConfig = db
+      .select({ publicJson: practices.publicJson, publicEtag: practices.publicEtag })
+      .from(practices)
+      .where(eq(practices.ods, sql.placeholder('ods')))
+      .prepare();
+    this.#practiceByOds = db
+      .select()
+      .from(practices)
+      .where(eq(practices.ods, sql.placeholder('ods')))
+      .prepare();
+    this.#keysByPrefix = db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.prefix, sql.placeholder('prefix')))
+      .prepare();
+    this.#keysByHash = db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.hash, sql.placeholder('hash')))
+      .prepare();
+    this.#incidentById = db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.practiceOds, sql.placeholder('ods')), eq(incidents.id, sql.placeholder('id'))))
+      .prepare();
+    this.#authorCount = db
+      .select({ n: sql<number>`count(*)` })
+      .from(incidents)
+      .where(
+        and(
+          eq(incidents.practiceOds, sql.placeholder('ods')),
+          eq(incidents.authorRef, sql.placeholder('author')),
+        ),
+      )
+      .prepare();
+    // Raw statements for the write path: they run inside one transaction per request.
+    const raw = db.$client;
+    this.#nextNumbers = raw.prepare<[string, string, number], { seq: number; ref: number }>(
+      `SELECT (SELECT coalesce(max(practice_seq), 0) + 1 FROM incidents WHERE practice_ods = ?) AS seq,
+              (SELECT coalesce(max(ref_number), 0) + 1 FROM incidents WHERE practice_ods = ? AND ref_year = ?) AS ref`,
+    );
+    this.#insertIncident = raw.prepare(
+      `INSERT INTO incidents (id, practice_ods, practice_seq, ref_year, ref_number, reference, state, severity,
+         categories, platform, author_ref, created_at, updated_at, created_by_key, version, data)
+       VALUES (@id, @practiceOds, @practiceSeq, @refYear, @refNumber, @reference, @state, @severity,
+         @categories, @platform, @authorRef, @createdAt, @updatedAt, @createdByKey, @version, @data)`,
+    );
+    this.#updateIncident = raw.prepare(
+      `UPDATE incidents SET state = @state, severity = @severity, categories = @categories, updated_at = @updatedAt,
+         version = @version, data = @data WHERE practice_ods = @practiceOds AND id = @id`,
+    );
+    this.#insertEvent = raw.prepare(
+      `INSERT INTO incident_events (id, practice_ods, incident_id, seq, type, actor_id, actor_role, key_id, at,
+         payload, prev_hash, hash)
+       VALUES (@id, @practiceOds, @incidentId, @seq, @type, @actorId, @actorRole, @keyId, @at, @payload, @prevHash, @hash)`,
+    );
+    this.#setChainHead = raw.prepare(`UPDATE practices SET chain_seq = ?, chain_head = ? WHERE ods = ?`);
+  }
+
+  get db(): Db {
+    return this.#db;
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    const raw = this.#db.$client;
+    if (raw.inTransaction) return raw.transaction(fn)();
+    return raw.transaction(fn).immediate();
+  }
+
+  ping(): boolean {
+    return this.#db.$client.prepare('SELECT 1 AS ok').get() !== undefined;
+  }
+
+  // ------------------------------------------------------------------ practices
+
+  publicConfig(ods: string): { publicJson: string; publicEtag: string } | undefined {
+    return this.#publicConfig.get({ ods });
+  }
+
+  practice(ods: string): PracticeRow | undefined {
+    return this.#practiceByOds.get({ ods });
+  }
+
+  insertPractice(row: typeof practices.$inferInsert): void {
+    this.#db.insert(practices).values(row).run();
+  }
+
+  updatePractice(
+    ods: string,
+    values: Pick<PracticeRow, 'name' | 'settings' | 'publicJson' | 'publicEtag' | 'updatedAt'>,
+  ): void {
+    this.#db
+      .update(practices)
+      .set({ ...values, settingsVersion: sql`${practices.settingsVersion} + 1` })
+      .where(eq(practices.ods, ods))
+      .run();
+  }
+
+  allPractices(): PracticeRow[] {
+    return this.#db.select().from(practices).all();
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  keysByPrefix(prefix: string): ApiKeyRow[] {
+    return this.#keysByPrefix.all({ prefix });
+  }
+
+  keyByHash(hash: string): ApiKeyRow | undefined {
+    return this.#keysByHash.get({ hash });
+  }
+
+  insertKey(row: typeof apiKeys.$inferInsert): void {
+    this.#db.insert(apiKeys).values(row).run();
+  }
+
+  updateKey(id: string, values: Partial<typeof apiKeys.$inferInsert>): void {
+    this.#db.update(apiKeys).set(values).where(eq(apiKeys.id, id)).run();
+  }
+
+  keyById(id: string): ApiKeyRow | undefined {
+    return this.#db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+  }
+
+  activeKeysOfType(type: ApiKeyRow['type']): ApiKeyRow[] {
+    return this.#db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.type, type), isNull(apiKeys.revokedAt)))
+      .all();
+  }
+
+  // ------------------------------------------------------------------ incidents
+
+  incident(ods: string, id: string): { row: typeof incidents.$inferSelect; incident: Incident } | undefined {
+    const row = this.#incidentById.get({ ods, id });
+    return row ? { row, incident: JSON.parse(row.data) as Incident } : undefined;
+  }
+
+  authorIncidentCount(ods: string, authorRef: string | null): number {
+    if (!authorRef) return 1;
+    return this.#authorCount.get({ ods, author: authorRef })?.n ?? 0;
+  }
+
+  nextNumbers(ods: string, year: number): { seq: number; ref: number } {
+    const row = this.#nextNumbers.get(ods, ods, year);
+    return row ?? { seq: 1, ref: 1 };
+  }
+
+  insertIncident(values: {
+    incident: Incident;
+    practiceSeq: number;
+    refYear: number;
+    refNumber: number;
+    authorRef: string | null;
+    createdByKey: string;
+  }): void {
+    const { incident } = values;
+    this.#insertIncident.run({
+      id: incident.id,
+      practiceOds: incident.practiceOds,
+      practiceSeq: values.practiceSeq,
+      refYear: values.refYear,
+      refNumber: values.refNumber,
+      reference: incident.reference,
+      state: incident.state,
+      severity: incident.severity,
+      categories: JSON.stringify(incident.categories),
+      platform: incident.report.platform,
+      authorRef: values.authorRef,
+      createdAt: incident.createdAt,
+      updatedAt: incident.updatedAt,
+      createdByKey: values.createdByKey,
+      version: incident.version,
+      data: JSON.stringify(incident),
+    });
+  }
+
+  updateIncident(incident: Incident): void {
+    this.#updateIncident.run({
+      id: incident.id,
+      practiceOds: incident.practiceOds,
+      state: incident.state,
+      severity: incident.severity,
+      categories: JSON.stringify(incident.categories),
+      updatedAt: incident.updatedAt,
+      version: incident.version,
+      data: JSON.stringify(incident),
+    });
+  }
+
+  /** Appends one event to the practice's hash chain. Call inside a transaction. */
+  appendEvent(ods: string, incidentId: string, event: IncidentEvent, keyId: string): IncidentEventRow {
+    const practice = this.practice(ods);
+    if (!practice) throw new Error('appendEvent: unknown practice');
+    const seq = practice.chainSeq + 1;
+    const content = {
+      seq,
+      id: randomUUID(),
+      practiceOds: ods,
+      incidentId,
+      type: event.type,
+      actorId: event.actor.id,
+      actorRole: event.actor.role,
+      keyId,
+      at: event.at,
+      payload: JSON.stringify(event),
+    };
+    const prevHash = practice.chainHead;
+    const hash = linkHash(prevHash, content);
+    const row = { ...content, prevHash, hash };
+    this.#insertEvent.run(row);
+    this.#setChainHead.run(seq, hash, ods);
+    return row;
+  }
+
+  listIncidents(
+    ods: string,
+    filters: IncidentFilters,
+    page: { limit: number; beforeSeq?: number },
+  ): (typeof incidents.$inferSelect)[] {
+    const where: SQL[] = [eq(incidents.practiceOds, ods)];
+    if (filters.state) where.push(eq(incidents.state, filters.state));
+    if (filters.severity) where.push(eq(incidents.severity, filters.severity));
+    if (filters.category)
+      where.push(
+        sql`exists (select 1 from json_each(${incidents.categories}) where value = ${filters.category})`,
+      );
+    if (filters.from) where.push(gte(incidents.createdAt, filters.from));
+    if (filters.to) where.push(lte(incidents.createdAt, filters.to));
+    if (page.beforeSeq !== undefined) where.push(lt(incidents.practiceSeq, page.beforeSeq));
+    return this.#db
+      .select()
+      .from(incidents)
+      .where(and(...where))
+      .orderBy(desc(incidents.practiceSeq))
+      .limit(page.limit)
+      .all();
+  }
+
+  incidentsCreatedBetween(ods: string, from: string, to: string): Incident[] {
+    return this.#db
+      .select({ data: incidents.data })
+      .from(incidents)
+      .where(
+        and(eq(incidents.practiceOds, ods), gte(incidents.createdAt, from), lte(incidents.createdAt, to)),
+      )
+      .orderBy(asc(incidents.practiceSeq))
+      .all()
+      .map((row) => JSON.parse(row.data) as Incident);
+  }
+
+  eventsOfIncident(ods: string, incidentId: string): IncidentEventRow[] {
+    return this.#db
+      .select()
+      .from(incidentEvents)
+      .where(and(eq(incidentEvents.practiceOds, ods), eq(incidentEvents.incidentId, incidentId)))
+      .orderBy(asc(incidentEvents.seq))
+      .all();
+  }
+
+  /** The whole chain, in seq order, lazily (a practice's chain may be long). */
+  *chain(ods: string): Generator<IncidentEventRow> {
+    yield* this.#db.$client
+      .prepare<[string], IncidentEventRow>(
+        `SELECT id, practice_ods AS practiceOds, incident_id AS incidentId, seq, type, actor_id AS actorId,
+           actor_role AS actorRole, key_id AS keyId, at, payload, prev_hash AS prevHash, hash
+         FROM incident_events WHERE practice_ods = ? ORDER BY seq`,
+      )
+      .iterate(ods);
+  }
+
+  // ------------------------------------------------------------------ evidence
+
+  insertEvidence(row: typeof evidence.$inferInsert): void {
+    this.#db.insert(evidence).values(row).run();
+  }
+
+  evidence(ods: string, incidentId: string, id: string): EvidenceRow | undefined {
+    return this.#db
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId), eq(evidence.id, id)))
+      .get();
+  }
+
+  // ------------------------------------------------------------------ idempotency
+
+  idempotent(keyId: string, key: string): typeof idempotencyKeys.$inferSelect | undefined {
+    return this.#db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.keyId, keyId), eq(idempotencyKeys.key, key)))
+      .get();
+  }
+
+  saveIdempotent(row: typeof idempotencyKeys.$inferInsert): void {
+    this.#db.insert(idempotencyKeys).values(row).run();
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { EvidenceRecord, IncidentEvent } from '@policy/core';
+import { actorOf } from '../http/actor.js';
+import type { AppEnv } from '../http/env.js';
+import { idempotent } from '../http/idempotency.js';
+import { ApiError, notFound } from '../http/problem.js';
+import { applyEvent, incidentDetail } from '../incidents/lifecycle.js';
+import { IsoDateTime } from '../schemas/common.js';
+import type { evidenceDownloadRoute, evidenceUploadRoute } from './evidence.routes.js';
+import { IMAGE_TYPES, isPlainText, MAX_EVIDENCE_BYTES, sniffImage } from './media.js';
+
+const unsupported = () =>
+  new ApiError(415, 'Send a PNG, JPEG or WebP screenshot, or a UTF-8 text capture (text/plain).');
+
+interface Upload {
+  bytes: Uint8Array;
+  declared: 'image' | 'text';
+  capturedAt: string | undefined;
+}
+
+async function readUpload(
+  c: Parameters<RouteHandler<typeof evidenceUploadRoute, AppEnv>>[0],
+): Promise<Upload> {
+  const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (contentType === 'multipart/form-data') {
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      throw new ApiError(400, 'The multipart body could not be read.');
+    }
+    const file = form.get('file');
+    const text = form.get('text');
+    const capturedAt = form.get('capturedAt');
+    const when = typeof capturedAt === 'string' ? capturedAt : undefined;
+    if (file instanceof File)
+      return { bytes: new Uint8Array(await file.arrayBuffer()), declared: 'image', capturedAt: when };
+    if (typeof text === 'string')
+      return { bytes: new TextEncoder().encode(text), declared: 'text', capturedAt: when };
+    throw new ApiError(422, 'The form needs a `file` (a screenshot) or a `text` field.', {
+      errors: [{ path: 'body.file', message: 'a file or a text field is required' }],
+    });
+  }
+  const declared = (IMAGE_TYPES as readonly string[]).includes(contentType)
+    ? 'image'
+    : contentType === 'text/plain'
+      ? 'text'
+      : null;
+  if (!declared) throw unsupported();
+  return {
+    bytes: new Uint8Array(await c.req.arrayBuffer()),
+    declared,
+    capturedAt: c.req.header('x-captured-at'),
+  };
+}
+
+export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const actor = actorOf(c);
+  const { bytes, declared, capturedAt: given } = await readUpload(c);
+  if (bytes.length === 0)
+    throw new ApiError(422, 'The upload is empty.', { errors: [{ path: 'body', message: 'empty' }] });
+  if (bytes.length > MAX_EVIDENCE_BYTES) throw new ApiError(413, 'Evidence may be at most 5 MiB.');
+  // The leading bytes decide: a "PNG" that is not one is refused, whatever its name or header.
+  const image = sniffImage(bytes);
+  let mediaType: string;
+  if (declared === 'image') {
+    if (!image) throw unsupported();
+    mediaType = image;
+  } else {
+    if (image || !isPlainText(bytes)) throw unsupported();
+    mediaType = 'text/plain; charset=utf-8';
+  }
+  if (given !== undefined && !IsoDateTime.safeParse(given).success)
+    throw new ApiError(422, 'capturedAt must be an ISO 8601 date-time.', {
+      errors: [{ path: 'body.capturedAt', message: 'an ISO 8601 date-time with offset' }],
+    });
+  const { store, clock } = c.var.deps;
+  const practice = c.var.practice;
+  const now = clock().toISOString();
+  const capturedAt = given ? new Date(given).toISOString() : now;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const record: EvidenceRecord = {
+    id: randomUUID(),
+    kind: image ? 'screenshot' : 'text',
+    sha256,
+    capturedAt,
+    mediaType,
+    size: bytes.length,
+  };
+  const event: IncidentEvent = { type: 'record_evidence', at: now, actor, evidence: record };
+  return idempotent(c, `${sha256}\n${given ?? ''}\n${declared}`, () => {
+    const { incident } = applyEvent(store, practice, id, event, c.var.principal.keyId);
+    store.insertEvidence({
+      id: record.id,
+      practiceOds: practice.ods,
+      incidentId: id,
+      kind: record.kind,
+      mediaType,
+      size: bytes.length,
+      sha256,
+      capturedAt,
+      createdAt: now,
+      createdByKey: c.var.principal.keyId,
+      bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
+    c.header('Location', `/v1/practices/${practice.ods}/incidents/${id}/evidence/${record.id}`);
+    return {
+      status: 201 as const,
+      body: { evidence: record, incident: incidentDetail(store, practice, incident) } as never,
+    };
+  });
+};
+
+export const download: RouteHandler<typeof evidenceDownloadRoute, AppEnv> = (c) => {
+  const { id, evidenceId } = c.req.valid('param');
+  const row = c.var.deps.store.evidence(c.var.practice.ods, id, evidenceId);
+  if (!row) throw notFound('evidence');
+  const extension = row.mediaType.startsWith('image/') ? row.mediaType.slice(6) : 'txt';
+  c.header('Content-Type', row.mediaType);
+  c.header('X-Content-SHA256', row.sha256);
+  c.header('Repr-Digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`);
+  c.header('X-Captured-At', row.capturedAt);
+  c.header('Content-Disposition', `inline; filename="evidence-${row.id}.${extension}"`);
+  c.header('Cache-Control', 'private, no-store');
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+  return c.body(new Uint8Array(row.bytes), 200) as never;
+};

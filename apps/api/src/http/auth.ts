@@ -1,0 +1,178 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ApiKeyRow } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import { type ApiScope, type AppEnv, type Principal } from './env.js';
+import { ApiError, notFound } from './problem.js';
+
+// Keys: `<type>_<43 base64url chars of 32 random bytes>`. Stored as SHA-256 only; the 8 characters
+// after the type prefix are kept in clear as the key's public prefix, for lookup and for humans.
+
+export const KEY_PREFIXES = { api: 'pk_', report: 'rk_', admin: 'ak_' } as const;
+export type KeyType = keyof typeof KEY_PREFIXES;
+
+export const sha256Hex = (value: string | Uint8Array): string =>
+  createHash('sha256').update(value).digest('hex');
+
+export function prefixOf(key: string): string {
+  return /^[a-z]k_/.test(key) ? key.slice(3, 11) : key.slice(0, 8);
+}
+
+export function generateKey(type: KeyType): string {
+  return `${KEY_PREFIXES[type]}${randomBytes(32).toString('base64url')}`;
+}
+
+export interface IssueKeyInput {
+  type: KeyType;
+  practices: string[];
+  scopes: string[];
+  allowedOrigins: string[];
+  label?: string;
+  createdBy?: string;
+  /** A given secret (the bootstrap admin key, the published demo report key); random otherwise. */
+  secret?: string;
+  id?: string;
+}
+
+export function issueKey(store: Store, input: IssueKeyInput, now: Date): { row: ApiKeyRow; key: string } {
+  const key = input.secret ?? generateKey(input.type);
+  const row: ApiKeyRow = {
+    id: input.id ?? `key_${randomUUID()}`,
+    type: input.type,
+    prefix: prefixOf(key),
+    hash: sha256Hex(key),
+    practices: JSON.stringify(input.practices),
+    scopes: JSON.stringify(input.scopes),
+    allowedOrigins: JSON.stringify(input.allowedOrigins),
+    label: input.label ?? null,
+    createdAt: now.toISOString(),
+    createdBy: input.createdBy ?? null,
+    revokedAt: null,
+  };
+  store.insertKey(row);
+  return { row, key };
+}
+
+/** Finds the live key with this secret; constant-time on the hash comparison. */
+export function authenticate(store: Store, key: string): Principal | undefined {
+  if (key.length < 8 || key.length > 256) return undefined;
+  const hash = Buffer.from(sha256Hex(key), 'hex');
+  for (const row of store.keysByPrefix(prefixOf(key))) {
+    if (row.revokedAt) continue;
+    const stored = Buffer.from(row.hash, 'hex');
+    if (stored.length === hash.length && timingSafeEqual(stored, hash)) return toPrincipal(row);
+  }
+  return undefined;
+}
+
+export const toPrincipal = (row: ApiKeyRow): Principal => ({
+  keyId: row.id,
+  type: row.type,
+  practices: JSON.parse(row.practices) as string[],
+  scopes: JSON.parse(row.scopes) as ApiScope[],
+  allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+});
+
+const unauthorized = (detail: string) =>
+  new ApiError(401, detail, { headers: { 'WWW-Authenticate': 'Bearer realm="policy"' } });
+
+function bearer(c: Context<AppEnv>): Principal {
+  const header = c.req.header('authorization');
+  if (!header) throw unauthorized('Send an API key as `Authorization: Bearer pk_…`.');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthorized('The Authorization header must be `Bearer <key>`.');
+  const principal = authenticate(c.var.deps.store, match[1]);
+  if (!principal) throw unauthorized('The key is not valid, or it has been revoked.');
+  return principal;
+}
+
+/** Loads the path's practice for a key that may act for it; otherwise 404, exactly like a missing one. */
+function bindPractice(c: Context<AppEnv>, principal: Principal): void {
+  const ods = c.req.param('ods');
+  if (ods === undefined) return;
+  const practice = principal.practices.includes(ods) ? c.var.deps.store.practice(ods) : undefined;
+  if (!practice) throw notFound('practice');
+  c.set('practice', practice);
+}
+
+/** An API key (`pk_…`) with the scope, for the path's practice if it names one. */
+export const requireApiKey =
+  (scope?: ApiScope): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const principal = bearer(c);
+    if (principal.type !== 'api') throw new ApiError(403, 'This operation needs an API key (pk_…).');
+    bindPractice(c, principal);
+    if (scope && !principal.scopes.includes(scope))
+      throw new ApiError(403, `This key lacks the \`${scope}\` scope.`, { scope });
+    c.set('principal', principal);
+    await next();
+  };
+
+export const requireAdminKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const principal = bearer(c);
+  if (principal.type !== 'admin') throw new ApiError(403, 'This operation needs an admin key (ak_…).');
+  c.set('principal', principal);
+  await next();
+};
+
+function reportKey(c: Context<AppEnv>): Principal {
+  const key = c.req.header('x-report-key');
+  if (!key) throw unauthorized('Send the practice’s report key as `X-Report-Key: rk_…`.');
+  const principal = authenticate(c.var.deps.store, key.trim());
+  if (!principal || principal.type !== 'report')
+    throw unauthorized('The report key is not valid, or it has been revoked.');
+  return principal;
+}
+
+/** Report keys are publishable, so they work only from the practice's own web origins. */
+function checkOrigin(c: Context<AppEnv>, principal: Principal): void {
+  const origin = c.req.header('origin');
+  if (!origin || !principal.allowedOrigins.includes(origin))
+    throw new ApiError(403, 'Report keys work only from the practice’s allowed web origins.', {
+      type: '/problems/origin-not-allowed',
+    });
+}
+
+/** A report key (`X-Report-Key: rk_…`) of the path's practice, sent from one of its allowed origins. */
+export const requireReportKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const principal = reportKey(c);
+  bindPractice(c, principal);
+  checkOrigin(c, principal);
+  c.set('principal', principal);
+  await next();
+};
+
+/** Either credential: a report key (with its origin check) or an API key. */
+export const requireApiOrReportKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const principal = c.req.header('x-report-key') !== undefined ? reportKey(c) : bearer(c);
+  if (principal.type === 'admin') throw new ApiError(403, 'This operation needs an API key or a report key.');
+  if (principal.type === 'report') checkOrigin(c, principal);
+  c.set('principal', principal);
+  await next();
+};
+
+/** Where the request came from, for per-client rate limits ('local' under app.request in tests). */
+export function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+/** Spends one token of the limiter for this key and client; 429 with Retry-After when empty. */
+export const rateLimit =
+  (which: 'reports' | 'classify'): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const { deps, principal } = c.var;
+    const result = deps.limiters[which].take(
+      `${principal.keyId}|${clientAddress(c)}`,
+      deps.clock().getTime(),
+    );
+    if (!result.ok)
+      throw new ApiError(429, `Too many requests; try again in ${result.retryAfterSeconds} s.`, {
+        headers: { 'Retry-After': String(result.retryAfterSeconds) },
+      });
+    await next();
+  };

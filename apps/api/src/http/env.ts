@@ -1,0 +1,35 @@
+import type { Db } from '../db/open.js';
+import type { ApiKeyRow, PracticeRow } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import type { RateLimiter } from './rate-limit.js';
+
+export const API_SCOPES = ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export interface Principal {
+  keyId: string;
+  type: ApiKeyRow['type'];
+  practices: string[];
+  scopes: ApiScope[];
+  allowedOrigins: string[];
+}
+
+export type LogLine = Record<string, unknown>;
+
+export interface Deps {
+  db: Db;
+  store: Store;
+  clock: () => Date;
+  log: (line: LogLine) => void;
+  limiters: { reports: RateLimiter; classify: RateLimiter };
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    principal: Principal;
+    /** The practice the path names, once auth has shown the key may see it. */
+    practice: PracticeRow;
+  };
+}

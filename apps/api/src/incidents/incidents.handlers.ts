@@ -1,0 +1,129 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Category, IncidentEvent, Platform, ReportInput, Severity, State } from '@policy/core';
+import type { IncidentEventRow } from '../db/schema.js';
+import { actorOf } from '../http/actor.js';
+import type { AppEnv } from '../http/env.js';
+import { idempotent } from '../http/idempotency.js';
+import { ApiError, notFound } from '../http/problem.js';
+import type {
+  applyEventRoute,
+  createIncidentRoute,
+  getIncidentRoute,
+  listIncidentsRoute,
+  timelineRoute,
+} from './incidents.routes.js';
+import { applyEvent, classifyFor, fileReport, incidentDetail, reportAnswer } from './lifecycle.js';
+
+const DEFAULT_LIMIT = 25;
+
+const encodeCursor = (seq: number) => Buffer.from(`s:${seq}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const match = /^s:([0-9]{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1])
+    throw new ApiError(422, 'The cursor is not one this API gave out.', {
+      errors: [{ path: 'query.cursor', message: 'use nextCursor from the previous page' }],
+    });
+  return Number(match[1]);
+}
+
+/** A date alone means the whole day: `from` at its start, `to` at its end. */
+function instant(value: string | undefined, end: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`;
+  return new Date(value).toISOString();
+}
+
+export function timelineEntry(row: IncidentEventRow) {
+  const event = JSON.parse(row.payload) as IncidentEvent;
+  return {
+    id: row.id,
+    seq: row.seq,
+    type: event.type,
+    at: row.at,
+    actor: event.actor,
+    keyId: row.keyId,
+    event: event as unknown as Record<string, unknown>,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+export const list: RouteHandler<typeof listIncidentsRoute, AppEnv> = (c) => {
+  const query = c.req.valid('query');
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const rows = c.var.deps.store.listIncidents(
+    c.var.practice.ods,
+    {
+      state: query.state,
+      category: query.category,
+      severity: query.severity,
+      from: instant(query.from, false),
+      to: instant(query.to, true),
+    },
+    { limit: limit + 1, beforeSeq: query.cursor === undefined ? undefined : decodeCursor(query.cursor) },
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return c.json(
+    {
+      items: page.map((row) => ({
+        id: row.id,
+        reference: row.reference,
+        state: row.state as State,
+        severity: row.severity as Severity,
+        categories: JSON.parse(row.categories) as Category[],
+        platform: row.platform as Platform,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.practiceSeq) : null,
+    },
+    200,
+  );
+};
+
+export const create: RouteHandler<typeof createIncidentRoute, AppEnv> = (c) => {
+  const input = c.req.valid('json') as ReportInput;
+  actorOf(c); // refuse a malformed X-Acting-User before doing any work
+  const classification = classifyFor(c, input);
+  return idempotent(c, JSON.stringify(input), () => {
+    const { incident } = fileReport(c, input, classification);
+    c.header('Location', `/v1/practices/${incident.practiceOds}/incidents/${incident.id}`);
+    return { status: 201 as const, body: reportAnswer(incident) };
+  });
+};
+
+export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const { store } = c.var.deps;
+  const found = store.incident(c.var.practice.ods, id);
+  if (!found) throw notFound('incident');
+  return c.json(incidentDetail(store, c.var.practice, found.incident) as never, 200);
+};
+
+export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const actor = actorOf(c);
+  const { store, clock } = c.var.deps;
+  const practice = c.var.practice;
+  let input = body as Record<string, unknown>;
+  if (body.type === 'record_evidence')
+    input = { ...body, evidence: { id: crypto.randomUUID(), ...body.evidence } };
+  const event = { ...input, at: clock().toISOString(), actor } as IncidentEvent;
+  return idempotent(c, JSON.stringify(body), () => {
+    const { incident, row } = applyEvent(store, practice, id, event, c.var.principal.keyId);
+    return {
+      status: 200 as const,
+      body: { incident: incidentDetail(store, practice, incident), event: timelineEntry(row) } as never,
+    };
+  });
+};
+
+export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const { store } = c.var.deps;
+  const ods = c.var.practice.ods;
+  if (!store.incident(ods, id)) throw notFound('incident');
+  return c.json({ items: store.eventsOfIncident(ods, id).map(timelineEntry) }, 200);
+};

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import {
+  availableEvents,
+  classify,
+  type Incident,
+  type IncidentEvent,
+  nextSteps,
+  type PracticeSettings,
+  type Refusal,
+  type ReportInput,
+  startIncident,
+  transition,
+} from '@policy/core';
+import type { Context } from 'hono';
+import type { PracticeRow } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import { actorOf } from '../http/actor.js';
+import type { AppEnv } from '../http/env.js';
+import { ApiError, notFound } from '../http/problem.js';
+
+// The write path every incident change takes: load the projection, ask @policy/core, then insert
+// the event (with its hash-chain link) and update the projection in the same transaction.
+
+export const settingsOf = (practice: PracticeRow): PracticeSettings =>
+  JSON.parse(practice.settings) as PracticeSettings;
+
+/** Identifies the post's author across incidents, for the repeat-poster rule. Never logged. */
+export function authorRefOf(report: ReportInput): string | null {
+  const handle = report.author?.handle?.trim().replace(/^@/, '').toLowerCase();
+  if (handle) return `${report.platform}:${handle}`;
+  const name = report.author?.name?.trim().toLowerCase();
+  return name ? `name:${name}` : null;
+}
+
+/** A refusal from core as a problem: guards and wrong states are 409 with the rule; a bad event is 422. */
+export function refusalError(error: Refusal): ApiError {
+  if (error.code === 'invalid_event')
+    return new ApiError(422, error.message, {
+      rule: error.rule,
+      errors: [{ path: 'body', message: error.message }],
+    });
+  return new ApiError(409, error.message, {
+    type: '/problems/policy-refusal',
+    title: 'Refused by the policy',
+    rule: error.rule,
+  });
+}
+
+export function referenceOf(ods: string, year: number, number: number): string {
+  return `${ods}-${year}-${String(number).padStart(4, '0')}`;
+}
+
+/** Classifies and stores a new report. Call inside the request's transaction. */
+export function fileReport(
+  c: Context<AppEnv, any, any>,
+  input: ReportInput,
+  classification = classifyFor(c, input),
+) {
+  const { store, clock } = c.var.deps;
+  const practice = c.var.practice;
+  const settings = settingsOf(practice);
+  const now = clock();
+  const year = now.getUTCFullYear();
+  const numbers = store.nextNumbers(practice.ods, year);
+  const reference = referenceOf(practice.ods, year, numbers.ref);
+  const principal = c.var.principal;
+  const actor =
+    principal.type === 'report'
+      ? { id: `report-key:${principal.keyId}`, role: 'staff' as const, name: input.reporter.name }
+      : actorOf(c);
+  const event: IncidentEvent = {
+    type: 'report',
+    at: now.toISOString(),
+    actor,
+    incidentId: randomUUID(),
+    reference,
+    practiceOds: practice.ods,
+    report: input,
+    classification,
+  };
+  const authorRef = authorRefOf(input);
+  const result = startIncident(event, {
+    settings,
+    authorIncidentCount: authorRef ? store.authorIncidentCount(practice.ods, authorRef) + 1 : 1,
+  });
+  if (!result.ok) throw refusalError(result.error);
+  const incident = result.incident;
+  store.insertIncident({
+    incident,
+    practiceSeq: numbers.seq,
+    refYear: year,
+    refNumber: numbers.ref,
+    authorRef,
+    createdByKey: principal.keyId,
+  });
+  store.appendEvent(practice.ods, incident.id, event, principal.keyId);
+  return { incident, effects: result.effects };
+}
+
+/** Classification runs before the transaction: it is CPU work that needs no lock. */
+export function classifyFor(c: Context<AppEnv, any, any>, input: ReportInput) {
+  const settings = settingsOf(c.var.practice);
+  return classify(input.text, { staff: settings.staff, platform: input.platform });
+}
+
+export function reportAnswer(incident: Incident) {
+  return {
+    id: incident.id,
+    reference: incident.reference,
+    state: incident.state,
+    severity: incident.severity,
+    classification: incident.classification,
+    nextSteps: nextSteps(incident).map((step) => step.text),
+  };
+}
+
+/** Applies one event to a stored incident. Call inside the request's transaction. */
+export function applyEvent(
+  store: Store,
+  practice: PracticeRow,
+  incidentId: string,
+  event: IncidentEvent,
+  keyId: string,
+) {
+  const found = store.incident(practice.ods, incidentId);
+  if (!found) throw notFound('incident');
+  const settings = settingsOf(practice);
+  const ctx = {
+    settings,
+    authorIncidentCount: store.authorIncidentCount(practice.ods, found.row.authorRef),
+  };
+  const result = transition(found.incident, event, ctx);
+  if (!result.ok) throw refusalError(result.error);
+  store.updateIncident(result.incident);
+  const row = store.appendEvent(practice.ods, incidentId, event, keyId);
+  return { incident: result.incident, effects: result.effects, row };
+}
+
+export function incidentDetail(store: Store, practice: PracticeRow, incident: Incident) {
+  const ctx = {
+    settings: settingsOf(practice),
+    authorIncidentCount: store.authorIncidentCount(practice.ods, authorRefOf(incident.report)),
+  };
+  return { ...incident, availableEvents: availableEvents(incident, ctx), nextSteps: nextSteps(incident) };
+}

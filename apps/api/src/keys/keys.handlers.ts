@@ -1,0 +1,63 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { issueKey } from '../http/auth.js';
+import type { AppEnv } from '../http/env.js';
+import { ApiError, notFound } from '../http/problem.js';
+import type { issueKeyRoute, revokeKeyRoute } from './keys.routes.js';
+
+const DEFAULT_API_SCOPES = ['incidents:read', 'incidents:write', 'reports:read'];
+
+export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = (c) => {
+  const { ods } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const { store, clock } = c.var.deps;
+  if (!store.practice(ods)) throw notFound('practice');
+  const invalid = (path: string, message: string) =>
+    new ApiError(422, message, { errors: [{ path: `body.${path}`, message }] });
+  if (body.type === 'report') {
+    if (!body.allowedOrigins)
+      throw invalid('allowedOrigins', 'a report key needs the web origins it may be used from');
+    if (body.scopes || body.practices)
+      throw invalid('scopes', 'report keys take no scopes or further practices');
+  } else if (body.allowedOrigins)
+    throw invalid('allowedOrigins', 'API keys are for servers; only report keys take origins');
+  const practices = [ods, ...(body.practices ?? []).filter((other) => other !== ods)];
+  for (const other of practices) if (!store.practice(other)) throw notFound(`practice ${other}`);
+  const { row, key } = store.transaction(() =>
+    issueKey(
+      store,
+      {
+        type: body.type,
+        practices,
+        scopes: body.type === 'api' ? (body.scopes ?? DEFAULT_API_SCOPES) : [],
+        allowedOrigins: body.allowedOrigins ?? [],
+        label: body.label,
+        createdBy: c.var.principal.keyId,
+      },
+      clock(),
+    ),
+  );
+  c.header('Cache-Control', 'no-store');
+  return c.json(
+    {
+      id: row.id,
+      type: body.type,
+      key,
+      prefix: row.prefix,
+      scopes: JSON.parse(row.scopes) as string[],
+      practices,
+      allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+      createdAt: row.createdAt,
+    },
+    201,
+  );
+};
+
+export const revoke: RouteHandler<typeof revokeKeyRoute, AppEnv> = (c) => {
+  const { ods, keyId } = c.req.valid('param');
+  const { store, clock } = c.var.deps;
+  const row = store.keyById(keyId);
+  if (!row || row.type === 'admin' || !(JSON.parse(row.practices) as string[]).includes(ods))
+    throw notFound('key');
+  if (!row.revokedAt) store.updateKey(keyId, { revokedAt: clock().toISOString() });
+  return c.body(null, 204);
+};

@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireAdminKey } from '../http/auth.js';
+import { API_SCOPES } from '../http/env.js';
+import { adminKeySecurity, OdsParam, problems, ShortText } from '../schemas/common.js';
+
+/** A web origin: scheme, host and optional port, nothing else (e.g. https://www.example-surgery.nhs.uk). */
+const Origin = z
+  .string()
+  .max(300)
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/, 'an origin such as https://www.example-surgery.nhs.uk');
+
+export const IssueKeySchema = z
+  .strictObject({
+    type: z.enum(['api', 'report']),
+    scopes: z.array(z.enum(API_SCOPES)).max(API_SCOPES.length).optional().openapi({
+      description:
+        'API keys only. Default: incidents:read, incidents:write, reports:read (settings:write must be asked for).',
+    }),
+    allowedOrigins: z.array(Origin).min(1).max(20).optional().openapi({
+      description: 'Report keys only, and required for them: the web origins the report form runs on.',
+    }),
+    practices: z.array(z.string().max(16)).max(50).optional().openapi({
+      description: 'API keys only: further practices (ODS codes) the key may act for, besides the path’s.',
+    }),
+    label: ShortText.optional(),
+  })
+  .openapi('IssueKey');
+
+export const IssuedKeySchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(['api', 'report']),
+    key: z.string().openapi({ description: 'The secret. Shown in this response only.' }),
+    prefix: z.string(),
+    scopes: z.array(z.string()),
+    practices: z.array(z.string()),
+    allowedOrigins: z.array(z.string()),
+    createdAt: z.string(),
+  })
+  .openapi('IssuedKey');
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+export const issueKeyRoute = createRoute({
+  method: 'post',
+  path: '/v1/practices/{ods}/keys',
+  tags: ['Keys'],
+  summary: 'Issue an API key or a report key for the practice',
+  security: adminKeySecurity,
+  middleware: [requireAdminKey] as const,
+  request: { params: OdsParam, body: { required: true, content: json(IssueKeySchema) } },
+  responses: {
+    201: { description: 'The key, shown once', content: json(IssuedKeySchema) },
+    ...problems(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export const revokeKeyRoute = createRoute({
+  method: 'delete',
+  path: '/v1/practices/{ods}/keys/{keyId}',
+  tags: ['Keys'],
+  summary: 'Revoke a key: it fails from its very next request',
+  security: adminKeySecurity,
+  middleware: [requireAdminKey] as const,
+  request: {
+    params: OdsParam.extend({
+      keyId: z
+        .string()
+        .max(64)
+        .openapi({ param: { name: 'keyId', in: 'path' } }),
+    }),
+  },
+  responses: {
+    204: { description: 'Revoked (or already revoked)' },
+    ...problems(401, 403, 404),
+  },
+});
