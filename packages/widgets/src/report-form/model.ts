@@ -1,7 +1,7 @@
 import type { AuthorKind, Platform, PostLocation, ReportInput } from '@policy/core';
 import { PLATFORMS, POST_LOCATIONS } from '@policy/core';
-import type { PatientAnswer, Strings } from './strings.js';
-import { fill } from './strings.js';
+import { fill } from '../shared/i18n.js';
+import type { Strings } from './strings.js';
 
 // The report form's data and rules as plain functions (no DOM), so they are tested on their own.
 
@@ -32,6 +32,9 @@ export interface ReportFields {
   reporterName: string;
   reporterRole: string;
 }
+
+/** The patient question's answers; "staff" is a separate tick box (see `authorKind`). */
+export type PatientAnswer = Extract<AuthorKind, 'patient' | 'public' | 'unknown'>;
 
 export type FieldName = keyof ReportFields | 'screenshots';
 
