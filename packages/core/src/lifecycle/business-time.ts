@@ -124,7 +124,9 @@ function nextBusinessDayFrom(day: DayNumber, calendar: BusinessCalendar): DayNum
  */
 export function endOfBusinessDay(instant: number, n: number, calendar: BusinessCalendar): number {
   let day = dayNumberOf(instant);
-  for (let i = 0; i < Math.max(1, Math.floor(n)); i += 1) day = nextBusinessDayFrom(day + 1, calendar);
+  // Capped at a year of business days so an absurd setting cannot spin.
+  const count = Math.min(Math.max(1, Math.floor(n) || 1), 366);
+  for (let i = 0; i < count; i += 1) day = nextBusinessDayFrom(day + 1, calendar);
   return businessWindow(day, calendar).close;
 }
 

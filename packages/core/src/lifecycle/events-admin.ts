@@ -3,7 +3,13 @@
 import { OUTCOMES } from '../model/constants.js';
 import type { EventRule } from './event-rule.js';
 import { closeWith, OPEN, same, withNote } from './event-rule.js';
-import { criticalDecisionsRecorded, isBlank, managerOrPartnerOnly, reasonRequired } from './guards.js';
+import {
+  criticalDecisionsRecorded,
+  isBlank,
+  managerOrPartnerOnly,
+  reasonRequired,
+  trimmed,
+} from './guards.js';
 import { refuse } from './rules.js';
 
 export const assign: EventRule<'assign'> = {
@@ -40,15 +46,11 @@ export const close: EventRule<'close'> = {
   apply: (incident, event) => {
     let next = {
       ...incident,
-      noPoliceReason: isBlank(event.noPoliceReason)
-        ? incident.noPoliceReason
-        : (event.noPoliceReason?.trim() ?? null),
-      noSafeguardingReason: isBlank(event.noSafeguardingReason)
-        ? incident.noSafeguardingReason
-        : (event.noSafeguardingReason?.trim() ?? null),
+      noPoliceReason: trimmed(event.noPoliceReason) ?? incident.noPoliceReason,
+      noSafeguardingReason: trimmed(event.noSafeguardingReason) ?? incident.noSafeguardingReason,
     };
-    if (!isBlank(event.reason))
-      next = withNote(next, event.at, event.actor, `Closed (${event.outcome}): ${event.reason?.trim()}`);
+    const reason = trimmed(event.reason);
+    if (reason) next = withNote(next, event.at, event.actor, `Closed (${event.outcome}): ${reason}`);
     return closeWith(next, event.outcome, event.at);
   },
 };

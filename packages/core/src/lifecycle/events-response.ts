@@ -16,6 +16,8 @@ import {
   ownPageOnly,
   replyIsSafe,
   severityOf,
+  shown,
+  trimmed,
 } from './guards.js';
 import { refuse } from './rules.js';
 
@@ -63,7 +65,8 @@ export const triage: EventRule<'triage'> = {
         'Confirm at least one category for the post (they may differ from what was suggested).',
       );
     const unknown = event.categories.filter((category) => !isCategory(category));
-    if (unknown.length > 0) return refuse('invalid_event', `Unknown category: ${unknown.join(', ')}.`);
+    if (unknown.length > 0)
+      return refuse('invalid_event', `Unknown category: ${unknown.map(shown).join(', ')}.`);
     if (incident.evidence.length === 0 && isBlank(event.evidenceUnavailableReason))
       return refuse(
         'evidence_or_reason',
@@ -125,9 +128,8 @@ export const triage: EventRule<'triage'> = {
         categories,
         categoriesConfirmed: true,
         severity,
-        evidenceUnavailableReason: isBlank(event.evidenceUnavailableReason)
-          ? incident.evidenceUnavailableReason
-          : (event.evidenceUnavailableReason?.trim() ?? null),
+        evidenceUnavailableReason:
+          trimmed(event.evidenceUnavailableReason) ?? incident.evidenceUnavailableReason,
         triagedAt: event.at,
         deadlines,
       },
@@ -141,7 +143,7 @@ export const respondPublicly: EventRule<'respond_publicly'> = {
   to: 'same',
   check: (incident, event, ctx) => {
     if (event.platform !== undefined && !isPlatform(event.platform))
-      return refuse('invalid_event', `Unknown platform: ${String(event.platform)}.`);
+      return refuse('invalid_event', `Unknown platform: ${shown(event.platform)}.`);
     return replyIsSafe(event.text, event.platform ?? incident.report.platform, ctx);
   },
   apply: (incident, event) => {

@@ -2,7 +2,7 @@
 
 import type { EventRule } from './event-rule.js';
 import { OPEN, same } from './event-rule.js';
-import { alreadyDone, blockJustified } from './guards.js';
+import { alreadyDone, blockJustified, trimmed } from './guards.js';
 
 export const referSafeguarding: EventRule<'refer_safeguarding'> = {
   from: OPEN,
@@ -11,7 +11,7 @@ export const referSafeguarding: EventRule<'refer_safeguarding'> = {
     same(
       {
         ...incident,
-        safeguardingReferral: { at: event.at, ...(event.to?.trim() ? { to: event.to.trim() } : {}) },
+        safeguardingReferral: { at: event.at, ...(trimmed(event.to) ? { to: trimmed(event.to) } : {}) },
       },
       [
         {
@@ -32,7 +32,7 @@ export const reportToPolice: EventRule<'report_to_police'> = {
       ...incident,
       policeReport: {
         at: event.at,
-        ...(event.policeReference?.trim() ? { reference: event.policeReference.trim() } : {}),
+        ...(trimmed(event.policeReference) ? { reference: trimmed(event.policeReference) } : {}),
       },
     }),
 };

@@ -21,6 +21,14 @@ export const REPEAT_POSTER_INCIDENTS = 2;
 
 export const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
 
+/** A value for a message: strings quoted as given (shortened), anything else by its type. */
+export const shown = (value: unknown): string =>
+  typeof value === 'string' ? `“${value.slice(0, 40)}”` : Array.isArray(value) ? 'a list' : typeof value;
+
+/** The trimmed text, or undefined for anything blank or not a string. */
+export const trimmed = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
 const hasAny = (incident: Pick<Incident, 'categories'>, list: readonly Category[]) =>
   list.some((category) => incident.categories.includes(category));
 

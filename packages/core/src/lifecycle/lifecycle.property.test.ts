@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../model/constants.js';
-import { ADVISORS, AUTHOR_KINDS, CATEGORIES, OUTCOMES, POST_LOCATIONS } from '../model/constants.js';
+import {
+  ADVISORS,
+  AUTHOR_KINDS,
+  CATEGORIES,
+  EVENT_TYPES,
+  OUTCOMES,
+  POST_LOCATIONS,
+} from '../model/constants.js';
 import type { Actor, Incident, IncidentEvent, TransitionContext } from '../model/incident.js';
 import {
   ctx as baseCtx,
@@ -358,6 +365,49 @@ describe('lifecycle properties over random event sequences', () => {
           if (step.after) expect(listed).toEqual({ type: step.event.type, allowed: true });
           if (!listed.allowed) expect(step.rule).toBe(listed.rule);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('malformed events of every type are refused, never thrown', () => {
+    const junk = fc.oneof(fc.anything(), fc.string(), fc.constant(undefined), fc.array(fc.string()));
+    const malformed = fc.record({
+      type: fc.constantFrom(...EVENT_TYPES, 'delete', ''),
+      at: fc.oneof(fc.constant(new Date(START + 3_600_000).toISOString()), junk),
+      actor: fc.oneof(actor, junk),
+      fields: fc.dictionary(
+        fc.constantFrom(
+          'categories',
+          'text',
+          'platform',
+          'evidence',
+          'advisor',
+          'issuedOn',
+          'decision',
+          'reason',
+          'outcome',
+          'assignee',
+          'to',
+          'policeReference',
+          'contact',
+          'noPoliceReason',
+          'evidenceUnavailableReason',
+        ),
+        junk,
+      ),
+    });
+    fc.assert(
+      fc.property(scenario, malformed, (s, bad) => {
+        const { final, context } = fold(s);
+        const event = {
+          ...bad.fields,
+          type: bad.type,
+          at: bad.at,
+          actor: bad.actor,
+        } as unknown as IncidentEvent;
+        const result = transition(final, event, context);
+        if (!result.ok) expect(typeof result.error.message).toBe('string');
       }),
       { numRuns: RUNS },
     );

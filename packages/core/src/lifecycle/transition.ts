@@ -25,7 +25,7 @@ import type {
 import { policyFor } from '../model/policy.js';
 import { setDeadline, triageDeadline } from './deadlines.js';
 import type { EventRule } from './event-rule.js';
-import { isBlank, severityOf } from './guards.js';
+import { isBlank, severityOf, shown } from './guards.js';
 import { EVENT_LABELS, orList, STATE_LABELS } from './labels.js';
 import { EVENT_RULES } from './registry.js';
 import { refuse } from './rules.js';
@@ -190,7 +190,7 @@ export function transition(
         'invalid_event',
         event?.type === 'report'
           ? 'This incident has already been reported.'
-          : `Unknown event type: ${String(event?.type)}.`,
+          : `Unknown event type: ${shown(event?.type)}.`,
       ),
     };
   const basics = invalidBasics(event);
