@@ -84,10 +84,17 @@ export const authorKind = (fields: Pick<ReportFields, 'authorPatient' | 'authorS
 export const parseLocalInput = (value: string): Date | null => {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-  const date = new Date(y ?? 0, (mo ?? 1) - 1, d, h, mi, s ?? 0);
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(y, mo - 1, d, h, mi, s);
   // Reject roll-overs such as 31 February, which Date quietly turns into March.
-  if (date.getMonth() !== (mo ?? 1) - 1 || date.getDate() !== d) return null;
+  if (date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
   return date;
 };
 

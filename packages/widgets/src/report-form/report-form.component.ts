@@ -6,6 +6,7 @@ import { fill } from '../shared/i18n.js';
 import { emit, PolicyElement } from '../shared/policy-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { type DraftStore, openDraftStore, type StoredDraft } from './draft-store.js';
+import { classifyRemote } from './live-classify.js';
 import {
   emptyFields,
   errorsFromProblem,
@@ -33,8 +34,9 @@ type PendingReason = 'offline' | SendError['code'];
 type LiveState =
   | { status: 'idle' }
   | { status: 'ready'; text: string; result: Classification }
-  | { status: 'unavailable' };
-type LiveClassifier = typeof import('./live-classify.js');
+  | { status: 'unavailable' }
+  | { status: 'offline' };
+type CategoryTextModule = typeof import('./category-text.js');
 type WelshText = typeof import('./strings-cy.js');
 
 /** detail of `policy-report-submitted`. */
@@ -57,7 +59,8 @@ export interface PolicyReportRestoredDetail {
   savedAt: string;
 }
 
-const CLASSIFY_DEBOUNCE_MS = 250;
+/** Long enough that a typist pausing mid-word sends one request, short enough to feel live. */
+const CLASSIFY_DEBOUNCE_MS = 400;
 const SAVE_DEBOUNCE_MS = 300;
 const EXCERPT_CONTEXT = 32;
 
@@ -185,8 +188,8 @@ export class PolicyReportForm extends PolicyElement {
   /** The Welsh chunk once loaded; null when it could not be (English is shown instead). */
   declare private welsh: WelshText | null | undefined;
   /** Category names and reasons, from the classifier chunk once it has loaded. */
-  declare private categoryText: LiveClassifier['CATEGORY_TEXT'] | undefined;
-  declare private severityText: LiveClassifier['SEVERITY_LABELS'] | undefined;
+  declare private categoryText: CategoryTextModule['CATEGORY_TEXT'] | undefined;
+  declare private severityText: CategoryTextModule['SEVERITY_LABELS'] | undefined;
 
   private idempotencyKey = newId();
   private pending: StoredDraft['pending'] = null;
@@ -197,7 +200,8 @@ export class PolicyReportForm extends PolicyElement {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private classifyTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private classifier: Promise<LiveClassifier | null> | undefined;
+  private categoryTextLoad: Promise<CategoryTextModule | null> | undefined;
+  private classifyAbort: AbortController | undefined;
   private lastAnnounced = '';
   private inFlight = false;
   private bitmaps = new Map<string, ImageBitmap>();
@@ -221,6 +225,10 @@ export class PolicyReportForm extends PolicyElement {
     this.savedAt = null;
     this.storage = 'unknown';
     this.dragging = false;
+  }
+
+  private get odsCode(): string {
+    return (this.practice ?? '').trim().toUpperCase();
   }
 
   /** The text tables for the current locale; English until (or unless) the Welsh chunk loads. */
@@ -257,6 +265,7 @@ export class PolicyReportForm extends PolicyElement {
     globalThis.removeEventListener('pagehide', this.flushSave);
     document.removeEventListener('visibilitychange', this.flushSave);
     clearTimeout(this.classifyTimer);
+    this.classifyAbort?.abort();
     clearTimeout(this.retryTimer);
     this.flushSave();
   }
@@ -413,43 +422,53 @@ export class PolicyReportForm extends PolicyElement {
     this.classifyTimer = setTimeout(() => void this.classifyNow(), CLASSIFY_DEBOUNCE_MS);
   }
 
-  private loadClassifier(): Promise<LiveClassifier | null> {
-    this.classifier ??= import('./live-classify.js').then(
+  /** Category names and reasons: a small lazy chunk, fetched when the text field is first used. */
+  private loadCategoryText(): Promise<CategoryTextModule | null> {
+    this.categoryTextLoad ??= import('./category-text.js').then(
       (module) => {
         this.categoryText = module.CATEGORY_TEXT;
         this.severityText = module.SEVERITY_LABELS;
         return module;
       },
       () => {
-        this.classifier = undefined; // try again on the next keystroke (e.g. back online)
+        this.categoryTextLoad = undefined; // try again next time (e.g. back online)
         return null;
       },
     );
-    return this.classifier;
+    return this.categoryTextLoad;
   }
 
   private async classifyNow(): Promise<void> {
+    this.classifyAbort?.abort();
+    clearTimeout(this.classifyTimer);
     const text = this.fields.text;
     if (text.trim() === '') {
       this.live = { status: 'idle' };
       this.announce([]);
       return;
     }
-    const classifier = await this.loadClassifier();
-    if (text !== this.fields.text) return; // typing moved on; a newer run is scheduled
-    if (!classifier) {
-      this.live = { status: 'unavailable' };
-      return;
-    }
-    try {
-      const result = classifier.classifyPost(
+    const abort = new AbortController();
+    this.classifyAbort = abort;
+    const [outcome] = await Promise.all([
+      classifyRemote({
+        api: apiOrigin(this.api),
+        practice: this.odsCode,
+        reportKey: this.reportKey ?? '',
         text,
-        (this.fields.platform || undefined) as Platform | undefined,
-      );
-      this.live = { status: 'ready', text, result };
-      this.announce(result.categories.map((finding) => finding.id));
-    } catch {
-      this.live = { status: 'unavailable' };
+        platform: (this.fields.platform || undefined) as Platform | undefined,
+        signal: abort.signal,
+      }),
+      this.loadCategoryText(),
+    ]);
+    if (abort.signal.aborted || text !== this.fields.text) return; // typing moved on
+    if (outcome.ok) {
+      this.live = { status: 'ready', text, result: outcome.result };
+      this.announce(outcome.result.categories.map((finding) => finding.id));
+    } else if (outcome.reason === 'rate_limited') {
+      // Keep what is shown and look again once the API allows it.
+      this.classifyTimer = setTimeout(() => void this.classifyNow(), outcome.retryAfterMs);
+    } else if (outcome.reason !== 'aborted') {
+      this.live = { status: outcome.reason };
     }
   }
 
@@ -649,7 +668,7 @@ export class PolicyReportForm extends PolicyElement {
     this.sending = true;
     const result = await sendReport({
       api: apiOrigin(this.api),
-      practice: (this.practice ?? '').trim().toUpperCase(),
+      practice: this.odsCode,
       reportKey: this.reportKey ?? '',
       idempotencyKey: this.idempotencyKey,
       report: pending.report,
@@ -721,7 +740,7 @@ export class PolicyReportForm extends PolicyElement {
     clearTimeout(this.retryTimer);
     this.filed = filed;
     this.pending = null;
-    void this.loadClassifier(); // for the category names on the confirmation
+    void this.loadCategoryText(); // for the category names on the confirmation
     this.mode = 'success';
     // Only now, with the API's acknowledgement in hand, does the copy on the device go.
     await this.discardDraft();
@@ -906,6 +925,7 @@ export class PolicyReportForm extends PolicyElement {
     const live = this.live;
     let body: TemplateResult;
     if (live.status === 'unavailable') body = html`<p>${t.classifyUnavailable}</p>`;
+    else if (live.status === 'offline') body = html`<p>${t.classifyOffline}</p>`;
     else if (live.status === 'idle') body = html`<p class="muted">${t.classifyWaiting}</p>`;
     else if (live.result.categories.length === 0) body = html`<p>${t.classifyEmpty}</p>`;
     else
@@ -1095,7 +1115,7 @@ export class PolicyReportForm extends PolicyElement {
             .value=${f.text}
             aria-invalid=${textError ? 'true' : 'false'}
             aria-describedby=${this.describedBy('h-text', textError && 'e-text')}
-            @focus=${() => void this.loadClassifier()}
+            @focus=${() => void this.loadCategoryText()}
           ></textarea>
         </div>
         ${this.renderLive()}

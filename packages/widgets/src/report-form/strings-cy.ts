@@ -67,6 +67,8 @@ const form: Strings = {
   classifyWaiting: 'Wrth i chi deipio’r postiad, bydd yr hyn mae’r polisi yn ei weld ynddo yn ymddangos yma.',
   classifyUnavailable:
     'Dydy’r gwiriad o’r testun ddim ar gael ar hyn o bryd. Gallwch anfon yr adroddiad o hyd.',
+  classifyOffline:
+    'Mae angen cysylltiad i wirio’r testun. Gallwch anfon yr adroddiad o hyd: caiff ei gadw ar y ddyfais hon nes iddo fynd.',
   classifyNote: 'Golwg gyntaf yw hon. Rheolwr y feddygfa sy’n penderfynu.',
   classifyAnnounceNone: 'Dydy’r polisi ddim yn gweld dim byd sy’n peri pryder.',
   classifyAnnounce: 'Mae’r polisi yn gweld: {list}.',

@@ -64,6 +64,8 @@ export const EN = {
   classifyEmpty: 'Nothing of concern found in the text so far.',
   classifyWaiting: 'As you type the post, what the policy sees in it appears here.',
   classifyUnavailable: 'The check of the text is not available right now. You can still send the report.',
+  classifyOffline:
+    'The check of the text needs a connection. You can still send the report: it is kept on this device until it goes.',
   classifyNote: 'This is a first look. The practice manager decides.',
   classifyAnnounceNone: 'The policy sees nothing of concern.',
   classifyAnnounce: 'The policy sees: {list}.',
