@@ -8,7 +8,7 @@ import {
   replyDeadline,
   triageDeadline,
 } from './deadlines.js';
-import { ctx, ev, manager, report, run } from './test-fixtures.js';
+import { ctx, ev, manager, report, run } from './fixtures.test.support.js';
 import { startIncident } from './transition.js';
 
 const reply = (categories: Category[], reportedAt = '2026-03-02T10:00:00.000Z', context = ctx) =>

@@ -21,7 +21,7 @@ import {
   manager,
   partner,
   staffMember,
-} from './test-fixtures.js';
+} from './fixtures.test.support.js';
 import { availableEvents, replay, startIncident, transition } from './transition.js';
 
 const START = Date.UTC(2026, 2, 2, 9, 0);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../model/constants.js';
 import type { AvailableEvent, IncidentEvent } from '../model/incident.js';
-import { at, ctx, ev, manager, partner, report, run, staffMember } from './test-fixtures.js';
+import { at, ctx, ev, manager, partner, report, run, staffMember } from './fixtures.test.support.js';
 import { availableEvents, nextSteps } from './transition.js';
 
 const byType = (list: AvailableEvent[]) => Object.fromEntries(list.map((entry) => [entry.type, entry]));

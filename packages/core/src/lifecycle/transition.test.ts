@@ -12,7 +12,6 @@ import type {
   TransitionContext,
   TransitionResult,
 } from '../model/incident.js';
-import { GUARD_RULES, RULE_CODES } from './rules.js';
 import {
   at,
   ctx,
@@ -24,7 +23,8 @@ import {
   report,
   run,
   staffMember,
-} from './test-fixtures.js';
+} from './fixtures.test.support.js';
+import { GUARD_RULES, RULE_CODES } from './rules.js';
 import { ACTION_EVENT_TYPES, startIncident, transition } from './transition.js';
 
 const classifierReady = (() => {

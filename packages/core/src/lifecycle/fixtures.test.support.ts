@@ -1,5 +1,5 @@
-// Builders for the lifecycle tests (not part of the public entry). Times are on Monday
-// 2 March 2026, a plain working week in GMT, unless a test says otherwise.
+// Builders for the lifecycle tests; named `*.test.*` so the published package leaves it out.
+// Times are on Monday 2 March 2026, a plain working week in GMT, unless a test says otherwise.
 
 import type { Category, Outcome, PostLocation } from '../model/constants.js';
 import { CATEGORY_SEVERITY, maxSeverity } from '../model/constants.js';
