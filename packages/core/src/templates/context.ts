@@ -8,8 +8,8 @@ import type { MonitoringSummary } from '../monitoring/summarise.js';
 export interface TemplateContext {
   practice: PracticeSettings;
   locale: Locale;
-  /** The platform the reply goes to (public replies) or the post is on. */
-  platform: Platform;
+  /** The platform named by the caller, else the incident's; unknown when neither says. */
+  platform?: Platform;
   incident?: Incident;
   summary?: MonitoringSummary;
   /** ISO date a letter is dated, when given. */

@@ -91,11 +91,12 @@ const dateLine = ({ date, locale }: TemplateContext): string | undefined =>
 
 /** "a post on Facebook (link), seen on 5 March 2026" without quoting the post. */
 function postDescription({ incident, platform, locale }: TemplateContext): string {
-  const where = PLATFORM_ON[locale][incident?.report.platform ?? platform];
+  const on = incident?.report.platform ?? platform;
+  const where = on ? ` ${PLATFORM_ON[locale][on]}` : '';
   const url = nonEmpty(incident?.report.postUrl);
   const seen = incident ? formatDate(incident.report.seenAt, locale) : undefined;
-  if (locale === 'cy') return `neges ${where}${url ? ` (${url})` : ''}${seen ? ` a welsom ar ${seen}` : ''}`;
-  return `a post ${where}${url ? ` (${url})` : ''}${seen ? `, seen on ${seen}` : ''}`;
+  if (locale === 'cy') return `neges${where}${url ? ` (${url})` : ''}${seen ? ` a welsom ar ${seen}` : ''}`;
+  return `a post${where}${url ? ` (${url})` : ''}${seen ? `, seen on ${seen}` : ''}`;
 }
 
 function contactLine({ practice, locale }: TemplateContext): string {

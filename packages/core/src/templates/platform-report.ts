@@ -8,7 +8,7 @@ import { LAW_TEXT, lawsFor, PLATFORM_RULEBOOK, platformRulesFor } from './law.js
 
 export const PLATFORM_REPORT: Record<Locale, TemplateBody> = {
   'en-GB': ({ practice, incident, platform }) => {
-    const on = incident?.report.platform ?? platform;
+    const on = incident?.report.platform ?? platform ?? 'other';
     const categories = incident?.categories ?? [];
     const rules = platformRulesFor(categories, 'en-GB');
     const laws = lawsFor(categories).map((law) => LAW_TEXT['en-GB'][law]);
@@ -30,7 +30,7 @@ export const PLATFORM_REPORT: Record<Locale, TemplateBody> = {
     );
   },
   cy: ({ practice, incident, platform }) => {
-    const on = incident?.report.platform ?? platform;
+    const on = incident?.report.platform ?? platform ?? 'other';
     const categories = incident?.categories ?? [];
     const rules = platformRulesFor(categories, 'cy');
     const laws = lawsFor(categories).map((law) => LAW_TEXT.cy[law]);

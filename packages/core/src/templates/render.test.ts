@@ -253,6 +253,14 @@ describe('renderTemplate: what each template says', () => {
     expect(welsh).toMatch(/rhybudd ysgrifenedig/);
   });
 
+  it('a letter with no incident names no platform rather than guessing one', () => {
+    const { text } = renderTemplate('removal_request', { practice: practice() });
+    expect(text).toContain('We are writing about a post.');
+    expect(text).not.toMatch(/ on X\b/);
+    const report = renderTemplate('platform_report', { practice: practice(), locale: 'cy' }).text;
+    expect(report).toContain('telerau defnyddio’r safle');
+  });
+
   it('letters are dated when a date is given, and addressed to the author by name when known', () => {
     const dated = renderTemplate('removal_request', {
       practice: practice(),

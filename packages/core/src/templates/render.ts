@@ -185,11 +185,11 @@ export function tryRenderTemplate(id: TemplateId, options: RenderOptions): Templ
     };
   }
 
-  const platform = options.platform ?? options.incident?.report.platform ?? 'x';
+  const platform = options.platform ?? options.incident?.report.platform;
   const context: TemplateContext = {
     practice: options.practice,
     locale,
-    platform,
+    ...(platform ? { platform } : {}),
     ...(options.incident ? { incident: options.incident } : {}),
     ...(options.summary ? { summary: options.summary } : {}),
     ...(options.date ? { date: options.date } : {}),
@@ -197,7 +197,7 @@ export function tryRenderTemplate(id: TemplateId, options: RenderOptions): Templ
   const output = definition.body[locale](context);
   const candidates = (typeof output === 'string' ? [output] : [...output]).map((text) => text.trim());
 
-  const limit = definition.channel === 'public_reply' ? PLATFORM_REPLY_LIMITS[platform] : null;
+  const limit = definition.channel === 'public_reply' ? PLATFORM_REPLY_LIMITS[platform ?? 'x'] : null;
   // Longest first: take the fullest wording that fits, else the shortest there is (and say it does not fit).
   const text =
     (limit === null ? candidates[0] : candidates.find((candidate) => characterCount(candidate) <= limit)) ??
