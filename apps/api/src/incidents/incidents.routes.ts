@@ -27,7 +27,7 @@ const ActingUserHeader = z.object({
     .string()
     .optional()
     .openapi({
-      param: { name: 'X-Acting-User', in: 'header' },
+      param: { name: 'x-acting-user', in: 'header' },
       description: 'Whom the key acts for: `<id>; role=<staff|manager|partner>` (role defaults to staff)',
       example: 'u-1042; role=manager',
     }),

@@ -17,7 +17,7 @@ export const publicConfigRoute = createRoute({
       'if-none-match': z
         .string()
         .optional()
-        .openapi({ param: { name: 'If-None-Match', in: 'header' } }),
+        .openapi({ param: { name: 'if-none-match', in: 'header' } }),
     }),
   },
   responses: {

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, harness } from '../test-support/harness.js';
+
+describe('GET /v1/practices/{ods}/public', () => {
+  let h: Harness;
+  let apiKey: string;
+  beforeEach(async () => {
+    h = await harness();
+    ({ apiKey } = await h.practice('Y90001', {
+      staff: [{ name: 'Dr Secret Rostername', aliases: ['Dr Secret'] }],
+      complaints: { email: 'complaints@y90001.example' },
+    }));
+  });
+  afterEach(() => h.close());
+
+  it('serves the public config to anyone, from any origin, with ETag and Cache-Control', async () => {
+    const res = await h.send('GET', '/v1/practices/Y90001/public', { origin: 'https://anywhere.example' });
+    expect(res.status).toBe(200);
+    expect(res.json.ods).toBe('Y90001');
+    expect(res.json.name).toBe('Test Surgery Y90001');
+    expect(res.json.channels.complaints.email).toBe('complaints@y90001.example');
+    expect(res.json.conduct.length).toBeGreaterThan(0);
+    expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(res.headers.get('cache-control')).toContain('max-age=');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('never includes the staff roster or keys', async () => {
+    const res = await h.send('GET', '/v1/practices/Y90001/public');
+    expect(res.text).not.toContain('Rostername');
+    expect(res.text).not.toContain('staff"');
+    expect(res.text).not.toMatch(/[pra]k_/);
+  });
+
+  it('answers 304 to If-None-Match with the current ETag, and changes the ETag when settings change', async () => {
+    const first = await h.send('GET', '/v1/practices/Y90001/public');
+    const etag = first.headers.get('etag') as string;
+    const cached = await h.send('GET', '/v1/practices/Y90001/public', { headers: { 'if-none-match': etag } });
+    expect(cached.status).toBe(304);
+    expect(cached.text).toBe('');
+    expect(
+      (await h.send('GET', '/v1/practices/Y90001/public', { headers: { 'if-none-match': `W/${etag}` } }))
+        .status,
+    ).toBe(304);
+
+    await h.send('PATCH', '/v1/practices/Y90001', { key: apiKey, body: { name: 'Renamed Surgery' } });
+    const changed = await h.send('GET', '/v1/practices/Y90001/public', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.json.name).toBe('Renamed Surgery');
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('a roster change alone does not change what the public sees', async () => {
+    const before = await h.send('GET', '/v1/practices/Y90001/public');
+    await h.send('PATCH', '/v1/practices/Y90001', {
+      key: apiKey,
+      body: { settings: { staff: [{ name: 'Dr Other' }] } },
+    });
+    const after = await h.send('GET', '/v1/practices/Y90001/public');
+    expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
+  });
+
+  it('answers 404 problem+json for an unknown practice', async () => {
+    const res = await h.send('GET', '/v1/practices/Y12345/public');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.json).toMatchObject({ type: '/problems/not-found', status: 404 });
+  });
+
+  it('answers a CORS preflight from any origin', async () => {
+    const res = await h.send('OPTIONS', '/v1/practices/Y90001/public', {
+      origin: 'https://anywhere.example',
+      headers: { 'access-control-request-method': 'GET' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});

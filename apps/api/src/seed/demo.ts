@@ -1,0 +1,153 @@
+import type { PracticeSettingsInput } from '@policy/core';
+import type { Store } from '../db/store.js';
+import { issueKey, sha256Hex } from '../http/auth.js';
+import { publicOf, settingsFrom } from '../practices/practice-config.js';
+
+// A fictional practice for `npm start` (POLICY_DEMO=1). Names, numbers (Ofcom's 01632 960xxx drama
+// range) and domains (.example) are invented.
+
+export const DEMO_ODS = 'Y90001';
+
+/**
+ * The demo's report key is a published constant. Report keys are publishable by design — a practice
+ * puts its key in its own web page — and this one can only file reports for the demo practice, from
+ * the demo's own origins, rate limited. A constant lets the /demo page embed it across restarts.
+ */
+export const DEMO_REPORT_KEY = 'rk_demoY90001_publishable_report_key_for_the_demo_page';
+
+export const DEMO_SETTINGS: PracticeSettingsInput = {
+  ods: DEMO_ODS,
+  name: 'Riverside Green Surgery',
+  website: 'https://www.riversidegreen-surgery.example',
+  locale: 'en-GB',
+  phone: '01632 960000',
+  address: '1 Mill Lane, Riverside Green, Northshire NS1 4AB',
+  complaints: {
+    procedureUrl: 'https://www.riversidegreen-surgery.example/complaints',
+    email: 'complaints@riversidegreen-surgery.example',
+    phone: '01632 960001',
+    leafletUrl: 'https://www.riversidegreen-surgery.example/complaints-leaflet.pdf',
+  },
+  icb: {
+    name: 'NHS Northshire Integrated Care Board',
+    url: 'https://www.northshire-icb.example/complaints',
+    email: 'complaints@northshire-icb.example',
+    phone: '01632 960100',
+  },
+  reviews: {
+    nhsWebsiteUrl: 'https://www.nhs.example/services/gp-surgery/riverside-green-surgery/Y90001/ratings',
+  },
+  appointments: {
+    nhsApp: true,
+    onlineConsultationUrl: 'https://www.riversidegreen-surgery.example/online-consultation',
+    phone: '01632 960000',
+  },
+  socialAccounts: [
+    {
+      platform: 'facebook',
+      handle: 'RiversideGreenSurgery',
+      url: 'https://www.facebook.example/RiversideGreenSurgery',
+      postedBy: ['practice manager', 'community engagement lead'],
+    },
+    { platform: 'x', handle: '@RiversideGreenGP', postedBy: ['practice manager'] },
+  ],
+  conduct: {
+    clauses: [],
+    policyUrl: 'https://www.riversidegreen-surgery.example/social-media-policy',
+    lastReviewed: '2026-09-01',
+    version: '1',
+  },
+  staff: [
+    { name: 'Dr Priya Raman', role: 'GP partner', aliases: ['Dr Raman', 'Dr Priya', 'Dr R'] },
+    { name: 'Dr Tom Okonjo', role: 'GP partner', aliases: ['Dr Okonjo', 'Dr Tom'] },
+    { name: 'Helen Marsh', role: 'practice manager', aliases: ['Helen'] },
+    { name: 'Jade Whitlock', role: 'practice nurse', aliases: ['Nurse Jade', 'Jade'] },
+    { name: 'Sam Adeyemi', role: 'receptionist', aliases: ['Sam'] },
+  ],
+};
+
+export interface DemoKeys {
+  ods: string;
+  reportKey: string;
+  apiKey: string;
+  adminKey?: string;
+}
+
+/**
+ * Creates the demo practice if missing (leaving any later edits alone), makes the published report
+ * key live for these origins, and issues a fresh demo API key (and admin key, unless an operator
+ * gave one) — secret keys are shown once, so each start prints new ones and revokes the last.
+ */
+export function seedDemo(
+  store: Store,
+  options: { origins: string[]; now: Date; issueAdminKey: boolean },
+): DemoKeys {
+  const now = options.now.toISOString();
+  return store.transaction(() => {
+    if (!store.practice(DEMO_ODS)) {
+      const settings = settingsFrom(DEMO_SETTINGS);
+      store.insertPractice({
+        ods: DEMO_ODS,
+        name: settings.name,
+        settings: JSON.stringify(settings),
+        ...publicOf(settings),
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const report = store.keyByHash(sha256Hex(DEMO_REPORT_KEY));
+    if (report) {
+      const origins = new Set([...(JSON.parse(report.allowedOrigins) as string[]), ...options.origins]);
+      store.updateKey(report.id, { allowedOrigins: JSON.stringify([...origins]), revokedAt: null });
+    } else {
+      issueKey(
+        store,
+        {
+          type: 'report',
+          practices: [DEMO_ODS],
+          scopes: [],
+          allowedOrigins: options.origins,
+          label: 'demo-report',
+          secret: DEMO_REPORT_KEY,
+          createdBy: 'demo-seed',
+        },
+        options.now,
+      );
+    }
+    for (const type of ['api', 'admin'] as const)
+      for (const key of store.activeKeysOfType(type))
+        if (key.label === `demo-${type}`) store.updateKey(key.id, { revokedAt: now });
+    const api = issueKey(
+      store,
+      {
+        type: 'api',
+        practices: [DEMO_ODS],
+        scopes: ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'],
+        allowedOrigins: [],
+        label: 'demo-api',
+        createdBy: 'demo-seed',
+      },
+      options.now,
+    );
+    const admin = options.issueAdminKey
+      ? issueKey(
+          store,
+          {
+            type: 'admin',
+            practices: [],
+            scopes: [],
+            allowedOrigins: [],
+            label: 'demo-admin',
+            createdBy: 'demo-seed',
+          },
+          options.now,
+        )
+      : undefined;
+    return {
+      ods: DEMO_ODS,
+      reportKey: DEMO_REPORT_KEY,
+      apiKey: api.key,
+      ...(admin ? { adminKey: admin.key } : {}),
+    };
+  });
+}
