@@ -5,3 +5,4 @@ export type { Locale } from './shared/i18n.js';
 export { resolveLocale } from './shared/i18n.js';
 export type { LoadState, PolicyConfigErrorDetail, PolicyConfigReadyDetail } from './shared/policy-element.js';
 export { PolicyElement } from './shared/policy-element.js';
+export * from './report-form/report-form.js';
