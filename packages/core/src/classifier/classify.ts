@@ -1,5 +1,127 @@
-import type { Classification, ClassifyContext } from '../model/incident.js';
+// classify(text, context): which policy categories a post falls into, and why.
+//
+// Pipeline (all linear in the length of the text):
+//   1. tokenize   — normalise.ts: words with offsets into the original text, leetspeak/spacing undone
+//   2. unmask     — "sh*te", "F***" resolved against the word lists (rules/abusive.ts)
+//   3. phrases    — phrases.ts: every family's patterns matched in one pass (hash lookup per token)
+//   4. staff      — staff.ts: roster names, nicknames and near-miss surnames
+//   5. families   — rules/*.ts, in FAMILIES order: each turns its phrase hits (and earlier findings)
+//                   into evidence for its categories
+//   6. policy     — severity, recommended actions and templates from model/policy.ts
+//
+// To add a rule: add a pattern to the family's PhraseRule (or a new PhraseRule with a new stable id),
+// add a test beside it, and list the id in docs/categories.md.
 
-export function classify(_text: string, _context: ClassifyContext = {}): Classification {
-  throw new Error('classify: not implemented yet');
+import { CATEGORY_SEVERITY, type Category, maxSeverity } from '../model/constants.js';
+import type { CategoryFinding, Classification, ClassifyContext, EvidenceSpan } from '../model/incident.js';
+import { policyFor, POLICY_ORDER } from '../model/policy.js';
+import { WORD_LISTS } from './lexicon.js';
+import { tokenize } from './normalise.js';
+import { type PhraseHit, PhraseMatcher } from './phrases.js';
+import { abusive, resolveMasked } from './rules/abusive.js';
+import { clinical } from './rules/clinical.js';
+import { defamatory } from './rules/defamatory.js';
+import { discriminatory } from './rules/discriminatory.js';
+import { harm } from './rules/harm.js';
+import { misinformation } from './rules/misinformation.js';
+import { patientIdentifiable } from './rules/patient-identifiable.js';
+import { recording } from './rules/recording.js';
+import { service } from './rules/service.js';
+import { identifiesStaff } from './rules/staff-roles.js';
+import { threat } from './rules/threat.js';
+import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './rules/types.js';
+import { findStaffMentions } from './staff.js';
+
+/** Families run in this order; a family may read what earlier ones found (`RuleInput.found`). */
+export const FAMILIES: readonly RuleFamily[] = [
+  identifiesStaff,
+  abusive,
+  discriminatory,
+  threat,
+  harm,
+  misinformation,
+  defamatory,
+  recording,
+  clinical,
+  patientIdentifiable,
+  service,
+];
+
+/** Longest text classified; anything longer is classified on its first MAX_TEXT characters. */
+export const MAX_TEXT = 200_000;
+const MAX_EXCERPT = 200;
+const MAX_EVIDENCE_PER_CATEGORY = 20;
+
+let matcher: PhraseMatcher | undefined;
+
+function phraseMatcher(): PhraseMatcher {
+  if (matcher) return matcher;
+  const lists: Record<string, readonly string[]> = { ...WORD_LISTS };
+  for (const family of FAMILIES) Object.assign(lists, family.lists ?? {});
+  matcher = new PhraseMatcher(
+    FAMILIES.flatMap((family) => family.rules),
+    lists,
+  );
+  return matcher;
+}
+
+export function classify(text: string, context: ClassifyContext = {}): Classification {
+  const original = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const doc = tokenize(original);
+  resolveMasked(doc);
+  const phraseHits = phraseMatcher().find(doc);
+  const byRule = new Map<string, PhraseHit[]>();
+  for (const hit of phraseHits) {
+    const list = byRule.get(hit.rule.id);
+    if (list) list.push(hit);
+    else byRule.set(hit.rule.id, [hit]);
+  }
+  const staff = findStaffMentions(doc, context.staff ?? []);
+  const found = new Map<Category, Hit[]>();
+  const input: RuleInput = { doc, context, staff, found, hitsOf: (id) => byRule.get(id) ?? [] };
+
+  for (const family of FAMILIES) {
+    const direct: Hit[] = [];
+    for (const rule of family.rules) {
+      if (rule.category === undefined) continue;
+      for (const ph of byRule.get(rule.id) ?? []) direct.push(hitFrom(ph, rule.category));
+    }
+    const hits = family.derive ? family.derive(input, direct) : direct;
+    for (const hit of hits) {
+      const list = found.get(hit.category);
+      if (list) list.push(hit);
+      else found.set(hit.category, [hit]);
+    }
+  }
+  return toClassification(original, found);
+}
+
+function toClassification(original: string, found: ReadonlyMap<Category, readonly Hit[]>): Classification {
+  const categories: CategoryFinding[] = [];
+  for (const id of POLICY_ORDER) {
+    const hits = found.get(id);
+    if (!hits || hits.length === 0) continue;
+    const seen = new Set<string>();
+    const evidence: EvidenceSpan[] = [];
+    let confidence = 0;
+    for (const hit of [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence)) {
+      const key = `${hit.ruleId}:${hit.start}:${hit.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      confidence = Math.max(confidence, hit.confidence);
+      if (evidence.length < MAX_EVIDENCE_PER_CATEGORY) {
+        const end = Math.min(hit.end, hit.start + MAX_EXCERPT);
+        evidence.push({ ruleId: hit.ruleId, start: hit.start, end: hit.end, excerpt: original.slice(hit.start, end) });
+      }
+    }
+    categories.push({ id, severity: CATEGORY_SEVERITY[id], confidence, evidence });
+  }
+  const ids = categories.map((c) => c.id);
+  const { actions, templates } = policyFor(ids);
+  return {
+    categories,
+    severity: categories.length > 0 ? maxSeverity(categories.map((c) => c.severity)) : null,
+    recommendedActions: actions,
+    suggestedTemplates: templates,
+  };
 }

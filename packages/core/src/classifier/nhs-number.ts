@@ -1,0 +1,67 @@
+// NHS numbers: 10 digits, written "943 476 5919", "943-476-5919" or "9434765919". The last digit is a
+// modulus-11 check digit, so most 10-digit numbers (order numbers, phone numbers, references) are
+// not NHS numbers at all. A number that passes the check is still only *probably* an NHS number
+// unless the text around it says so ("NHS", "number", "NHS no").
+
+/** True when `digits` (10 characters, 0–9) carries a valid NHS modulus-11 check digit. */
+export function isValidNhsNumber(digits: string): boolean {
+  if (digits.length !== 10) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    sum += d * (10 - i);
+  }
+  const remainder = sum % 11;
+  const check = 11 - remainder === 11 ? 0 : 11 - remainder;
+  if (check === 10) return false; // no valid number has this remainder
+  return check === digits.charCodeAt(9) - 48;
+}
+
+export interface NumberCandidate {
+  digits: string;
+  /** Offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Every run of exactly 10 digits in the shapes NHS numbers are written in: contiguous, or 3-3-4
+ * groups separated by one space or hyphen. A longer run (a phone number, a card number) is not one.
+ * One pass over the text.
+ */
+export function findTenDigitNumbers(text: string): NumberCandidate[] {
+  const found: NumberCandidate[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text[i]) || isDigit(text[i - 1])) {
+      i++;
+      continue;
+    }
+    // Read digit groups joined by single separators.
+    const groups: string[] = [];
+    let j = i;
+    for (;;) {
+      let k = j;
+      while (isDigit(text[k])) k++;
+      groups.push(text.slice(j, k));
+      const sep = text[k];
+      if ((sep === ' ' || sep === '-') && isDigit(text[k + 1]) && groups.length < 4) {
+        j = k + 1;
+        continue;
+      }
+      j = k;
+      break;
+    }
+    const shape = groups.map((g) => g.length).join('-');
+    if (shape === '10') {
+      found.push({ digits: groups[0] as string, start: i, end: j });
+    } else if (shape === '3-3-4') {
+      found.push({ digits: groups.join(''), start: i, end: j });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return found;
+}

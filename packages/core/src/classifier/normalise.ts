@@ -1,0 +1,267 @@
+// Turns raw post text into word tokens that rules can match, while every token remembers the span of
+// the ORIGINAL text it came from (its offset map). One left-to-right pass; no regular expressions.
+//
+// What it undoes, because people use it to dodge filters:
+// - case, accents (é → e) and curly apostrophes;
+// - leetspeak inside a word: a digit or symbol between letters reads as the letter it imitates
+//   ("sh1t", "b!tch", "pr!cks"); at a word's edge it stays punctuation ("WAX!!!", "@handle");
+// - masking: `*` or `#` inside or after a word is kept as a wildcard ("sh*te", "F***"), matched later
+//   against the word lists by `maskedMatch`;
+// - drawn-out letters ("fuuuuck" → "fuck"): runs of 3+ of the same letter collapse to one;
+// - spaced-out letters ("f u c k i n g", "p.r.i.c.k"): 3+ single letters in a row join into one token.
+
+export interface Token {
+  /** Normalised text: lower case, ASCII letters/digits, `*` for a masked letter. */
+  text: string;
+  /** UTF-16 offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+  /** Position in `Doc.tokens`. */
+  index: number;
+  /** Sentence number: rules never match across a sentence break. */
+  sentence: number;
+  /** The original word began with a capital letter. */
+  capitalised: boolean;
+  /** The original word was written entirely in capitals (and had 2+ letters). */
+  allCaps: boolean;
+  /** A masked letter (`*`, `#`) was seen inside the word. */
+  masked: boolean;
+}
+
+export interface Doc {
+  original: string;
+  tokens: Token[];
+  /** The post is mostly written in capitals (shouting): capitalisation then says nothing about names. */
+  shouting: boolean;
+  /** Sentence numbers that end with a question mark. */
+  questions: ReadonlySet<number>;
+}
+
+// Emoji that carry meaning read as the word they stand for ("🔪" is a knife, "📹" a video).
+const EMOJI_WORDS: ReadonlyMap<number, string> = new Map([
+  [0x1f52a, 'knife'],
+  [0x1f5e1, 'knife'],
+  [0x1f52b, 'gun'],
+  [0x1f4a3, 'bomb'],
+  [0x1f4f8, 'camera'],
+  [0x1f4f7, 'camera'],
+  [0x1f4f9, 'video'],
+  [0x1f3a5, 'video'],
+  [0x1f921, 'clown'],
+  [0x1f595, 'fuck'],
+]);
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '€': 'e',
+};
+
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'st', 'prof']);
+const MASK = new Set(['*', '#']);
+const APOSTROPHES = new Set(["'", '’', '‘', '`']);
+const SENTENCE_END = new Set(['.', '!', '?', '\n', ';']);
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+// Latin letters with diacritics fold to their base letter (the common Western European range).
+const FOLD_FROM = 'àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ';
+const FOLD_TO = 'aaaaaaceeeeiiiinoooooouuuuyy';
+
+function letterOf(ch: string): string | null {
+  const code = ch.charCodeAt(0);
+  if (isAsciiLetter(code)) return ch.toLowerCase();
+  if (code < 192) return null;
+  const lower = ch.toLowerCase();
+  const at = FOLD_FROM.indexOf(lower);
+  if (at >= 0) return FOLD_TO[at] ?? null;
+  if (lower === 'ß') return 's';
+  return null;
+}
+
+interface RawWord {
+  text: string;
+  start: number;
+  end: number;
+  capitalised: boolean;
+  allCaps: boolean;
+  masked: boolean;
+  sentence: number;
+}
+
+/** Collapses runs of 3 or more identical letters to one ("sooooo" → "so", "fuuuck" → "fuck"). */
+function collapseRuns(word: string): string {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    const ch = word[i] as string;
+    let j = i + 1;
+    while (j < word.length && word[j] === ch) j++;
+    const run = j - i;
+    out += run >= 3 && ch !== '*' ? ch : word.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
+export function tokenize(original: string): Doc {
+  const words: RawWord[] = [];
+  const n = original.length;
+  let sentence = 0;
+  let upperLetters = 0;
+  let letters = 0;
+  const questions = new Set<number>();
+  let i = 0;
+  while (i < n) {
+    const ch = original[i] as string;
+    const first = letterOf(ch);
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const word = EMOJI_WORDS.get(original.codePointAt(i) ?? 0);
+      if (word !== undefined) {
+        words.push({ text: word, start: i, end: i + 2, capitalised: false, allCaps: false, masked: false, sentence });
+      }
+      i += 2;
+      continue;
+    }
+    if (first === null && !isDigit(code)) {
+      if (ch === '?') questions.add(sentence);
+      // "Dr. Shah" is one sentence: a full stop straight after a title is an abbreviation.
+      const previous = words[words.length - 1];
+      const abbreviation = ch === '.' && previous?.end === i && TITLES.has(previous.text);
+      if (SENTENCE_END.has(ch) && !abbreviation) sentence++;
+      i++;
+      continue;
+    }
+    // A word: letters and digits, with apostrophes, leet symbols and masks allowed inside it.
+    const start = i;
+    let text = '';
+    let capitalised = false;
+    let lettersHere = 0;
+    let upperHere = 0;
+    let masked = false;
+    let j = i;
+    while (j < n) {
+      const c = original[j] as string;
+      const cc = c.charCodeAt(0);
+      const letter = letterOf(c);
+      if (letter !== null) {
+        if (j === start) capitalised = c !== letter && c === c.toUpperCase();
+        if (c !== letter && c === c.toUpperCase()) upperHere++;
+        lettersHere++;
+        text += letter;
+        j++;
+        continue;
+      }
+      if (isDigit(cc)) {
+        // A digit between letters is leetspeak ("sh1t"); otherwise it is part of a number ("10mg").
+        const prevIsLetter = text.length > 0 && letterOf(original[j - 1] as string) !== null;
+        const next = original[j + 1];
+        const nextIsLetter = next !== undefined && letterOf(next) !== null;
+        const leet = LEET[c];
+        text += prevIsLetter && nextIsLetter && leet !== undefined ? leet : c;
+        j++;
+        continue;
+      }
+      if (APOSTROPHES.has(c)) {
+        const next = original[j + 1];
+        if (text.length > 0 && next !== undefined && letterOf(next) !== null) {
+          j++; // "don't" → "dont", "Jake's" → "jakes"
+          continue;
+        }
+        break;
+      }
+      if (MASK.has(c) && text.length > 0 && letterOf(original[start] as string) !== null) {
+        // "sh*te", "F***", "b*stards": keep the mask as a wildcard letter.
+        masked = true;
+        text += '*';
+        j++;
+        continue;
+      }
+      const leet = LEET[c];
+      if (leet !== undefined && text.length > 0) {
+        // A symbol counts as a letter only with a letter after it (after a run of symbols).
+        let k = j;
+        while (k < n && LEET[original[k] as string] !== undefined) k++;
+        const after = original[k];
+        if (after !== undefined && letterOf(after) !== null && k - j <= 2) {
+          for (let m = j; m < k; m++) text += LEET[original[m] as string];
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    // Trailing masks with no letters after them belong to the word only if it is short ("F***").
+    letters += lettersHere;
+    upperLetters += upperHere;
+    words.push({
+      text: collapseRuns(text),
+      start,
+      end: j,
+      capitalised,
+      allCaps: lettersHere >= 2 && upperHere === lettersHere,
+      masked,
+      sentence,
+    });
+    i = j;
+  }
+
+  const tokens = joinSpacedLetters(words, original).map(
+    (w, index): Token => ({ ...w, index }),
+  );
+  return { original, tokens, shouting: letters >= 12 && upperLetters / letters > 0.6, questions };
+}
+
+/** "f u c k i n g" → one token "fucking" spanning the whole run (3+ single letters, small gaps). */
+function joinSpacedLetters(words: RawWord[], original: string): RawWord[] {
+  const out: RawWord[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i] as RawWord;
+    if (w.text.length === 1 && isAsciiLetter(w.text.charCodeAt(0))) {
+      let j = i + 1;
+      while (j < words.length) {
+        const prev = words[j - 1] as RawWord;
+        const next = words[j] as RawWord;
+        if (next.text.length !== 1 || !isAsciiLetter(next.text.charCodeAt(0))) break;
+        if (next.start - prev.end > 2 || next.sentence !== w.sentence) break;
+        if (original.slice(prev.end, next.start).includes('\n')) break;
+        j++;
+      }
+      if (j - i >= 3) {
+        const last = words[j - 1] as RawWord;
+        let text = '';
+        for (let k = i; k < j; k++) text += (words[k] as RawWord).text;
+        out.push({ ...w, text: collapseRuns(text), end: last.end, allCaps: false });
+        i = j;
+        continue;
+      }
+    }
+    out.push(w);
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A masked token ("f***", "sh*te") matches a listed word of the same length whose letters agree
+ * wherever the token is not masked, and which starts with the same letter.
+ */
+export function maskedMatch(token: string, word: string): boolean {
+  if (token.length !== word.length || token[0] !== word[0]) return false;
+  for (let i = 1; i < token.length; i++) {
+    const t = token[i];
+    if (t !== '*' && t !== word[i]) return false;
+  }
+  return true;
+}

@@ -1,0 +1,170 @@
+// A tiny phrase language over tokens, so rules read like the words they look for and matching stays
+// linear: every pattern is a fixed sequence of elements with small bounded gaps, tried only at the
+// tokens its first element can start on (a hash lookup), never across a sentence break.
+//
+// Pattern syntax (elements separated by spaces):
+//   word         the exact token (after normalisation: lower case, leetspeak undone)
+//   pre*         any token starting with `pre` (at least 2 letters before the `*`)
+//   a|b|c*       any of the alternatives
+//   @name        any word of a named word list (see `WORD_LISTS` below); usable inside alternatives
+//   x?           the element is optional (never on the first element)
+//   _3           skip 0 to 3 tokens (never first or last)
+//   $            the sentence ends here (only as the last element)
+//
+// Example: `i|ill|im will|gonna|going? _2 kill|stab|batter @target`.
+
+import type { Category } from '../model/constants.js';
+import type { Doc, Token } from './normalise.js';
+
+export interface PhraseRule {
+  /** Stable rule id, e.g. `threat.violence_against_person`; documented in docs/categories.md. */
+  id: string;
+  /** The category a match is evidence for; omit for a signal that other rules combine. */
+  category?: Category;
+  confidence: number;
+  patterns: readonly string[];
+}
+
+export interface PhraseHit {
+  rule: PhraseRule;
+  /** Token range, end exclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+interface Element {
+  words: Set<string>;
+  prefixes: string[];
+  optional: boolean;
+  /** > 0 for a gap element: how many tokens it may skip. */
+  gap: number;
+  /** The `$` element: matches (without consuming) where the sentence ends. */
+  end: boolean;
+}
+
+interface Compiled {
+  rule: PhraseRule;
+  elements: Element[];
+}
+
+const MAX_GAP = 6;
+const MAX_ELEMENTS = 12;
+
+export function compilePattern(pattern: string, lists: Readonly<Record<string, readonly string[]>>): Element[] {
+  const parts = pattern.trim().split(/\s+/);
+  if (parts.length > MAX_ELEMENTS) throw new Error(`pattern too long: ${pattern}`);
+  const elements = parts.map((part): Element => {
+    if (part.startsWith('_')) {
+      const gap = Number(part.slice(1));
+      if (!Number.isInteger(gap) || gap < 1 || gap > MAX_GAP) throw new Error(`bad gap in: ${pattern}`);
+      return { words: new Set(), prefixes: [], optional: false, gap, end: false };
+    }
+    if (part === '$') return { words: new Set(), prefixes: [], optional: false, gap: 0, end: true };
+    const optional = part.endsWith('?');
+    const body = optional ? part.slice(0, -1) : part;
+    const words = new Set<string>();
+    const prefixes: string[] = [];
+    const add = (alt: string): void => {
+      if (alt.endsWith('*')) {
+        if (alt.length < 3) throw new Error(`prefix too short in: ${pattern}`);
+        prefixes.push(alt.slice(0, -1));
+      } else if (alt.length > 0) words.add(alt);
+    };
+    for (const alt of body.split('|')) {
+      if (alt.startsWith('@')) {
+        const list = lists[alt.slice(1)];
+        if (list === undefined) throw new Error(`unknown word list ${alt} in: ${pattern}`);
+        for (const item of list) add(item);
+      } else add(alt);
+    }
+    return { words, prefixes, optional, gap: 0, end: false };
+  });
+  const first = elements[0];
+  const last = elements[elements.length - 1];
+  const endMisplaced = elements.some((element, i) => element.end && i !== elements.length - 1);
+  if (!first || !last || first.gap > 0 || first.optional || first.end || last.gap > 0 || endMisplaced) {
+    throw new Error(`a pattern must start with a required word and end with a word: ${pattern}`);
+  }
+  return elements;
+}
+
+const elementMatches = (element: Element, token: Token): boolean => {
+  if (element.words.has(token.text)) return true;
+  for (const prefix of element.prefixes) if (token.text.startsWith(prefix)) return true;
+  return false;
+};
+
+/** Index of the token after the match, or -1. Branching is bounded by the gaps (≤ 6 each). */
+function matchFrom(tokens: readonly Token[], at: number, elements: readonly Element[], e: number, sentence: number): number {
+  if (e === elements.length) return at;
+  const element = elements[e] as Element;
+  if (element.end) {
+    const next = tokens[at];
+    return next === undefined || next.sentence !== sentence ? at : -1;
+  }
+  if (element.gap > 0) {
+    for (let skip = 0; skip <= element.gap; skip++) {
+      const token = tokens[at + skip];
+      if (skip > 0 && (token === undefined || token.sentence !== sentence)) break;
+      const end = matchFrom(tokens, at + skip, elements, e + 1, sentence);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const token = tokens[at];
+  if (token !== undefined && token.sentence === sentence && elementMatches(element, token)) {
+    const end = matchFrom(tokens, at + 1, elements, e + 1, sentence);
+    if (end >= 0) return end;
+  }
+  return element.optional ? matchFrom(tokens, at, elements, e + 1, sentence) : -1;
+}
+
+/** All phrase rules, compiled once, matched in one pass over the tokens. */
+export class PhraseMatcher {
+  private readonly byWord = new Map<string, Compiled[]>();
+  private readonly byPrefix = new Map<string, Compiled[]>();
+
+  constructor(rules: readonly PhraseRule[], lists: Readonly<Record<string, readonly string[]>>) {
+    for (const rule of rules) {
+      for (const pattern of rule.patterns) {
+        const compiled: Compiled = { rule, elements: compilePattern(pattern, lists) };
+        const first = compiled.elements[0] as Element;
+        for (const word of first.words) push(this.byWord, word, compiled);
+        for (const prefix of first.prefixes) push(this.byPrefix, prefix.slice(0, 2), compiled);
+      }
+    }
+  }
+
+  find(doc: Doc): PhraseHit[] {
+    const hits: PhraseHit[] = [];
+    const { tokens } = doc;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      const exact = this.byWord.get(token.text);
+      if (exact) this.tryAll(exact, tokens, i, hits);
+      const byPrefix = this.byPrefix.get(token.text.slice(0, 2));
+      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits);
+    }
+    return hits;
+  }
+
+  private tryAll(candidates: readonly Compiled[], tokens: readonly Token[], i: number, hits: PhraseHit[]): void {
+    const token = tokens[i] as Token;
+    for (const { rule, elements } of candidates) {
+      if (!elementMatches(elements[0] as Element, token)) continue;
+      const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
+      if (end < 0) continue;
+      if (end <= i) continue;
+      const lastToken = tokens[end - 1] as Token;
+      hits.push({ rule, first: i, last: end, start: token.start, end: lastToken.end });
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

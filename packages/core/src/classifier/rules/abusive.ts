@@ -1,0 +1,241 @@
+// abusive: insulting, harassing, obscene or profane language.
+//
+// Words are matched as whole tokens, never as substrings, which is what keeps "Scunthorpe",
+// "Penistone", "Cockermouth", "class" and "assess" clean. Obfuscation is undone before matching:
+// leetspeak and spacing by the normaliser, masks ("sh*te", "F***") by `resolveMasked` below, and
+// look-alike Unicode letters ("𝔟ⁱẗ𝙘ɦ") by the `obscenity` package, run only when the text has them.
+
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import type { Doc } from '../normalise.js';
+import { maskedMatch } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import { SLURS } from './discriminatory.js';
+import type { Hit, RuleFamily } from './types.js';
+
+/** Profanity and obscene insults: one of these anywhere is abusive. */
+export const PROFANITY = [
+  'fuck',
+  'fucks',
+  'fucking',
+  'fuckin',
+  'fucked',
+  'fucker',
+  'fuckers',
+  'fuckwit',
+  'fuckwits',
+  'motherfucker',
+  'fk',
+  'fkn',
+  'fking',
+  'shit',
+  'shits',
+  'shitty',
+  'shite',
+  'shitshow',
+  'shithole',
+  'shithead',
+  'bullshit',
+  'bitch',
+  'bitches',
+  'bitchy',
+  'bastard',
+  'bastards',
+  'cunt',
+  'cunts',
+  'twat',
+  'twats',
+  'wanker',
+  'wankers',
+  'wank',
+  'prick',
+  'pricks',
+  'dick',
+  'dicks',
+  'dickhead',
+  'dickheads',
+  'knobhead',
+  'knobheads',
+  'bellend',
+  'bellends',
+  'arse',
+  'arsehole',
+  'arseholes',
+  'asshole',
+  'assholes',
+  'tosser',
+  'tossers',
+  'bollocks',
+  'slag',
+  'slags',
+  'slut',
+  'sluts',
+  'whore',
+  'whores',
+  'skank',
+  'scumbag',
+  'scumbags',
+  'douchebag',
+  'dipshit',
+  'jackass',
+  'gobshite',
+  'pissed',
+  'piss',
+];
+
+/** Insults that are insults on their own. */
+const HARD_INSULTS = [
+  'idiot',
+  'idiots',
+  'moron',
+  'morons',
+  'imbecile',
+  'imbeciles',
+  'cretin',
+  'cretins',
+  'halfwit',
+  'numpty',
+  'numpties',
+  'pillock',
+  'pillocks',
+  'plonker',
+  'muppet',
+  'muppets',
+  'clown',
+  'clowns',
+  'buffoon',
+  'buffoons',
+  'dimwit',
+  'nitwit',
+  'dumbass',
+  'spineless',
+  'scum',
+];
+
+/** Words that insult only when aimed ("you mug", "absolute melt", "silly cow"). */
+const SOFT_INSULTS = ['cow', 'cows', 'mug', 'melt', 'pig', 'pigs', 'witch', 'snake', 'rat', 'loser', 'losers', 'parasite', 'parasites', 'disgrace'];
+
+export const ABUSIVE_LISTS = {
+  profanity: PROFANITY,
+  hardInsult: HARD_INSULTS,
+  softInsult: SOFT_INSULTS,
+  insultIntensifier: [
+    'absolute',
+    'total',
+    'utter',
+    'complete',
+    'silly',
+    'stupid',
+    'miserable',
+    'fat',
+    'ugly',
+    'lazy',
+    'useless',
+    'smug',
+    'little',
+    'right',
+    'old',
+    'thick',
+    'dozy',
+    'daft',
+    'you',
+    'youre',
+    'ur',
+  ],
+};
+
+export const ABUSIVE_RULES: PhraseRule[] = [
+  { id: 'abusive.profanity', category: 'abusive', confidence: 0.9, patterns: ['@profanity'] },
+  { id: 'abusive.insult', category: 'abusive', confidence: 0.85, patterns: ['@hardInsult'] },
+  {
+    id: 'abusive.aimed_insult',
+    category: 'abusive',
+    confidence: 0.8,
+    patterns: [
+      '@insultIntensifier @softInsult',
+      'youre|you|ur|is|are a|an @softInsult',
+      'bunch|shower|load of @softInsult|@hardInsult|@profanity',
+      'useless lot|bunch|shower|waste',
+      'you useless',
+      'thick as',
+      'waste of space|oxygen|skin',
+      'brain dead',
+    ],
+  },
+  {
+    id: 'abusive.harassment',
+    category: 'abusive',
+    confidence: 0.8,
+    patterns: [
+      'shut your|ur fat? gob|mouth|face|trap|cakehole',
+      'shut up $',
+      'nobody|noone asked you|u',
+      'go cry|crying _2 to',
+      'get a life $',
+      'jog on $',
+      'do one $',
+      'kill yourself|urself|yourselves',
+      'kys $',
+    ],
+  },
+];
+
+/** Masked tokens ("f***", "sh*te", "b*stards") resolve to a listed word they could only be. */
+export const MASKABLE = [...PROFANITY, ...HARD_INSULTS, ...SLURS];
+
+export function resolveMasked(doc: Doc): void {
+  for (const token of doc.tokens) {
+    if (!token.masked) continue;
+    const word = MASKABLE.find((candidate) => maskedMatch(token.text, candidate));
+    if (word !== undefined) token.text = word;
+  }
+}
+
+// ---------------------------------------------------------------- look-alike Unicode (obscenity)
+
+let matcher: RegExpMatcher | undefined;
+
+/** Letters outside plain ASCII that people use to dodge filters: accented, stylised, full-width. */
+function hasLookalikeLetters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x250) continue;
+    const point = text.codePointAt(i) ?? 0;
+    if (
+      (point >= 0x250 && point <= 0x2af) || // IPA letters (ʃ, ɦ)
+      (point >= 0x1d00 && point <= 0x1eff) || // phonetic and Latin extended additional (ṳ, ẗ)
+      (point >= 0x2070 && point <= 0x209f) || // super- and subscripts (ⁱ)
+      (point >= 0xff21 && point <= 0xff5a) || // full-width letters
+      (point >= 0x1d400 && point <= 0x1d7ff) || // mathematical alphanumerics (𝔟, 𝙘)
+      (point >= 0x400 && point <= 0x4ff) // Cyrillic look-alikes (о, с)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /\p{L}|\p{N}/u.test(ch);
+
+/**
+ * Profanity spelt with look-alike Unicode letters, found by `obscenity`. Only whole words count:
+ * a match inside a longer word is the Scunthorpe problem, not abuse.
+ */
+export function lookalikeProfanity(text: string): Hit[] {
+  if (!hasLookalikeLetters(text)) return [];
+  matcher ??= new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  const hits: Hit[] = [];
+  for (const match of matcher.getAllMatches(text, true)) {
+    const { startIndex, endIndex } = englishDataset.getPayloadWithPhraseMetadata(match);
+    const end = endIndex + 1 + ((text.codePointAt(endIndex) ?? 0) > 0xffff ? 1 : 0);
+    if (isWordChar(text[startIndex - 1]) || isWordChar(text[end])) continue;
+    hits.push({ category: 'abusive', ruleId: 'abusive.profanity_lookalike', start: startIndex, end, confidence: 0.8 });
+  }
+  return hits;
+}
+
+export const abusive: RuleFamily = {
+  name: 'abusive',
+  lists: ABUSIVE_LISTS,
+  rules: ABUSIVE_RULES,
+  derive: (input, direct) => [...direct, ...lookalikeProfanity(input.doc.original)],
+};

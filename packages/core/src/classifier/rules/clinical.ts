@@ -1,0 +1,305 @@
+// clinical_disclosure: the author shares their own or a relative's medical details — a condition, a
+// symptom, a medicine, an operation, a diagnosis.
+//
+// A medical term counts only when it belongs to the author or their family (see `derive` in
+// classify.ts): "my", "I have", "me" close to it; or "he/she" when the post has spoken of "my dad".
+// Not a disclosure: a routine service with no detail ("my bloods", "flu clinic", "my results",
+// "my meds review"); general health talk ("antibiotics don't work on colds"); another person's
+// condition, which is patient_identifiable when they are named.
+
+import { WORD_LISTS } from '../lexicon.js';
+import { FIRST_NAMES } from '../names.js';
+import type { Doc, Token } from '../normalise.js';
+import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { hitFrom, overlaps, type RuleFamily } from './types.js';
+
+export const CLINICAL_LISTS = {
+  condition: [
+    'covid',
+    'flu',
+    'cold',
+    'cough',
+    'coughing',
+    'infection',
+    'infections',
+    'cancer',
+    'tumour',
+    'diabetes',
+    'diabetic',
+    'asthma',
+    'asthmatic',
+    'copd',
+    'dementia',
+    'alzheimers',
+    'parkinsons',
+    'depression',
+    'depressed',
+    'anxiety',
+    'bipolar',
+    'schizophrenia',
+    'ptsd',
+    'ocd',
+    'adhd',
+    'autism',
+    'autistic',
+    'migraine',
+    'migraines',
+    'tonsillitis',
+    'chickenpox',
+    'measles',
+    'shingles',
+    'rash',
+    'fever',
+    'temp',
+    'temperature',
+    'pain',
+    'pains',
+    'ache',
+    'aches',
+    'sore',
+    'dizzy',
+    'dizziness',
+    'nausea',
+    'vomiting',
+    'diarrhoea',
+    'constipation',
+    'bleeding',
+    'lump',
+    'ulcer',
+    'ulcers',
+    'ibs',
+    'gallstones',
+    'gallbladder',
+    'kidney',
+    'kidneys',
+    'liver',
+    'thyroid',
+    'cholesterol',
+    'arthritis',
+    'eczema',
+    'psoriasis',
+    'acne',
+    'uti',
+    'thrush',
+    'sti',
+    'chlamydia',
+    'hiv',
+    'hepatitis',
+    'sepsis',
+    'pneumonia',
+    'bronchitis',
+    'stroke',
+    'epilepsy',
+    'epileptic',
+    'seizure',
+    'seizures',
+    'allergy',
+    'allergic',
+    'anaemia',
+    'anaemic',
+    'endo',
+    'endometriosis',
+    'pcos',
+    'menopause',
+    'menopausal',
+    'flushes',
+    'pregnant',
+    'pregnancy',
+    'miscarriage',
+    'prostate',
+    'bowel',
+    'colonoscopy',
+    'chemo',
+    'chemotherapy',
+    'radiotherapy',
+    'dialysis',
+    'insomnia',
+    'fracture',
+    'fractured',
+    'sprain',
+    'wax',
+    'incontinence',
+    'hernia',
+    'angina',
+    'disease',
+    'disorder',
+    'syndrome',
+    'illness',
+    'virus',
+    'diagnosed',
+    'diagnosis',
+    'diagnosing',
+    'symptoms',
+    'bruises',
+    'bruising',
+    'sick',
+    'housebound',
+    'operation',
+    'op',
+    'memory',
+    'oxygen',
+  ],
+  medicine: [
+    'antibiotics',
+    'antibiotic',
+    'amoxicillin',
+    'penicillin',
+    'sertraline',
+    'citalopram',
+    'fluoxetine',
+    'mirtazapine',
+    'metformin',
+    'insulin',
+    'statins',
+    'statin',
+    'inhaler',
+    'inhalers',
+    'tablets',
+    'pills',
+    'hrt',
+    'warfarin',
+    'apixaban',
+    'codeine',
+    'cocodamol',
+    'tramadol',
+    'morphine',
+    'methadone',
+    'amlodipine',
+    'ramipril',
+    'omeprazole',
+    'lansoprazole',
+    'levothyroxine',
+    'mebeverine',
+    'ferrous',
+    'iron',
+    'antidepressants',
+    'antidepressant',
+    'steroids',
+    'steroid',
+    'ivermectin',
+    'painkillers',
+    'pill',
+    'contraceptive',
+  ],
+};
+
+export const CLINICAL_RULES: PhraseRule[] = [
+  {
+    // Signal: a medical detail; owned by the author or family, it is a disclosure (classify.ts).
+    id: 'clinical_disclosure.medical_detail',
+    confidence: 0.8,
+    patterns: [
+      '@condition',
+      '@medicine',
+      'blood pressure|sugar|sugars',
+      'mental health',
+      'self harm*',
+      'thinking|thought _2 ending it',
+      'tested positive',
+      'chest|stomach|back|leg|arm|hip|knee|ear|throat|head|foot|feet|shoulder|neck|tummy|bum|chest _1 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not',
+      'with my chest|back|stomach|knee|hip|heart|breathing|nerves',
+      'results _3 low|high|abnormal',
+      'is|was really? low|high again',
+      'memory clinic',
+      'broke|broken|fractured my',
+    ],
+  },
+  {
+    // Signal: a medical word used for a service, not a detail ("flu clinic", "flu jab", "sick note").
+    id: 'clinical_disclosure.service_word',
+    confidence: 1,
+    patterns: [
+      'flu|covid|travel clinic|clinics|jab|jabs|vaccine|vaccines|season|vaccination',
+      'sick note|notes',
+      'sick to death',
+      'sick of',
+      'worried sick',
+    ],
+  },
+];
+
+const SELF = new Set<string>(WORD_LISTS.self);
+const RELATIVE = new Set<string>(WORD_LISTS.relative);
+const OTHER_PERSON = new Set<string>(WORD_LISTS.otherPerson);
+const THIRD_PRONOUN = new Set<string>(WORD_LISTS.thirdPronoun);
+const CONDITION_ADJECTIVES = new Set(['diabetic', 'asthmatic', 'epileptic', 'autistic', 'pregnant']);
+const STARTED_ON = new Set(['on', 'off', 'prescribed', 'started', 'given', 'upped']);
+const WINDOW = 8;
+
+/** "my dad", "our son", "my brother-in-law": the author's family. */
+function familyAt(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k] as Token;
+  const previous = tokens[k - 1];
+  return RELATIVE.has(token.text) && previous !== undefined && (previous.text === 'my' || previous.text === 'our');
+}
+
+function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {
+  if (OTHER_PERSON.has(token.text)) return true;
+  if (THIRD_PRONOUN.has(token.text)) return !familyInPost;
+  // Somebody else named: "Maureen Kaye … her bowel cancer".
+  return token.capitalised && !doc.shouting && FIRST_NAMES.has(token.text);
+}
+
+/** The medical detail belongs to the author or their family. */
+function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
+  const { tokens } = doc;
+  const familyInPost = familyStart >= 0 && familyStart < hit.first;
+  const here = tokens[hit.first] as Token;
+  // Looking back within the sentence: "my chest", "I have had tonsillitis", "refused me antibiotics".
+  for (let k = hit.first - 1; k >= Math.max(0, hit.first - WINDOW); k--) {
+    const token = tokens[k] as Token;
+    if (token.sentence !== here.sentence) break;
+    if (SELF.has(token.text) || familyAt(tokens, k)) return true;
+    if (RELATIVE.has(token.text) && tokens[k - 1] && familyAt(tokens, k - 1)) return true;
+    if (isBlocker(doc, token, familyInPost) && !(familyInPost && FIRST_NAMES.has(token.text))) break;
+  }
+  // Looking ahead: "this cough is killing me", "… inhalers. Mine got changed".
+  for (let k = hit.last; k < Math.min(tokens.length, hit.last + WINDOW); k++) {
+    const token = tokens[k] as Token;
+    if (SELF.has(token.text)) return true;
+    if (isBlocker(doc, token, familyInPost)) break;
+  }
+  // "He's got dementia" after "my dad …" earlier in the post.
+  if (familyInPost) {
+    for (let k = hit.first - 1; k >= Math.max(0, hit.first - WINDOW); k--) {
+      const token = tokens[k] as Token;
+      if (token.sentence !== here.sentence) break;
+      if (THIRD_PRONOUN.has(token.text)) return true;
+    }
+  }
+  // "Diabetic for 22 years." — a sentence that starts with the condition speaks of the author.
+  const previous = tokens[hit.first - 1];
+  if (CONDITION_ADJECTIVES.has(here.text) && (previous === undefined || previous.sentence !== here.sentence)) return true;
+  // "… so back on ferrous sulphate" with no one else as the subject.
+  if (previous && STARTED_ON.has(previous.text)) {
+    const before = tokens[hit.first - 2];
+    return before === undefined || !THIRD_PRONOUN.has(before.text);
+  }
+  return false;
+}
+
+export const clinical: RuleFamily = {
+  name: 'clinical_disclosure',
+  lists: CLINICAL_LISTS,
+  rules: CLINICAL_RULES,
+  derive: (input) => {
+    const { doc } = input;
+    const serviceWords = input.hitsOf('clinical_disclosure.service_word');
+    let familyStart = -1;
+    for (let k = 0; k < doc.tokens.length; k++) {
+      if (familyAt(doc.tokens, k)) {
+        familyStart = k;
+        break;
+      }
+    }
+    const hits = input
+      .hitsOf('clinical_disclosure.medical_detail')
+      .filter((h) => !serviceWords.some((s) => overlaps(h, s)))
+      .filter((h) => owned(doc, h, familyStart))
+      .map((h) => hitFrom(h, 'clinical_disclosure', 'clinical_disclosure.own_or_family', 0.8));
+    // Describing one's own self-harm or overdose is a clinical disclosure too.
+    const selfHarm = (input.found.get('harm_indication') ?? []).filter((h) => h.ruleId === 'harm_indication.self_harm');
+    for (const h of selfHarm) hits.push({ ...h, category: 'clinical_disclosure', ruleId: 'clinical_disclosure.self_harm', confidence: 0.7 });
+    return hits;
+  },
+};

@@ -1,0 +1,84 @@
+// defamatory: a false factual allegation of wrongdoing — fraud, theft, bribery, falsifying records,
+// being drunk on duty, a cover-up, negligence that killed someone — against the practice or a person.
+//
+// The classifier cannot know what is false; it flags allegations stated as fact. An allegation
+// hedged as opinion ("I think", "probably", "seems") is an opinion, and "they don't care about
+// patients, it's all about money" is a complaint: `defamatory.hedged` suppresses (see classify.ts).
+
+import type { Token } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import type { RuleFamily } from './types.js';
+
+export const DEFAMATORY_RULES: PhraseRule[] = [
+  {
+    id: 'defamatory.fraud',
+    category: 'defamatory',
+    confidence: 0.85,
+    patterns: [
+      'fraud|fraudulent|fraudster|fraudsters',
+      'scam $',
+      'note|notes|prescription|appointment|money|cash scam|racket',
+      'running|run|runs a _2 scam|racket',
+      'fiddling|fiddled|fiddle|fiddles _1 the|their|his|her? _2 figures|books|numbers|records|results|data|qof|targets',
+      'falsif*',
+      'backhander|backhanders|kickback|kickbacks|bribe|bribes|bribed|bribery',
+      'pocketing|pocketed|pockets the|their? money|cash',
+      'embezzl*',
+      'fake|bogus|ghost appointments|records|claims|patients|appointment',
+      'claiming|claims|claimed|charging|charged _4 that|which never happened|took place',
+      'still claims|claiming|paid _2 for a? full week|time|day',
+      'while|whilst _2 getting|being paid',
+      'backdate|backdates|backdated|backdating',
+      'under the table',
+      'cooking the books',
+      'logged|marked|recorded|coded as _4 when _4 actually',
+      'to make the|their figures|numbers|stats look better|good',
+    ],
+  },
+  {
+    id: 'defamatory.theft',
+    category: 'defamatory',
+    confidence: 0.85,
+    patterns: [
+      'nicking|stealing|steals|stole|nicked|pinching _1 the|our|patients|patient? _2 drugs|prescriptions|money|meds|details|data|records|controlled',
+      'sells|selling|sold|flogging _1 patient|patients|our? details|data|records|information|prescriptions|drugs|them',
+      'throw|throws|throwing|threw|chuck|chucks|chucking|bin|bins|binning _1 away? _3 prescription|prescriptions|requests|referrals|letters',
+      'thieves|thief|theft',
+    ],
+  },
+  {
+    id: 'defamatory.misconduct',
+    category: 'defamatory',
+    confidence: 0.8,
+    patterns: [
+      'drunk|pissed|hungover|high at|on _1 work|duty|the job',
+      'smell _2 whisky|alcohol|booze|drink|vodka|wine|beer _2 on him|her|them|his|her? breath?',
+      'covered|cover|covering it|this|that? up',
+      'cover up|coverup',
+      'been fined|were fined|got fined|fined twice|fined for',
+      'killed my|his|her|their mum|dad|father|mother|husband|wife|son|daughter|nan|grandad|brother|sister|baby|patient|friend',
+      'negligent|negligence|malpractice',
+      'takes|took _2 off to play golf|golfing|the pub',
+      'only does|works _3 so _3 can work from',
+    ],
+  },
+  {
+    // Signal: the allegation is hedged as opinion.
+    id: 'defamatory.hedged',
+    confidence: 0.8,
+    patterns: ['i think', 'i reckon', 'probably', 'maybe', 'seems|seem to', 'i suspect', 'in my opinion', 'imo', 'feels like', 'wouldnt be surprised', 'i bet'],
+  },
+];
+
+export const defamatory: RuleFamily = {
+  name: 'defamatory',
+  rules: DEFAMATORY_RULES,
+  derive: (input, direct) => {
+    // An allegation in a sentence hedged as opinion is an opinion.
+    const { tokens } = input.doc;
+    const hedged = new Set(input.hitsOf('defamatory.hedged').map((h) => (tokens[h.first] as Token).sentence));
+    if (hedged.size === 0) return direct;
+    const sentenceAt = (offset: number) => tokens.find((t) => t.start === offset)?.sentence ?? -1;
+    return direct.filter((hit) => !hedged.has(sentenceAt(hit.start)));
+  },
+};

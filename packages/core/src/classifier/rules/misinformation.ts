@@ -1,0 +1,140 @@
+// misinformation: false health information. Recognised by the shape of the claim, not a list of
+// posts: a vaccine said to cause harm or contain a device; a remedy said to cure a disease;
+// antibiotics said to clear a virus; a condition or treatment called a myth or a scam; the
+// conspiracy register ("big pharma", "they don't want you to know"); advice to stop medicines.
+//
+// Rebuttals are not misinformation: a post that says a claim is debunked, or that antibiotics
+// *don't* work on colds, is suppressed by `misinformation.rebuttal` (see classify.ts).
+
+import type { PhraseRule } from '../phrases.js';
+import type { RuleFamily } from './types.js';
+
+export const MISINFORMATION_LISTS = {
+  harmClaimVerb: ['cause', 'causes', 'caused', 'causing', 'gives', 'give', 'gave', 'makes', 'make', 'made', 'linked', 'link', 'links'],
+  harmClaimResult: [
+    'autism',
+    'autistic',
+    'infertile',
+    'infertility',
+    'sterile',
+    'sterilise',
+    'cancer',
+    'chips',
+    'chip',
+    'microchip',
+    'microchips',
+    'nano',
+    'magnetic',
+    'magnets',
+    'dna',
+    'turbo',
+    'shedding',
+    'sids',
+    'deaths',
+    'paralysis',
+    'flu',
+    'covid',
+  ],
+  cureVerb: ['cure', 'cures', 'cured', 'curing', 'reverse', 'reverses', 'reversed', 'heal', 'heals', 'healed', 'kills', 'kill', 'killed', 'clears', 'clear', 'cleared', 'fixes', 'fix', 'fixed', 'treats', 'beat', 'beats'],
+  antibiotic: ['antibiotics', 'antibiotic', 'amoxicillin', 'penicillin', 'abs'],
+  viral: ['cold', 'colds', 'flu', 'virus', 'viruses', 'viral', 'chickenpox', 'covid', 'measles', 'sore'],
+  mythSubject: ['cholesterol', 'covid', 'cancer', 'depression', 'adhd', 'autism', 'vaccines', 'vaccine', 'pandemic', 'virus', 'germ', 'hiv', 'aids', 'insulin', 'chemo', 'statins'],
+};
+
+export const MISINFORMATION_RULES: PhraseRule[] = [
+  {
+    id: 'misinformation.vaccine_harm',
+    category: 'misinformation',
+    confidence: 0.85,
+    patterns: [
+      '@vaccine _4 @harmClaimVerb _3 @harmClaimResult',
+      '@vaccine _3 has|have|contain|contains|contained|with _2 chips|chip|microchip|microchips|nano|trackers|tracker|poison|toxins|mercury|graphene|aborted',
+      'nano chips|chip|chips|particles',
+      'live virus they put',
+      'vaccineinjury|vaccineinjured|vaccinedamage|novax|antivax|plandemic|scamdemic',
+      '5g mast|masts|towers _3 covid|virus|jab|link|chips',
+    ],
+  },
+  {
+    id: 'misinformation.cure_claim',
+    category: 'misinformation',
+    confidence: 0.8,
+    patterns: [
+      'proven to cure|cures|heal|reverse',
+      'literally|actually|naturally|completely|totally|which|that @cureVerb _3 @disease',
+      '@remedy _6 @cureVerb _3 @disease|cancer|diabetes|virus|cold|it',
+      '@cureVerb _2 her|his|my|their|your? _1 cancer|diabetes|autism _2 with @remedy',
+      'kills|kill|killing the virus|viruses|germs',
+      'draws|draw|pulls|pull it out',
+      'no need for the|a|your gp|doctor|doctors|meds|medication',
+      'chemo would have killed',
+      'let them poison you',
+    ],
+  },
+  {
+    id: 'misinformation.antibiotics_for_viruses',
+    category: 'misinformation',
+    confidence: 0.8,
+    patterns: [
+      '@antibiotic _6 clear|clears|cure|cures|kill|kills|fix|fixes|sort|get _2 @viral',
+      'they|antibiotics clear|cure|kill viruses|virus|colds|a cold',
+      'clear|clears|cure|cures viruses|virus _2 up? much? quicker|faster',
+    ],
+  },
+  {
+    id: 'misinformation.myth_claim',
+    category: 'misinformation',
+    confidence: 0.8,
+    patterns: [
+      '@mythSubject is|are|was a myth|scam|hoax|lie',
+      'made up by|for _1 drug|pharma|pharmaceutical companies',
+      'causes more cancer than',
+      'sunscreen|fluoride|masks|microwaves _3 causes|cause _1 cancer|autism|damage',
+      'calcif* _2 pineal',
+      'pineal gland',
+      'cant|cannot get|fall pregnant _4 breastfeeding|period|first time',
+      'stop|stopping|stopped taking the|your tablets|meds|medication|statins|insulin|pills',
+    ],
+  },
+  {
+    id: 'misinformation.conspiracy_register',
+    category: 'misinformation',
+    confidence: 0.7,
+    patterns: [
+      'big pharma',
+      'brainwashed',
+      'dont|doesnt want you to know',
+      'wont tell you because|why|the',
+      'wake up sheeple|people|everyone',
+      'do your own? research',
+      'sheeple',
+    ],
+  },
+  {
+    // Signal: the post rebuts or corrects a claim.
+    id: 'misinformation.rebuttal',
+    confidence: 0.9,
+    patterns: [
+      'debunked',
+      'debunk',
+      'stop sharing|spreading',
+      'not true',
+      'isnt true',
+      'fake news',
+      'misinformation',
+      'disinformation',
+      'dont|doesnt|wont work for|on _2 @viral',
+      'do not work for|on _2 @viral',
+      'dont|doesnt|wont cure',
+      'no evidence',
+    ],
+  },
+];
+
+export const misinformation: RuleFamily = {
+  name: 'misinformation',
+  lists: MISINFORMATION_LISTS,
+  rules: MISINFORMATION_RULES,
+  // A post that rebuts a claim repeats it; it does not spread it.
+  derive: (input, direct) => (input.hitsOf('misinformation.rebuttal').length > 0 ? [] : direct),
+};

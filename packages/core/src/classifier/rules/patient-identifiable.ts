@@ -1,0 +1,160 @@
+// patient_identifiable: the post discloses identifiable information about another patient.
+//
+//   patient_identifiable.nhs_number      a 10-digit number with a valid modulus-11 check digit;
+//                                         0.95 with "NHS" just before it, 0.5 without context,
+//                                         never with an invalid check digit, after "order/ref/account
+//                                         number", or when it is the author's own ("my NHS number")
+//   patient_identifiable.name_condition  a named person (not staff) and a medical detail or a
+//                                         sensitive service in the same post
+//   patient_identifiable.name_dob        a named person and a date of birth ("14/02/1941", "born 1938")
+//   patient_identifiable.name_address    a person and their address ("42 Station Road", "on Mill Lane")
+//
+// Not another patient: the author signing off ("Mrs D. Whitaker", "Name is Mrs Royle"), a commenter
+// addressed by handle ("@Debbie Lowe"), a member of staff (identifies_staff instead).
+
+import { findPersonNames, type PersonName } from '../names.js';
+import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
+import type { Doc, Token } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import { overlaps, type Hit, type RuleFamily } from './types.js';
+
+const STREET_WORDS = new Set([
+  'road', 'rd', 'street', 'st', 'lane', 'ln', 'close', 'avenue', 'ave', 'drive', 'way', 'crescent', 'court',
+  'grove', 'gardens', 'terrace', 'square', 'row', 'mews', 'rise', 'walk', 'place', 'view', 'hill', 'estate',
+]);
+const NOT_NHS_CONTEXT = new Set([
+  'order', 'ref', 'reference', 'account', 'tracking', 'invoice', 'booking', 'phone', 'tel', 'mobile',
+  'card', 'parcel', 'policy', 'customer', 'membership', 'case', 'ticket', 'confirmation',
+]);
+const SELF_INTRO = new Set(['name', 'im', 'am', 'signed', 'regards', 'love', 'from']);
+
+export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
+  {
+    // Signal: a service or detail sensitive enough that naming someone beside it discloses it.
+    id: 'patient_identifiable.sensitive_service',
+    confidence: 0.85,
+    patterns: [
+      'sexual health|std|sti|gum clinic',
+      'rehab|detox|methadone',
+      'mental health|psychiatric',
+      'abortion|termination',
+      'always ill',
+      'oxygen tank',
+    ],
+  },
+];
+
+const tokenIndexAt = (doc: Doc, offset: number): number => {
+  for (const t of doc.tokens) if (t.start <= offset && offset < t.end) return t.index;
+  return -1;
+};
+
+function nhsNumberHits(doc: Doc): Hit[] {
+  const hits: Hit[] = [];
+  for (const candidate of findTenDigitNumbers(doc.original)) {
+    if (!isValidNhsNumber(candidate.digits)) continue;
+    const at = tokenIndexAt(doc, candidate.start);
+    const before = doc.tokens.slice(Math.max(0, at - 4), Math.max(0, at)).map((t) => t.text);
+    if (before.some((w) => NOT_NHS_CONTEXT.has(w))) continue;
+    const nhsAt = before.lastIndexOf('nhs');
+    if (nhsAt >= 0 && before[nhsAt - 1] === 'my') continue; // the author's own number
+    const context = nhsAt >= 0 || before.includes('no');
+    hits.push({
+      category: 'patient_identifiable',
+      ruleId: 'patient_identifiable.nhs_number',
+      start: candidate.start,
+      end: candidate.end,
+      confidence: context ? 0.95 : before.includes('number') ? 0.7 : 0.5,
+    });
+  }
+  return hits;
+}
+
+/** Dates written like a date of birth: dd/mm/yyyy (or . -), and "born 1938". Token ranges. */
+function birthDates(doc: Doc): { first: number; last: number }[] {
+  const { tokens, original } = doc;
+  const found: { first: number; last: number }[] = [];
+  const isNumber = (t: Token | undefined, max: number) => t !== undefined && /^\d+$/.test(t.text) && t.text.length <= max;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]] as [Token, Token, Token];
+    const sep1 = original.slice(a.end, b.start);
+    const sep2 = original.slice(b.end, c.start);
+    if (isNumber(a, 2) && isNumber(b, 2) && isNumber(c, 4) && c.text.length >= 2 && sep1 === sep2 && /^[/.-]$/.test(sep1)) {
+      found.push({ first: i, last: i + 3 });
+    }
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if ((t.text === 'born' || t.text === 'dob') && /^(19|20)\d\d$/.test(next.text)) found.push({ first: i, last: i + 2 });
+  }
+  return found;
+}
+
+/** Numbered addresses ("42 Station Road") and named streets after on/in/from/at ("on Mill Lane"). */
+function addresses(doc: Doc): { first: number; last: number; numbered: boolean }[] {
+  const { tokens } = doc;
+  const found: { first: number; last: number; numbered: boolean }[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const a = tokens[i] as Token;
+    const name = tokens[i + 1] as Token;
+    const street = tokens[i + 2] as Token;
+    const named = (name.capitalised || doc.shouting) && STREET_WORDS.has(street.text) && (street.capitalised || doc.shouting);
+    if (!named || a.sentence !== street.sentence) continue;
+    if (/^\d{1,4}[a-z]?$/.test(a.text)) found.push({ first: i, last: i + 3, numbered: true });
+    else if (['on', 'in', 'from', 'at', 'off'].includes(a.text)) found.push({ first: i, last: i + 3, numbered: false });
+  }
+  return found;
+}
+
+function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
+  const previous = doc.tokens[person.first - 1];
+  if (doc.original[person.start - 1] === '@') return true;
+  if (previous && SELF_INTRO.has(previous.text)) return true;
+  // A signature: the last words of the post.
+  return person.last === doc.tokens.length && person.kind !== 'full';
+}
+
+export const patientIdentifiable: RuleFamily = {
+  name: 'patient_identifiable',
+  rules: PATIENT_IDENTIFIABLE_RULES,
+  derive: (input) => {
+    const { doc } = input;
+    const hits = nhsNumberHits(doc);
+    const people = findPersonNames(doc).filter(
+      (p) => !input.staff.some((s) => overlaps(p, s)) && !isAuthorOrCommenter(doc, p),
+    );
+    if (people.length === 0) return hits;
+    const span = (first: number, last: number) => ({
+      start: (doc.tokens[first] as Token).start,
+      end: (doc.tokens[last - 1] as Token).end,
+    });
+    const named = people.filter((p) => p.kind !== 'given');
+    const medical = [
+      ...input.hitsOf('clinical_disclosure.medical_detail'),
+      ...input.hitsOf('patient_identifiable.sensitive_service'),
+    ].filter((m) => !input.hitsOf('clinical_disclosure.service_word').some((s) => overlaps(m, s)));
+    for (const person of named) {
+      if (medical.length > 0) {
+        const m = medical[0] as { start: number; end: number };
+        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_condition', ...span(person.first, person.last), confidence: 0.8 });
+        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_condition', start: m.start, end: m.end, confidence: 0.8 });
+      }
+    }
+    for (const date of birthDates(doc)) {
+      const person = named.find((p) => Math.abs(p.first - date.first) <= 8);
+      if (person) {
+        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_dob', ...span(Math.min(person.first, date.first), Math.max(person.last, date.last)), confidence: 0.9 });
+      }
+    }
+    for (const address of addresses(doc)) {
+      const person = people.find(
+        (p) => Math.abs(p.first - address.first) <= 8 && (p.kind !== 'given' || address.numbered),
+      );
+      if (person) {
+        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_address', ...span(Math.min(person.first, address.first), Math.max(person.last, address.last)), confidence: 0.85 });
+      }
+    }
+    return hits;
+  },
+};

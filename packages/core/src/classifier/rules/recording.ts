@@ -1,0 +1,61 @@
+// recording: a photo, video or audio recording of staff or patients on the premises.
+//
+// Needs both a recording ("filmed", "pic of", "on tape", 📹) and people to be in it (staff, a named
+// member of staff, patients, "everyone", the queue, the waiting room, a consultation). A photo of
+// the toilets, of a new bench or of the author's own rash is not a recording of people; a
+// screenshot of a phone queue is not either; a "video consultation" is a kind of appointment.
+
+import type { PhraseRule } from '../phrases.js';
+import { hitFrom, overlaps, type RuleFamily } from './types.js';
+
+export const RECORDING_RULES: PhraseRule[] = [
+  {
+    // Signal: something was recorded.
+    id: 'recording.media',
+    confidence: 0.85,
+    patterns: [
+      'film|filmed|filming|films',
+      'recorded|recording',
+      'record him|her|them|the|this|that|staff',
+      'video|videos|vid|clip|footage|audio|camera|cctv',
+      'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
+      'on tape|camera',
+      'voice note',
+      'livestream*',
+    ],
+  },
+  {
+    // Signal: not a recording of people on the premises.
+    id: 'recording.not_media',
+    confidence: 0.9,
+    patterns: [
+      'video|phone call|calls|consultation|consultations|consult|appointment|appointments|chat',
+      'photo|photos|pic|pics|picture|pictures of|through my|your|the? rash|mole|skin|spot|lump|eye|foot|wound|prescription|form|letter',
+      'send|sent|upload|uploaded _2 a|the? photo|photos|picture|pictures',
+      'recorded|recording delivery|message',
+    ],
+  },
+  {
+    // Signal: people are in it.
+    id: 'recording.people',
+    confidence: 0.8,
+    patterns: [
+      '@rolePlural|@role',
+      'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue',
+      'waiting room|area',
+      'consultation|consulting',
+    ],
+  },
+];
+
+export const recording: RuleFamily = {
+  name: 'recording',
+  rules: RECORDING_RULES,
+  derive: (input) => {
+    const notMedia = input.hitsOf('recording.not_media');
+    const media = input.hitsOf('recording.media').filter((m) => !notMedia.some((n) => overlaps(m, n)));
+    if (media.length === 0) return [];
+    const people = input.hitsOf('recording.people').length > 0 || input.staff.length > 0;
+    return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
+  },
+};

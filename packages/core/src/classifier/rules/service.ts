@@ -1,0 +1,415 @@
+// The everyday categories: complaint, appointment_request, enquiry, feedback.
+//
+// - complaint: dissatisfaction with care, treatment or service — the vocabulary of being let down
+//   (waits, holds, refusals, "nobody rang", "not good enough", sarcasm like "genius").
+// - appointment_request: asking, through the post itself, to book, cancel, change, get a
+//   prescription or results, or be rung back. Telling a story about ringing to cancel is not one.
+// - enquiry: a general, non-clinical question about the service (hours, parking, registering).
+// - feedback: praise or neutral feedback about the practice or its people.
+//
+// Some need the post to be about the practice at all (`service.practice_reference`), so that
+// praise of a university open day or a question about a chip shop's hours stays out.
+
+import type { Token } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import { type Hit, hitFrom, type RuleFamily } from './types.js';
+
+export const SERVICE_LISTS = {
+  bookingThing: [
+    'appointment',
+    'appointments',
+    'appt',
+    'appts',
+    'prescription',
+    'prescriptions',
+    'script',
+    'repeat',
+    'repeats',
+    'results',
+    'result',
+    'referral',
+    'bloods',
+    'blood',
+    'jab',
+    'jabs',
+    'vaccine',
+    'booster',
+    'review',
+    'sick',
+    'fit',
+    'letter',
+    'follow',
+    'test',
+    'smear',
+    'clinic',
+    'clinics',
+    'visit',
+    'meds',
+    'medication',
+    'inhaler',
+    'tablets',
+  ],
+  bookingVerb: ['book', 'rebook', 'cancel', 'change', 'move', 'reschedule', 'chase', 'check', 'sort', 'arrange', 'renew', 'order', 'get', 'have', 'see'],
+  callBack: ['ring', 'call', 'phone', 'message', 'text', 'email', 'contact'],
+  praise: [
+    'brilliant',
+    'amazing',
+    'fantastic',
+    'excellent',
+    'superb',
+    'wonderful',
+    'outstanding',
+    'incredible',
+    'legend',
+    'legends',
+    'gem',
+    'hero',
+    'heroes',
+    'angel',
+    'angels',
+    'star',
+    'stars',
+    'superstar',
+    'grateful',
+    'thankful',
+    'thorough',
+    'caring',
+    'compassionate',
+    'professional',
+    'helpful',
+    'polite',
+    'friendly',
+    'efficient',
+    'painless',
+    'slay',
+    'lovely',
+    'kind',
+    'great',
+    'good',
+    'best',
+    'gentleman',
+    'reassuring',
+    'sweetheart',
+    'pleasant',
+  ],
+};
+
+export const SERVICE_RULES: PhraseRule[] = [
+  // ------------------------------------------------------------------ complaint
+  {
+    id: 'complaint.dissatisfaction',
+    category: 'complaint',
+    confidence: 0.8,
+    patterns: [
+      'disgusted|disgusting|disgraceful|disgrace|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|ridiculous|pathetic|incompetent|unacceptable|shambles|farce',
+      'not|wasnt|isnt acceptable|good|impressed|happy|ok|okay $',
+      'not good enough',
+      'worst _2 surgery|practice|gp|service|doctor|experience|ever|mile',
+      'awful|terrible|rubbish|useless|poor|appalling service|surgery|practice|experience|system|communication',
+      'is|its a joke',
+      'sick|tired of',
+      'fed up',
+      'sick to death',
+      'had enough _1 of',
+      'one|1 star',
+      'zero|0 stars',
+      'avoid $',
+      'should be ashamed',
+      'ashamed of',
+      'rudest|rude',
+      'roll|rolled|rolling her|his|their eyes',
+      'fobbed|fobbing off',
+      'held my tongue',
+      'rant over',
+      'not being funny but',
+      'no offence but',
+      'aibu',
+      'annoyed|angry|furious|livid|fuming|frustrated|frustrating|upset',
+      'priorities $',
+      'genius $',
+      'in tears',
+      'long hard look',
+      'hasnt|havent got a clue',
+      'couldnt diagnose|care',
+      'dont|doesnt|do not care _2 about patients|anymore|whether',
+      'nobody|noone _3 cares|care|listens|listened|rang|rung|called|told|examined|bothered|thought|checked',
+      'nobody at _3 cares',
+      'all about targets|money',
+      'system is broken',
+      'state of the|this',
+      'writing to my mp',
+      'complain|complaint|complaints|complaining',
+      'cqc|ombudsman|solicitor',
+      'got it wrong',
+      'missed it',
+      'for no reason',
+      'without even|a|any? _2 explanation|apology|examination',
+      'didnt even|bother _2 look|examine|take|ask|check|listen|ring|call',
+      'in and out in',
+      'could at least',
+      'bothering her|him|them',
+      'mum|dad|mother|father|nan|wife|husband|son|daughter came home in tears',
+      'act|acts|acting like they|theyre',
+      'i just wanted to',
+      'only to be told|to be told to',
+      'told to ring|come|call back',
+      'lost my|the|his|her|their referral|results|records|letter|prescription|sample',
+      'never got|received|arrived',
+      'let down|failing|failed',
+      'be kind to staff _2 no',
+      'how many other people',
+      'why should i have to',
+      'not discussing|having',
+    ],
+  },
+  {
+    id: 'complaint.access',
+    category: 'complaint',
+    confidence: 0.75,
+    patterns: [
+      'on hold',
+      'phone|phones|phoneline|line|lines down|engaged|busy again',
+      'phones down',
+      'phone queue|queue',
+      'cut off',
+      'cant|couldnt get _2 through|appointment|seen|in',
+      'unable|impossible to get _2 through|appointment|seen|in',
+      'cant|couldnt book|get an? appointment',
+      'cant book _2 without',
+      'no appointments|appts|appt|reply|response|answer _3 for|til|until|till|since|yet',
+      'still no|not|nothing|waiting|havent|hasnt',
+      'waiting|waited|waits|wait _2 since|forever|ages',
+      'waiting|waited|waits|wait _3 weeks|months|hours|days|years',
+      'weeks|months|hours|days|years _1 waiting|wait',
+      'week wait',
+      'that wait',
+      'been ringing|calling|trying _2 since|for _2 days|weeks|hours',
+      'rang|called|phoned|emailed _3 times',
+      'answer _1 the|your phone|phones|emails|email',
+      'sort it out',
+      'refused|refuse|refuses|refusing|wouldnt|wont _1 give|see|send|refer|prescribe|listen|help|examine',
+      'refused|refuse|refuses|refusing _2 my|me|him|her|to',
+      'nobody told us|me',
+      'inconvenient',
+      'no longer|dont really do',
+      'wants me to send',
+      'since march|april|may|june|july|august|september|october|november|december|january|february|monday|tuesday|wednesday|thursday|friday|christmas',
+      'unable to log',
+      'been down since',
+      'how hard|difficult can|is it',
+      'is it an emergency',
+      'dont|stopped do|doing home visits',
+      'isnt accessible',
+      'broken since',
+      'to ring 111',
+      'auto closed',
+      'surgery|they _1 keep saying',
+    ],
+  },
+  // ------------------------------------------------------------------ appointment_request
+  {
+    id: 'appointment_request.booking',
+    category: 'appointment_request',
+    confidence: 0.8,
+    patterns: [
+      'can|could|may i|we|you|u|someone|somebody _3 @bookingVerb _3 @bookingThing',
+      'can|could|may i|we|you|u|someone|somebody _3 put me|us down|in',
+      'need|want|like|trying to @bookingVerb _3 @bookingThing|mine',
+      'need|want|like|trying to rebook|cancel|reschedule',
+      'please _3 give|get|book me|us an? appointment|appt',
+      'give me an? appointment|appt',
+      'can|could i|we have|get|book _2 an? appointment|appt|prescription|repeat|script|referral',
+      'can|could i|we get _1 a|my|some prescription|repeat|script|antibiotics',
+      'can|could i do|book that on here',
+      'please _3 chase|check _3 results|prescription|repeat|referral',
+      'can|could you _1 check|chase _1 please',
+      'just want to know if|whether my|the results|prescription|repeat',
+      'put me|us down for',
+      'is|are my|the results _1 back',
+      'can|could anyone|someone from the surgery|practice help',
+    ],
+  },
+  {
+    id: 'appointment_request.callback',
+    category: 'appointment_request',
+    confidence: 0.8,
+    patterns: [
+      'can|could|would|please _4 @callBack me|us|her|him _1 back?',
+      'give me|us|her a ring|call|bell',
+      'pass|passing|get|give _2 a? message to',
+      'message for',
+      'ring|call|phone|message|contact me|us back',
+      'can|could|would _3 remind him|her|them',
+      'message me|us back',
+      'can|could you|u ask _3 if|whether',
+      'can|could somebody|someone|you please _1 ring|call|phone|message|contact',
+    ],
+  },
+  // ------------------------------------------------------------------ enquiry
+  {
+    // Signal: a question about the service; needs a question and a practice reference (classify.ts).
+    id: 'enquiry.service_question',
+    confidence: 0.75,
+    patterns: [
+      'what time|times _3 open|opens|close|closes|shut|shuts|best',
+      'what are|is your|the opening|open times|hours',
+      'opening times|hours',
+      'open|closed|shut on|over _1 the? bank|saturday|saturdays|sunday|weekend|christmas|easter',
+      'is it every|still',
+      'do we know when',
+      'does|do anyone|anybody|you|u _1 know _1 if|whether|when|what|where|how',
+      'anyone _1 got the|a number',
+      'is there|theres _1 a|any parking|car|defibrillator|lift|toilet|male|female|doctor|nurse|pharmacy|clinic|hearing|ramp',
+      'do|does you|u|they|the _1 guys|surgery|practice? do|have|offer|take',
+      'are you|they _2 taking new patients',
+      'taking new patients',
+      'how do|can i _3 register|get|request|order|see|book|change|make',
+      'can you|i register',
+      'register online',
+      'which gp|surgery|practice|doctor',
+      'would people recommend',
+      'is there a form',
+      'copy of my _2 records',
+      'parking at',
+      'when are|is _3 flu|clinic|clinics|jabs|open|the',
+      'are they|you|riverside doing flu|jabs|clinics',
+      'walk in',
+      'travel jabs|vaccinations',
+      'male|female doctor|gp|nurse',
+    ],
+  },
+  // ------------------------------------------------------------------ feedback
+  {
+    id: 'feedback.thanks',
+    category: 'feedback',
+    confidence: 0.85,
+    patterns: [
+      'thank|thanks|thankyou you? to|for|everyone|all|so|the|again',
+      'thank _3 for',
+      'huge|big|massive|heartfelt|special thank|thanks|thankyou',
+      'thank u',
+      'shoutout|shout out to',
+      'big up',
+      'credit where',
+      'well done',
+      'great job|work|service|team',
+      'owe her|him|them|you one',
+      'god bless',
+      'cannot|cant thank',
+      'restored my faith',
+      'above and beyond',
+      'out of her|his|their way',
+      'so grateful|thankful',
+      'hats off',
+    ],
+  },
+  {
+    id: 'feedback.praise',
+    category: 'feedback',
+    confidence: 0.75,
+    patterns: [
+      'is|was|were|are|so|very|really|absolutely|always|such an? _1 @praise',
+      'absolute|total|such a gem|legend|star|angel|diamond',
+      'best|lovely|great|amazing|brilliant nurse|doctor|gp|receptionist|surgery|practice|team|service|staff',
+      'actually|really listens|listened|explained|cares|helped',
+      'only one _3 actually|really? listens|cares',
+      'so good with',
+      'so|very|really|incredibly patient',
+      'made my _1 painless',
+      'didnt|did not feel a thing',
+      'smashed it',
+      'ate $',
+      'slay',
+      'so real',
+      '10 10',
+      'would _1 recommend|see her|see him',
+      'blew me away',
+      'bomb service',
+      'bless him|her|them',
+      'got me in',
+      'sorted it',
+      'quick and painless|easy',
+      'nothing to complain about',
+      'average experience',
+      'clean waiting room',
+      'polite|friendly|helpful staff',
+      'had me laughing',
+    ],
+  },
+  // ------------------------------------------------------------------ signals
+  {
+    // Signal: the post is about the practice (or a person or service there).
+    id: 'service.practice_reference',
+    confidence: 1,
+    patterns: ['@practice', 'you|u guys|all', 'everyone at', 'well done all|everyone', 'the team'],
+  },
+  {
+    // Signal: "nothing to complain about" is not a complaint.
+    id: 'complaint.negated',
+    confidence: 1,
+    patterns: ['nothing|no|cant|not _1 complain|complaints|complaining', 'no complaints'],
+  },
+  {
+    // Signal: abuse aimed at the practice or its staff (rather than at another commenter).
+    id: 'complaint.aimed_at_practice',
+    confidence: 1,
+    patterns: ['@rolePlural|@role|surgery|practice', 'run by', 'lot of them|you', 'the lot'],
+  },
+  {
+    // Signal: asked of the group rather than of the practice ("anyone else …?").
+    id: 'service.asks_group',
+    confidence: 1,
+    patterns: ['anyone|anybody else', 'is it just me'],
+  },
+  {
+    // Signal: the only thanks is a sign-off ("Thanks", "Many thanks, Brian").
+    id: 'service.sign_off_thanks',
+    confidence: 1,
+    patterns: ['thanks|thankyou|cheers $', 'thank you $', 'many thanks', 'thanks in advance'],
+  },
+];
+
+const REVIEW_PLATFORMS = new Set(['nhs_website', 'google_reviews']);
+const QUESTION_STARTS = new Set(['what', 'when', 'where', 'which', 'how', 'is', 'are', 'does', 'do', 'can', 'anyone', 'has']);
+
+export const service: RuleFamily = {
+  name: 'service',
+  lists: SERVICE_LISTS,
+  rules: SERVICE_RULES,
+  derive: (input, direct) => {
+    const { doc, context } = input;
+    const aboutPractice =
+      input.hitsOf('service.practice_reference').length > 0 ||
+      input.staff.length > 0 ||
+      (context.platform !== undefined && REVIEW_PLATFORMS.has(context.platform));
+
+    // complaint: its own vocabulary, or abuse/threats aimed at the practice or its staff.
+    const negated = input.hitsOf('complaint.negated');
+    const complaint = direct.filter((h) => h.category === 'complaint' && !negated.some((n) => n.start <= h.start && h.end <= n.end));
+    if (input.hitsOf('complaint.aimed_at_practice').length > 0) {
+      for (const h of input.found.get('abusive') ?? []) {
+        complaint.push({ ...h, category: 'complaint', ruleId: 'complaint.abuse_of_service', confidence: 0.6 });
+      }
+    }
+
+    const appointment = direct.filter((h) => h.category === 'appointment_request');
+
+    // enquiry: a question about the service, asked of the practice.
+    const enquiry: Hit[] = [];
+    if (aboutPractice) {
+      for (const q of input.hitsOf('enquiry.service_question')) {
+        const token = doc.tokens[q.first] as Token;
+        const asked = doc.questions.size > 0 || QUESTION_STARTS.has(token.text);
+        if (asked) enquiry.push(hitFrom(q, 'enquiry'));
+      }
+    }
+
+    // feedback: praise about the practice; a bare "thanks" on a request is only manners.
+    let feedback = aboutPractice ? direct.filter((h) => h.category === 'feedback') : [];
+    const signOff = input.hitsOf('service.sign_off_thanks');
+    feedback = feedback.filter((h) => !signOff.some((s) => s.start <= h.start && h.end <= s.end));
+    if (appointment.length > 0 && feedback.every((h) => h.ruleId === 'feedback.thanks')) feedback = [];
+
+    return [...complaint, ...appointment, ...enquiry, ...feedback];
+  },
+};

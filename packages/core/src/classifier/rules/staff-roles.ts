@@ -1,0 +1,107 @@
+// identifies_staff without a name: a role that only one person holds ("the practice manager", "the
+// pharmacist" when the roster has one), a role with a description that singles someone out ("the
+// male GP", "that receptionist with the nose ring", "the new locum"), or a role caught on camera
+// ("filming these receptionists"). "The receptionists" in general, or "the doctor" at a practice
+// with several, identifies nobody. Names are matched in ../staff.ts.
+
+import type { Token } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import { roleCounts, roleFamily } from '../staff.js';
+import { hitFrom, type Hit, type RuleFamily } from './types.js';
+
+export const STAFF_ROLE_LISTS = {
+  staffDescriptor: [
+    'male',
+    'female',
+    'lady',
+    'young',
+    'old',
+    'older',
+    'younger',
+    'new',
+    'tall',
+    'short',
+    'blonde',
+    'blond',
+    'ginger',
+    'bald',
+    'bearded',
+    'scottish',
+    'irish',
+    'welsh',
+    'polish',
+    'foreign',
+    'african',
+    'asian',
+    'indian',
+    'pregnant',
+    'trainee',
+    'student',
+    'junior',
+    'senior',
+    'head',
+    'disabled',
+    'grumpy',
+    'miserable',
+    'rude',
+  ],
+  personNoun: ['lad', 'bloke', 'guy', 'man', 'woman', 'lady', 'girl', 'fella', 'chap'],
+  namedRolePlural: ['receptionists', 'nurses', 'doctors', 'gps', 'pharmacists', 'hcas'],
+};
+
+export const STAFF_ROLE_RULES: PhraseRule[] = [
+  {
+    // Signal: "the <role>"; counts only when the roster has one person in that role (classify.ts).
+    id: 'identifies_staff.unique_role',
+    confidence: 0.7,
+    patterns: ['the|that|this|your|our|their practice? @role'],
+  },
+  {
+    id: 'identifies_staff.description',
+    category: 'identifies_staff',
+    confidence: 0.7,
+    patterns: [
+      'the|that|this only? @staffDescriptor _1 @role',
+      'the|that|this @role _4 with the|a|her|his',
+      'the|that _1 @personNoun on|at|behind _2 reception|desk',
+      '@role today? was a|an bloke|man|woman|lad|guy',
+      'only @staffDescriptor? @role',
+    ],
+  },
+  {
+    id: 'identifies_staff.recorded',
+    category: 'identifies_staff',
+    confidence: 0.7,
+    patterns: [
+      'film|filmed|filming|recorded|recording|clip|video|photo|pic|footage of? _1 the|this|that|these @role|@namedRolePlural',
+      '@role|receptionists|nurses|doctors face|faces _2 on? video|camera|film|tape',
+    ],
+  },
+];
+
+export const identifiesStaff: RuleFamily = {
+  name: 'identifies_staff',
+  lists: STAFF_ROLE_LISTS,
+  rules: STAFF_ROLE_RULES,
+  derive: (input, direct) => {
+    const hits: Hit[] = input.staff.map((m) => ({
+      category: 'identifies_staff',
+      ruleId: m.ruleId,
+      start: m.start,
+      end: m.end,
+      confidence: m.confidence,
+    }));
+    // "the practice manager": only identifying when one person on the roster has that role. With
+    // no roster, only the practice manager is assumed to be one person.
+    const roster = input.context.staff ?? [];
+    const counts = roleCounts(roster);
+    for (const signal of input.hitsOf('identifies_staff.unique_role')) {
+      const role = (input.doc.tokens[signal.last - 1] as Token).text;
+      const family = roleFamily(role);
+      if (family === null) continue;
+      const unique = roster.length > 0 ? counts.get(family) === 1 : family === 'manager';
+      if (unique) hits.push(hitFrom(signal, 'identifies_staff'));
+    }
+    return [...hits, ...direct];
+  },
+};

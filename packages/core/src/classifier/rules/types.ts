@@ -1,0 +1,48 @@
+import type { Category } from '../../model/constants.js';
+import type { ClassifyContext } from '../../model/incident.js';
+import type { Doc } from '../normalise.js';
+import type { PhraseHit, PhraseRule } from '../phrases.js';
+import type { StaffMention } from '../staff.js';
+
+/** One piece of evidence for a category: the rule that fired and the original-text span it matched. */
+export interface Hit {
+  category: Category;
+  ruleId: string;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** What a family's `derive` step may look at: the tokens, every phrase hit, and earlier findings. */
+export interface RuleInput {
+  doc: Doc;
+  context: ClassifyContext;
+  staff: readonly StaffMention[];
+  /** Categories found by the families that ran before this one (see FAMILIES in classify.ts). */
+  found: ReadonlyMap<Category, readonly Hit[]>;
+  /** Phrase hits of one rule id (signals included), in text order. */
+  hitsOf(ruleId: string): readonly PhraseHit[];
+}
+
+/**
+ * A family of rules: word lists (usable as `@name` in any pattern), phrase rules, and an optional
+ * `derive` step that turns signals into findings or vetoes direct hits. `direct` holds the hits of
+ * this family's phrase rules that name a category; `derive` returns the family's final hits.
+ */
+export interface RuleFamily {
+  name: string;
+  lists?: Readonly<Record<string, readonly string[]>>;
+  rules: readonly PhraseRule[];
+  derive?: (input: RuleInput, direct: Hit[]) => Hit[];
+}
+
+export const hitFrom = (
+  ph: PhraseHit,
+  category: Category,
+  ruleId: string = ph.rule.id,
+  confidence: number = ph.rule.confidence,
+): Hit => ({ category, ruleId, start: ph.start, end: ph.end, confidence });
+
+/** True when two token ranges overlap. */
+export const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }): boolean =>
+  a.first < b.last && b.first < a.last;

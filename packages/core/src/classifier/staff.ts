@@ -1,0 +1,358 @@
+// The staff-name matcher behind `identifies_staff`. Given the practice's roster it finds a member of
+// staff named by:
+//   full name            "Kevin Doyle", "Dr Tom Hughes"                 identifies_staff.full_name
+//   title + surname      "Dr Shah", "Nurse Brown", "Mr Ellis"           identifies_staff.title_surname
+//   near-miss surname    "Dr Shaw", "Dr Hughs" (a title, then a surname within a small edit distance)
+//                                                                        identifies_staff.near_miss
+//   first name/nickname  "Jake on reception", "Kev the HCA", "Angie"    identifies_staff.first_name
+//   alias from roster    whatever the practice lists                     identifies_staff.alias
+// A first name alone must be unambiguous in the roster and the post must be about the practice (a
+// role word near it, or practice vocabulary, or work hours); it is vetoed when the name belongs to
+// someone else ("Jake Paul", "Kev at Ashbrook Motors", "Sarah from my Zumba class"). Names that are
+// also ordinary words ("Mark my words") need a role word right next to them.
+//
+// Identification by role (no name) is in `findRoleMentions`.
+
+import type { StaffMember } from '../model/settings.js';
+import { WORD_LISTS } from './lexicon.js';
+import type { Doc, Token } from './normalise.js';
+
+export interface StaffMention {
+  ruleId: string;
+  /** Index into the roster; -1 when identified by role alone. */
+  staffIndex: number;
+  /** Token range, end exclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+const DOCTOR_TITLES = new Set(['dr', 'doctor', 'doc']);
+const NURSE_TITLES = new Set(['nurse', 'sister']);
+const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+const ALL_TITLES = new Set([...DOCTOR_TITLES, ...NURSE_TITLES, ...PLAIN_TITLES, 'prof', 'professor']);
+
+/** Common short forms of given names (both directions are looked up). */
+const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
+  angela: ['angie', 'ange'],
+  kevin: ['kev'],
+  thomas: ['tom', 'tommy'],
+  tom: ['tommy'],
+  william: ['will', 'bill', 'billy', 'liam'],
+  robert: ['rob', 'bob', 'bobby', 'robbie'],
+  richard: ['rich', 'rick', 'ricky'],
+  elizabeth: ['liz', 'lizzie', 'beth', 'betty', 'eliza'],
+  katherine: ['kate', 'katie', 'kath', 'kathy'],
+  catherine: ['cath', 'cathy', 'kate', 'katie'],
+  margaret: ['maggie', 'meg', 'peggy', 'marg'],
+  michael: ['mike', 'mick', 'mikey'],
+  christopher: ['chris'],
+  christine: ['chris', 'chrissy'],
+  jennifer: ['jen', 'jenny'],
+  rebecca: ['becky', 'becca'],
+  samantha: ['sam', 'sammy'],
+  samuel: ['sam', 'sammy'],
+  daniel: ['dan', 'danny'],
+  david: ['dave', 'davey'],
+  stephen: ['steve'],
+  steven: ['steve'],
+  joseph: ['joe', 'joey'],
+  james: ['jim', 'jimmy', 'jamie'],
+  jacob: ['jake'],
+  alexander: ['alex'],
+  alexandra: ['alex', 'lexi'],
+  andrew: ['andy', 'drew'],
+  anthony: ['tony', 'ant'],
+  benjamin: ['ben', 'benny'],
+  nicholas: ['nick', 'nicky'],
+  nicola: ['nicky', 'nic'],
+  patricia: ['pat', 'trish'],
+  patrick: ['pat', 'paddy'],
+  susan: ['sue', 'susie'],
+  deborah: ['debbie', 'deb'],
+  victoria: ['vicky', 'tori'],
+  jonathan: ['jon', 'jonny'],
+  matthew: ['matt'],
+  sarah: ['sal'],
+  edward: ['ed', 'eddie', 'ted'],
+  peter: ['pete'],
+  philip: ['phil'],
+  timothy: ['tim'],
+  kenneth: ['ken', 'kenny'],
+  raymond: ['ray'],
+  ronald: ['ron', 'ronnie'],
+  abigail: ['abi', 'abby'],
+  amanda: ['mandy'],
+  charlotte: ['lottie', 'charlie'],
+  charles: ['charlie'],
+  jacqueline: ['jackie'],
+  frederick: ['fred', 'freddie'],
+  oliver: ['ollie'],
+  josephine: ['jo', 'josie'],
+  joanne: ['jo'],
+  gillian: ['gill'],
+};
+
+/** Given names that are also ordinary words: alone, they need a role word beside them. */
+const WORD_NAMES = new Set([
+  'mark', 'will', 'bill', 'rose', 'grace', 'joy', 'hope', 'faith', 'amber', 'ruby', 'april', 'may', 'june',
+  'dawn', 'pat', 'sue', 'don', 'frank', 'lily', 'holly', 'jade', 'ivy', 'summer', 'max', 'ray', 'rich',
+  'eve', 'robin', 'penny', 'sandy', 'dean', 'chase', 'drew', 'gene', 'jack', 'ed', 'jo', 'sal', 'ant', 'ken',
+  'art', 'carol', 'jean', 'sky', 'august', 'bob', 'nick', 'ben', 'tim', 'sam', 'kev', 'ange', 'ted',
+]);
+
+const ROLE_WORDS = new Set<string>([...WORD_LISTS.role, ...WORD_LISTS.rolePlural, 'desk', 'front', 'practice']);
+const PRACTICE_WORDS = new Set<string>(WORD_LISTS.practice);
+const WORK_WORDS = new Set(['finishes', 'finish', 'shift', 'shifts', 'works', 'working', 'clocks', 'duty', 'rota']);
+const ELSEWHERE = new Set(['from', 'at', 'of']);
+
+interface RosterEntry {
+  index: number;
+  titleClass: 'doctor' | 'nurse' | 'plain';
+  firstName: string | null;
+  surname: string | null;
+  given: Set<string>;
+  aliases: string[][];
+}
+
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
+  return staff.map((member, index): RosterEntry => {
+    const parts = words(member.name);
+    let titleClass: RosterEntry['titleClass'] = /nurse|sister/i.test(member.role ?? '') ? 'nurse' : 'plain';
+    while (parts.length > 1 && ALL_TITLES.has(parts[0] as string)) {
+      if (DOCTOR_TITLES.has(parts.shift() as string)) titleClass = 'doctor';
+    }
+    if (/\b(gp|doctor|physician|registrar)\b/i.test(member.role ?? '')) titleClass = 'doctor';
+    const firstName = parts.length > 1 ? (parts[0] as string) : null;
+    const surname = parts.length > 0 ? (parts[parts.length - 1] as string) : null;
+    const given = new Set<string>();
+    if (firstName) {
+      given.add(firstName);
+      for (const nick of NICKNAMES[firstName] ?? []) given.add(nick);
+      for (const [full, nicks] of Object.entries(NICKNAMES)) if (nicks.includes(firstName)) given.add(full);
+      // Clipped forms people invent: "Kev", "Ange", "Angie", "Tommy".
+      for (const len of [3, 4]) {
+        if (firstName.length > len + 1) {
+          const stem = firstName.slice(0, len);
+          given.add(stem);
+          given.add(`${stem}ie`);
+          given.add(`${stem}y`);
+        }
+      }
+    }
+    const aliases = (member.aliases ?? []).map(words).filter((a) => a.length > 0);
+    return { index, titleClass, firstName, surname, given, aliases };
+  });
+}
+
+/** Damerau–Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max || a.length > 32 || b.length > 32) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const prev = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (i > 0 && rowMin > max) return max + 1;
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** How far a misspelt surname may be from the real one: 1 edit for 4–6 letters, 2 for longer. */
+const nearMissBudget = (surname: string): number => (surname.length >= 7 ? 2 : surname.length >= 4 ? 1 : 0);
+
+const titleFits = (title: string, entry: RosterEntry): boolean =>
+  DOCTOR_TITLES.has(title)
+    ? entry.titleClass === 'doctor'
+    : NURSE_TITLES.has(title)
+      ? entry.titleClass === 'nurse'
+      : PLAIN_TITLES.has(title) || title === 'prof' || title === 'professor';
+
+function roleWordNear(tokens: readonly Token[], at: number, span: number): boolean {
+  const from = Math.max(0, at - span);
+  const to = Math.min(tokens.length - 1, at + span);
+  for (let k = from; k <= to; k++) if (k !== at && ROLE_WORDS.has((tokens[k] as Token).text)) return true;
+  return false;
+}
+
+/** "Sarah from my Zumba class", "Kev at Ashbrook Motors", "Mr Patel from the paper shop". */
+function belongsElsewhere(tokens: readonly Token[], last: number): boolean {
+  const after = tokens[last];
+  const sentence = (tokens[last - 1] as Token).sentence;
+  if (after === undefined || after.sentence !== sentence) return false;
+  let k = last;
+  if (!ELSEWHERE.has(after.text)) {
+    // allow one word between: "Sarah and Jake from …"
+    const second = tokens[last + 2];
+    if (!(after.text === 'and' && second && ELSEWHERE.has(second.text))) return false;
+    k = last + 2;
+  }
+  for (let m = k + 1; m <= k + 3 && m < tokens.length; m++) {
+    const token = tokens[m] as Token;
+    if (token.sentence !== sentence) break;
+    if (ROLE_WORDS.has(token.text) || PRACTICE_WORDS.has(token.text)) return false;
+  }
+  return true;
+}
+
+/** "Jake Paul": a capitalised word after the name that is not this person's surname. */
+function someoneElsesSurname(doc: Doc, tokens: readonly Token[], at: number, entry: RosterEntry): boolean {
+  const next = tokens[at + 1];
+  const here = tokens[at] as Token;
+  if (!next || next.sentence !== here.sentence || doc.shouting || !next.capitalised) return false;
+  if (next.text === entry.surname || ROLE_WORDS.has(next.text) || ALL_TITLES.has(next.text)) return false;
+  return next.text.length > 1;
+}
+
+export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): StaffMention[] {
+  if (staff.length === 0) return [];
+  const roster = prepareRoster(staff);
+  const { tokens } = doc;
+  const mentions: StaffMention[] = [];
+  const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
+    const a = tokens[first] as Token;
+    const b = tokens[last - 1] as Token;
+    mentions.push({ ruleId, staffIndex: entry.index, first, last, start: a.start, end: b.end, confidence });
+  };
+  // Given names shared by two members of staff are ambiguous alone.
+  const givenOwners = new Map<string, RosterEntry[]>();
+  for (const entry of roster) {
+    for (const name of entry.given) givenOwners.set(name, [...(givenOwners.get(name) ?? []), entry]);
+  }
+  const practiceInPost = tokens.some((t) => PRACTICE_WORDS.has(t.text));
+  const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
+
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const nextInSentence = next !== undefined && next.sentence === token.sentence ? next : undefined;
+    let consumed = 0;
+
+    // Aliases listed by the practice (may be several words).
+    for (const entry of roster) {
+      for (const alias of entry.aliases) {
+        if (alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)) {
+          mention('identifies_staff.alias', entry, i, i + alias.length, 0.85);
+          consumed = Math.max(consumed, alias.length);
+        }
+      }
+    }
+
+    // Title + surname, or title + near-miss surname.
+    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
+      // "Dr Tom Hughes": let the full-name rule take it from the next token.
+      const afterFirst = tokens[i + 2];
+      const exact = roster.find((e) => e.surname === nextInSentence.text && titleFits(token.text, e));
+      const fullAhead = roster.find((e) => e.firstName === nextInSentence.text && afterFirst?.text === e.surname);
+      if (exact && !fullAhead) {
+        const elsewhere = !DOCTOR_TITLES.has(token.text) && belongsElsewhere(tokens, i + 2);
+        if (!elsewhere) mention('identifies_staff.title_surname', exact, i, i + 2, 0.9);
+        consumed = 2;
+      } else if (!fullAhead && nextInSentence.text.length >= 4) {
+        const candidates = roster.filter((e) => {
+          if (!e.surname || !titleFits(token.text, e) || e.titleClass === 'plain') return false;
+          if (e.surname[0] !== nextInSentence.text[0]) return false;
+          const budget = nearMissBudget(e.surname);
+          return budget > 0 && boundedEditDistance(nextInSentence.text, e.surname, budget) <= budget;
+        });
+        if (candidates.length === 1) {
+          mention('identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
+          consumed = 2;
+        }
+      }
+    }
+
+    // Full name.
+    if (consumed === 0 && nextInSentence) {
+      const entry = roster.find((e) => e.firstName !== null && e.given.has(token.text) && e.surname === nextInSentence.text);
+      if (entry) {
+        mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
+        consumed = 2;
+      }
+    }
+
+    // First name or nickname alone.
+    if (consumed === 0) {
+      const owners = givenOwners.get(token.text);
+      if (owners && owners.length === 1) {
+        const entry = owners[0] as RosterEntry;
+        const roleNear = roleWordNear(tokens, i, 4);
+        const capitalised = token.capitalised || doc.shouting;
+        const previous = tokens[i - 1];
+        const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
+        const eligible =
+          !afterTitle &&
+          (capitalised || roleNear) &&
+          (!WORD_NAMES.has(token.text) || roleNear) &&
+          !someoneElsesSurname(doc, tokens, i, entry) &&
+          (roleNear || !belongsElsewhere(tokens, i + 1));
+        if (eligible) {
+          const confidence = roleNear ? 0.85 : practiceInPost ? 0.7 : workInPost ? 0.6 : 0;
+          if (confidence > 0) mention('identifies_staff.first_name', entry, i, i + 1, confidence);
+        }
+      }
+    }
+    i += Math.max(consumed, 1);
+  }
+  return mentions;
+}
+
+// ---------------------------------------------------------------- identification by role
+
+/** Role families, so "GP partner" and "salaried GP" both count as doctors. */
+const ROLE_FAMILIES: ReadonlyArray<[family: string, words: readonly string[]]> = [
+  ['manager', ['manager', 'pm']],
+  ['pharmacist', ['pharmacist']],
+  ['nurse', ['nurse']],
+  ['hca', ['hca', 'healthcare assistant', 'health care assistant']],
+  ['receptionist', ['receptionist', 'reception', 'front desk', 'desk']],
+  ['doctor', ['doctor', 'gp', 'doc', 'physician', 'registrar']],
+  ['locum', ['locum']],
+  ['physio', ['physio', 'physiotherapist']],
+  ['paramedic', ['paramedic']],
+  ['midwife', ['midwife']],
+];
+
+export function roleFamily(word: string): string | null {
+  for (const [family, familyWords] of ROLE_FAMILIES) if (familyWords.includes(word)) return family;
+  return null;
+}
+
+/** How many people on the roster hold each role family. */
+export function roleCounts(staff: readonly StaffMember[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const member of staff) {
+    const role = (member.role ?? (/^\s*dr\b/i.test(member.name) ? 'doctor' : '')).toLowerCase();
+    const family = ROLE_FAMILIES.find(([, familyWords]) =>
+      familyWords.some((w) => new RegExp(`\\b${w}\\b`).test(role)),
+    )?.[0];
+    if (family) counts.set(family, (counts.get(family) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export { NICKNAMES };
