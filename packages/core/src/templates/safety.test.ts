@@ -72,6 +72,14 @@ describe('public replies pass the policy’s reply check', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('the check is live: a deliberately unsafe reply is caught', () => {
+    const staff = PRACTICES[0]?.staff ?? [];
+    const found = (text: string) => classify(text, { staff }).categories.map((finding) => finding.id);
+    expect(found('Thank you. Dr Priya Raman will call you back today.')).toContain('identifies_staff');
+    expect(found('Mrs Jones, NHS number 943 476 5919, has been told.')).toContain('patient_identifiable');
+    expect(found('My son was diagnosed with epilepsy last week.')).toContain('clinical_disclosure');
+  });
 });
 
 // Phrases that would tell the world the author is on the practice's list, or speak about their care.
