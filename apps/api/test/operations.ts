@@ -293,12 +293,12 @@ export function toInit(
   extraHeaders: Record<string, string> = {},
 ): RequestInit & { path: string } {
   const headers = new Headers({ ...spec.headers, ...extraHeaders });
-  let body: BodyInit | undefined;
+  let body: RequestInit['body'];
   if (spec.json !== undefined) {
     body = JSON.stringify(spec.json);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   } else if (spec.raw) {
-    body = spec.raw.body as BodyInit;
+    body = spec.raw.body as RequestInit['body'];
     headers.set('content-type', spec.raw.contentType);
   }
   return { path: spec.path, method: spec.method, headers, body };
