@@ -40,10 +40,11 @@ const output = await build({
   },
 });
 const outputs = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output ?? []);
-const patientCode = outputs
-  .filter((item) => item.type === 'chunk')
-  .map((item) => item.code)
-  .join('\n');
+// Deduplicated by file name: the build result can list the same chunk more than once.
+const patientChunks = new Map(
+  outputs.filter((item) => item.type === 'chunk').map((item) => [item.fileName, item.code]),
+);
+const patientCode = [...patientChunks.values()].join('\n');
 const patientGz = gz(patientCode);
 
 const rows = [

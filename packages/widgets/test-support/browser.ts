@@ -29,6 +29,12 @@ export interface PageProbe {
   errors: string[];
   /** CSP violations reported by the page (`securitypolicyviolation`). */
   cspViolations: () => Promise<string[]>;
+  /** Every `policy-*` CustomEvent dispatched so far (type and detail), in order. */
+  events: () => Promise<{ type: string; detail: unknown }[]>;
+  /** Resolves with the details of the first `count` events of `type` (already dispatched or still to come). */
+  waitForEvents: (type: string, count?: number, timeoutMs?: number) => Promise<unknown[]>;
+  /** Cumulative layout shift so far (shifts right after user input excluded, as CLS does). */
+  layoutShift: () => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -48,6 +54,26 @@ export async function openPage(
     document.addEventListener('securitypolicyviolation', (event) => {
       found.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
+    // Widgets' events are recorded from the very start of each page, before any test code runs.
+    const events: { type: string; detail: unknown }[] = [];
+    (globalThis as unknown as { __policyEvents: typeof events }).__policyEvents = events;
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    EventTarget.prototype.dispatchEvent = function (event: Event) {
+      if (event instanceof CustomEvent && event.type.startsWith('policy-')) {
+        events.push({ type: event.type, detail: JSON.parse(JSON.stringify(event.detail ?? null)) });
+      }
+      return dispatch.call(this, event);
+    };
+    const shifts = { total: 0 };
+    (globalThis as unknown as { __layoutShift: { total: number } }).__layoutShift = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) shifts.total += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
   });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -64,6 +90,26 @@ export async function openPage(
     errors,
     cspViolations: () =>
       page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations ?? []),
+    events: () => page.evaluate(() => (globalThis as unknown as { __policyEvents: [] }).__policyEvents),
+    waitForEvents: async (type, count = 1, timeoutMs = 10_000) => {
+      const handle = await page.waitForFunction(
+        ({ type, count }) => {
+          const all = (globalThis as unknown as { __policyEvents: { type: string; detail: unknown }[] })
+            .__policyEvents;
+          const matching = all.filter((event) => event.type === type).map((event) => event.detail);
+          return matching.length >= count ? matching : undefined;
+        },
+        { type, count },
+        { timeout: timeoutMs },
+      );
+      return (await handle.jsonValue()) as unknown[];
+    },
+    layoutShift: () =>
+      page.evaluate(async () => {
+        // Layout-shift entries are delivered after the frame that caused them: wait two frames.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return (globalThis as unknown as { __layoutShift: { total: number } }).__layoutShift.total;
+      }),
     close: () => context.close(),
   };
 }

@@ -112,7 +112,15 @@ export async function startTestServer(bundleDir: string): Promise<TestServer> {
 export function testPage(
   server: TestServer,
   path: string,
-  options: { body: string; lang?: string; css?: string; csp?: boolean; title?: string },
+  options: {
+    body: string;
+    lang?: string;
+    css?: string;
+    csp?: boolean;
+    title?: string;
+    /** Adds `blocking="render"` to the script tag (the embed snippet for an inline banner). */
+    blockingRender?: boolean;
+  },
 ): string {
   const cssPath = `${path.replace(/\/$/, '') || '/index'}.css`;
   if (options.css !== undefined) server.set(cssPath, { body: options.css, type: 'text/css; charset=utf-8' });
@@ -123,7 +131,7 @@ export function testPage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title ?? 'Widget test page'}</title>
 ${options.css !== undefined ? `<link rel="stylesheet" href="${cssPath}">` : ''}
-<script type="module" src="/widgets/policy-widgets.js"></script>
+<script type="module" src="/widgets/policy-widgets.js"${options.blockingRender ? ' blocking="render"' : ''}></script>
 </head>
 <body>
 <main>

@@ -95,7 +95,7 @@ export function loadPublicConfig(api: string, ods: string): Promise<ConfigResult
       ok: false,
       error: {
         code: 'invalid_practice',
-        message: `"${ods}" is not an ODS practice code (a letter and five digits).`,
+        message: `Not an ODS code: ${ods}`,
       },
     });
   }
@@ -116,18 +116,18 @@ async function request(url: string): Promise<ConfigResult> {
     // No cookies or credentials ever: the public config is public.
     response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' } });
   } catch {
-    return { ok: false, error: { code: 'network', message: 'The practice details could not be reached.' } };
+    return { ok: false, error: { code: 'network', message: 'Network error' } };
   }
   if (response.status === 404) {
     return {
       ok: false,
-      error: { code: 'not_found', message: 'No practice with this code uses the policy.' },
+      error: { code: 'not_found', message: 'No such practice' },
     };
   }
   if (!response.ok) {
     return {
       ok: false,
-      error: { code: 'network', message: `The practice details failed to load (${response.status}).` },
+      error: { code: 'network', message: `HTTP ${response.status}` },
     };
   }
   try {
@@ -138,7 +138,7 @@ async function request(url: string): Promise<ConfigResult> {
   }
   return {
     ok: false,
-    error: { code: 'bad_response', message: 'The practice details were not in the expected form.' },
+    error: { code: 'bad_response', message: 'Unexpected response' },
   };
 }
 

@@ -23,15 +23,18 @@ export function fill(message: string, values: Record<string, string | number>): 
   return message.replace(/\{(\w+)\}/g, (slot, key: string) => (key in values ? String(values[key]) : slot));
 }
 
-/** "3 March 2026" / "3 Mawrth 2026" for an ISO date (YYYY-MM-DD); undefined if it isn't one. */
+// Month names are our own: browsers' Intl data for Welsh is missing in some builds (Debian's
+// Chromium formats `cy` dates in US English), and a date must read the same everywhere.
+const MONTHS: Record<Locale, string[]> = {
+  'en-GB': 'January February March April May June July August September October November December'.split(' '),
+  cy: 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' '),
+};
+
+/** "2 March 2026" / "2 Mawrth 2026" for an ISO date (YYYY-MM-DD); undefined if it isn't one. */
 export function formatDate(isoDate: string | undefined, locale: Locale): string | undefined {
-  if (!isoDate || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate ?? '');
+  const month = MONTHS[locale][Number(match?.[2]) - 1];
+  const day = Number(match?.[3]);
+  if (!match || !month || day < 1 || day > 31) return undefined;
+  return `${day} ${month} ${match[1]}`;
 }

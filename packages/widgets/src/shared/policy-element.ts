@@ -1,6 +1,6 @@
 // The base every widget extends: the shared attributes (`practice`, `api`, `config`, `lang`), the
 // configuration loading state and the events that report it.
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import {
   apiOrigin,
   type ConfigError,
@@ -38,7 +38,7 @@ export function emit<T>(target: EventTarget, type: string, detail: T): boolean {
  * @fires policy-config-error - The configuration could not be loaded or is not valid. detail: `{ error: { code, message } }`
  */
 export class PolicyElement extends LitElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     practice: { type: String, reflect: true },
     api: { type: String },
     config: { attribute: 'config', converter: { fromAttribute: parseConfigAttribute } },
@@ -90,7 +90,7 @@ export class PolicyElement extends LitElement {
           ? { status: 'ready', config: this.config }
           : {
               status: 'error',
-              error: { code: 'invalid_config', message: 'The inline configuration is not valid.' },
+              error: { code: 'invalid_config', message: 'Invalid inline config' },
             },
       );
       return;

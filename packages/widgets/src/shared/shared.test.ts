@@ -20,11 +20,13 @@ describe('resolveLocale', () => {
 describe('formatDate', () => {
   it('writes dates in English and Welsh', () => {
     expect(formatDate('2026-03-02', 'en-GB')).toBe('2 March 2026');
-    expect(formatDate('2026-03-02', 'cy')).toMatch(/Mawrth 2026/);
+    expect(formatDate('2026-03-02', 'cy')).toBe('2 Mawrth 2026');
+    expect(formatDate('2026-12-31', 'cy')).toBe('31 Rhagfyr 2026');
   });
   it('ignores anything that is not an ISO date', () => {
     expect(formatDate('last week', 'en-GB')).toBeUndefined();
     expect(formatDate(undefined, 'en-GB')).toBeUndefined();
+    expect(formatDate('2026-13-01', 'en-GB')).toBeUndefined();
   });
 });
 

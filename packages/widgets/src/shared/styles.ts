@@ -9,19 +9,14 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   :host([hidden]) {
-    display: none !important;
+    display: none;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
   .root {
-    font-family: var(--policy-font-family, 'Frutiger W01-55Roman', Frutiger, Arial, sans-serif);
-    font-size: var(--policy-font-size, 1rem);
-    font-weight: 400;
-    font-style: normal;
-    line-height: var(--policy-line-height, 1.5);
+    font: 400 var(--policy-font-size, 1rem) / var(--policy-line-height, 1.5)
+      var(--policy-font-family, 'Frutiger W01-55Roman', Frutiger, Arial, sans-serif);
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
@@ -29,16 +24,12 @@ export const baseStyles = css`
     text-indent: 0;
     white-space: normal;
     color: var(--policy-color-text, #212b32);
-    -webkit-font-smoothing: antialiased;
   }
   h2,
   h3,
   h4,
   p,
   ul,
-  ol,
-  dl,
-  dd,
   fieldset {
     margin: 0;
     padding: 0;
@@ -46,30 +37,25 @@ export const baseStyles = css`
   h2,
   h3,
   h4 {
-    font-weight: 700;
     line-height: 1.3;
-    color: inherit;
   }
   h2 {
-    font-size: var(--policy-heading-size, 1.375rem);
+    font-size: 1.375rem;
   }
   h3 {
     font-size: 1.125rem;
   }
-  p + p,
-  p + ul,
-  ul + p,
-  ol + p {
-    margin-top: 0.5rem;
-  }
-  ul,
-  ol {
+  ul {
     padding-left: 1.25rem;
   }
-  li + li {
-    margin-top: 0.25rem;
+  li + li,
+  p + p,
+  p + ul,
+  ul + p {
+    margin-top: 0.5rem;
   }
-  a {
+  a,
+  .link-button {
     color: var(--policy-color-link, #005eb8);
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -77,28 +63,16 @@ export const baseStyles = css`
   a:visited {
     color: var(--policy-color-link-visited, #330072);
   }
-  a:hover {
-    color: var(--policy-color-link-hover, #7c2855);
-    text-decoration-thickness: 2px;
-  }
-  a:focus-visible {
-    outline: 4px solid transparent;
-    background-color: var(--policy-color-focus, #ffeb3b);
-    color: var(--policy-color-focus-text, #212b32);
-    box-shadow:
-      0 -2px var(--policy-color-focus, #ffeb3b),
-      0 4px var(--policy-color-focus-text, #212b32);
-    text-decoration: none;
+  a:hover,
+  .link-button:hover {
+    text-decoration-thickness: 3px;
   }
   button {
     font: inherit;
-    letter-spacing: inherit;
-    text-transform: none;
     margin: 0;
     cursor: pointer;
   }
   .button {
-    display: inline-block;
     min-height: 2.75rem;
     padding: 0.5rem 1rem;
     border: 2px solid transparent;
@@ -106,84 +80,46 @@ export const baseStyles = css`
     background: var(--policy-color-button, #007f3b);
     color: var(--policy-color-button-text, #fff);
     font-weight: 600;
-    line-height: 1.5;
     box-shadow: 0 4px 0 var(--policy-color-button-shadow, #00401e);
     margin-bottom: 4px;
-  }
-  .button:hover {
-    background: var(--policy-color-button-hover, #00662f);
   }
   .button-secondary {
     background: var(--policy-color-surface, #fff);
     color: var(--policy-color-primary, #005eb8);
-    border-color: var(--policy-color-primary, #005eb8);
-    box-shadow: 0 4px 0 var(--policy-color-primary, #005eb8);
-  }
-  .button-secondary:hover {
-    background: var(--policy-color-surface-hover, #f0f4f5);
+    border-color: currentColor;
+    box-shadow: 0 4px 0 currentColor;
   }
   .link-button {
-    display: inline;
     padding: 0;
     border: 0;
     background: none;
-    color: var(--policy-color-link, #005eb8);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    text-align: left;
   }
-  button:focus-visible,
-  input:focus-visible + label::before {
+  a:focus-visible,
+  button:focus-visible {
     outline: 4px solid transparent;
-    background-color: var(--policy-color-focus, #ffeb3b);
+    background: var(--policy-color-focus, #ffeb3b);
     color: var(--policy-color-focus-text, #212b32);
-    box-shadow: 0 4px 0 var(--policy-color-focus-text, #212b32);
-  }
-  .link-button:focus-visible {
     box-shadow:
       0 -2px var(--policy-color-focus, #ffeb3b),
       0 4px var(--policy-color-focus-text, #212b32);
     text-decoration: none;
   }
+  .button:focus-visible {
+    border-color: transparent;
+    box-shadow: 0 4px 0 var(--policy-color-focus-text, #212b32);
+  }
   .visually-hidden {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
-    clip-path: inset(50%) !important;
-    border: 0 !important;
-    white-space: nowrap !important;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .muted {
     color: var(--policy-color-secondary-text, #4c6272);
   }
   [tabindex='-1']:focus {
     outline: none;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .reveal {
-      animation: policy-reveal 160ms ease-out;
-    }
-  }
-  @keyframes policy-reveal {
-    from {
-      opacity: 0;
-    }
-    to {
-      opacity: 1;
-    }
-  }
-  @media (forced-colors: active) {
-    .button,
-    .link-button {
-      border: 2px solid ButtonText;
-    }
-    a:focus-visible,
-    button:focus-visible {
-      outline: 3px solid Highlight;
-    }
   }
 `;
