@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, harness, ORIGIN } from '../test-support/harness.js';
+
+describe('POST /v1/classify', () => {
+  let h: Harness;
+  let keys: { apiKey: string; reportKey: string };
+  beforeEach(async () => {
+    h = await harness({ rateLimits: { classify: { burst: 2, perSecond: 0.5 } } });
+    keys = await h.practice('Y90001', { staff: [{ name: 'Marguerite Fenwick-Osei', role: 'receptionist' }] });
+  });
+  afterEach(() => h.close());
+
+  it('classifies with an API key: categories with rule ids and spans, severity, actions, templates', async () => {
+    const text = 'I will come down there and hurt the receptionist, you have been warned.';
+    const res = await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text } });
+    expect(res.status).toBe(200);
+    const threat = res.json.categories.find((c: { id: string }) => c.id === 'threat');
+    expect(threat).toBeDefined();
+    expect(threat.evidence[0].ruleId).toEqual(expect.any(String));
+    const span = threat.evidence[0];
+    expect(text.slice(span.start, span.end)).toBe(span.excerpt);
+    expect(res.json.severity).toBe('critical');
+    expect(res.json.recommendedActions.length).toBeGreaterThan(0);
+  });
+
+  it('uses the practice’s staff roster when a practice is named', async () => {
+    const text = 'Marguerite Fenwick-Osei on reception was so rude to me today';
+    const withRoster = await h.send('POST', '/v1/classify', {
+      key: keys.apiKey,
+      body: { text, practice: 'Y90001' },
+    });
+    expect(withRoster.json.categories.map((c: { id: string }) => c.id)).toContain('identifies_staff');
+  });
+
+  it('a report key classifies for its own practice, from its origin only', async () => {
+    const text = 'Marguerite Fenwick-Osei on reception was so rude to me today';
+    const ok = await h.send('POST', '/v1/classify', {
+      reportKey: keys.reportKey,
+      origin: ORIGIN,
+      body: { text },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.json.categories.map((c: { id: string }) => c.id)).toContain('identifies_staff');
+    const foreign = await h.send('POST', '/v1/classify', {
+      reportKey: keys.reportKey,
+      origin: 'https://evil.example',
+      body: { text },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('another practice, or none of the key’s, is 404', async () => {
+    await h.practice('Y90002');
+    const res = await h.send('POST', '/v1/classify', {
+      key: keys.apiKey,
+      body: { text: 'hello', practice: 'Y90002' },
+    });
+    expect(res.status).toBe(404);
+  });
+
+  it('needs a key, a valid body, and is rate limited with Retry-After', async () => {
+    expect((await h.send('POST', '/v1/classify', { body: { text: 'hello' } })).status).toBe(401);
+    expect((await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text: '' } })).status).toBe(422);
+    expect(
+      (await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text: 'x', extra: 1 } })).status,
+    ).toBe(422);
+    // The limiter runs before body validation, so the refused bodies above spent tokens too.
+    const results: number[] = [];
+    for (let i = 0; i < 4; i++)
+      results.push(
+        (await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text: 'hello' } })).status,
+      );
+    expect(results).toContain(429);
+    const limited = await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text: 'hello' } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
+  });
+});

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ODS, DEMO_REPORT_KEY } from './seed/demo.js';
+import { startServer } from './server.js';
+
+describe('startServer (a real HTTP server on loopback)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'policy-server-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const start = (demo: boolean) =>
+    startServer({
+      port: 0,
+      hostname: '127.0.0.1',
+      databasePath: join(dir, 'data', 'policy.sqlite'),
+      bootstrapAdminKey: 'ak_server_test_bootstrap_key',
+      demo,
+      log: () => {},
+    });
+
+  it('serves over HTTP, honours the bootstrap admin key and closes cleanly', async () => {
+    const server = await start(false);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'ok' });
+      const created = await fetch(`${server.url}/v1/practices`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer ak_server_test_bootstrap_key', 'content-type': 'application/json' },
+        body: JSON.stringify({ ods: 'Y90077', name: 'Loopback Surgery' }),
+      });
+      expect(created.status).toBe(201);
+    } finally {
+      await server.close();
+    }
+    expect(server.db.$client.open).toBe(false);
+  });
+
+  it('refuses a body over the limit without reading it whole (413 on Content-Length)', async () => {
+    const server = await start(false);
+    try {
+      const res = await fetch(`${server.url}/v1/practices`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer ak_server_test_bootstrap_key',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ ods: 'Y90078', name: 'x'.repeat(100_000) }),
+      });
+      expect(res.status).toBe(413);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('seeds the demo practice idempotently: same practice and report key, a fresh API key each start', async () => {
+    const first = await start(true);
+    const firstKey = first.demoKeys?.apiKey;
+    let origin = '';
+    try {
+      expect(first.demoKeys).toMatchObject({ ods: DEMO_ODS, reportKey: DEMO_REPORT_KEY });
+      const pub = await fetch(`${first.url}/v1/practices/${DEMO_ODS}/public`);
+      expect(pub.status).toBe(200);
+      const text = await pub.text();
+      expect(text).toContain('Riverside Green Surgery');
+      expect(text).not.toContain('Priya');
+      expect(
+        (
+          await fetch(`${first.url}/v1/practices/${DEMO_ODS}`, {
+            headers: { authorization: `Bearer ${firstKey}` },
+          })
+        ).status,
+      ).toBe(200);
+      origin = first.url;
+    } finally {
+      await first.close();
+    }
+    const second = await start(true);
+    try {
+      expect(second.demoKeys?.reportKey).toBe(DEMO_REPORT_KEY);
+      expect(second.demoKeys?.apiKey).not.toBe(firstKey);
+      const stale = await fetch(`${second.url}/v1/practices/${DEMO_ODS}`, {
+        headers: { authorization: `Bearer ${firstKey}` },
+      });
+      expect(stale.status).toBe(401);
+      const fresh = await fetch(`${second.url}/v1/practices/${DEMO_ODS}`, {
+        headers: { authorization: `Bearer ${second.demoKeys?.apiKey}` },
+      });
+      expect(fresh.status).toBe(200);
+      // The demo report key works from the demo's own origin.
+      const preflight = await fetch(`${second.url}/v1/practices/${DEMO_ODS}/reports`, {
+        method: 'OPTIONS',
+        headers: { origin: second.url, 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(second.url);
+      expect(origin).not.toBe('');
+    } finally {
+      await second.close();
+    }
+  });
+});
