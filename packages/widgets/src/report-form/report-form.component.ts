@@ -204,6 +204,8 @@ export class PolicyReportForm extends PolicyElement {
   private classifyAbort: AbortController | undefined;
   private lastAnnounced = '';
   private inFlight = false;
+  /** Set by a submit or "try now" click: its outcome may take focus. Automatic retries never do. */
+  private userAttempt = false;
   private bitmaps = new Map<string, ImageBitmap>();
   private welshLoad: Promise<void> | undefined;
 
@@ -632,6 +634,7 @@ export class PolicyReportForm extends PolicyElement {
       return;
     }
     this.errors = [];
+    this.userAttempt = true;
     this.pending = { report: toReportInput(this.fields), attempts: 0, queuedAt: new Date().toISOString() };
     this.mode = 'submitting';
     this.dirty = true;
@@ -646,7 +649,9 @@ export class PolicyReportForm extends PolicyElement {
   };
 
   private retryNow = (): void => {
-    if (this.mode === 'pending') void this.attempt();
+    if (this.mode !== 'pending') return;
+    this.userAttempt = true;
+    void this.attempt();
   };
 
   private scheduleRetry(delayMs: number | null): void {
@@ -684,6 +689,7 @@ export class PolicyReportForm extends PolicyElement {
     pending.attempts += 1;
     switch (error.code) {
       case 'invalid': {
+        this.userAttempt = false;
         // Nothing was filed: back to editing with the API's reasons on the fields, under a new
         // key because the corrected report is a different request.
         this.pending = null;
@@ -728,12 +734,19 @@ export class PolicyReportForm extends PolicyElement {
       attempts: this.pending?.attempts ?? 0,
       nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
     });
-    if (entering) {
+    const focus = this.takeFocus();
+    if (entering && focus) {
       await this.updateComplete;
-      // Only move focus when it was on the form (a submit), never when a draft resumes on load.
-      if (this.matches(':focus-within'))
-        this.renderRoot.querySelector<HTMLElement>('#pending-title')?.focus();
+      // Only after a click on our button, never when a saved report resumes on its own.
+      this.renderRoot.querySelector<HTMLElement>('#pending-title')?.focus();
     }
+  }
+
+  /** Whether this outcome answers the member of staff's own click (then it may move focus). */
+  private takeFocus(): boolean {
+    const mine = this.userAttempt || this.matches(':focus-within');
+    this.userAttempt = false;
+    return mine;
   }
 
   private async succeed(filed: FiledReport): Promise<void> {
@@ -747,7 +760,7 @@ export class PolicyReportForm extends PolicyElement {
     this.dirty = false;
     emit<PolicyReportSubmittedDetail>(this, 'policy-report-submitted', filed);
     await this.updateComplete;
-    if (this.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('#success-title')?.focus();
+    if (this.takeFocus()) this.renderRoot.querySelector<HTMLElement>('#success-title')?.focus();
   }
 
   private onAnother = async (): Promise<void> => {
@@ -892,7 +905,7 @@ export class PolicyReportForm extends PolicyElement {
     const t = this.text;
     // The alert region is always in the page so assistive technology announces its content the
     // moment "Yes" is chosen.
-    return html`<div class="risk" part="risk-alert" role="alert">
+    return html`<div class="risk ${this.fields.atRisk === 'yes' ? 'on' : ''}" part="risk-alert" role="alert">
       ${
         this.fields.atRisk === 'yes'
           ? html`<h3>${t.riskTitle}</h3>

@@ -36,9 +36,11 @@ export const reportFormStyles = css`
     clear: both;
   }
   .group {
-    margin-top: 1rem;
+    margin-top: 1.5rem;
   }
-  .group:first-of-type {
+  .section > legend + .group,
+  .section > .group:first-child,
+  .conditional > .group {
     margin-top: 0;
   }
   .group > legend.section-legend {
@@ -174,7 +176,7 @@ export const reportFormStyles = css`
   }
 
   /* "Is anyone at risk right now?": the emergency advice */
-  .risk:not(:empty) {
+  .risk.on {
     margin-top: 1rem;
     border: 4px solid var(--policy-color-emergency, #d5281b);
     background: var(--policy-color-surface, #fff);
@@ -343,9 +345,11 @@ export const reportFormStyles = css`
     background: var(--policy-color-surface-alt, #f0f4f5);
   }
   .saved dt {
-    margin-top: 0.5rem;
+    margin-top: 0.75rem;
+    font-weight: 600;
   }
   .saved dd {
+    margin: 0;
     overflow-wrap: anywhere;
   }
   .footer {
