@@ -46,7 +46,7 @@ async function call(op: Operation, target: Target, headers: Record<string, strin
 function badCredentials(op: Operation): [string, Record<string, string>][] {
   const looksRight = op.auth === 'admin' ? 'ak_' : op.auth === 'report' ? 'rk_' : 'pk_';
   const forged = `${looksRight}${'A'.repeat(43)}`;
-  const asCredential = (value: string) =>
+  const asCredential = (value: string): Record<string, string> =>
     op.auth === 'report' ? { 'x-report-key': value, origin: own.origin } : { authorization: value };
   return [
     ['missing', {}],
