@@ -38,11 +38,20 @@ function practicePathFor(posts: string): string | undefined {
 }
 
 if (!existsSync(postsPath)) {
-  console.error(`No labelled posts at ${postsPath}. Pass a path: npm run eval -w @policy/core -- <posts.jsonl>`);
+  console.error(
+    `No labelled posts at ${postsPath}. Pass a path: npm run eval -w @policy/core -- <posts.jsonl>`,
+  );
   process.exit(2);
 }
 const practicePath = practicePathFor(postsPath);
-const staff: StaffMember[] = practicePath ? (JSON.parse(readFileSync(practicePath, 'utf8')).staff ?? []) : [];
+const practice = practicePath
+  ? (JSON.parse(readFileSync(practicePath, 'utf8')) as {
+      practice?: { name?: string };
+      staff?: StaffMember[];
+    })
+  : {};
+const staff: StaffMember[] = practice.staff ?? [];
+const practiceName = practice.practice?.name;
 
 const posts: LabelledPost[] = readFileSync(postsPath, 'utf8')
   .split('\n')
@@ -54,7 +63,11 @@ const counts = new Map<Category, { tp: number; fp: number; fn: number }>(
 );
 const errors: string[] = [];
 for (const post of posts) {
-  const result = classify(post.text, { staff, ...(post.platform ? { platform: post.platform } : {}) });
+  const result = classify(post.text, {
+    staff,
+    ...(practiceName ? { practiceName } : {}),
+    ...(post.platform ? { platform: post.platform } : {}),
+  });
   const predicted = new Set(result.categories.map((c) => c.id));
   const expected = new Set(post.labels);
   for (const category of CATEGORIES) {
@@ -80,7 +93,9 @@ for (const post of posts) {
 const pct = (x: number) => (Number.isNaN(x) ? '   - ' : `${(x * 100).toFixed(1).padStart(5)}`);
 console.log(`posts: ${postsPath} (${posts.length})`);
 console.log(`roster: ${practicePath ?? '(none)'} (${staff.length} staff)\n`);
-console.log(`${'category'.padEnd(22)} ${'P%'.padStart(5)} ${'R%'.padStart(5)} ${'F1%'.padStart(5)}   tp  fp  fn`);
+console.log(
+  `${'category'.padEnd(22)} ${'P%'.padStart(5)} ${'R%'.padStart(5)} ${'F1%'.padStart(5)}   tp  fp  fn`,
+);
 let f1Sum = 0;
 for (const category of CATEGORIES) {
   const { tp, fp, fn } = counts.get(category) as { tp: number; fp: number; fn: number };

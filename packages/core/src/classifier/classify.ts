@@ -14,7 +14,7 @@
 
 import { CATEGORY_SEVERITY, type Category, maxSeverity } from '../model/constants.js';
 import type { CategoryFinding, Classification, ClassifyContext, EvidenceSpan } from '../model/incident.js';
-import { policyFor, POLICY_ORDER } from '../model/policy.js';
+import { POLICY_ORDER, policyFor } from '../model/policy.js';
 import { WORD_LISTS } from './lexicon.js';
 import { tokenize } from './normalise.js';
 import { type PhraseHit, PhraseMatcher } from './phrases.js';
@@ -30,7 +30,7 @@ import { service } from './rules/service.js';
 import { identifiesStaff } from './rules/staff-roles.js';
 import { threat } from './rules/threat.js';
 import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './rules/types.js';
-import { findStaffMentions } from './staff.js';
+import { findStaffMentions, practiceNameWords } from './staff.js';
 
 /** Families run in this order; a family may read what earlier ones found (`RuleInput.found`). */
 export const FAMILIES: readonly RuleFamily[] = [
@@ -76,9 +76,17 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
     if (list) list.push(hit);
     else byRule.set(hit.rule.id, [hit]);
   }
-  const staff = findStaffMentions(doc, context.staff ?? []);
+  const practiceWords = practiceNameWords(context.practiceName);
+  const staff = findStaffMentions(doc, context.staff ?? [], practiceWords);
   const found = new Map<Category, Hit[]>();
-  const input: RuleInput = { doc, context, staff, found, hitsOf: (id) => byRule.get(id) ?? [] };
+  const input: RuleInput = {
+    doc,
+    context,
+    staff,
+    practiceWords,
+    found,
+    hitsOf: (id) => byRule.get(id) ?? [],
+  };
 
   for (const family of FAMILIES) {
     const direct: Hit[] = [];
@@ -111,7 +119,12 @@ function toClassification(original: string, found: ReadonlyMap<Category, readonl
       confidence = Math.max(confidence, hit.confidence);
       if (evidence.length < MAX_EVIDENCE_PER_CATEGORY) {
         const end = Math.min(hit.end, hit.start + MAX_EXCERPT);
-        evidence.push({ ruleId: hit.ruleId, start: hit.start, end: hit.end, excerpt: original.slice(hit.start, end) });
+        evidence.push({
+          ruleId: hit.ruleId,
+          start: hit.start,
+          end: hit.end,
+          excerpt: original.slice(hit.start, end),
+        });
       }
     }
     categories.push({ id, severity: CATEGORY_SEVERITY[id], confidence, evidence });

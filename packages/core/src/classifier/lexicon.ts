@@ -247,7 +247,20 @@ export const WORD_LISTS = {
     'water',
     'fasting',
   ],
-  negation: ['no', 'not', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'wont', 'never', 'isnt', 'arent', 'nothing'],
+  negation: [
+    'no',
+    'not',
+    'dont',
+    'doesnt',
+    'didnt',
+    'cant',
+    'cannot',
+    'wont',
+    'never',
+    'isnt',
+    'arent',
+    'nothing',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WordListName = keyof typeof WORD_LISTS;

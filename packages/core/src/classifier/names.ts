@@ -27,7 +27,7 @@ lisa liz lois lorraine louis louise lucy luke lydia lynn lynne maisie malcolm ma
 marie marion martin mary matt matthew maureen max megan melanie michael michelle mick mike mildred millie
 mo mohamed mohammed molly monica muhammad nadia nancy naomi natalie nathan neil nicola nicole nigel noah
 norma norman olga oliver olivia oscar owen pam pamela pat patricia patrick paul pauline pearl peggy penny
-peter phil philip phoebe phyllis poppy priya rachel rebecca reg reggie rhys richard rita rob robert robin
+peter phil philip phoebe phyllis poppy priya rachel rebecca reg reggie rhys richard rita rob robert robin ron ronnie roy
 rose rosie ross ruby russell ruth ryan sally sam samantha samuel sandra sara sarah scott sean shane
 sharon sheila shirley sian simon sonia sophie stacey stan stanley stella stephanie stephen steve steven
 stewart stuart sue susan suzanne sylvia tanya ted teresa terry thomas tim timothy toby tom tommy tony
@@ -41,10 +41,52 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'm
 
 /** Capitalised words that end a place name, not a surname. */
 const PLACE_WORDS = new Set([
-  'road', 'rd', 'street', 'st', 'lane', 'ln', 'close', 'avenue', 'ave', 'drive', 'dr', 'way', 'crescent',
-  'court', 'place', 'grove', 'gardens', 'terrace', 'park', 'hill', 'square', 'row', 'walk', 'view', 'green',
-  'mews', 'rise', 'university', 'school', 'academy', 'college', 'hospital', 'surgery', 'centre', 'center',
-  'motors', 'gazette', 'town', 'city', 'united', 'rovers', 'grammar', 'north', 'south', 'east', 'west',
+  'road',
+  'rd',
+  'street',
+  'st',
+  'lane',
+  'ln',
+  'close',
+  'avenue',
+  'ave',
+  'drive',
+  'dr',
+  'way',
+  'crescent',
+  'court',
+  'place',
+  'grove',
+  'gardens',
+  'terrace',
+  'park',
+  'hill',
+  'square',
+  'row',
+  'walk',
+  'view',
+  'green',
+  'mews',
+  'rise',
+  'university',
+  'school',
+  'academy',
+  'college',
+  'hospital',
+  'surgery',
+  'centre',
+  'center',
+  'motors',
+  'gazette',
+  'town',
+  'city',
+  'united',
+  'rovers',
+  'grammar',
+  'north',
+  'south',
+  'east',
+  'west',
 ]);
 
 export interface PersonName {
@@ -70,7 +112,8 @@ export function findPersonNames(doc: Doc): PersonName[] {
     if (PERSON_TITLES.has(token.text) && sameSentence && capital(doc, next)) {
       // "Mrs D. Whitaker" (an initial) is a signature; "Mrs Okoro" is a person.
       const third = tokens[i + 2];
-      const withSurname = FIRST_NAMES.has(next.text) && capital(doc, third) && third?.sentence === token.sentence;
+      const withSurname =
+        FIRST_NAMES.has(next.text) && capital(doc, third) && third?.sentence === token.sentence;
       const last = withSurname ? i + 3 : i + 2;
       const lastToken = tokens[last - 1] as Token;
       names.push({ first: i, last, start: token.start, end: lastToken.end, kind: 'titled' });
@@ -78,7 +121,7 @@ export function findPersonNames(doc: Doc): PersonName[] {
       continue;
     }
     if (!FIRST_NAMES.has(token.text) || !token.capitalised) continue;
-    if (sameSentence && capital(doc, next) && !PLACE_WORDS.has(next.text)) {
+    if (sameSentence && capital(doc, next) && !PLACE_WORDS.has(next.text) && !PERSON_TITLES.has(next.text)) {
       names.push({ first: i, last: i + 2, start: token.start, end: next.end, kind: 'full' });
       i++;
       continue;

@@ -33,6 +33,8 @@ export interface Doc {
   tokens: Token[];
   /** The post is mostly written in capitals (shouting): capitalisation then says nothing about names. */
   shouting: boolean;
+  /** The post has no capital letters at all: a lower-case name says nothing either. */
+  caseless: boolean;
   /** Sentence numbers that end with a question mark. */
   questions: ReadonlySet<number>;
 }
@@ -128,7 +130,15 @@ export function tokenize(original: string): Doc {
     if (code >= 0xd800 && code <= 0xdbff) {
       const word = EMOJI_WORDS.get(original.codePointAt(i) ?? 0);
       if (word !== undefined) {
-        words.push({ text: word, start: i, end: i + 2, capitalised: false, allCaps: false, masked: false, sentence });
+        words.push({
+          text: word,
+          start: i,
+          end: i + 2,
+          capitalised: false,
+          allCaps: false,
+          masked: false,
+          sentence,
+        });
       }
       i += 2;
       continue;
@@ -216,10 +226,14 @@ export function tokenize(original: string): Doc {
     i = j;
   }
 
-  const tokens = joinSpacedLetters(words, original).map(
-    (w, index): Token => ({ ...w, index }),
-  );
-  return { original, tokens, shouting: letters >= 12 && upperLetters / letters > 0.6, questions };
+  const tokens = joinSpacedLetters(words, original).map((w, index): Token => ({ ...w, index }));
+  return {
+    original,
+    tokens,
+    shouting: letters >= 12 && upperLetters / letters > 0.6,
+    caseless: upperLetters === 0,
+    questions,
+  };
 }
 
 /** "f u c k i n g" → one token "fucking" spanning the whole run (3+ single letters, small gaps). */

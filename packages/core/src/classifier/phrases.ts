@@ -52,7 +52,10 @@ interface Compiled {
 const MAX_GAP = 6;
 const MAX_ELEMENTS = 12;
 
-export function compilePattern(pattern: string, lists: Readonly<Record<string, readonly string[]>>): Element[] {
+export function compilePattern(
+  pattern: string,
+  lists: Readonly<Record<string, readonly string[]>>,
+): Element[] {
   const parts = pattern.trim().split(/\s+/);
   if (parts.length > MAX_ELEMENTS) throw new Error(`pattern too long: ${pattern}`);
   const elements = parts.map((part): Element => {
@@ -97,7 +100,13 @@ const elementMatches = (element: Element, token: Token): boolean => {
 };
 
 /** Index of the token after the match, or -1. Branching is bounded by the gaps (≤ 6 each). */
-function matchFrom(tokens: readonly Token[], at: number, elements: readonly Element[], e: number, sentence: number): number {
+function matchFrom(
+  tokens: readonly Token[],
+  at: number,
+  elements: readonly Element[],
+  e: number,
+  sentence: number,
+): number {
   if (e === elements.length) return at;
   const element = elements[e] as Element;
   if (element.end) {
@@ -150,7 +159,12 @@ export class PhraseMatcher {
     return hits;
   }
 
-  private tryAll(candidates: readonly Compiled[], tokens: readonly Token[], i: number, hits: PhraseHit[]): void {
+  private tryAll(
+    candidates: readonly Compiled[],
+    tokens: readonly Token[],
+    i: number,
+    hits: PhraseHit[],
+  ): void {
     const token = tokens[i] as Token;
     for (const { rule, elements } of candidates) {
       if (!elementMatches(elements[0] as Element, token)) continue;

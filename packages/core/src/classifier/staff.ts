@@ -97,15 +97,80 @@ const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
 
 /** Given names that are also ordinary words: alone, they need a role word beside them. */
 const WORD_NAMES = new Set([
-  'mark', 'will', 'bill', 'rose', 'grace', 'joy', 'hope', 'faith', 'amber', 'ruby', 'april', 'may', 'june',
-  'dawn', 'pat', 'sue', 'don', 'frank', 'lily', 'holly', 'jade', 'ivy', 'summer', 'max', 'ray', 'rich',
-  'eve', 'robin', 'penny', 'sandy', 'dean', 'chase', 'drew', 'gene', 'jack', 'ed', 'jo', 'sal', 'ant', 'ken',
-  'art', 'carol', 'jean', 'sky', 'august', 'bob', 'nick', 'ben', 'tim', 'sam', 'kev', 'ange', 'ted',
+  'mark',
+  'will',
+  'bill',
+  'rose',
+  'grace',
+  'joy',
+  'hope',
+  'faith',
+  'amber',
+  'ruby',
+  'april',
+  'may',
+  'june',
+  'dawn',
+  'pat',
+  'sue',
+  'don',
+  'frank',
+  'lily',
+  'holly',
+  'jade',
+  'ivy',
+  'summer',
+  'max',
+  'ray',
+  'rich',
+  'eve',
+  'robin',
+  'penny',
+  'sandy',
+  'dean',
+  'chase',
+  'drew',
+  'gene',
+  'jack',
+  'ed',
+  'jo',
+  'sal',
+  'ant',
+  'ken',
+  'art',
+  'carol',
+  'jean',
+  'sky',
+  'august',
+  'bob',
+  'nick',
+  'ben',
+  'tim',
+  'sam',
+  'kev',
+  'ange',
+  'ted',
 ]);
 
-const ROLE_WORDS = new Set<string>([...WORD_LISTS.role, ...WORD_LISTS.rolePlural, 'desk', 'front', 'practice']);
+const ROLE_WORDS = new Set<string>([
+  ...WORD_LISTS.role,
+  ...WORD_LISTS.rolePlural,
+  'desk',
+  'front',
+  'practice',
+]);
 const PRACTICE_WORDS = new Set<string>(WORD_LISTS.practice);
-const WORK_WORDS = new Set(['finishes', 'finish', 'shift', 'shifts', 'works', 'working', 'clocks', 'duty', 'rota']);
+const WORK_WORDS = new Set([
+  'finishes',
+  'finish',
+  'shift',
+  'shifts',
+  'works',
+  'working',
+  'clocks',
+  'duty',
+  'rota',
+]);
 const ELSEWHERE = new Set(['from', 'at', 'of']);
 
 interface RosterEntry {
@@ -168,7 +233,11 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
       }
       const prev = rows[i - 1] as number[];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let value = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       }
@@ -198,8 +267,43 @@ function roleWordNear(tokens: readonly Token[], at: number, span: number): boole
   return false;
 }
 
+const GENERIC_PRACTICE_NAME_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'surgery',
+  'practice',
+  'medical',
+  'health',
+  'healthcare',
+  'centre',
+  'center',
+  'group',
+  'gp',
+  'gps',
+  'doctors',
+  'family',
+  'partnership',
+  'clinic',
+  'street',
+  'road',
+  'lane',
+  'nhs',
+  'primary',
+  'care',
+]);
+
+/** "Riverside Surgery" → {"riverside"}: the words of a practice's name that only it uses. */
+export function practiceNameWords(name: string | undefined): Set<string> {
+  return new Set(words(name ?? '').filter((w) => w.length > 2 && !GENERIC_PRACTICE_NAME_WORDS.has(w)));
+}
+
 /** "Sarah from my Zumba class", "Kev at Ashbrook Motors", "Mr Patel from the paper shop". */
-function belongsElsewhere(tokens: readonly Token[], last: number): boolean {
+function belongsElsewhere(
+  tokens: readonly Token[],
+  last: number,
+  practiceWords: ReadonlySet<string>,
+): boolean {
   const after = tokens[last];
   const sentence = (tokens[last - 1] as Token).sentence;
   if (after === undefined || after.sentence !== sentence) return false;
@@ -213,7 +317,8 @@ function belongsElsewhere(tokens: readonly Token[], last: number): boolean {
   for (let m = k + 1; m <= k + 3 && m < tokens.length; m++) {
     const token = tokens[m] as Token;
     if (token.sentence !== sentence) break;
-    if (ROLE_WORDS.has(token.text) || PRACTICE_WORDS.has(token.text)) return false;
+    if (ROLE_WORDS.has(token.text) || PRACTICE_WORDS.has(token.text) || practiceWords.has(token.text))
+      return false;
   }
   return true;
 }
@@ -227,7 +332,11 @@ function someoneElsesSurname(doc: Doc, tokens: readonly Token[], at: number, ent
   return next.text.length > 1;
 }
 
-export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): StaffMention[] {
+export function findStaffMentions(
+  doc: Doc,
+  staff: readonly StaffMember[],
+  practiceWords: ReadonlySet<string> = new Set(),
+): StaffMention[] {
   if (staff.length === 0) return [];
   const roster = prepareRoster(staff);
   const { tokens } = doc;
@@ -242,7 +351,7 @@ export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): Staf
   for (const entry of roster) {
     for (const name of entry.given) givenOwners.set(name, [...(givenOwners.get(name) ?? []), entry]);
   }
-  const practiceInPost = tokens.some((t) => PRACTICE_WORDS.has(t.text));
+  const practiceInPost = tokens.some((t) => PRACTICE_WORDS.has(t.text) || practiceWords.has(t.text));
   const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
 
   let i = 0;
@@ -255,7 +364,9 @@ export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): Staf
     // Aliases listed by the practice (may be several words).
     for (const entry of roster) {
       for (const alias of entry.aliases) {
-        if (alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)) {
+        if (
+          alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
+        ) {
           mention('identifies_staff.alias', entry, i, i + alias.length, 0.85);
           consumed = Math.max(consumed, alias.length);
         }
@@ -267,9 +378,11 @@ export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): Staf
       // "Dr Tom Hughes": let the full-name rule take it from the next token.
       const afterFirst = tokens[i + 2];
       const exact = roster.find((e) => e.surname === nextInSentence.text && titleFits(token.text, e));
-      const fullAhead = roster.find((e) => e.firstName === nextInSentence.text && afterFirst?.text === e.surname);
+      const fullAhead = roster.find(
+        (e) => e.firstName === nextInSentence.text && afterFirst?.text === e.surname,
+      );
       if (exact && !fullAhead) {
-        const elsewhere = !DOCTOR_TITLES.has(token.text) && belongsElsewhere(tokens, i + 2);
+        const elsewhere = !DOCTOR_TITLES.has(token.text) && belongsElsewhere(tokens, i + 2, practiceWords);
         if (!elsewhere) mention('identifies_staff.title_surname', exact, i, i + 2, 0.9);
         consumed = 2;
       } else if (!fullAhead && nextInSentence.text.length >= 4) {
@@ -288,7 +401,9 @@ export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): Staf
 
     // Full name.
     if (consumed === 0 && nextInSentence) {
-      const entry = roster.find((e) => e.firstName !== null && e.given.has(token.text) && e.surname === nextInSentence.text);
+      const entry = roster.find(
+        (e) => e.firstName !== null && e.given.has(token.text) && e.surname === nextInSentence.text,
+      );
       if (entry) {
         mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
@@ -301,7 +416,7 @@ export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): Staf
       if (owners && owners.length === 1) {
         const entry = owners[0] as RosterEntry;
         const roleNear = roleWordNear(tokens, i, 4);
-        const capitalised = token.capitalised || doc.shouting;
+        const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
         const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
         const eligible =
@@ -309,7 +424,7 @@ export function findStaffMentions(doc: Doc, staff: readonly StaffMember[]): Staf
           (capitalised || roleNear) &&
           (!WORD_NAMES.has(token.text) || roleNear) &&
           !someoneElsesSurname(doc, tokens, i, entry) &&
-          (roleNear || !belongsElsewhere(tokens, i + 1));
+          (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {
           const confidence = roleNear ? 0.85 : practiceInPost ? 0.7 : workInPost ? 0.6 : 0;
           if (confidence > 0) mention('identifies_staff.first_name', entry, i, i + 1, confidence);

@@ -51,6 +51,11 @@ export interface ClassifyContext {
   /** The practice's staff roster, for the identifies-staff rule. */
   staff?: StaffMember[];
   platform?: Platform;
+  /**
+   * The practice's name ("Riverside Surgery"). Optional: its distinctive words ("Riverside") mark a
+   * post as being about the practice, as "the surgery" does.
+   */
+  practiceName?: string;
 }
 
 // ---------------------------------------------------------------- the report a member of staff files

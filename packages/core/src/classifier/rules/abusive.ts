@@ -112,7 +112,22 @@ const HARD_INSULTS = [
 ];
 
 /** Words that insult only when aimed ("you mug", "absolute melt", "silly cow"). */
-const SOFT_INSULTS = ['cow', 'cows', 'mug', 'melt', 'pig', 'pigs', 'witch', 'snake', 'rat', 'loser', 'losers', 'parasite', 'parasites', 'disgrace'];
+const SOFT_INSULTS = [
+  'cow',
+  'cows',
+  'mug',
+  'melt',
+  'pig',
+  'pigs',
+  'witch',
+  'snake',
+  'rat',
+  'loser',
+  'losers',
+  'parasite',
+  'parasites',
+  'disgrace',
+];
 
 export const ABUSIVE_LISTS = {
   profanity: PROFANITY,
@@ -228,7 +243,13 @@ export function lookalikeProfanity(text: string): Hit[] {
     const { startIndex, endIndex } = englishDataset.getPayloadWithPhraseMetadata(match);
     const end = endIndex + 1 + ((text.codePointAt(endIndex) ?? 0) > 0xffff ? 1 : 0);
     if (isWordChar(text[startIndex - 1]) || isWordChar(text[end])) continue;
-    hits.push({ category: 'abusive', ruleId: 'abusive.profanity_lookalike', start: startIndex, end, confidence: 0.8 });
+    hits.push({
+      category: 'abusive',
+      ruleId: 'abusive.profanity_lookalike',
+      start: startIndex,
+      end,
+      confidence: 0.8,
+    });
   }
   return hits;
 }

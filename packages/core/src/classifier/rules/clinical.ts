@@ -191,7 +191,8 @@ export const CLINICAL_RULES: PhraseRule[] = [
     patterns: [
       '@condition',
       '@medicine',
-      'blood pressure|sugar|sugars',
+      'blood pressure|sugar|sugars tablets|medication|meds|pills|is|was|problem|problems',
+      'high|low blood pressure|sugar|sugars',
       'mental health',
       'self harm*',
       'thinking|thought _2 ending it',
@@ -224,13 +225,28 @@ const OTHER_PERSON = new Set<string>(WORD_LISTS.otherPerson);
 const THIRD_PRONOUN = new Set<string>(WORD_LISTS.thirdPronoun);
 const CONDITION_ADJECTIVES = new Set(['diabetic', 'asthmatic', 'epileptic', 'autistic', 'pregnant']);
 const STARTED_ON = new Set(['on', 'off', 'prescribed', 'started', 'given', 'upped']);
+const STARTED_ON_LEAD = new Set([
+  'back',
+  'been',
+  'now',
+  'put',
+  'im',
+  'ive',
+  'got',
+  'came',
+  'coming',
+  'went',
+  'still',
+]);
 const WINDOW = 8;
 
 /** "my dad", "our son", "my brother-in-law": the author's family. */
 function familyAt(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k] as Token;
-  const previous = tokens[k - 1];
-  return RELATIVE.has(token.text) && previous !== undefined && (previous.text === 'my' || previous.text === 'our');
+  if (!RELATIVE.has(token.text)) return false;
+  const possessive = (t: Token | undefined) => t !== undefined && (t.text === 'my' || t.text === 'our');
+  // "my dad", or one word between: "my late husband", "my little brother".
+  return possessive(tokens[k - 1]) || possessive(tokens[k - 2]);
 }
 
 function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {
@@ -269,11 +285,15 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
   }
   // "Diabetic for 22 years." — a sentence that starts with the condition speaks of the author.
   const previous = tokens[hit.first - 1];
-  if (CONDITION_ADJECTIVES.has(here.text) && (previous === undefined || previous.sentence !== here.sentence)) return true;
+  if (CONDITION_ADJECTIVES.has(here.text) && (previous === undefined || previous.sentence !== here.sentence))
+    return true;
   // "… so back on ferrous sulphate" with no one else as the subject.
   if (previous && STARTED_ON.has(previous.text)) {
-    const before = tokens[hit.first - 2];
-    return before === undefined || !THIRD_PRONOUN.has(before.text);
+    const lead = tokens[hit.first - 2];
+    const subject = tokens[hit.first - 3];
+    const someoneElse =
+      subject !== undefined && (THIRD_PRONOUN.has(subject.text) || isBlocker(doc, subject, familyInPost));
+    return lead !== undefined && STARTED_ON_LEAD.has(lead.text) && !someoneElse;
   }
   return false;
 }
@@ -298,8 +318,16 @@ export const clinical: RuleFamily = {
       .filter((h) => owned(doc, h, familyStart))
       .map((h) => hitFrom(h, 'clinical_disclosure', 'clinical_disclosure.own_or_family', 0.8));
     // Describing one's own self-harm or overdose is a clinical disclosure too.
-    const selfHarm = (input.found.get('harm_indication') ?? []).filter((h) => h.ruleId === 'harm_indication.self_harm');
-    for (const h of selfHarm) hits.push({ ...h, category: 'clinical_disclosure', ruleId: 'clinical_disclosure.self_harm', confidence: 0.7 });
+    const selfHarm = (input.found.get('harm_indication') ?? []).filter(
+      (h) => h.ruleId === 'harm_indication.self_harm',
+    );
+    for (const h of selfHarm)
+      hits.push({
+        ...h,
+        category: 'clinical_disclosure',
+        ruleId: 'clinical_disclosure.self_harm',
+        confidence: 0.7,
+      });
     return hits;
   },
 };

@@ -47,13 +47,18 @@ export const HARM_RULES: PhraseRule[] = [
     category: 'harm_indication',
     confidence: 0.9,
     patterns: [
-      'kill|killing|end _1 myself|my life',
+      'kill|killing|end _1 myself',
+      'end|ending my life',
       'end|ending it all',
-      'thinking|thought|think _2 ending it|suicide|killing myself|ending my life',
-      'wants|want|wanted|wanting|talking|talks|talked _3 end|ending it|kill himself|kill herself|killing himself|killing herself',
+      'thinking|thought|think _2 ending|end it',
+      'thinking|thought|think _2 suicide|suicidal',
+      'thinking|thought _2 killing myself',
+      'wants|want|wanted|wanting|talking|talks|talked _3 end|ending it',
+      'kill|killing himself|herself|themselves',
       'want|wanna|wanted to die $',
       'want|wanna|wanted to die _2 now|anymore|already',
-      'better off dead|without me',
+      'better off dead',
+      'better off without me',
       'suicid*',
       'no reason to live|left',
       'cant keep going $',
@@ -64,7 +69,7 @@ export const HARM_RULES: PhraseRule[] = [
       'whats|what is? the point $',
       'dont|didnt want to be here _1 anymore',
       'notice|care|miss me? _1 if i wasnt|werent here|around|alive',
-      'nobody|noone would _2 notice|care|miss me',
+      'nobody|noone would _2 notice|care|miss',
       'last video|post|message|tiktok probably? $',
       'goodbye _3 love you all|everyone',
       'love you all _2 goodbye',
@@ -131,7 +136,9 @@ export const harm: RuleFamily = {
   derive: (input, direct) => {
     // Two different weaker signs (bruises + "who do I tell?") make a safeguarding concern.
     const signs = input.hitsOf('harm_indication.concern_sign');
-    const distinct = new Set(signs.map((sign) => input.doc.original.slice(sign.start, sign.end).toLowerCase()));
+    const distinct = new Set(
+      signs.map((sign) => input.doc.original.slice(sign.start, sign.end).toLowerCase()),
+    );
     if (distinct.size < 2) return direct;
     return [
       ...direct,

@@ -16,15 +16,54 @@ import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { overlaps, type Hit, type RuleFamily } from './types.js';
+import { type Hit, overlaps, type RuleFamily } from './types.js';
 
 const STREET_WORDS = new Set([
-  'road', 'rd', 'street', 'st', 'lane', 'ln', 'close', 'avenue', 'ave', 'drive', 'way', 'crescent', 'court',
-  'grove', 'gardens', 'terrace', 'square', 'row', 'mews', 'rise', 'walk', 'place', 'view', 'hill', 'estate',
+  'road',
+  'rd',
+  'street',
+  'st',
+  'lane',
+  'ln',
+  'close',
+  'avenue',
+  'ave',
+  'drive',
+  'way',
+  'crescent',
+  'court',
+  'grove',
+  'gardens',
+  'terrace',
+  'square',
+  'row',
+  'mews',
+  'rise',
+  'walk',
+  'place',
+  'view',
+  'hill',
+  'estate',
 ]);
 const NOT_NHS_CONTEXT = new Set([
-  'order', 'ref', 'reference', 'account', 'tracking', 'invoice', 'booking', 'phone', 'tel', 'mobile',
-  'card', 'parcel', 'policy', 'customer', 'membership', 'case', 'ticket', 'confirmation',
+  'order',
+  'ref',
+  'reference',
+  'account',
+  'tracking',
+  'invoice',
+  'booking',
+  'phone',
+  'tel',
+  'mobile',
+  'card',
+  'parcel',
+  'policy',
+  'customer',
+  'membership',
+  'case',
+  'ticket',
+  'confirmation',
 ]);
 const SELF_INTRO = new Set(['name', 'im', 'am', 'signed', 'regards', 'love', 'from']);
 
@@ -34,12 +73,11 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
     id: 'patient_identifiable.sensitive_service',
     confidence: 0.85,
     patterns: [
-      'sexual health|std|sti|gum clinic',
+      'sexual health',
+      'sti|std|gum clinic',
       'rehab|detox|methadone',
       'mental health|psychiatric',
       'abortion|termination',
-      'always ill',
-      'oxygen tank',
     ],
   },
 ];
@@ -74,19 +112,28 @@ function nhsNumberHits(doc: Doc): Hit[] {
 function birthDates(doc: Doc): { first: number; last: number }[] {
   const { tokens, original } = doc;
   const found: { first: number; last: number }[] = [];
-  const isNumber = (t: Token | undefined, max: number) => t !== undefined && /^\d+$/.test(t.text) && t.text.length <= max;
+  const isNumber = (t: Token | undefined, max: number) =>
+    t !== undefined && /^\d+$/.test(t.text) && t.text.length <= max;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]] as [Token, Token, Token];
     const sep1 = original.slice(a.end, b.start);
     const sep2 = original.slice(b.end, c.start);
-    if (isNumber(a, 2) && isNumber(b, 2) && isNumber(c, 4) && c.text.length >= 2 && sep1 === sep2 && /^[/.-]$/.test(sep1)) {
+    if (
+      isNumber(a, 2) &&
+      isNumber(b, 2) &&
+      isNumber(c, 4) &&
+      c.text.length >= 2 &&
+      sep1 === sep2 &&
+      /^[/.-]$/.test(sep1)
+    ) {
       found.push({ first: i, last: i + 3 });
     }
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1] as Token;
-    if ((t.text === 'born' || t.text === 'dob') && /^(19|20)\d\d$/.test(next.text)) found.push({ first: i, last: i + 2 });
+    if ((t.text === 'born' || t.text === 'dob') && /^(19|20)\d\d$/.test(next.text))
+      found.push({ first: i, last: i + 2 });
   }
   return found;
 }
@@ -99,10 +146,14 @@ function addresses(doc: Doc): { first: number; last: number; numbered: boolean }
     const a = tokens[i] as Token;
     const name = tokens[i + 1] as Token;
     const street = tokens[i + 2] as Token;
-    const named = (name.capitalised || doc.shouting) && STREET_WORDS.has(street.text) && (street.capitalised || doc.shouting);
+    const named =
+      (name.capitalised || doc.shouting) &&
+      STREET_WORDS.has(street.text) &&
+      (street.capitalised || doc.shouting);
     if (!named || a.sentence !== street.sentence) continue;
     if (/^\d{1,4}[a-z]?$/.test(a.text)) found.push({ first: i, last: i + 3, numbered: true });
-    else if (['on', 'in', 'from', 'at', 'off'].includes(a.text)) found.push({ first: i, last: i + 3, numbered: false });
+    else if (['on', 'in', 'from', 'at', 'off'].includes(a.text))
+      found.push({ first: i, last: i + 3, numbered: false });
   }
   return found;
 }
@@ -137,14 +188,30 @@ export const patientIdentifiable: RuleFamily = {
     for (const person of named) {
       if (medical.length > 0) {
         const m = medical[0] as { start: number; end: number };
-        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_condition', ...span(person.first, person.last), confidence: 0.8 });
-        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_condition', start: m.start, end: m.end, confidence: 0.8 });
+        hits.push({
+          category: 'patient_identifiable',
+          ruleId: 'patient_identifiable.name_condition',
+          ...span(person.first, person.last),
+          confidence: 0.8,
+        });
+        hits.push({
+          category: 'patient_identifiable',
+          ruleId: 'patient_identifiable.name_condition',
+          start: m.start,
+          end: m.end,
+          confidence: 0.8,
+        });
       }
     }
     for (const date of birthDates(doc)) {
       const person = named.find((p) => Math.abs(p.first - date.first) <= 8);
       if (person) {
-        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_dob', ...span(Math.min(person.first, date.first), Math.max(person.last, date.last)), confidence: 0.9 });
+        hits.push({
+          category: 'patient_identifiable',
+          ruleId: 'patient_identifiable.name_dob',
+          ...span(Math.min(person.first, date.first), Math.max(person.last, date.last)),
+          confidence: 0.9,
+        });
       }
     }
     for (const address of addresses(doc)) {
@@ -152,7 +219,12 @@ export const patientIdentifiable: RuleFamily = {
         (p) => Math.abs(p.first - address.first) <= 8 && (p.kind !== 'given' || address.numbered),
       );
       if (person) {
-        hits.push({ category: 'patient_identifiable', ruleId: 'patient_identifiable.name_address', ...span(Math.min(person.first, address.first), Math.max(person.last, address.last)), confidence: 0.85 });
+        hits.push({
+          category: 'patient_identifiable',
+          ruleId: 'patient_identifiable.name_address',
+          ...span(Math.min(person.first, address.first), Math.max(person.last, address.last)),
+          confidence: 0.85,
+        });
       }
     }
     return hits;

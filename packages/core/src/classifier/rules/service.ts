@@ -49,7 +49,23 @@ export const SERVICE_LISTS = {
     'inhaler',
     'tablets',
   ],
-  bookingVerb: ['book', 'rebook', 'cancel', 'change', 'move', 'reschedule', 'chase', 'check', 'sort', 'arrange', 'renew', 'order', 'get', 'have', 'see'],
+  bookingVerb: [
+    'book',
+    'rebook',
+    'cancel',
+    'change',
+    'move',
+    'reschedule',
+    'chase',
+    'check',
+    'sort',
+    'arrange',
+    'renew',
+    'order',
+    'get',
+    'have',
+    'see',
+  ],
   callBack: ['ring', 'call', 'phone', 'message', 'text', 'email', 'contact'],
   praise: [
     'brilliant',
@@ -86,7 +102,6 @@ export const SERVICE_LISTS = {
     'kind',
     'great',
     'good',
-    'best',
     'gentleman',
     'reassuring',
     'sweetheart',
@@ -104,6 +119,12 @@ export const SERVICE_RULES: PhraseRule[] = [
       'disgusted|disgusting|disgraceful|disgrace|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|ridiculous|pathetic|incompetent|unacceptable|shambles|farce',
       'not|wasnt|isnt acceptable|good|impressed|happy|ok|okay $',
       'not good enough',
+      'not acceptable',
+      'shame it|that took|takes',
+      'took|takes _2 weeks|months|hours',
+      'cant understand a? word',
+      'told me _4 just stress|anxiety|age|hormones|virus|viral|wax',
+      'why did|does|has|hasnt|didnt|wont|cant|is|isnt the surgery|practice|receptionist|receptionists|doctor|gp',
       'worst _2 surgery|practice|gp|service|doctor|experience|ever|mile',
       'awful|terrible|rubbish|useless|poor|appalling service|surgery|practice|experience|system|communication',
       'is|its a joke',
@@ -131,7 +152,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'long hard look',
       'hasnt|havent got a clue',
       'couldnt diagnose|care',
-      'dont|doesnt|do not care _2 about patients|anymore|whether',
+      'dont|doesnt care _2 about patients|anymore|whether',
+      'do not care',
       'nobody|noone _3 cares|care|listens|listened|rang|rung|called|told|examined|bothered|thought|checked',
       'nobody at _3 cares',
       'all about targets|money',
@@ -151,12 +173,12 @@ export const SERVICE_RULES: PhraseRule[] = [
       'mum|dad|mother|father|nan|wife|husband|son|daughter came home in tears',
       'act|acts|acting like they|theyre',
       'i just wanted to',
-      'only to be told|to be told to',
-      'told to ring|come|call back',
+      'only to be told',
+      'to be told to',
+      'told to? ring|come|call back',
       'lost my|the|his|her|their referral|results|records|letter|prescription|sample',
       'never got|received|arrived',
       'let down|failing|failed',
-      'be kind to staff _2 no',
       'how many other people',
       'why should i have to',
       'not discussing|having',
@@ -168,9 +190,9 @@ export const SERVICE_RULES: PhraseRule[] = [
     confidence: 0.75,
     patterns: [
       'on hold',
-      'phone|phones|phoneline|line|lines down|engaged|busy again',
+      'phone|phones|phoneline|line|lines down|engaged',
       'phones down',
-      'phone queue|queue',
+      'queue|queues',
       'cut off',
       'cant|couldnt get _2 through|appointment|seen|in',
       'unable|impossible to get _2 through|appointment|seen|in',
@@ -191,18 +213,15 @@ export const SERVICE_RULES: PhraseRule[] = [
       'refused|refuse|refuses|refusing _2 my|me|him|her|to',
       'nobody told us|me',
       'inconvenient',
-      'no longer|dont really do',
-      'wants me to send',
+      'no longer',
+      'dont really do',
       'since march|april|may|june|july|august|september|october|november|december|january|february|monday|tuesday|wednesday|thursday|friday|christmas',
       'unable to log',
       'been down since',
       'how hard|difficult can|is it',
       'is it an emergency',
-      'dont|stopped do|doing home visits',
       'isnt accessible',
       'broken since',
-      'to ring 111',
-      'auto closed',
       'surgery|they _1 keep saying',
     ],
   },
@@ -214,8 +233,8 @@ export const SERVICE_RULES: PhraseRule[] = [
     patterns: [
       'can|could|may i|we|you|u|someone|somebody _3 @bookingVerb _3 @bookingThing',
       'can|could|may i|we|you|u|someone|somebody _3 put me|us down|in',
-      'need|want|like|trying to @bookingVerb _3 @bookingThing|mine',
-      'need|want|like|trying to rebook|cancel|reschedule',
+      'need|want|like to @bookingVerb _3 @bookingThing|mine',
+      'need|want|like to rebook|cancel|reschedule',
       'please _3 give|get|book me|us an? appointment|appt',
       'give me an? appointment|appt',
       'can|could i|we have|get|book _2 an? appointment|appt|prescription|repeat|script|referral',
@@ -272,7 +291,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'copy of my _2 records',
       'parking at',
       'when are|is _3 flu|clinic|clinics|jabs|open|the',
-      'are they|you|riverside doing flu|jabs|clinics',
+      'are they|you doing flu|jabs|clinics',
       'walk in',
       'travel jabs|vaccinations',
       'male|female doctor|gp|nurse',
@@ -288,7 +307,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'thank _3 for',
       'huge|big|massive|heartfelt|special thank|thanks|thankyou',
       'thank u',
-      'shoutout|shout out to',
+      'shoutout to',
+      'shout out to',
       'big up',
       'credit where',
       'well done',
@@ -309,7 +329,8 @@ export const SERVICE_RULES: PhraseRule[] = [
     confidence: 0.75,
     patterns: [
       'is|was|were|are|so|very|really|absolutely|always|such an? _1 @praise',
-      'absolute|total|such a gem|legend|star|angel|diamond',
+      'absolute|total gem|legend|star|angel|diamond',
+      'such a gem|legend|star|angel|diamond',
       'best|lovely|great|amazing|brilliant nurse|doctor|gp|receptionist|surgery|practice|team|service|staff',
       'actually|really listens|listened|explained|cares|helped',
       'only one _3 actually|really? listens|cares',
@@ -319,13 +340,16 @@ export const SERVICE_RULES: PhraseRule[] = [
       'didnt|did not feel a thing',
       'smashed it',
       'ate $',
+      'legend|legends|hero|heroes|superstar|gem $',
       'slay',
       'so real',
       '10 10',
-      'would _1 recommend|see her|see him',
+      'would recommend $',
+      'would|i highly|definitely recommend',
+      'highly recommend',
+      'would _1 see her|him _1 again',
       'blew me away',
       'bomb service',
-      'bless him|her|them',
       'got me in',
       'sorted it',
       'quick and painless|easy',
@@ -341,7 +365,15 @@ export const SERVICE_RULES: PhraseRule[] = [
     // Signal: the post is about the practice (or a person or service there).
     id: 'service.practice_reference',
     confidence: 1,
-    patterns: ['@practice', 'you|u guys|all', 'everyone at', 'well done all|everyone', 'the team'],
+    patterns: [
+      '@practice',
+      'phone|phones|patients|service|repeat|meds|cqc|sample|receptionists',
+      'on hold',
+      'you|u guys|all',
+      'everyone at',
+      'well done all|everyone',
+      'the team',
+    ],
   },
   {
     // Signal: "nothing to complain about" is not a complaint.
@@ -353,7 +385,13 @@ export const SERVICE_RULES: PhraseRule[] = [
     // Signal: abuse aimed at the practice or its staff (rather than at another commenter).
     id: 'complaint.aimed_at_practice',
     confidence: 1,
-    patterns: ['@rolePlural|@role|surgery|practice', 'run by', 'lot of them|you', 'the lot'],
+    patterns: ['@rolePlural|@role|practice', 'run by', 'lot of them|you', 'the lot'],
+  },
+  {
+    // Signal: the post speaks to the practice directly ("your opening times").
+    id: 'service.addressed',
+    confidence: 1,
+    patterns: ['you|your|u'],
   },
   {
     // Signal: asked of the group rather than of the practice ("anyone else …?").
@@ -370,7 +408,20 @@ export const SERVICE_RULES: PhraseRule[] = [
 ];
 
 const REVIEW_PLATFORMS = new Set(['nhs_website', 'google_reviews']);
-const QUESTION_STARTS = new Set(['what', 'when', 'where', 'which', 'how', 'is', 'are', 'does', 'do', 'can', 'anyone', 'has']);
+const QUESTION_STARTS = new Set([
+  'what',
+  'when',
+  'where',
+  'which',
+  'how',
+  'is',
+  'are',
+  'does',
+  'do',
+  'can',
+  'anyone',
+  'has',
+]);
 
 export const service: RuleFamily = {
   name: 'service',
@@ -378,17 +429,31 @@ export const service: RuleFamily = {
   rules: SERVICE_RULES,
   derive: (input, direct) => {
     const { doc, context } = input;
+    // Addressed to the practice: practice vocabulary or name, a member of staff, a review site, or a
+    // request or threat aimed at it.
     const aboutPractice =
       input.hitsOf('service.practice_reference').length > 0 ||
+      direct.some((h) => h.category === 'appointment_request') ||
+      (input.found.get('threat') ?? []).length > 0 ||
       input.staff.length > 0 ||
+      doc.tokens.some((t) => input.practiceWords.has(t.text)) ||
       (context.platform !== undefined && REVIEW_PLATFORMS.has(context.platform));
 
     // complaint: its own vocabulary, or abuse/threats aimed at the practice or its staff.
     const negated = input.hitsOf('complaint.negated');
-    const complaint = direct.filter((h) => h.category === 'complaint' && !negated.some((n) => n.start <= h.start && h.end <= n.end));
+    const complaint = aboutPractice
+      ? direct.filter(
+          (h) => h.category === 'complaint' && !negated.some((n) => n.start <= h.start && h.end <= n.end),
+        )
+      : [];
     if (input.hitsOf('complaint.aimed_at_practice').length > 0) {
       for (const h of input.found.get('abusive') ?? []) {
-        complaint.push({ ...h, category: 'complaint', ruleId: 'complaint.abuse_of_service', confidence: 0.6 });
+        complaint.push({
+          ...h,
+          category: 'complaint',
+          ruleId: 'complaint.abuse_of_service',
+          confidence: 0.6,
+        });
       }
     }
 
@@ -396,7 +461,8 @@ export const service: RuleFamily = {
 
     // enquiry: a question about the service, asked of the practice.
     const enquiry: Hit[] = [];
-    if (aboutPractice) {
+    const addressed = aboutPractice || input.hitsOf('service.addressed').length > 0;
+    if (addressed) {
       for (const q of input.hitsOf('enquiry.service_question')) {
         const token = doc.tokens[q.first] as Token;
         const asked = doc.questions.size > 0 || QUESTION_STARTS.has(token.text);

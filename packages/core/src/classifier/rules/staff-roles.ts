@@ -7,7 +7,7 @@
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { roleCounts, roleFamily } from '../staff.js';
-import { hitFrom, type Hit, type RuleFamily } from './types.js';
+import { type Hit, hitFrom, type RuleFamily } from './types.js';
 
 export const STAFF_ROLE_LISTS = {
   staffDescriptor: [

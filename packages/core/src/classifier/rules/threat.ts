@@ -44,7 +44,18 @@ export const THREAT_LISTS = {
     'brick',
     'bricks',
   ],
-  premises: ['place', 'surgery', 'building', 'practice', 'window', 'windows', 'it', 'reception', 'clinic', 'dump'],
+  premises: [
+    'place',
+    'surgery',
+    'building',
+    'practice',
+    'window',
+    'windows',
+    'it',
+    'reception',
+    'clinic',
+    'dump',
+  ],
 };
 
 export const THREAT_RULES: PhraseRule[] = [

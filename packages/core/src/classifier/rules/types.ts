@@ -18,6 +18,8 @@ export interface RuleInput {
   doc: Doc;
   context: ClassifyContext;
   staff: readonly StaffMention[];
+  /** Distinctive words of the practice's name, from `context.practiceName` (may be empty). */
+  practiceWords: ReadonlySet<string>;
   /** Categories found by the families that ran before this one (see FAMILIES in classify.ts). */
   found: ReadonlyMap<Category, readonly Hit[]>;
   /** Phrase hits of one rule id (signals included), in text order. */
