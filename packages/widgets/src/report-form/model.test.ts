@@ -39,10 +39,10 @@ describe('validate', () => {
   it('names every missing required answer, in the order the form asks them', () => {
     const errors = validate(emptyFields(NOW), EN, NOW);
     expect(errors.map((error) => error.field)).toEqual([
+      'atRisk',
       'platform',
       'location',
       'text',
-      'atRisk',
       'reporterName',
     ]);
     expect(errors.every((error) => error.message.length > 0)).toBe(true);

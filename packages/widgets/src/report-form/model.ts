@@ -119,6 +119,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 /** Every problem with the fields, in the order they appear on the form (GOV.UK error summary order). */
 export const validate = (fields: ReportFields, strings: Strings, now: Date): FieldError[] => {
   const errors: FieldError[] = [];
+  if (fields.atRisk === '') errors.push({ field: 'atRisk', message: strings.errAtRisk });
   if (!PLATFORMS.includes(fields.platform as Platform))
     errors.push({ field: 'platform', message: strings.errPlatform });
   if (fields.postUrl.trim() !== '' && !isWebAddress(fields.postUrl.trim()))
@@ -133,11 +134,10 @@ export const validate = (fields: ReportFields, strings: Strings, now: Date): Fie
   else if (fields.text.length > MAX_TEXT_LENGTH)
     errors.push({
       field: 'text',
-      message: fill(strings.errTextLong, { max: MAX_TEXT_LENGTH.toLocaleString() }),
+      message: fill(strings.errTextLong, { max: MAX_TEXT_LENGTH.toLocaleString('en-GB') }),
     });
   if (fields.affectsStaff && staffNameList(fields.staffNames).length === 0)
     errors.push({ field: 'staffNames', message: strings.errStaffNames });
-  if (fields.atRisk === '') errors.push({ field: 'atRisk', message: strings.errAtRisk });
   if (fields.reporterName.trim() === '')
     errors.push({ field: 'reporterName', message: strings.errReporterName });
   return errors;

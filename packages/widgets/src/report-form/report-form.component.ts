@@ -1063,8 +1063,8 @@ export class PolicyReportForm extends PolicyElement {
           'atRisk',
           t.atRisk,
           [
-            { value: 'yes', label: t.yes },
-            { value: 'no', label: t.no },
+            { value: 'yes', label: t.riskYes },
+            { value: 'no', label: t.riskNo },
           ],
           { hint: t.atRiskHint, inline: true, legendClass: 'section-legend' },
         )}

@@ -57,6 +57,8 @@ const form: Strings = {
   reporterName: 'Eich enw',
   reporterRole: 'Eich rôl (dewisol)',
   reporterRoleHint: 'Er enghraifft derbynnydd, nyrs practis, meddyg teulu.',
+  riskYes: 'Oes',
+  riskNo: 'Nac oes',
   yes: 'Ydy',
   no: 'Nac ydy',
   unknown: 'Dydw i ddim yn gwybod',

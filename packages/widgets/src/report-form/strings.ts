@@ -55,6 +55,9 @@ export const EN = {
   reporterName: 'Your name',
   reporterRole: 'Your role (optional)',
   reporterRoleHint: 'For example receptionist, practice nurse, GP.',
+  /** Welsh answers echo the question's verb, so each yes/no question has its own pair. */
+  riskYes: 'Yes',
+  riskNo: 'No',
   yes: 'Yes',
   no: 'No',
   unknown: 'I don’t know',
