@@ -126,7 +126,9 @@ const SOFT_INSULTS = [
   'losers',
   'parasite',
   'parasites',
-  'disgrace',
+  'jobsworth',
+  'jobsworths',
+  'dragon',
 ];
 
 export const ABUSIVE_LISTS = {
@@ -167,7 +169,7 @@ export const ABUSIVE_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       '@insultIntensifier @softInsult',
-      'youre|you|ur|is|are a|an @softInsult',
+      'youre|you|ur|is|are|was|shes|hes|theyre a|an _2 @softInsult',
       'bunch|shower|load of @softInsult|@hardInsult|@profanity',
       'useless lot|bunch|shower|waste',
       'you useless',

@@ -169,7 +169,12 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       'send|sending|ship _2 back where|home|to _3 came|from',
-      'send|sending them|em all? back',
+      'send|sending them|em all? back|home',
+      'too many @protectedGroup',
+      'give _2 jobs to british|english|our own people',
+      'why cant|can we have|get an? english|british|white|proper|normal doctor|doctors|nurse|nurses|staff|gp|gps',
+      'some @protectedGroup bloke|fella|woman|guy|man|lad|girl|doctor',
+      '@protectedGroup _5 couldnt|cant understand',
       'go|goes|going back to your|their|his|her own? country|countries',
       'back where _1 came from',
       'off a|the boat|boats',

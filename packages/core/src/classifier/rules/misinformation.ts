@@ -7,7 +7,7 @@
 // *don't* work on colds, is suppressed by `misinformation.rebuttal` (see classify.ts).
 
 import type { PhraseRule } from '../phrases.js';
-import type { RuleFamily } from './types.js';
+import { hitFrom, type RuleFamily } from './types.js';
 
 export const MISINFORMATION_LISTS = {
   harmClaimVerb: [
@@ -102,7 +102,13 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       '@vaccine _4 @harmClaimVerb _3 @harmClaimResult',
-      '@vaccine _3 has|have|contain|contains|contained|with _2 chips|chip|microchip|microchips|nano|trackers|tracker|poison|toxins|mercury|graphene|aborted',
+      '@vaccine _3 has|have|contain|contains|contained|with|of _2 chips|chip|microchip|microchips|nano|trackers|tracker|poison|toxins|mercury|graphene|aborted|formaldehyde|aluminium|metals',
+      'weakens|weaken|destroys|destroy|ruins|ruin|damages|damage _2 immune system|immunity',
+      'natural immunity _3 better|only|best',
+      'dont bother with|taking antibiotics|vaccines|vaccine|jab|jabs|meds|medication|chemo|insulin',
+      'doctors|gps|pharma hate _1 this|it|him|her',
+      'changes|change|alter|alters your? dna',
+      'vaccine|vaccines|jab|jabs _2 shedding',
       'nano chips|chip|chips|particles',
       'live virus they put',
       'vaccineinjury|vaccineinjured|vaccinedamage|novax|antivax|plandemic|scamdemic',
@@ -115,8 +121,10 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       'proven to cure|cures|heal|reverse',
+      '@remedy _4 @cureVerb it|them _3 hours|days|overnight|week',
+      'cure|cures|cured|curing _1 cancer|diabetes|autism|asthma|arthritis|dementia|covid _2 naturally|with|using',
       'literally|actually|naturally|completely|totally|which|that @cureVerb _3 @disease',
-      '@remedy _6 @cureVerb _3 @disease|cancer|diabetes|virus|cold|it',
+      '@remedy _6 @cureVerb _3 @disease|cancer|diabetes|virus|cold',
       '@cureVerb _2 her|his|my|their|your? _1 cancer|diabetes|autism _2 with @remedy',
       'kills|kill|killing the virus|viruses|germs',
       'draws|draw|pulls|pull it out',
@@ -167,6 +175,25 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     ],
   },
   {
+    // Signals for a claim spread over sentences: antibiotics, a virus, and "clears it up".
+    id: 'misinformation.antibiotic_mention',
+    confidence: 0.7,
+    patterns: ['@antibiotic'],
+  },
+  {
+    id: 'misinformation.viral_mention',
+    confidence: 0.7,
+    patterns: ['cold|colds|flu|virus|viruses|viral|chickenpox|covid|measles|norovirus|bug'],
+  },
+  {
+    id: 'misinformation.clears_claim',
+    confidence: 0.7,
+    patterns: [
+      'clear|clears|cure|cures|fix|fixes|kill|kills|shift|shifts _2 it|them|up|faster|quicker',
+      'get rid of it',
+    ],
+  },
+  {
     // Signal: the post rebuts or corrects a claim.
     id: 'misinformation.rebuttal',
     confidence: 0.9,
@@ -192,5 +219,15 @@ export const misinformation: RuleFamily = {
   lists: MISINFORMATION_LISTS,
   rules: MISINFORMATION_RULES,
   // A post that rebuts a claim repeats it; it does not spread it.
-  derive: (input, direct) => (input.hitsOf('misinformation.rebuttal').length > 0 ? [] : direct),
+  derive: (input, direct) => {
+    if (input.hitsOf('misinformation.rebuttal').length > 0) return [];
+    const spread =
+      input.hitsOf('misinformation.antibiotic_mention').length > 0 &&
+      input.hitsOf('misinformation.viral_mention').length > 0
+        ? input
+            .hitsOf('misinformation.clears_claim')
+            .map((h) => hitFrom(h, 'misinformation', 'misinformation.antibiotics_for_viruses', 0.7))
+        : [];
+    return [...direct, ...spread];
+  },
 };

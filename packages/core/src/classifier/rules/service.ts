@@ -12,7 +12,7 @@
 
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { type Hit, hitFrom, type RuleFamily } from './types.js';
+import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 export const SERVICE_LISTS = {
   bookingThing: [
@@ -106,46 +106,88 @@ export const SERVICE_LISTS = {
     'reassuring',
     'sweetheart',
     'pleasant',
+    'kindest',
+    'nicest',
+    'loveliest',
+    'friendliest',
+    'sweetest',
+    'gentle',
+    'attentive',
+    'understanding',
+    'supportive',
   ],
 };
 
 export const SERVICE_RULES: PhraseRule[] = [
   // ------------------------------------------------------------------ complaint
   {
+    // Unmistakable dissatisfaction with a service: counts on its own.
     id: 'complaint.dissatisfaction',
     category: 'complaint',
     confidence: 0.8,
     patterns: [
-      'disgusted|disgusting|disgraceful|disgrace|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|ridiculous|pathetic|incompetent|unacceptable|shambles|farce',
+      'disgusted|disgusting|disgraceful|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|ridiculous|pathetic|incompetent|unacceptable|shambles|shambolic|farce|unprofessional|dismissive|patronising|condescending|uncaring|unhelpful|clueless|hopeless|negligent',
+      'a disgrace',
       'not|wasnt|isnt acceptable|good|impressed|happy|ok|okay $',
       'not good enough',
       'not acceptable',
-      'shame it|that took|takes',
-      'took|takes _2 weeks|months|hours',
+      'worst _2 surgery|practice|gp|service|doctor|experience|ever|mile|receptionist|receptionists',
+      'awful|terrible|rubbish|useless|poor|appalling|shocking|shambolic|pathetic|joke _1 service|surgery|practice|experience|system|communication|staff|receptionists|doctors|care|treatment',
+      'is|its|was an|a _1 joke',
+      'absolute|total|complete joke',
+      'one|1 star',
+      'zero|0 stars',
+      'should be ashamed',
+      'ashamed of yourselves|themselves',
+      'should be sacked',
+      'needs sacking',
+      'rudest|rude',
+      'roll|rolled|rolling her|his|their eyes',
+      'fobbed|fobbing off',
+      'nightmare $',
+      'absolute|total|complete nightmare',
+      'waste of time',
+      'couldnt care less',
+      'like cattle|dirt|rubbish|idiots',
+      'treated like',
+      'changing|change|moving|leaving _2 surgery|surgeries|practice|gp',
+      'take my|our _1 custom|business elsewhere',
+      'writing to my mp',
+      'complain|complaint|complaints|complaining',
+      'cqc|ombudsman|solicitor',
+      'got it wrong',
+      'missed it',
+      'misdiagnosed|misdiagnosis',
+      'without even|a|any? _2 explanation|apology|examination',
+      'nobody|noone _2 even? apologised|apologized|explained',
+      'never even|once _2 apologised|examined|looked|listened',
+      'didnt|never|wouldnt|couldnt even? examine|listen|look|check|ring|call|bother|apologise|apologize',
+      'refused|refuse to',
+      'didnt listen',
+      'in and out in',
+      'lost my|the|his|her|their referral|results|records|letter|prescription|sample|notes',
+      'let down|failing|failed',
       'cant understand a? word',
-      'told me _4 just stress|anxiety|age|hormones|virus|viral|wax',
-      'why did|does|has|hasnt|didnt|wont|cant|is|isnt the surgery|practice|receptionist|receptionists|doctor|gp',
-      'worst _2 surgery|practice|gp|service|doctor|experience|ever|mile',
-      'awful|terrible|rubbish|useless|poor|appalling service|surgery|practice|experience|system|communication',
-      'is|its a joke',
+      'in agony',
+    ],
+  },
+  {
+    // Frustration that is a complaint only when the post is about the practice.
+    id: 'complaint.frustration',
+    category: 'complaint',
+    confidence: 0.7,
+    patterns: [
       'sick|tired of',
       'fed up',
       'sick to death',
       'had enough _1 of',
-      'one|1 star',
-      'zero|0 stars',
       'avoid $',
-      'should be ashamed',
-      'ashamed of',
-      'rudest|rude',
-      'roll|rolled|rolling her|his|their eyes',
-      'fobbed|fobbing off',
       'held my tongue',
       'rant over',
       'not being funny but',
       'no offence but',
       'aibu',
-      'annoyed|angry|furious|livid|fuming|frustrated|frustrating|upset',
+      'annoyed|angry|furious|livid|fuming|frustrated|frustrating|upset|gutted|disappointed|disappointing',
       'priorities $',
       'genius $',
       'in tears',
@@ -154,34 +196,31 @@ export const SERVICE_RULES: PhraseRule[] = [
       'couldnt diagnose|care',
       'dont|doesnt care _2 about patients|anymore|whether',
       'do not care',
-      'nobody|noone _3 cares|care|listens|listened|rang|rung|called|told|examined|bothered|thought|checked',
-      'nobody at _3 cares',
+      'nobody|noone _4 cares|care|listens|listened|rang|rung|called|told|examined|bothered|thought|checked|chase|chased|helps|help|answers|answered',
       'all about targets|money',
       'system is broken',
       'state of the|this',
-      'writing to my mp',
-      'complain|complaint|complaints|complaining',
-      'cqc|ombudsman|solicitor',
-      'got it wrong',
-      'missed it',
       'for no reason',
-      'without even|a|any? _2 explanation|apology|examination',
-      'didnt even|bother _2 look|examine|take|ask|check|listen|ring|call',
-      'in and out in',
       'could at least',
       'bothering her|him|them',
-      'mum|dad|mother|father|nan|wife|husband|son|daughter came home in tears',
+      'came home in tears',
       'act|acts|acting like they|theyre',
       'i just wanted to',
       'only to be told',
       'to be told to',
       'told to? ring|come|call back',
-      'lost my|the|his|her|their referral|results|records|letter|prescription|sample',
+      'told me _4 just stress|anxiety|age|hormones|virus|viral',
       'never got|received|arrived',
-      'let down|failing|failed',
       'how many other people',
       'why should i have to',
       'not discussing|having',
+      'shame it|that took|takes',
+      'took|takes _2 weeks|months|hours',
+      'why did|does|has|hasnt|didnt|wont|cant|is|isnt|do|dont the|you|they _1 surgery|practice|receptionist|receptionists|doctor|doctors|gp|gps|staff|bother|ever|never|even',
+      'third|fourth|fifth|sixth|second time _2 asking|asked|rang|ringing|called|chasing',
+      'and nothing $',
+      'every single time|day',
+      'its been _1 weeks|months|days _2 and|still',
     ],
   },
   {
@@ -191,17 +230,18 @@ export const SERVICE_RULES: PhraseRule[] = [
     patterns: [
       'on hold',
       'phone|phones|phoneline|line|lines down|engaged',
-      'phones down',
       'queue|queues',
       'cut off',
-      'cant|couldnt get _2 through|appointment|seen|in',
+      'cant|couldnt get _2 through|appointment|appointments|seen|in',
       'unable|impossible to get _2 through|appointment|seen|in',
       'cant|couldnt book|get an? appointment',
       'cant book _2 without',
-      'no appointments|appts|appt|reply|response|answer _3 for|til|until|till|since|yet',
-      'still no|not|nothing|waiting|havent|hasnt',
+      'no appointments|appts|appt|reply|response|answer _3 for|til|until|till|since|yet|left',
+      'never answer|answers|pick up',
+      'still no|not|nothing|waiting|havent|hasnt|wont|cant',
       'waiting|waited|waits|wait _2 since|forever|ages',
-      'waiting|waited|waits|wait _3 weeks|months|hours|days|years',
+      'waiting|waited|waits|wait _3 weeks|months|hours|days|years|minutes',
+      'waiting list _4 weeks|months|years',
       'weeks|months|hours|days|years _1 waiting|wait',
       'week wait',
       'that wait',
@@ -237,6 +277,12 @@ export const SERVICE_RULES: PhraseRule[] = [
       'need|want|like to rebook|cancel|reschedule',
       'please _3 give|get|book me|us an? appointment|appt',
       'give me an? appointment|appt',
+      'please|pls|plz _2 @bookingVerb _3 @bookingThing',
+      'i|we need|want _2 an? appointment|appt|repeat|prescription|referral|script|note',
+      'any appointments|appts _3 today|tomorrow|this|next',
+      'when will my _3 be ready|back|done',
+      'is|are my _2 prescription|repeat|results|referral|letter|note ready|back|done',
+      'sick|fit note _3 please',
       'can|could i|we have|get|book _2 an? appointment|appt|prescription|repeat|script|referral',
       'can|could i|we get _1 a|my|some prescription|repeat|script|antibiotics',
       'can|could i do|book that on here',
@@ -257,9 +303,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'give me|us|her a ring|call|bell',
       'pass|passing|get|give _2 a? message to',
       'message for',
-      'ring|call|phone|message|contact me|us back',
+      'please|pls|plz _2 ring|call|phone|message|contact|text me|us',
       'can|could|would _3 remind him|her|them',
-      'message me|us back',
       'can|could you|u ask _3 if|whether',
       'can|could somebody|someone|you please _1 ring|call|phone|message|contact',
     ],
@@ -321,6 +366,16 @@ export const SERVICE_RULES: PhraseRule[] = [
       'out of her|his|their way',
       'so grateful|thankful',
       'hats off',
+      'cant|couldnt fault',
+      'couldnt ask for _1 better',
+      'a credit to',
+      'so lucky to have',
+      'appreciate|appreciated _3 you|all|everything|it|staff|team',
+      'top notch',
+      'spot on',
+      'five|5 stars',
+      'faultless|fab|fabulous|marvellous|exceptional',
+      'well looked after',
     ],
   },
   {
@@ -328,7 +383,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'feedback',
     confidence: 0.75,
     patterns: [
-      'is|was|were|are|so|very|really|absolutely|always|such an? _1 @praise',
+      'is|was|were|are|so|very|really|absolutely|always|such an? _2 @praise',
       'absolute|total gem|legend|star|angel|diamond',
       'such a gem|legend|star|angel|diamond',
       'best|lovely|great|amazing|brilliant nurse|doctor|gp|receptionist|surgery|practice|team|service|staff',
@@ -422,6 +477,48 @@ const QUESTION_STARTS = new Set([
   'anyone',
   'has',
 ]);
+const ENQUIRY_OPENERS = new Set([
+  'is',
+  'are',
+  'does',
+  'do',
+  'can',
+  'what',
+  'when',
+  'where',
+  'which',
+  'how',
+  'will',
+  'could',
+]);
+const NOT_ENQUIRY_SECOND = new Set(['else', 'i', 'anyone', 'it', 'this', 'that', 'they']);
+
+/** Question sentences that open like an enquiry ("Is there wheelchair access?"), not "anyone else …?". */
+function questionSentences(input: RuleInput): Hit[] {
+  const { doc } = input;
+  const hits: Hit[] = [];
+  const asksGroup = input.hitsOf('service.asks_group');
+  for (const sentence of doc.questions) {
+    const first = doc.tokens.find((t) => t.sentence === sentence);
+    if (!first || !ENQUIRY_OPENERS.has(first.text)) continue;
+    const second = doc.tokens[first.index + 1];
+    if (second && second.sentence === sentence && NOT_ENQUIRY_SECOND.has(second.text) && first.text !== 'how')
+      continue;
+    if (asksGroup.some((g) => (doc.tokens[g.first] as Token).sentence === sentence)) continue;
+    let last = first;
+    for (let k = first.index; k < doc.tokens.length && (doc.tokens[k] as Token).sentence === sentence; k++) {
+      last = doc.tokens[k] as Token;
+    }
+    hits.push({
+      category: 'enquiry',
+      ruleId: 'enquiry.question',
+      start: first.start,
+      end: last.end,
+      confidence: 0.6,
+    });
+  }
+  return hits;
+}
 
 export const service: RuleFamily = {
   name: 'service',
@@ -441,12 +538,16 @@ export const service: RuleFamily = {
 
     // complaint: its own vocabulary, or abuse/threats aimed at the practice or its staff.
     const negated = input.hitsOf('complaint.negated');
-    const complaint = aboutPractice
-      ? direct.filter(
-          (h) => h.category === 'complaint' && !negated.some((n) => n.start <= h.start && h.end <= n.end),
-        )
-      : [];
-    if (input.hitsOf('complaint.aimed_at_practice').length > 0) {
+    const complaint = direct.filter(
+      (h) =>
+        h.category === 'complaint' &&
+        (aboutPractice || h.ruleId === 'complaint.dissatisfaction') &&
+        !negated.some((n) => n.start <= h.start && h.end <= n.end),
+    );
+    const aimed =
+      input.hitsOf('complaint.aimed_at_practice').length > 0 ||
+      doc.tokens.some((t) => input.practiceWords.has(t.text));
+    if (aimed) {
       for (const h of input.found.get('abusive') ?? []) {
         complaint.push({
           ...h,
@@ -459,7 +560,9 @@ export const service: RuleFamily = {
 
     const appointment = direct.filter((h) => h.category === 'appointment_request');
 
-    // enquiry: a question about the service, asked of the practice.
+    // enquiry: a question about the service, asked of the practice — a known question shape, or any
+    // question sentence opening like an enquiry ("Is there …?", "Do you …?") in a post about the
+    // practice that is not itself a request.
     const enquiry: Hit[] = [];
     const addressed = aboutPractice || input.hitsOf('service.addressed').length > 0;
     if (addressed) {
@@ -468,6 +571,7 @@ export const service: RuleFamily = {
         const asked = doc.questions.size > 0 || QUESTION_STARTS.has(token.text);
         if (asked) enquiry.push(hitFrom(q, 'enquiry'));
       }
+      if (enquiry.length === 0 && appointment.length === 0) enquiry.push(...questionSentences(input));
     }
 
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
