@@ -6,6 +6,7 @@ import type { Category, Platform } from '../model/constants.js';
 import { CATEGORY_SEVERITY, PLATFORM_REPLY_LIMITS, PLATFORMS, severityRank } from '../model/constants.js';
 import type { Actor, Classification, Incident, Refusal, TransitionContext } from '../model/incident.js';
 import { dayNumberOf, isoDateOf } from './business-time.js';
+import { readerView } from './reader-view.js';
 import { refuse } from './rules.js';
 
 /** Categories that can justify asking a partner to remove a patient from the list. */
@@ -94,9 +95,13 @@ export function replyIsSafe(text: unknown, platform: Platform, ctx: TransitionCo
       'reply_too_long',
       `The reply is ${length} characters; ${platform} allows ${limit}. Shorten it and move the conversation offline.`,
     );
+  const context = { staff: ctx.settings.staff, platform, practiceName: ctx.settings.name };
   let found: Classification;
+  let asReader: Classification;
+  const reader = readerView(text);
   try {
-    found = classify(text, { staff: ctx.settings.staff, platform });
+    found = classify(text, context);
+    asReader = reader.text === text ? found : classify(reader.text, context);
   } catch {
     return refuse(
       'reply_check_failed',
@@ -108,15 +113,25 @@ export function replyIsSafe(text: unknown, platform: Platform, ctx: TransitionCo
     const excerpt = finding(id)?.evidence[0]?.excerpt;
     return excerpt ? ` (“${excerpt}”)` : '';
   };
+  // Clinical details about the reader ("your diabetes") count as much as the author's own.
+  const ownClinical = finding('clinical_disclosure')?.evidence[0];
+  const readerClinical = asReader.categories.find((category) => category.id === 'clinical_disclosure')
+    ?.evidence[0];
+  const clinical = ownClinical ?? readerClinical;
+  const clinicalExcerpt = ownClinical
+    ? ownClinical.excerpt
+    : readerClinical
+      ? text.slice(reader.toOriginal(readerClinical.start), reader.toOriginal(readerClinical.end))
+      : undefined;
   if (finding('patient_identifiable'))
     return refuse(
       'reply_patient_identifiable',
       `The reply contains information that could identify a patient${quoted('patient_identifiable')}. Never confirm who is a patient or share their details in public.`,
     );
-  if (finding('clinical_disclosure'))
+  if (clinical)
     return refuse(
       'reply_clinical_detail',
-      `The reply mentions clinical details${quoted('clinical_disclosure')}. Never discuss medical information in public, even if the author already did: invite them to contact the practice privately.`,
+      `The reply mentions clinical details${clinicalExcerpt ? ` (“${clinicalExcerpt}”)` : ''}. Never discuss medical information in public, even if the author already did: invite them to contact the practice privately.`,
     );
   if (finding('identifies_staff'))
     return refuse(
