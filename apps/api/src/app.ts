@@ -83,9 +83,15 @@ export function createApp(options: AppOptions) {
     await next();
   });
   // Size limits come before anything reads the body; an over-long Content-Length is refused unread.
-  app.use('/v1/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path.endsWith('/evidence') ? evidenceLimit(c, next) : jsonLimit(c, next),
-  );
+  // (Only methods with a body: touching c.req.raw on a GET would make @hono/node-server build a
+  // full Request object, which costs more than the whole public-config lookup.)
+  app.use('/v1/*', (c, next) => {
+    const method = c.req.method;
+    if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return next();
+    return method === 'POST' && c.req.path.endsWith('/evidence')
+      ? evidenceLimit(c, next)
+      : jsonLimit(c, next);
+  });
 
   app
     .route('/', health)
@@ -125,21 +131,26 @@ export function createApp(options: AppOptions) {
     info: {
       title: 'GP practice social-media policy API',
       version: '1.0.0',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description:
         'Runs a UK GP practice’s patient social-media and acceptable-use policy: public conduct config, staff reports, the incident lifecycle with evidence and an audit hash chain, templates and monitoring. Errors are RFC 9457 problem details.',
     },
+    servers: [{ url: '/', description: 'This server' }],
     tags: [
-      { name: 'Public' },
-      { name: 'Reports' },
-      { name: 'Incidents' },
-      { name: 'Evidence' },
-      { name: 'Classification' },
-      { name: 'Templates' },
-      { name: 'Monitoring' },
-      { name: 'Audit' },
-      { name: 'Practices' },
-      { name: 'Keys' },
-      { name: 'Operations' },
+      { name: 'Public', description: 'What the patient-facing widgets read; no key, any origin.' },
+      { name: 'Reports', description: 'Staff file reports from the practice’s website with its report key.' },
+      { name: 'Incidents', description: 'The incident lifecycle: read, apply events, timeline.' },
+      {
+        name: 'Evidence',
+        description: 'Screenshots and text captures, stored with SHA-256 and capture time.',
+      },
+      { name: 'Classification', description: 'Classify a post against the policy’s categories.' },
+      { name: 'Templates', description: 'Response templates rendered for the practice and an incident.' },
+      { name: 'Monitoring', description: 'The periodic report to the partners.' },
+      { name: 'Audit', description: 'The per-practice hash chain over every event.' },
+      { name: 'Practices', description: 'Practice settings: channels, conduct clauses, staff roster.' },
+      { name: 'Keys', description: 'Issue and revoke API and report keys (admin).' },
+      { name: 'Operations', description: 'Health.' },
     ],
   });
 

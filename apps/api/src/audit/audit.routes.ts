@@ -23,6 +23,7 @@ export const VerifySchema = z
 export const verifyRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/audit/verify',
+  operationId: 'verifyAuditChain',
   tags: ['Audit'],
   summary: 'Re-walk the practice’s event hash chain: intact, or where it breaks',
   security: apiKeySecurity,

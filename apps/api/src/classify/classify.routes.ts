@@ -19,6 +19,7 @@ export const ClassifyInputSchema = z
 export const classifyRoute = createRoute({
   method: 'post',
   path: '/v1/classify',
+  operationId: 'classifyText',
   tags: ['Classification'],
   summary: 'Classify a text: categories with rule ids and matched spans, severity, actions, templates',
   security: [...apiKeySecurity, ...reportKeySecurity],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Category, Incident, IncidentEvent, PracticeSettings, Severity, State } from '@policy/core';
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { linkHash } from '../audit/chain.js';
 import type { Db } from './open.js';
@@ -41,6 +42,7 @@ export class Store {
   readonly #nextNumbers;
   readonly #setChainHead;
   readonly #authorCount;
+  #ping: Database.Statement | undefined;
 
   constructor(db: Db) {
     this.#db = db;
@@ -115,7 +117,8 @@ export class Store {
   }
 
   ping(): boolean {
-    return this.#db.$client.prepare('SELECT 1 AS ok').get() !== undefined;
+    this.#ping ??= this.#db.$client.prepare('SELECT 1 AS ok');
+    return this.#ping.get() !== undefined;
   }
 
   // ------------------------------------------------------------------ practices

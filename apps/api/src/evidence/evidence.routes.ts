@@ -8,6 +8,7 @@ const binary = { schema: { type: 'string' as const, format: 'binary' } };
 export const evidenceUploadRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/incidents/{id}/evidence',
+  operationId: 'uploadEvidence',
   tags: ['Evidence'],
   summary: 'Upload a screenshot (PNG/JPEG/WebP, ≤ 5 MiB) or a text capture',
   description:
@@ -54,6 +55,7 @@ export const evidenceUploadRoute = createRoute({
 export const evidenceDownloadRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/incidents/{id}/evidence/{evidenceId}',
+  operationId: 'downloadEvidence',
   tags: ['Evidence'],
   summary: 'The stored bytes, byte-identical, with their SHA-256 in `X-Content-SHA256` and `Repr-Digest`',
   security: apiKeySecurity,

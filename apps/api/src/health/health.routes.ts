@@ -7,8 +7,10 @@ export const HealthSchema = z
 export const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'getHealth',
   tags: ['Operations'],
   summary: 'Liveness and database reachability',
+  security: [],
   responses: {
     200: {
       description: 'Serving, database reachable',

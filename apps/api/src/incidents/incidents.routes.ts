@@ -60,6 +60,7 @@ export const IncidentPageSchema = z
 export const listIncidentsRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/incidents',
+  operationId: 'listIncidents',
   tags: ['Incidents'],
   summary: 'List incidents, newest first (filter by state, category, severity, from, to)',
   security: apiKeySecurity,
@@ -74,6 +75,7 @@ export const listIncidentsRoute = createRoute({
 export const createIncidentRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/incidents',
+  operationId: 'createIncident',
   tags: ['Incidents'],
   summary: 'Create an incident (vendor intake): same body and answer as a staff report',
   security: apiKeySecurity,
@@ -92,6 +94,7 @@ export const createIncidentRoute = createRoute({
 export const getIncidentRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/incidents/{id}',
+  operationId: 'getIncident',
   tags: ['Incidents'],
   summary: 'The incident: state, categories, severity, deadlines, available events, next steps, evidence',
   security: apiKeySecurity,
@@ -110,6 +113,7 @@ export const EventAppliedSchema = z
 export const applyEventRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/incidents/{id}/events',
+  operationId: 'applyIncidentEvent',
   tags: ['Incidents'],
   summary: 'Apply one lifecycle event',
   description:
@@ -130,6 +134,7 @@ export const applyEventRoute = createRoute({
 export const timelineRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/incidents/{id}/events',
+  operationId: 'getIncidentTimeline',
   tags: ['Incidents'],
   summary: 'The timeline: every event with actor, time and its hash-chain link',
   security: apiKeySecurity,

@@ -44,6 +44,7 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } });
 export const issueKeyRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/keys',
+  operationId: 'issueKey',
   tags: ['Keys'],
   summary: 'Issue an API key or a report key for the practice',
   security: adminKeySecurity,
@@ -58,6 +59,7 @@ export const issueKeyRoute = createRoute({
 export const revokeKeyRoute = createRoute({
   method: 'delete',
   path: '/v1/practices/{ods}/keys/{keyId}',
+  operationId: 'revokeKey',
   tags: ['Keys'],
   summary: 'Revoke a key: it fails from its very next request',
   security: adminKeySecurity,

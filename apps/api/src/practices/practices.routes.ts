@@ -34,6 +34,7 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } });
 export const createPracticeRoute = createRoute({
   method: 'post',
   path: '/v1/practices',
+  operationId: 'createPractice',
   tags: ['Practices'],
   summary: 'Create a practice with its settings',
   security: adminKeySecurity,
@@ -48,6 +49,7 @@ export const createPracticeRoute = createRoute({
 export const getPracticeRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}',
+  operationId: 'getPractice',
   tags: ['Practices'],
   summary: 'Read the practice’s settings (including the staff roster)',
   security: apiKeySecurity,
@@ -62,6 +64,7 @@ export const getPracticeRoute = createRoute({
 export const updatePracticeRoute = createRoute({
   method: 'patch',
   path: '/v1/practices/{ods}',
+  operationId: 'updatePractice',
   tags: ['Practices'],
   summary: 'Update settings (conduct clauses, channels, staff roster…)',
   security: apiKeySecurity,

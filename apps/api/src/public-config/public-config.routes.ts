@@ -9,8 +9,10 @@ export const PublicConfigSchema = z.record(z.string(), z.unknown()).openapi('Pub
 export const publicConfigRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/public',
+  operationId: 'getPublicConfig',
   tags: ['Public'],
   summary: 'The practice’s public configuration for the widgets (no auth, any origin)',
+  security: [],
   request: {
     params: OdsParam,
     headers: z.object({

@@ -6,6 +6,7 @@ import { ReportCreatedSchema, ReportInputSchema } from '../schemas/incident.js';
 export const fileReportRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/reports',
+  operationId: 'fileReport',
   tags: ['Reports'],
   summary: 'A member of staff files a report (the staff report form)',
   description:

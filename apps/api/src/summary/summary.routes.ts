@@ -12,6 +12,7 @@ export const MonitoringSummarySchema = z.record(z.string(), z.unknown()).openapi
 export const summaryRoute = createRoute({
   method: 'get',
   path: '/v1/practices/{ods}/reports/summary',
+  operationId: 'getMonitoringSummary',
   tags: ['Monitoring'],
   summary: 'The monitoring report for the partners (JSON, or CSV with `Accept: text/csv`)',
   security: apiKeySecurity,

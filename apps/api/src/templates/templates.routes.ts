@@ -42,6 +42,7 @@ export const RenderedSchema = z
 export const listTemplatesRoute = createRoute({
   method: 'get',
   path: '/v1/templates',
+  operationId: 'listTemplates',
   tags: ['Templates'],
   summary: 'Template ids, purposes, channels and locales',
   security: apiKeySecurity,
@@ -55,6 +56,7 @@ export const listTemplatesRoute = createRoute({
 export const renderTemplateRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/templates/{templateId}/render',
+  operationId: 'renderTemplate',
   tags: ['Templates'],
   summary: 'Render a response template for the practice (and an incident)',
   security: apiKeySecurity,
