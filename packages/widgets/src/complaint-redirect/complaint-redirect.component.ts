@@ -153,7 +153,18 @@ export class PolicyComplaintRedirect extends PolicyElement {
       legend {
         font-weight: 700;
         font-size: 1.125rem;
+        padding: 0;
         margin-bottom: 0.5rem;
+      }
+      form > p {
+        margin-top: 1rem;
+      }
+      .why {
+        border-top: 1px solid var(--policy-color-border, #d8dde0);
+        padding-top: 1rem;
+      }
+      .why h3 {
+        margin-bottom: 0.25rem;
       }
       .invalid {
         border-left: 4px solid var(--policy-color-error, #d5281b);
@@ -334,7 +345,7 @@ export class PolicyComplaintRedirect extends PolicyElement {
         </form>
         ${this.shown ? this.renderAnswer(this.shown, t) : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
-        <div part="why">
+        <div part="why" class="why">
           <h3>${t.whyHeading}</h3>
           <p>${t.whyText}</p>
         </div>
