@@ -41,7 +41,12 @@ afterAll(async () => {
 
 describe('filing a report', () => {
   it('shows the live categories with the matched words, files it, and the incident lands in the database', async () => {
-    const url = stack.page('/staff/report', { body: stack.formTag() });
+    // As a practice embeds it: the script from the API origin, the page on the practice's own site,
+    // and no `api` attribute (the form talks to the origin its script came from).
+    const url = stack.page('/staff/report', {
+      body: stack.formTag('', { apiFromScript: true }),
+      scriptFrom: 'api',
+    });
     const probe = await openProbe(browser);
     const { page } = probe;
     try {
@@ -94,7 +99,10 @@ describe('filing a report', () => {
       return;
     }
     const png = await postScreenshot(browser, 'Dr Raman is a useless idiot.');
-    const url = stack.page('/staff/report-shot', { body: stack.formTag() });
+    const url = stack.page('/staff/report-shot', {
+      body: stack.formTag('', { apiFromScript: true }),
+      scriptFrom: 'api',
+    });
     const probe = await openProbe(browser);
     const { page } = probe;
     try {

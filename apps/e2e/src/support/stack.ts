@@ -58,8 +58,11 @@ export interface Stack {
   reportKey: string;
   /** Registers a page on the practice site and returns its URL. */
   page(path: string, options: PageOptions): string;
-  /** `<policy-report-form>` for this practice and key, with extra attributes. */
-  formTag(attributes?: string): string;
+  /**
+   * `<policy-report-form>` for this practice and key, with extra attributes. With `apiFromScript`
+   * there is no `api` attribute: the form finds the API from its script's origin (script from the API).
+   */
+  formTag(attributes?: string, options?: { apiFromScript?: boolean }): string;
   /** Stops the API (as a crash or deploy would); the site keeps serving. */
   stopApi(): Promise<void>;
   /** Starts the API again on the same port and database file. */
@@ -68,7 +71,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Turn the API's rate limits off (measurements only; tests keep the real limits). */
+  unlimited?: boolean;
+  /** Extra files the practice site serves, by path. */
+  files?: Record<string, { body: string | Buffer; type: string }>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'policy-e2e-'));
   const databasePath = join(dir, 'policy.sqlite');
   let port = 0;
@@ -81,6 +91,7 @@ export async function startStack(): Promise<Stack> {
       bootstrapAdminKey: ADMIN_KEY,
       demo: false,
       log: () => {},
+      ...(options.unlimited ? { rateLimits: { reports: false as const, classify: false as const } } : {}),
     });
     port = api.port;
   };
@@ -98,6 +109,11 @@ export async function startStack(): Promise<Stack> {
         ...(page.csp ? { 'content-security-policy': strictCsp(apiUrl) } : {}),
       });
       return res.end(page.html);
+    }
+    const file = options.files?.[path];
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
+      return res.end(file.body);
     }
     if (path === '/site.css') {
       res.writeHead(200, { 'content-type': TYPES['.css'] });
@@ -176,8 +192,10 @@ ${options.body}
       });
       return `${siteOrigin}${path}`;
     },
-    formTag: (attributes = '') =>
-      `<policy-report-form practice="${PRACTICE.ods}" report-key="${issued.key}" api="${apiUrl}" ${attributes}></policy-report-form>`,
+    formTag: (attributes = '', options = {}) =>
+      `<policy-report-form practice="${PRACTICE.ods}" report-key="${issued.key}"${
+        options.apiFromScript ? '' : ` api="${apiUrl}"`
+      } ${attributes}></policy-report-form>`,
     stopApi: async () => {
       await api?.close();
       api = undefined;
