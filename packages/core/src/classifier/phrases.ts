@@ -5,6 +5,7 @@
 // Pattern syntax (elements separated by spaces):
 //   word         the exact token (after normalisation: lower case, leetspeak undone)
 //   pre*         any token starting with `pre` (at least 2 letters before the `*`)
+//   *suf         any token ending with `suf` (at least 3 letters after the `*`): "*ectomy"
 //   a|b|c*       any of the alternatives
 //   @name        any word of a named word list (see `WORD_LISTS` below); usable inside alternatives
 //   x?           the element is optional (never on the first element)
@@ -37,6 +38,7 @@ export interface PhraseHit {
 interface Element {
   words: Set<string>;
   prefixes: string[];
+  suffixes: string[];
   optional: boolean;
   /** > 0 for a gap element: how many tokens it may skip. */
   gap: number;
@@ -62,15 +64,20 @@ export function compilePattern(
     if (part.startsWith('_')) {
       const gap = Number(part.slice(1));
       if (!Number.isInteger(gap) || gap < 1 || gap > MAX_GAP) throw new Error(`bad gap in: ${pattern}`);
-      return { words: new Set(), prefixes: [], optional: false, gap, end: false };
+      return { words: new Set(), prefixes: [], suffixes: [], optional: false, gap, end: false };
     }
-    if (part === '$') return { words: new Set(), prefixes: [], optional: false, gap: 0, end: true };
+    if (part === '$')
+      return { words: new Set(), prefixes: [], suffixes: [], optional: false, gap: 0, end: true };
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
     const words = new Set<string>();
     const prefixes: string[] = [];
+    const suffixes: string[] = [];
     const add = (alt: string): void => {
-      if (alt.endsWith('*')) {
+      if (alt.startsWith('*')) {
+        if (alt.length < 4) throw new Error(`suffix too short in: ${pattern}`);
+        suffixes.push(alt.slice(1));
+      } else if (alt.endsWith('*')) {
         if (alt.length < 3) throw new Error(`prefix too short in: ${pattern}`);
         prefixes.push(alt.slice(0, -1));
       } else if (alt.length > 0) words.add(alt);
@@ -82,7 +89,7 @@ export function compilePattern(
         for (const item of list) add(item);
       } else add(alt);
     }
-    return { words, prefixes, optional, gap: 0, end: false };
+    return { words, prefixes, suffixes, optional, gap: 0, end: false };
   });
   const first = elements[0];
   const last = elements[elements.length - 1];
@@ -96,6 +103,7 @@ export function compilePattern(
 const elementMatches = (element: Element, token: Token): boolean => {
   if (element.words.has(token.text)) return true;
   for (const prefix of element.prefixes) if (token.text.startsWith(prefix)) return true;
+  for (const suffix of element.suffixes) if (token.text.endsWith(suffix)) return true;
   return false;
 };
 
@@ -134,6 +142,7 @@ function matchFrom(
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Compiled[]>();
   private readonly byPrefix = new Map<string, Compiled[]>();
+  private readonly bySuffix = new Map<string, Compiled[]>();
 
   constructor(rules: readonly PhraseRule[], lists: Readonly<Record<string, readonly string[]>>) {
     for (const rule of rules) {
@@ -142,6 +151,7 @@ export class PhraseMatcher {
         const first = compiled.elements[0] as Element;
         for (const word of first.words) push(this.byWord, word, compiled);
         for (const prefix of first.prefixes) push(this.byPrefix, prefix.slice(0, 2), compiled);
+        for (const suffix of first.suffixes) push(this.bySuffix, suffix.slice(-3), compiled);
       }
     }
   }
@@ -155,6 +165,8 @@ export class PhraseMatcher {
       if (exact) this.tryAll(exact, tokens, i, hits);
       const byPrefix = this.byPrefix.get(token.text.slice(0, 2));
       if (byPrefix) this.tryAll(byPrefix, tokens, i, hits);
+      const bySuffix = this.bySuffix.get(token.text.slice(-3));
+      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits);
     }
     return hits;
   }

@@ -129,7 +129,6 @@ export const CLINICAL_LISTS = {
     'diagnosed',
     'diagnosis',
     'diagnosing',
-    'symptoms',
     'bruises',
     'bruising',
     'sick',
@@ -210,6 +209,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'self harm*',
       'thinking|thought _2 ending it',
       'tested positive',
+      '*ectomy|*itis|*otomy|*plasty|*oscopy',
       'chest|stomach|back|leg|arm|hip|knee|ear|throat|head|foot|feet|shoulder|neck|tummy|bum|chest _1 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not',
       'with my chest|back|stomach|knee|hip|heart|breathing|nerves',
       'results _3 low|high|abnormal',
@@ -252,14 +252,36 @@ const STARTED_ON_LEAD = new Set([
   'still',
 ]);
 const WINDOW = 8;
+const FAMILY_ADJECTIVES = new Set([
+  'late',
+  'little',
+  'older',
+  'younger',
+  'elderly',
+  'eldest',
+  'youngest',
+  'big',
+  'baby',
+  'poor',
+  'old',
+  'dear',
+  'step',
+  'wee',
+  'lovely',
+  'teenage',
+  'disabled',
+]);
 
 /** "my dad", "our son", "my brother-in-law": the author's family. */
 function familyAt(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k] as Token;
   if (!RELATIVE.has(token.text)) return false;
   const possessive = (t: Token | undefined) => t !== undefined && (t.text === 'my' || t.text === 'our');
-  // "my dad", or one word between: "my late husband", "my little brother".
-  return possessive(tokens[k - 1]) || possessive(tokens[k - 2]);
+  // "my dad", or one describing word between: "my late husband", "my little brother".
+  return (
+    possessive(tokens[k - 1]) ||
+    (possessive(tokens[k - 2]) && FAMILY_ADJECTIVES.has(tokens[k - 1]?.text ?? ''))
+  );
 }
 
 function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {

@@ -44,6 +44,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'sells|selling|sold|flogging _1 patient|patients|our? details|data|records|information|prescriptions|drugs|them',
       'throw|throws|throwing|threw|chuck|chucks|chucking|bin|bins|binning _1 away? _3 prescription|prescriptions|requests|referrals|letters',
       'thieves|thief|theft',
+      'takes|taking|took|takin _2 money|cash _3 from|out',
     ],
   },
   {
@@ -70,6 +71,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'touched|touching|groped|groping _2 patients|women|girls|me',
       'harassing|harasses|harassed _2 patients|staff|women',
       'paid off',
+      'cover|covering|covered|covers for him|her|them',
       'in it for the money',
     ],
   },

@@ -175,6 +175,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'why cant|can we have|get an? english|british|white|proper|normal doctor|doctors|nurse|nurses|staff|gp|gps',
       'some @protectedGroup bloke|fella|woman|guy|man|lad|girl|doctor',
       '@protectedGroup _5 couldnt|cant understand',
+      '@protectedGroup _6 barely|cant|couldnt|cannot|doesnt speak _1 english',
+      'dont share our values',
       'go|goes|going back to your|their|his|her own? country|countries',
       'back where _1 came from',
       'off a|the boat|boats',

@@ -164,10 +164,15 @@ export const SERVICE_RULES: PhraseRule[] = [
       'didnt|never|wouldnt|couldnt even? examine|listen|look|check|ring|call|bother|apologise|apologize',
       'refused|refuse to',
       'didnt listen',
-      'in and out in',
       'lost my|the|his|her|their referral|results|records|letter|prescription|sample|notes',
       'let down|failing|failed',
       'cant understand a? word',
+      'arrogant|gatekeeper|gatekeepers|gatekeeping',
+      'how are|is _3 supposed to',
+      'all they|you|she|he _1 do|does|did is',
+      'standards _3 dropped|slipped|gone',
+      'cant|couldnt even _2 sort|get|answer|manage|organise|book|do',
+      'in front of _3 waiting room|everyone|people',
       'in agony',
     ],
   },
@@ -230,6 +235,8 @@ export const SERVICE_RULES: PhraseRule[] = [
     patterns: [
       'on hold',
       'phone|phones|phoneline|line|lines down|engaged',
+      'rings|ringing|rang out',
+      'useless|terrible|awful|dire|woeful|laughable|hopeless $',
       'queue|queues',
       'cut off',
       'cant|couldnt get _2 through|appointment|appointments|seen|in',
@@ -288,6 +295,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'can|could i do|book that on here',
       'please _3 chase|check _3 results|prescription|repeat|referral',
       'can|could you _1 check|chase _1 please',
+      'can|could my _3 be sent|moved|changed|transferred|done',
+      'please|can|could _4 email|send|text|post _1 it|them _1 to? me|us',
       'just want to know if|whether my|the results|prescription|repeat',
       'put me|us down for',
       'is|are my|the results _1 back',
@@ -322,6 +331,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'is it every|still',
       'do we know when',
       'does|do anyone|anybody|you|u _1 know _1 if|whether|when|what|where|how',
+      'anyone|anybody know _1 if|whether|when|what|where|how',
       'anyone _1 got the|a number',
       'is there|theres _1 a|any parking|car|defibrillator|lift|toilet|male|female|doctor|nurse|pharmacy|clinic|hearing|ramp',
       'do|does you|u|they|the _1 guys|surgery|practice? do|have|offer|take',
@@ -383,7 +393,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'feedback',
     confidence: 0.75,
     patterns: [
-      'is|was|were|are|so|very|really|absolutely|always|such an? _2 @praise',
+      'is|was|were|are|so|very|really|absolutely|always|such an? _1 @praise',
       'absolute|total gem|legend|star|angel|diamond',
       'such a gem|legend|star|angel|diamond',
       'best|lovely|great|amazing|brilliant nurse|doctor|gp|receptionist|surgery|practice|team|service|staff',
@@ -443,6 +453,14 @@ export const SERVICE_RULES: PhraseRule[] = [
     patterns: ['@rolePlural|@role|practice', 'run by', 'lot of them|you', 'the lot'],
   },
   {
+    // Signal: what a question to the practice is typically about.
+    id: 'enquiry.service_topic',
+    confidence: 1,
+    patterns: [
+      'park|parking|entrance|building|open|opening|hours|closed|close|closing|register|registration|clinic|clinics|service|services|extension|toilets|lift|access|ramp|wheelchair',
+    ],
+  },
+  {
     // Signal: the post speaks to the practice directly ("your opening times").
     id: 'service.addressed',
     confidence: 1,
@@ -491,7 +509,49 @@ const ENQUIRY_OPENERS = new Set([
   'will',
   'could',
 ]);
-const NOT_ENQUIRY_SECOND = new Set(['else', 'i', 'anyone', 'it', 'this', 'that', 'they']);
+const NOT_ENQUIRY_SECOND = new Set([
+  'else',
+  'i',
+  'anyone',
+  'it',
+  'this',
+  'that',
+  'they',
+  'many',
+  'come',
+  'dare',
+  'hard',
+  'difficult',
+]);
+
+/**
+ * The practice's own name ("Riverside") in the post — but not another business that shares the word
+ * ("Riverside Fish Bar"): a capitalised word right after it that is not part of a practice's name.
+ */
+function mentionsPracticeName(input: RuleInput): boolean {
+  const { doc, practiceWords } = input;
+  if (practiceWords.size === 0) return false;
+  return doc.tokens.some((t) => {
+    if (!practiceWords.has(t.text)) return false;
+    const next = doc.tokens[t.index + 1];
+    if (!next || next.sentence !== t.sentence || !next.capitalised || doc.shouting) return true;
+    return practiceWords.has(next.text) || PRACTICE_NAME_ENDINGS.has(next.text);
+  });
+}
+const PRACTICE_NAME_ENDINGS = new Set([
+  'surgery',
+  'practice',
+  'medical',
+  'health',
+  'healthcare',
+  'centre',
+  'center',
+  'group',
+  'gp',
+  'doctors',
+  'clinic',
+  'family',
+]);
 
 /** Question sentences that open like an enquiry ("Is there wheelchair access?"), not "anyone else …?". */
 function questionSentences(input: RuleInput): Hit[] {
@@ -533,7 +593,8 @@ export const service: RuleFamily = {
       direct.some((h) => h.category === 'appointment_request') ||
       (input.found.get('threat') ?? []).length > 0 ||
       input.staff.length > 0 ||
-      doc.tokens.some((t) => input.practiceWords.has(t.text)) ||
+      (input.found.get('identifies_staff') ?? []).length > 0 ||
+      mentionsPracticeName(input) ||
       (context.platform !== undefined && REVIEW_PLATFORMS.has(context.platform));
 
     // complaint: its own vocabulary, or abuse/threats aimed at the practice or its staff.
@@ -544,11 +605,9 @@ export const service: RuleFamily = {
         (aboutPractice || h.ruleId === 'complaint.dissatisfaction') &&
         !negated.some((n) => n.start <= h.start && h.end <= n.end),
     );
-    const aimed =
-      input.hitsOf('complaint.aimed_at_practice').length > 0 ||
-      doc.tokens.some((t) => input.practiceWords.has(t.text));
+    const aimed = input.hitsOf('complaint.aimed_at_practice').length > 0 || mentionsPracticeName(input);
     if (aimed) {
-      for (const h of input.found.get('abusive') ?? []) {
+      for (const h of (input.found.get('abusive') ?? []).filter((a) => a.ruleId !== 'abusive.slur')) {
         complaint.push({
           ...h,
           category: 'complaint',
@@ -564,7 +623,10 @@ export const service: RuleFamily = {
     // question sentence opening like an enquiry ("Is there …?", "Do you …?") in a post about the
     // practice that is not itself a request.
     const enquiry: Hit[] = [];
-    const addressed = aboutPractice || input.hitsOf('service.addressed').length > 0;
+    const addressed =
+      aboutPractice ||
+      input.hitsOf('service.addressed').length > 0 ||
+      input.hitsOf('enquiry.service_topic').length > 0;
     if (addressed) {
       for (const q of input.hitsOf('enquiry.service_question')) {
         const token = doc.tokens[q.first] as Token;
