@@ -6,7 +6,7 @@ export function ensureAdminKey(store: Store, secret: string, now: Date): void {
   store.transaction(() => {
     const existing = store.keyByHash(sha256Hex(secret));
     if (existing?.type === 'admin') {
-      if (existing.revokedAt) store.updateKey(existing.id, { revokedAt: null });
+      if (existing.revokedAt) store.updateKey(existing.id, { revokedAt: null, revokedBy: null });
       return;
     }
     if (existing) throw new Error('POLICY_BOOTSTRAP_ADMIN_KEY equals an existing non-admin key');

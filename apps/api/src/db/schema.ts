@@ -19,6 +19,9 @@ export const practices = sqliteTable('practices', {
   chainHead: text('chain_head').notNull().default(''),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** The keys that created and last changed the practice (every write records who made it). */
+  createdBy: text('created_by'),
+  updatedBy: text('updated_by'),
 });
 
 export const apiKeys = sqliteTable(
@@ -38,6 +41,7 @@ export const apiKeys = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by'),
     revokedAt: text('revoked_at'),
+    revokedBy: text('revoked_by'),
   },
   (t) => [index('api_keys_prefix_idx').on(t.prefix), uniqueIndex('api_keys_hash_idx').on(t.hash)],
 );

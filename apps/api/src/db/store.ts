@@ -137,7 +137,7 @@ export class Store {
 
   updatePractice(
     ods: string,
-    values: Pick<PracticeRow, 'name' | 'settings' | 'publicJson' | 'publicEtag' | 'updatedAt'>,
+    values: Pick<PracticeRow, 'name' | 'settings' | 'publicJson' | 'publicEtag' | 'updatedAt' | 'updatedBy'>,
   ): void {
     this.#db
       .update(practices)

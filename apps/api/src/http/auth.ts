@@ -49,6 +49,7 @@ export function issueKey(store: Store, input: IssueKeyInput, now: Date): { row: 
     createdAt: now.toISOString(),
     createdBy: input.createdBy ?? null,
     revokedAt: null,
+    revokedBy: null,
   };
   store.insertKey(row);
   return { row, key };

@@ -58,6 +58,7 @@ export const revoke: RouteHandler<typeof revokeKeyRoute, AppEnv> = (c) => {
   const row = store.keyById(keyId);
   if (!row || row.type === 'admin' || !(JSON.parse(row.practices) as string[]).includes(ods))
     throw notFound('key');
-  if (!row.revokedAt) store.updateKey(keyId, { revokedAt: clock().toISOString() });
+  if (!row.revokedAt)
+    store.updateKey(keyId, { revokedAt: clock().toISOString(), revokedBy: c.var.principal.keyId });
   return c.body(null, 204);
 };

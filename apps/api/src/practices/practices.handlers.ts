@@ -59,6 +59,8 @@ export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = 
       ...publicOf(settings),
       createdAt: now,
       updatedAt: now,
+      createdBy: c.var.principal.keyId,
+      updatedBy: c.var.principal.keyId,
     };
     store.insertPractice(values);
     return store.practice(body.ods) as PracticeRow;
@@ -84,6 +86,7 @@ export const updatePractice: RouteHandler<typeof updatePracticeRoute, AppEnv> = 
       settings: JSON.stringify(settings),
       ...publicOf(settings),
       updatedAt: clock().toISOString(),
+      updatedBy: c.var.principal.keyId,
     });
     return store.practice(ods) as PracticeRow;
   });

@@ -131,6 +131,11 @@ describe('practices', () => {
     expect(res.json.settings.staff).toEqual([{ name: 'Dr New Person', role: 'GP' }]);
     expect(res.json.settings.complaints).toEqual({ email: 'new@y90031.example', phone: '01632 960555' });
     expect(res.json.settings.conduct.version).toBe('2');
+    // Every write records who made it.
+    const writer = h.db.$client
+      .prepare('SELECT k.prefix FROM practices p JOIN api_keys k ON k.id = p.updated_by WHERE p.ods = ?')
+      .get('Y90031') as { prefix: string };
+    expect(writer.prefix).toBe(apiKey.slice(3, 11));
   });
 
   it('PATCH refuses read-only and unknown fields (mass assignment)', async () => {

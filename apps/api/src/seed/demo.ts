@@ -93,12 +93,18 @@ export function seedDemo(
         ...publicOf(settings),
         createdAt: now,
         updatedAt: now,
+        createdBy: 'demo-seed',
+        updatedBy: 'demo-seed',
       });
     }
     const report = store.keyByHash(sha256Hex(DEMO_REPORT_KEY));
     if (report) {
       const origins = new Set([...(JSON.parse(report.allowedOrigins) as string[]), ...options.origins]);
-      store.updateKey(report.id, { allowedOrigins: JSON.stringify([...origins]), revokedAt: null });
+      store.updateKey(report.id, {
+        allowedOrigins: JSON.stringify([...origins]),
+        revokedAt: null,
+        revokedBy: null,
+      });
     } else {
       issueKey(
         store,
@@ -116,7 +122,7 @@ export function seedDemo(
     }
     for (const type of ['api', 'admin'] as const)
       for (const key of store.activeKeysOfType(type))
-        if (key.label === `demo-${type}`) store.updateKey(key.id, { revokedAt: now });
+        if (key.label === `demo-${type}`) store.updateKey(key.id, { revokedAt: now, revokedBy: 'demo-seed' });
     const api = issueKey(
       store,
       {
