@@ -222,6 +222,28 @@ describe('<policy-complaint-redirect>', () => {
     });
   });
 
+  it('shows an accessible loading state in the answer until the practice details arrive', async () => {
+    server.set('/v1/practices/Y05556/public', {
+      body: JSON.stringify(fixtureConfig({ ods: 'Y05556' })),
+      type: 'application/json',
+      delayMs: 3000,
+    });
+    const url = page(
+      `<h1>Contact us</h1><policy-complaint-redirect practice="Y05556"></policy-complaint-redirect>`,
+    );
+    await withPage(async (probe) => {
+      await probe.page.goto(url);
+      const guide = probe.page.locator('policy-complaint-redirect');
+      await guide.getByRole('radio', { name: 'Make a complaint' }).check();
+      await guide.getByRole('button', { name: 'Show me how' }).click();
+      expect(await guide.locator('[part=answer] [part=status]').textContent()).toBe(
+        'Loading the practice’s details…',
+      );
+      await expectNoAxeViolations(probe);
+      await guide.getByRole('link', { name: 'Read our complaints procedure' }).waitFor({ timeout: 10_000 });
+    });
+  });
+
   it('holds its own look under hostile host CSS and a strict CSP', async () => {
     const url = page(
       `<h1>Contact us</h1><policy-complaint-redirect config="${attr(fixtureConfig())}"></policy-complaint-redirect>`,

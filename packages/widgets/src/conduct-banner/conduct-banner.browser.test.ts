@@ -155,6 +155,24 @@ ${FILLER}`,
     });
   });
 
+  it('says it is loading while the practice details are on their way, accessibly', async () => {
+    server.set('/v1/practices/Y05555/public', {
+      body: JSON.stringify(fixtureConfig({ ods: 'Y05555' })),
+      type: 'application/json',
+      delayMs: 3000,
+    });
+    const url = page(`<h1>Home</h1><policy-conduct-banner practice="Y05555"></policy-conduct-banner>`);
+    await withPage(async (probe) => {
+      await probe.page.goto(url);
+      const banner = probe.page.locator('policy-conduct-banner');
+      await banner.getByRole('button', { name: 'Show our code of conduct' }).click();
+      expect(await banner.getByRole('status').textContent()).toBe('Loading the code of conduct…');
+      await expectNoAxeViolations(probe);
+      await banner.getByRole('listitem').first().waitFor({ timeout: 10_000 });
+      expect(await banner.getByRole('status').count()).toBe(0);
+    });
+  });
+
   it('shows top and bottom bars as fixed overlays that never shift the page', async () => {
     server.setPracticeConfig(FIXTURE_ODS, fixtureConfig(), { delayMs: 300 });
     const url = page(`<h1>Home</h1>
