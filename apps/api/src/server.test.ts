@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,5 +102,41 @@ describe('startServer (a real HTTP server on loopback)', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('close() lets an in-flight request finish, refuses new connections, then closes the database', async () => {
+    const server = await start(false);
+    const body = JSON.stringify({ ods: 'Y90079', name: 'Slow Upload Surgery' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${server.url}/v1/practices`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer ak_server_test_bootstrap_key',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      // Half the body now, the rest after shutdown has begun.
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        closed = server.close();
+        setTimeout(() => req.end(body.slice(10)), 100);
+      }, 100);
+    });
+    let closed: Promise<void> | undefined;
+    const res = await answer;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.text).ods).toBe('Y90079');
+    await closed;
+    expect(server.db.$client.open).toBe(false);
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 });

@@ -60,12 +60,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();
+      // Keep-alive connections with nothing in flight would hold close() open: drop them now, and
+      // each in-flight one as soon as its response is done.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.close(() => {
         clearTimeout(force);
+        clearInterval(idle);
         db.$client.close();
         resolve();
       });
-      // Keep-alive connections with nothing in flight would hold close() open: drop them now.
       server.closeIdleConnections();
     });
     return closing;
