@@ -1,0 +1,83 @@
+// The API under test, in its own process: the real startServer on loopback over a fresh SQLite file,
+// rate limits off (the benchmark is the load), request logs on as deployed (stdout goes to /dev/null).
+// BENCH_EXTRA_PRACTICES seeds that many further practices, each with a report key, so figures can be
+// taken at England scale (~6,300 practices) as well as with one.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../src/db/store.js';
+import { issueKey } from '../src/http/auth.js';
+import { publicOf, settingsFrom } from '../src/practices/practice-config.js';
+import { DEMO_SETTINGS } from '../src/seed/demo.js';
+import { startServer } from '../src/server.js';
+
+const ADMIN = `ak_bench_${'c'.repeat(40)}`;
+const ORIGIN = 'https://bench-surgery.example';
+const ODS = 'Y90101';
+
+const dir = mkdtempSync(join(tmpdir(), 'policy-bench-'));
+const running = await startServer({
+  port: 0,
+  hostname: '127.0.0.1',
+  databasePath: join(dir, 'bench.sqlite'),
+  bootstrapAdminKey: ADMIN,
+  rateLimits: { reports: false, classify: false },
+});
+
+const extra = Number(process.env.BENCH_EXTRA_PRACTICES ?? 0);
+if (extra > 0) {
+  const store = new Store(running.db);
+  const now = new Date();
+  store.transaction(() => {
+    for (let i = 0; i < extra; i++) {
+      const ods = `B${String(10000 + i)}`;
+      const settings = settingsFrom({ ...DEMO_SETTINGS, ods, name: `Practice ${ods}` });
+      store.insertPractice({
+        ods,
+        name: settings.name,
+        settings: JSON.stringify(settings),
+        ...publicOf(settings),
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      issueKey(
+        store,
+        {
+          type: 'report',
+          practices: [ods],
+          scopes: [],
+          allowedOrigins: [`https://${ods.toLowerCase()}.example`],
+        },
+        now,
+      );
+    }
+  });
+}
+
+const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+const post = async (path: string, body: unknown) => {
+  const response = await fetch(`${running.url}${path}`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { key: string };
+};
+const { ods: _ods, name: _name, ...settings } = DEMO_SETTINGS;
+await post('/v1/practices', { ods: ODS, name: 'Bench Surgery', settings });
+const reportKey = (await post(`/v1/practices/${ODS}/keys`, { type: 'report', allowedOrigins: [ORIGIN] })).key;
+const apiKey = (await post(`/v1/practices/${ODS}/keys`, { type: 'api' })).key;
+
+process.send?.({
+  ready: true,
+  port: running.port,
+  ods: ODS,
+  origin: ORIGIN,
+  reportKey,
+  apiKey,
+  databasePath: join(dir, 'bench.sqlite'),
+});
+process.on('SIGTERM', () => {
+  running.close().then(() => process.exit(0));
+});

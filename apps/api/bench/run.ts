@@ -1,0 +1,269 @@
+// `npm run bench -w @policy/api`: every API figure quality.md budgets, taken in one run on this
+// machine and judged as a ratio to a bare Hono baseline measured in the same run (servers in child
+// processes on loopback, autocannon in this one, so load and server sit on separate cores).
+//
+// BENCH_SECONDS   seconds per measured load (default 10; each preceded by a 2 s warm-up)
+// BENCH_SOAK=1    run the mixed-load soak for 5 minutes (default: BENCH_SOAK_SECONDS, 20 s)
+// BENCH_ENGLAND=0 skip the reports run at England scale (6,300 practices with report keys)
+import { writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { measureHotPaths } from './db-hot-path.js';
+import { type ChildServer, type LoadFigures, load, startChild } from './lib.js';
+import { measureCommitRates } from './sqlite-durability.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SOAK_SECONDS = process.env.BENCH_SOAK === '1' ? 300 : Number(process.env.BENCH_SOAK_SECONDS ?? 20);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+interface ApiInfo {
+  ods: string;
+  origin: string;
+  reportKey: string;
+  apiKey: string;
+}
+
+const REPORT = JSON.stringify({
+  platform: 'facebook',
+  postUrl: 'https://www.facebook.example/RiversideGreenSurgery/posts/1234567890',
+  seenAt: '2026-11-24T18:40:00Z',
+  location: 'practice_page',
+  author: { name: 'A. Member', handle: '@a_member_of_public', kind: 'patient' },
+  text: 'Absolutely disgusting service at this surgery. Waited 40 minutes and the receptionist was rude and useless. Dr Raman never listens. I will be telling everyone in the village group to go elsewhere, this place is a joke and someone should shut it down.',
+  atRisk: false,
+  reporter: { name: 'Sam Adeyemi', role: 'receptionist' },
+});
+const CLASSIFY = (ods: string) =>
+  JSON.stringify({
+    text: 'The receptionist Sam was so rude today, and Dr Okonjo is useless. Never coming back to this awful practice, I want to complain.',
+    practice: ods,
+    platform: 'facebook',
+  });
+
+async function measure(name: string, options: autocannon.Options): Promise<LoadFigures> {
+  await load(`${name} (warm-up)`, { ...options, duration: 2 });
+  const figures = await load(name, { ...options, duration: SECONDS });
+  console.log(
+    `  ${name.padEnd(44)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}  errors ${figures.errors}`,
+  );
+  return figures;
+}
+
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+async function soak(api: ChildServer, info: ApiInfo) {
+  const auth = { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' };
+  const requests: autocannon.Request[] = [
+    { method: 'GET', path: `/v1/practices/${info.ods}/public` },
+    { method: 'GET', path: `/v1/practices/${info.ods}/public` },
+    { method: 'GET', path: `/v1/practices/${info.ods}/public` },
+    {
+      method: 'POST',
+      path: `/v1/practices/${info.ods}/reports`,
+      headers: { 'x-report-key': info.reportKey, origin: info.origin, 'content-type': 'application/json' },
+      body: REPORT,
+    },
+    { method: 'POST', path: '/v1/classify', headers: auth, body: CLASSIFY(info.ods) },
+    { method: 'GET', path: `/v1/practices/${info.ods}/incidents?limit=25`, headers: auth },
+    { method: 'GET', path: `/v1/practices/${info.ods}/reports/summary`, headers: auth },
+    { method: 'GET', path: '/healthz' },
+  ];
+  const rss: { second: number; mb: number }[] = [];
+  const started = Date.now();
+  const sampler = setInterval(
+    () => rss.push({ second: Math.round((Date.now() - started) / 1000), mb: api.rssBytes() / 2 ** 20 }),
+    1000,
+  );
+  const result = await autocannon({
+    url: api.url,
+    connections: 20,
+    overallRate: 200,
+    duration: SOAK_SECONDS,
+    requests,
+  });
+  clearInterval(sampler);
+  // Least-squares slope of RSS over the second half (after warm-up), in MB per minute.
+  const tail = rss.slice(Math.floor(rss.length / 2));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const mx = mean(tail.map((p) => p.second));
+  const my = mean(tail.map((p) => p.mb));
+  const slope =
+    tail.reduce((sum, p) => sum + (p.second - mx) * (p.mb - my), 0) /
+    Math.max(
+      1e-9,
+      tail.reduce((sum, p) => sum + (p.second - mx) ** 2, 0),
+    );
+  return {
+    seconds: SOAK_SECONDS,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rssStartMb: rss[0]?.mb ?? 0,
+    rssEndMb: rss.at(-1)?.mb ?? 0,
+    rssMaxMb: Math.max(...rss.map((p) => p.mb)),
+    rssSlopeMbPerMinute: slope * 60,
+  };
+}
+
+async function main() {
+  const machine = `${cpus().length} vCPU (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`;
+  console.log(`policy API benchmarks — ${new Date().toISOString()} — ${machine}`);
+  // A shared machine: the load before the run says how far to trust its figures.
+  console.log(
+    `load average before the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    `loads: autocannon, 50 connections, ${SECONDS} s each after a 2 s warm-up; servers in child processes on 127.0.0.1\n`,
+  );
+
+  const baselineServer = await startChild(here('./baseline-server.ts'));
+  const baseline = await measure('baseline: bare Hono c.json (~0.4 KB)', {
+    url: `${baselineServer.url}/hello`,
+  });
+  await baselineServer.stop();
+
+  const api = await startChild(here('./api-server.ts'));
+  const info = api.info as unknown as ApiInfo;
+  const publicConfig = await measure('GET /v1/practices/{ods}/public', {
+    url: `${api.url}/v1/practices/${info.ods}/public`,
+  });
+  const etag = (await fetch(`${api.url}/v1/practices/${info.ods}/public`)).headers.get('etag') ?? '';
+  const notModified = await measure('GET …/public with If-None-Match (304)', {
+    url: `${api.url}/v1/practices/${info.ods}/public`,
+    headers: { 'if-none-match': etag },
+  });
+  const reports = await measure('POST /v1/practices/{ods}/reports', {
+    url: `${api.url}/v1/practices/${info.ods}/reports`,
+    method: 'POST',
+    headers: { 'x-report-key': info.reportKey, origin: info.origin, 'content-type': 'application/json' },
+    body: REPORT,
+  });
+  const classify = await measure('POST /v1/classify', {
+    url: `${api.url}/v1/classify`,
+    method: 'POST',
+    headers: { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' },
+    body: CLASSIFY(info.ods),
+  });
+  console.log(`\n  mixed load at 200 req/s for ${SOAK_SECONDS} s…`);
+  const soakFigures = await soak(api, info);
+  console.log(
+    `  soak: ${soakFigures.requestsPerSecond.toFixed(0)} req/s, p50 ${soakFigures.p50} ms, p99 ${soakFigures.p99} ms, non-2xx ${soakFigures.non2xx}, errors ${soakFigures.errors}; RSS ${soakFigures.rssStartMb.toFixed(0)} → ${soakFigures.rssEndMb.toFixed(0)} MB (max ${soakFigures.rssMaxMb.toFixed(0)}), trend ${soakFigures.rssSlopeMbPerMinute.toFixed(2)} MB/min`,
+  );
+  await api.stop();
+
+  let england: LoadFigures | undefined;
+  if (process.env.BENCH_ENGLAND !== '0') {
+    const big = await startChild(here('./api-server.ts'), { BENCH_EXTRA_PRACTICES: '6300' });
+    const bigInfo = big.info as unknown as ApiInfo;
+    england = await measure('POST reports, 6,300 practices with report keys', {
+      url: `${big.url}/v1/practices/${bigInfo.ods}/reports`,
+      method: 'POST',
+      headers: {
+        'x-report-key': bigInfo.reportKey,
+        origin: bigInfo.origin,
+        'content-type': 'application/json',
+      },
+      body: REPORT,
+    });
+    await big.stop();
+  }
+
+  console.log('\n  hot-path database access (in process, median of 7 interleaved rounds)');
+  const hot = measureHotPaths();
+  for (const figure of hot)
+    console.log(
+      `  ${figure.name.padEnd(44)} API ${figure.apiOpsPerSecond.toFixed(0).padStart(8)}/s  raw ${Number.isNaN(figure.rawOpsPerSecond) ? '       —' : figure.rawOpsPerSecond.toFixed(0).padStart(8)}/s  ${Number.isNaN(figure.ratio) ? '' : `${figure.ratio.toFixed(2)}×`}`,
+    );
+
+  console.log('\n  SQLite commit cost (WAL, one small transaction per commit)');
+  const commits = measureCommitRates();
+  for (const rate of commits)
+    console.log(
+      `  synchronous=${rate.synchronous.padEnd(6)} ${rate.commitsPerSecond.toFixed(0).padStart(7)} commits/s  ${rate.microsPerCommit.toFixed(0)} µs/commit`,
+    );
+
+  const budgets: [string, boolean, string][] = [
+    [
+      'public config ≥ 0.75× baseline req/s',
+      publicConfig.requestsPerSecond >= 0.75 * baseline.requestsPerSecond,
+      `${(publicConfig.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}×`,
+    ],
+    [
+      'public config p99 ≤ 2× baseline p99',
+      publicConfig.p99 <= 2 * Math.max(1, baseline.p99),
+      `${publicConfig.p99} ms vs ${baseline.p99} ms`,
+    ],
+    [
+      'reports ≥ 2,500 req/s at 50 connections',
+      reports.requestsPerSecond >= 2500,
+      `${reports.requestsPerSecond.toFixed(0)} req/s`,
+    ],
+    ['reports p99 ≤ 25 ms', reports.p99 <= 25, `${reports.p99} ms`],
+    [
+      'reports zero non-2xx',
+      reports.non2xx === 0 && reports.errors === 0,
+      `${reports.non2xx} non-2xx, ${reports.errors} errors`,
+    ],
+    [
+      'classify ≥ 5,000 req/s',
+      classify.requestsPerSecond >= 5000,
+      `${classify.requestsPerSecond.toFixed(0)} req/s`,
+    ],
+    ...hot
+      .filter((figure) => !Number.isNaN(figure.ratio))
+      .map((figure): [string, boolean, string] => [
+        `DB ${figure.name} ≥ 0.8× raw`,
+        figure.ratio >= 0.8,
+        `${figure.ratio.toFixed(2)}×`,
+      ]),
+    [
+      'mixed 200 req/s: p99 ≤ 100 ms, 0 errors',
+      soakFigures.p99 <= 100 && soakFigures.errors === 0 && soakFigures.non2xx === 0,
+      `p99 ${soakFigures.p99} ms, ${soakFigures.non2xx} non-2xx (${soakFigures.seconds} s)`,
+    ],
+    [
+      'RSS ≤ 150 MB under mixed load',
+      soakFigures.rssMaxMb <= 150,
+      `max ${soakFigures.rssMaxMb.toFixed(0)} MB`,
+    ],
+  ];
+  if (england)
+    budgets.push([
+      'reports at 6,300 practices ≥ 2,500 req/s, p99 ≤ 25 ms',
+      england.requestsPerSecond >= 2500 && england.p99 <= 25,
+      `${england.requestsPerSecond.toFixed(0)} req/s, p99 ${england.p99} ms`,
+    ]);
+  console.log('\n  budgets (quality.md)');
+  for (const [what, ok, figure] of budgets) console.log(`  ${verdict(ok)}  ${what.padEnd(56)} ${figure}`);
+
+  console.log(
+    `\n  load average after the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    loadAverage: loadavg(),
+    seconds: SECONDS,
+    baseline,
+    publicConfig,
+    notModified,
+    reports,
+    classify,
+    england,
+    soak: soakFigures,
+    hot,
+    commits,
+    budgets,
+  };
+  const out = process.env.BENCH_OUT;
+  if (out) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+await main();
