@@ -14,7 +14,9 @@ export const classify: RouteHandler<typeof classifyRoute, AppEnv> = (c) => {
   if (ods !== undefined) {
     const practice = principal.practices.includes(ods) ? c.var.deps.store.practice(ods) : undefined;
     if (!practice) throw notFound('practice');
-    context.staff = (JSON.parse(practice.settings) as PracticeSettings).staff;
+    const settings = JSON.parse(practice.settings) as PracticeSettings;
+    context.staff = settings.staff;
+    context.practiceName = settings.name;
   }
   return c.json(classifyText(body.text, context), 200);
 };

@@ -6,12 +6,12 @@ describe('POST /v1/classify', () => {
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
     h = await harness({ rateLimits: { classify: { burst: 2, perSecond: 0.5 } } });
-    keys = await h.practice('Y90001', { staff: [{ name: 'Marguerite Fenwick-Osei', role: 'receptionist' }] });
+    keys = await h.practice('Y90001', { staff: [{ name: 'Dr Imogen Castellano', role: 'GP' }] });
   });
   afterEach(() => h.close());
 
   it('classifies with an API key: categories with rule ids and spans, severity, actions, templates', async () => {
-    const text = 'I will come down there and hurt the receptionist, you have been warned.';
+    const text = 'I am going to kill the receptionist when I see her.';
     const res = await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text } });
     expect(res.status).toBe(200);
     const threat = res.json.categories.find((c: { id: string }) => c.id === 'threat');
@@ -24,7 +24,7 @@ describe('POST /v1/classify', () => {
   });
 
   it('uses the practice’s staff roster when a practice is named', async () => {
-    const text = 'Marguerite Fenwick-Osei on reception was so rude to me today';
+    const text = 'Dr Castellano was so rude to me today';
     const withRoster = await h.send('POST', '/v1/classify', {
       key: keys.apiKey,
       body: { text, practice: 'Y90001' },
@@ -33,7 +33,7 @@ describe('POST /v1/classify', () => {
   });
 
   it('a report key classifies for its own practice, from its origin only', async () => {
-    const text = 'Marguerite Fenwick-Osei on reception was so rude to me today';
+    const text = 'Dr Castellano was so rude to me today';
     const ok = await h.send('POST', '/v1/classify', {
       reportKey: keys.reportKey,
       origin: ORIGIN,

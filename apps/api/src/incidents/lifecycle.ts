@@ -100,7 +100,11 @@ export function fileReport(
 /** Classification runs before the transaction: it is CPU work that needs no lock. */
 export function classifyFor(c: Context<AppEnv, any, any>, input: ReportInput) {
   const settings = settingsOf(c.var.practice);
-  return classify(input.text, { staff: settings.staff, platform: input.platform });
+  return classify(input.text, {
+    staff: settings.staff,
+    platform: input.platform,
+    practiceName: settings.name,
+  });
 }
 
 export function reportAnswer(incident: Incident) {
