@@ -8,23 +8,36 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** The violations, one line each (`rule: help — targets`), so a failing assertion says what broke. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * The violations, one line each (`rule: help — targets`), so a failing assertion says what broke.
+ * `include` limits the check to those elements (CSS selectors), e.g. the widgets on a host page,
+ * less `exclude`.
+ */
+export async function axeViolations(page: Page, include?: string[], exclude?: string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(`${axeSource}\n;undefined`);
-  return page.evaluate(async (tags) => {
-    interface Result {
-      violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-    }
-    const axe = (
-      globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-    );
-  }, WCAG_TAGS);
+  return page.evaluate(
+    async ({ tags, include, exclude }) => {
+      interface Result {
+        violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
+      }
+      const axe = (
+        globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }
+      ).axe;
+      const context = include
+        ? {
+            include: include.map((selector) => [selector]),
+            exclude: (exclude ?? []).map((selector) => [selector]),
+          }
+        : document;
+      const result = await axe.run(context, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+      );
+    },
+    { tags: WCAG_TAGS, include, exclude },
+  );
 }
