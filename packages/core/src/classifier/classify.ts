@@ -18,7 +18,7 @@ import { POLICY_ORDER, policyFor } from '../model/policy.js';
 import { WORD_LISTS } from './lexicon.js';
 import { tokenize } from './normalise.js';
 import { type PhraseHit, PhraseMatcher } from './phrases.js';
-import { abusive, resolveMasked } from './rules/abusive.js';
+import { abusive, MASKABLE, resolveMasked } from './rules/abusive.js';
 import { clinical } from './rules/clinical.js';
 import { defamatory } from './rules/defamatory.js';
 import { discriminatory } from './rules/discriminatory.js';
@@ -53,6 +53,8 @@ const MAX_EXCERPT = 200;
 const MAX_EVIDENCE_PER_CATEGORY = 20;
 
 let matcher: PhraseMatcher | undefined;
+const MASKABLE_SET = new Set(MASKABLE);
+const isListedWord = (word: string): boolean => MASKABLE_SET.has(word);
 
 function phraseMatcher(): PhraseMatcher {
   if (matcher) return matcher;
@@ -67,7 +69,7 @@ function phraseMatcher(): PhraseMatcher {
 
 export function classify(text: string, context: ClassifyContext = {}): Classification {
   const original = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  const doc = tokenize(original);
+  const doc = tokenize(original, isListedWord);
   resolveMasked(doc);
   const phraseHits = phraseMatcher().find(doc);
   const byRule = new Map<string, PhraseHit[]>();

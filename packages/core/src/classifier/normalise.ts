@@ -100,6 +100,14 @@ interface RawWord {
   sentence: number;
 }
 
+/** True when the character at `j` could carry a word on (digit, apostrophe, mask, leet, accented letter). */
+function continuesWord(original: string, j: number): boolean {
+  const c = original.charCodeAt(j);
+  if (isDigit(c) || c >= 128) return true;
+  const ch = original[j] as string;
+  return APOSTROPHES.has(ch) || MASK.has(ch) || LEET[ch] !== undefined;
+}
+
 /** Collapses runs of 3 or more identical letters to one ("sooooo" → "so", "fuuuck" → "fuck"). */
 function collapseRuns(word: string): string {
   let out = '';
@@ -115,7 +123,11 @@ function collapseRuns(word: string): string {
   return out;
 }
 
-export function tokenize(original: string): Doc {
+/**
+ * @param isWord optional dictionary: lets "a f u c k" read as "a" + "fuck" rather than "afuck" when the
+ * run without its leading "a"/"i" is a known word and the whole run is not.
+ */
+export function tokenize(original: string, isWord?: (word: string) => boolean): Doc {
   const words: RawWord[] = [];
   const n = original.length;
   let sentence = 0;
@@ -124,9 +136,44 @@ export function tokenize(original: string): Doc {
   const questions = new Set<number>();
   let i = 0;
   while (i < n) {
+    const code = original.charCodeAt(i);
+    // Fast path: a plain ASCII word (the common case) is sliced and lower-cased in one go.
+    if (isAsciiLetter(code)) {
+      let j = i + 1;
+      let upperHere = code <= 90 ? 1 : 0;
+      let runs = false;
+      while (j < n) {
+        const c = original.charCodeAt(j);
+        if (!isAsciiLetter(c)) break;
+        if (c <= 90) upperHere++;
+        if (
+          j - i >= 2 &&
+          (c | 32) === (original.charCodeAt(j - 1) | 32) &&
+          (c | 32) === (original.charCodeAt(j - 2) | 32)
+        )
+          runs = true;
+        j++;
+      }
+      if (j >= n || !continuesWord(original, j)) {
+        const lettersHere = j - i;
+        letters += lettersHere;
+        upperLetters += upperHere;
+        const lower = original.slice(i, j).toLowerCase();
+        words.push({
+          text: runs ? collapseRuns(lower) : lower,
+          start: i,
+          end: j,
+          capitalised: code <= 90,
+          allCaps: lettersHere >= 2 && upperHere === lettersHere,
+          masked: false,
+          sentence,
+        });
+        i = j;
+        continue;
+      }
+    }
     const ch = original[i] as string;
-    const first = letterOf(ch);
-    const code = ch.charCodeAt(0);
+    const first = code < 128 ? (isAsciiLetter(code) ? ch : null) : letterOf(ch);
     if (code >= 0xd800 && code <= 0xdbff) {
       const word = EMOJI_WORDS.get(original.codePointAt(i) ?? 0);
       if (word !== undefined) {
@@ -147,7 +194,11 @@ export function tokenize(original: string): Doc {
       if (ch === '?') questions.add(sentence);
       // "Dr. Shah" is one sentence: a full stop straight after a title is an abbreviation.
       const previous = words[words.length - 1];
-      const abbreviation = ch === '.' && previous?.end === i && TITLES.has(previous.text);
+      const abbreviation =
+        ch === '.' &&
+        ((previous?.end === i && TITLES.has(previous.text)) ||
+          // "p.r.i.c.k", "e.g.": a full stop between letters is not the end of a sentence.
+          (letterOf(original[i - 1] ?? ' ') !== null && letterOf(original[i + 1] ?? ' ') !== null));
       if (SENTENCE_END.has(ch) && !abbreviation) sentence++;
       i++;
       continue;
@@ -226,7 +277,7 @@ export function tokenize(original: string): Doc {
     i = j;
   }
 
-  const tokens = joinSpacedLetters(words, original).map((w, index): Token => ({ ...w, index }));
+  const tokens = joinSpacedLetters(words, original, isWord).map((w, index): Token => ({ ...w, index }));
   return {
     original,
     tokens,
@@ -237,7 +288,11 @@ export function tokenize(original: string): Doc {
 }
 
 /** "f u c k i n g" → one token "fucking" spanning the whole run (3+ single letters, small gaps). */
-function joinSpacedLetters(words: RawWord[], original: string): RawWord[] {
+function joinSpacedLetters(
+  words: RawWord[],
+  original: string,
+  isWord?: (word: string) => boolean,
+): RawWord[] {
   const out: RawWord[] = [];
   let i = 0;
   while (i < words.length) {
@@ -251,6 +306,17 @@ function joinSpacedLetters(words: RawWord[], original: string): RawWord[] {
         if (next.start - prev.end > 2 || next.sentence !== w.sentence) break;
         if (original.slice(prev.end, next.start).includes('\n')) break;
         j++;
+      }
+      if (j - i >= 4 && isWord && (w.text === 'a' || w.text === 'i')) {
+        let rest = '';
+        for (let k = i + 1; k < j; k++) rest += (words[k] as RawWord).text;
+        let whole = w.text + rest;
+        whole = collapseRuns(whole);
+        if (!isWord(whole) && isWord(collapseRuns(rest))) {
+          out.push(w); // the article stands alone; the run after it is the word
+          i++;
+          continue;
+        }
       }
       if (j - i >= 3) {
         const last = words[j - 1] as RawWord;

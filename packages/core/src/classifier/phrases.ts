@@ -52,6 +52,11 @@ interface Compiled {
 }
 
 const MAX_GAP = 6;
+/**
+ * Hits kept per rule. Plenty for any real post; on a huge or adversarial text it bounds the work of
+ * every later step, so classification stays linear in the text however many phrases repeat.
+ */
+export const MAX_HITS_PER_RULE = 64;
 const MAX_ELEMENTS = 12;
 
 export function compilePattern(
@@ -158,15 +163,16 @@ export class PhraseMatcher {
 
   find(doc: Doc): PhraseHit[] {
     const hits: PhraseHit[] = [];
+    const counts = new Map<PhraseRule, number>();
     const { tokens } = doc;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const exact = this.byWord.get(token.text);
-      if (exact) this.tryAll(exact, tokens, i, hits);
+      if (exact) this.tryAll(exact, tokens, i, hits, counts);
       const byPrefix = this.byPrefix.get(token.text.slice(0, 2));
-      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits);
+      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts);
       const bySuffix = this.bySuffix.get(token.text.slice(-3));
-      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits);
+      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits, counts);
     }
     return hits;
   }
@@ -176,15 +182,19 @@ export class PhraseMatcher {
     tokens: readonly Token[],
     i: number,
     hits: PhraseHit[],
+    counts: Map<PhraseRule, number>,
   ): void {
     const token = tokens[i] as Token;
     for (const { rule, elements } of candidates) {
+      const count = counts.get(rule) ?? 0;
+      if (count >= MAX_HITS_PER_RULE) continue;
       if (!elementMatches(elements[0] as Element, token)) continue;
       const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
       if (end < 0) continue;
       if (end <= i) continue;
       const lastToken = tokens[end - 1] as Token;
       hits.push({ rule, first: i, last: end, start: token.start, end: lastToken.end });
+      counts.set(rule, count + 1);
     }
   }
 }

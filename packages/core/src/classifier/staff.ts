@@ -147,8 +147,6 @@ const WORD_NAMES = new Set([
   'ben',
   'tim',
   'sam',
-  'kev',
-  'ange',
   'ted',
 ]);
 
@@ -172,6 +170,8 @@ const WORK_WORDS = new Set([
   'rota',
 ]);
 const ELSEWHERE = new Set(['from', 'at', 'of']);
+/** Mentions kept per post: plenty for evidence, and a bound on work for huge inputs. */
+const MAX_MENTIONS = 64;
 
 interface RosterEntry {
   index: number;
@@ -351,6 +351,13 @@ export function findStaffMentions(
   for (const entry of roster) {
     for (const name of entry.given) givenOwners.set(name, [...(givenOwners.get(name) ?? []), entry]);
   }
+  const aliasesByFirstWord = new Map<string, { entry: RosterEntry; alias: string[] }[]>();
+  for (const entry of roster) {
+    for (const alias of entry.aliases) {
+      const first = alias[0] as string;
+      aliasesByFirstWord.set(first, [...(aliasesByFirstWord.get(first) ?? []), { entry, alias }]);
+    }
+  }
   const practiceInPost = tokens.some((t) => PRACTICE_WORDS.has(t.text) || practiceWords.has(t.text));
   const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
 
@@ -361,15 +368,14 @@ export function findStaffMentions(
     const nextInSentence = next !== undefined && next.sentence === token.sentence ? next : undefined;
     let consumed = 0;
 
+    if (mentions.length >= MAX_MENTIONS) break;
     // Aliases listed by the practice (may be several words).
-    for (const entry of roster) {
-      for (const alias of entry.aliases) {
-        if (
-          alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
-        ) {
-          mention('identifies_staff.alias', entry, i, i + alias.length, 0.85);
-          consumed = Math.max(consumed, alias.length);
-        }
+    for (const { entry, alias } of aliasesByFirstWord.get(token.text) ?? []) {
+      if (
+        alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
+      ) {
+        mention('identifies_staff.alias', entry, i, i + alias.length, 0.85);
+        consumed = Math.max(consumed, alias.length);
       }
     }
 
@@ -387,7 +393,11 @@ export function findStaffMentions(
         consumed = 2;
       } else if (!fullAhead && nextInSentence.text.length >= 4) {
         const candidates = roster.filter((e) => {
-          if (!e.surname || !titleFits(token.text, e) || e.titleClass === 'plain') return false;
+          // Fuzzy only under a professional title that fits: "Dr Shaw" for Dr Shah, never "Mrs Shaw".
+          const professional =
+            (DOCTOR_TITLES.has(token.text) && e.titleClass === 'doctor') ||
+            (NURSE_TITLES.has(token.text) && e.titleClass === 'nurse');
+          if (!e.surname || !professional) return false;
           if (e.surname[0] !== nextInSentence.text[0]) return false;
           const budget = nearMissBudget(e.surname);
           return budget > 0 && boundedEditDistance(nextInSentence.text, e.surname, budget) <= budget;
@@ -400,10 +410,8 @@ export function findStaffMentions(
     }
 
     // Full name.
-    if (consumed === 0 && nextInSentence) {
-      const entry = roster.find(
-        (e) => e.firstName !== null && e.given.has(token.text) && e.surname === nextInSentence.text,
-      );
+    if (consumed === 0 && nextInSentence && givenOwners.has(token.text)) {
+      const entry = givenOwners.get(token.text)?.find((e) => e.surname === nextInSentence.text);
       if (entry) {
         mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;

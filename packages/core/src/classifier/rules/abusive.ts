@@ -199,10 +199,18 @@ export const ABUSIVE_RULES: PhraseRule[] = [
 /** Masked tokens ("f***", "sh*te", "b*stards") resolve to a listed word they could only be. */
 export const MASKABLE = [...PROFANITY, ...HARD_INSULTS, ...SLURS];
 
+/** Listed words by length and first letter: a masked token is compared with a handful, not all. */
+const MASKABLE_INDEX = new Map<string, string[]>();
+for (const word of MASKABLE) {
+  const key = `${word.length}:${word[0]}`;
+  MASKABLE_INDEX.set(key, [...(MASKABLE_INDEX.get(key) ?? []), word]);
+}
+
 export function resolveMasked(doc: Doc): void {
   for (const token of doc.tokens) {
     if (!token.masked) continue;
-    const word = MASKABLE.find((candidate) => maskedMatch(token.text, candidate));
+    const candidates = MASKABLE_INDEX.get(`${token.text.length}:${token.text[0]}`) ?? [];
+    const word = candidates.find((candidate) => maskedMatch(token.text, candidate));
     if (word !== undefined) token.text = word;
   }
 }

@@ -11,7 +11,7 @@ import { WORD_LISTS } from '../lexicon.js';
 import { FIRST_NAMES } from '../names.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
-import { hitFrom, overlaps, type RuleFamily } from './types.js';
+import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
 export const CLINICAL_LISTS = {
   condition: [
@@ -339,7 +339,7 @@ export const clinical: RuleFamily = {
   rules: CLINICAL_RULES,
   derive: (input) => {
     const { doc } = input;
-    const serviceWords = input.hitsOf('clinical_disclosure.service_word');
+    const serviceWords = new Coverage(doc.tokens.length, input.hitsOf('clinical_disclosure.service_word'));
     let familyStart = -1;
     for (let k = 0; k < doc.tokens.length; k++) {
       if (familyAt(doc.tokens, k)) {
@@ -349,7 +349,7 @@ export const clinical: RuleFamily = {
     }
     const hits = input
       .hitsOf('clinical_disclosure.medical_detail')
-      .filter((h) => !serviceWords.some((s) => overlaps(h, s)))
+      .filter((h) => !serviceWords.overlaps(h))
       .filter((h) => owned(doc, h, familyStart))
       .map((h) => hitFrom(h, 'clinical_disclosure', 'clinical_disclosure.own_or_family', 0.8));
     // Describing one's own self-harm or overdose is a clinical disclosure too.

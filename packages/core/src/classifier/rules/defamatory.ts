@@ -25,7 +25,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'pocketing|pocketed|pockets the|their? money|cash',
       'embezzl*',
       'fake|bogus|ghost appointments|records|claims|patients|appointment',
-      'claiming|claims|claimed|charging|charged _4 that|which never happened',
+      'claiming|claims|claimed|charging|charged|charge|charges|bill|billing|billed _4 that|which never happened',
       'still claims|claiming|paid _2 for a? full week|time|day',
       'while|whilst _2 getting|being paid',
       'backdate|backdates|backdated|backdating',
@@ -104,7 +104,6 @@ export const defamatory: RuleFamily = {
     const { tokens } = input.doc;
     const hedged = new Set(input.hitsOf('defamatory.hedged').map((h) => (tokens[h.first] as Token).sentence));
     if (hedged.size === 0) return direct;
-    const sentenceAt = (offset: number) => tokens.find((t) => t.start === offset)?.sentence ?? -1;
-    return direct.filter((hit) => !hedged.has(sentenceAt(hit.start)));
+    return direct.filter((hit) => !hedged.has(tokens[hit.first ?? -1]?.sentence ?? -1));
   },
 };

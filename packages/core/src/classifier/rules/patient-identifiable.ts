@@ -16,7 +16,7 @@ import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { type Hit, overlaps, type RuleFamily } from './types.js';
+import { Coverage, type Hit, type RuleFamily } from './types.js';
 
 const STREET_WORDS = new Set([
   'road',
@@ -82,14 +82,23 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
   },
 ];
 
+/** Index of the first token starting at or after `offset` (binary search: tokens are in order). */
 const tokenIndexAt = (doc: Doc, offset: number): number => {
-  for (const t of doc.tokens) if (t.start <= offset && offset < t.end) return t.index;
-  return -1;
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((doc.tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 };
+/** Enough evidence of one kind; also bounds the work on adversarial text. */
+const MAX_CHECKED = 50;
 
 function nhsNumberHits(doc: Doc): Hit[] {
   const hits: Hit[] = [];
-  for (const candidate of findTenDigitNumbers(doc.original)) {
+  for (const candidate of findTenDigitNumbers(doc.original).slice(0, MAX_CHECKED)) {
     if (!isValidNhsNumber(candidate.digits)) continue;
     const at = tokenIndexAt(doc, candidate.start);
     const before = doc.tokens.slice(Math.max(0, at - 4), Math.max(0, at)).map((t) => t.text);
@@ -172,8 +181,10 @@ export const patientIdentifiable: RuleFamily = {
   derive: (input) => {
     const { doc } = input;
     const hits = nhsNumberHits(doc);
+    const staffTokens = new Coverage(doc.tokens.length, input.staff);
+    const serviceWords = new Coverage(doc.tokens.length, input.hitsOf('clinical_disclosure.service_word'));
     const people = findPersonNames(doc).filter(
-      (p) => !input.staff.some((s) => overlaps(p, s)) && !isAuthorOrCommenter(doc, p),
+      (p) => !staffTokens.overlaps(p) && !isAuthorOrCommenter(doc, p),
     );
     if (people.length === 0) return hits;
     const span = (first: number, last: number) => ({
@@ -184,8 +195,8 @@ export const patientIdentifiable: RuleFamily = {
     const medical = [
       ...input.hitsOf('clinical_disclosure.medical_detail'),
       ...input.hitsOf('patient_identifiable.sensitive_service'),
-    ].filter((m) => !input.hitsOf('clinical_disclosure.service_word').some((s) => overlaps(m, s)));
-    for (const person of named) {
+    ].filter((m) => !serviceWords.overlaps(m));
+    for (const person of named.slice(0, MAX_CHECKED)) {
       if (medical.length > 0) {
         const m = medical[0] as { start: number; end: number };
         hits.push({
@@ -203,8 +214,8 @@ export const patientIdentifiable: RuleFamily = {
         });
       }
     }
-    for (const date of birthDates(doc)) {
-      const person = named.find((p) => Math.abs(p.first - date.first) <= 8);
+    for (const date of birthDates(doc).slice(0, MAX_CHECKED)) {
+      const person = named.slice(0, MAX_CHECKED).find((p) => Math.abs(p.first - date.first) <= 8);
       if (person) {
         hits.push({
           category: 'patient_identifiable',
@@ -214,10 +225,10 @@ export const patientIdentifiable: RuleFamily = {
         });
       }
     }
-    for (const address of addresses(doc)) {
-      const person = people.find(
-        (p) => Math.abs(p.first - address.first) <= 8 && (p.kind !== 'given' || address.numbered),
-      );
+    for (const address of addresses(doc).slice(0, MAX_CHECKED)) {
+      const person = people
+        .slice(0, MAX_CHECKED)
+        .find((p) => Math.abs(p.first - address.first) <= 8 && (p.kind !== 'given' || address.numbered));
       if (person) {
         hits.push({
           category: 'patient_identifiable',

@@ -6,7 +6,7 @@
 // screenshot of a phone queue is not either; a "video consultation" is a kind of appointment.
 
 import type { PhraseRule } from '../phrases.js';
-import { hitFrom, overlaps, type RuleFamily } from './types.js';
+import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
 export const RECORDING_RULES: PhraseRule[] = [
   {
@@ -53,7 +53,8 @@ export const recording: RuleFamily = {
   rules: RECORDING_RULES,
   derive: (input) => {
     const notMedia = input.hitsOf('recording.not_media');
-    const media = input.hitsOf('recording.media').filter((m) => !notMedia.some((n) => overlaps(m, n)));
+    const excluded = new Coverage(input.doc.tokens.length, notMedia);
+    const media = input.hitsOf('recording.media').filter((m) => !excluded.overlaps(m));
     if (media.length === 0) return [];
     const people = input.hitsOf('recording.people').length > 0 || input.staff.length > 0;
     return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];

@@ -12,7 +12,7 @@
 
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
+import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 export const SERVICE_LISTS = {
   bookingThing: [
@@ -495,6 +495,7 @@ const QUESTION_STARTS = new Set([
   'anyone',
   'has',
 ]);
+const MAX_QUESTIONS = 20;
 const ENQUIRY_OPENERS = new Set([
   'is',
   'are',
@@ -557,18 +558,28 @@ const PRACTICE_NAME_ENDINGS = new Set([
 function questionSentences(input: RuleInput): Hit[] {
   const { doc } = input;
   const hits: Hit[] = [];
-  const asksGroup = input.hitsOf('service.asks_group');
-  for (const sentence of doc.questions) {
-    const first = doc.tokens.find((t) => t.sentence === sentence);
-    if (!first || !ENQUIRY_OPENERS.has(first.text)) continue;
-    const second = doc.tokens[first.index + 1];
-    if (second && second.sentence === sentence && NOT_ENQUIRY_SECOND.has(second.text) && first.text !== 'how')
+  if (doc.questions.size === 0) return hits;
+  const groupSentences = new Set(
+    input.hitsOf('service.asks_group').map((g) => (doc.tokens[g.first] as Token).sentence),
+  );
+  const { tokens } = doc;
+  let k = 0;
+  while (k < tokens.length && hits.length < MAX_QUESTIONS) {
+    const first = tokens[k] as Token;
+    let end = k;
+    while (end + 1 < tokens.length && (tokens[end + 1] as Token).sentence === first.sentence) end++;
+    k = end + 1;
+    if (!doc.questions.has(first.sentence) || !ENQUIRY_OPENERS.has(first.text)) continue;
+    if (groupSentences.has(first.sentence)) continue;
+    const second = tokens[first.index + 1];
+    if (
+      second &&
+      second.sentence === first.sentence &&
+      NOT_ENQUIRY_SECOND.has(second.text) &&
+      first.text !== 'how'
+    )
       continue;
-    if (asksGroup.some((g) => (doc.tokens[g.first] as Token).sentence === sentence)) continue;
-    let last = first;
-    for (let k = first.index; k < doc.tokens.length && (doc.tokens[k] as Token).sentence === sentence; k++) {
-      last = doc.tokens[k] as Token;
-    }
+    const last = tokens[end] as Token;
     hits.push({
       category: 'enquiry',
       ruleId: 'enquiry.question',
@@ -598,12 +609,12 @@ export const service: RuleFamily = {
       (context.platform !== undefined && REVIEW_PLATFORMS.has(context.platform));
 
     // complaint: its own vocabulary, or abuse/threats aimed at the practice or its staff.
-    const negated = input.hitsOf('complaint.negated');
+    const negated = new Coverage(doc.tokens.length, input.hitsOf('complaint.negated'));
     const complaint = direct.filter(
       (h) =>
         h.category === 'complaint' &&
         (aboutPractice || h.ruleId === 'complaint.dissatisfaction') &&
-        !negated.some((n) => n.start <= h.start && h.end <= n.end),
+        !negated.overlaps(h),
     );
     const aimed = input.hitsOf('complaint.aimed_at_practice').length > 0 || mentionsPracticeName(input);
     if (aimed) {
@@ -638,8 +649,8 @@ export const service: RuleFamily = {
 
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
     let feedback = aboutPractice ? direct.filter((h) => h.category === 'feedback') : [];
-    const signOff = input.hitsOf('service.sign_off_thanks');
-    feedback = feedback.filter((h) => !signOff.some((s) => s.start <= h.start && h.end <= s.end));
+    const signOff = new Coverage(doc.tokens.length, input.hitsOf('service.sign_off_thanks'));
+    feedback = feedback.filter((h) => !signOff.overlaps(h));
     if (appointment.length > 0 && feedback.every((h) => h.ruleId === 'feedback.thanks')) feedback = [];
 
     return [...complaint, ...appointment, ...enquiry, ...feedback];

@@ -139,7 +139,7 @@ export const THREAT_RULES: PhraseRule[] = [
       'youll|shell|hell|theyll|u see $',
       'i|we know where you|he|she|they|u|the _3 live|lives|park|parks|car|work|works',
       'i|we know what time _3 finish|finishes|leaves|leave|gets|clocks',
-      'better not be on _1 own',
+      'better not _3 on _1 own|alone',
       'better hope i|we|they _2 dont|never get|see',
       'pay _1 you|him|her|them a visit',
       'actions have consequences',

@@ -11,6 +11,9 @@ export interface Hit {
   start: number;
   end: number;
   confidence: number;
+  /** Token range when the hit came from a phrase (end exclusive). */
+  first?: number;
+  last?: number;
 }
 
 /** What a family's `derive` step may look at: the tokens, every phrase hit, and earlier findings. */
@@ -43,7 +46,24 @@ export const hitFrom = (
   category: Category,
   ruleId: string = ph.rule.id,
   confidence: number = ph.rule.confidence,
-): Hit => ({ category, ruleId, start: ph.start, end: ph.end, confidence });
+): Hit => ({ category, ruleId, start: ph.start, end: ph.end, confidence, first: ph.first, last: ph.last });
+
+/**
+ * Which tokens some hit covers, so "does this hit overlap any of those?" costs the hit's length, not
+ * the number of hits (keeps every family linear however many hits an adversarial text produces).
+ */
+export class Coverage {
+  private readonly covered: Uint8Array;
+  constructor(tokenCount: number, hits: readonly { first: number; last: number }[]) {
+    this.covered = new Uint8Array(tokenCount + 1);
+    for (const h of hits) for (let k = h.first; k < h.last; k++) this.covered[k] = 1;
+  }
+  overlaps(range: { first?: number | undefined; last?: number | undefined }): boolean {
+    if (range.first === undefined || range.last === undefined) return false;
+    for (let k = range.first; k < range.last; k++) if (this.covered[k] === 1) return true;
+    return false;
+  }
+}
 
 /** True when two token ranges overlap. */
 export const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }): boolean =>

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './normalise.js';
+import { compilePattern, PhraseMatcher, type PhraseRule } from './phrases.js';
+
+const LISTS = { pet: ['cat', 'dog'] };
+const rule = (...patterns: string[]): PhraseRule => ({ id: 'test.rule', confidence: 1, patterns });
+const matches = (text: string, ...patterns: string[]) =>
+  new PhraseMatcher([rule(...patterns)], LISTS).find(tokenize(text)).map((h) => text.slice(h.start, h.end));
+
+describe('phrase patterns', () => {
+  it('matches exact words, alternatives, prefixes, suffixes and word lists', () => {
+    expect(matches('I love my dog', 'love my @pet')).toEqual(['love my dog']);
+    expect(matches('the kitten', 'kit*')).toEqual(['kitten']);
+    expect(matches('after her appendectomy', '*ectomy')).toEqual(['appendectomy']);
+    expect(matches('red or blue', 'red|green or blue|pink')).toEqual(['red or blue']);
+  });
+
+  it('skips at most N tokens in a gap, and an optional element may be absent', () => {
+    expect(matches('kill the big bad wolf', 'kill _3 wolf')).toEqual(['kill the big bad wolf']);
+    expect(matches('kill the very big bad wolf', 'kill _3 wolf')).toEqual([]);
+    expect(matches('a very good day', 'a very? good day')).toEqual(['a very good day']);
+    expect(matches('a good day', 'a very? good day')).toEqual(['a good day']);
+  });
+
+  it('never matches across a sentence break, and `$` anchors at the end of a sentence', () => {
+    expect(matches('I know. Where you live', 'know _2 where')).toEqual([]);
+    expect(matches("She'll see. Later", 'shell see $')).toEqual(["She'll see"]);
+    expect(matches("She'll see it later", 'shell see $')).toEqual([]);
+  });
+
+  it('refuses patterns that cannot be matched efficiently or make no sense', () => {
+    expect(() => compilePattern('_2 word', LISTS)).toThrow();
+    expect(() => compilePattern('word _2', LISTS)).toThrow();
+    expect(() => compilePattern('word? other', LISTS)).toThrow();
+    expect(() => compilePattern('word _9 other', LISTS)).toThrow();
+    expect(() => compilePattern('@nolist', LISTS)).toThrow();
+    expect(() => compilePattern('a*', LISTS)).toThrow();
+    expect(() => compilePattern('$ word', LISTS)).toThrow();
+  });
+});

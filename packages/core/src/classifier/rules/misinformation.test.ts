@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { has, rulesOf } from '../test-helpers.js';
+
+describe('misinformation', () => {
+  it('flags vaccine harm and device claims (misinformation.vaccine_harm)', () => {
+    expect(rulesOf('the MMR jab gives kids autism')).toContain('misinformation.vaccine_harm');
+    expect(has('covid vaccines contain microchips', 'misinformation')).toBe(true);
+  });
+
+  it('flags miracle cures (misinformation.cure_claim)', () => {
+    expect(rulesOf('garlic and honey cured her cancer')).toContain('misinformation.cure_claim');
+    expect(has('this tea literally cures diabetes', 'misinformation')).toBe(true);
+  });
+
+  it('flags antibiotics for viruses, even across sentences (misinformation.antibiotics_for_viruses)', () => {
+    expect(rulesOf('antibiotics clear a cold in a day')).toContain('misinformation.antibiotics_for_viruses');
+    expect(
+      has('Wanted antibiotics for my flu. Everyone knows they clear it up faster.', 'misinformation'),
+    ).toBe(true);
+  });
+
+  it('flags myth claims and the conspiracy register', () => {
+    expect(rulesOf('depression is a myth invented for profit')).toContain('misinformation.myth_claim');
+    expect(rulesOf('your GP works for big pharma')).toContain('misinformation.conspiracy_register');
+  });
+
+  it('does not flag a rebuttal or accurate information', () => {
+    expect(has('People keep saying vaccines cause autism. It has been debunked.', 'misinformation')).toBe(
+      false,
+    );
+    expect(has("antibiotics don't work on colds, they are viruses", 'misinformation')).toBe(false);
+    expect(has('my chest infection cleared up with the antibiotics', 'misinformation')).toBe(false);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { has, rulesOf } from '../test-helpers.js';
+
+describe('recording', () => {
+  it('flags a recording with people in it (recording.people_on_premises)', () => {
+    expect(rulesOf('filmed the receptionists arguing 📹')).toContain('recording.people_on_premises');
+    expect(has('pic of the queue of patients outside this morning', 'recording')).toBe(true);
+    expect(has('secretly recorded Dr Marsh in my consultation', 'recording')).toBe(true);
+  });
+
+  it('does not flag a photo of things, a screenshot, or a video consultation', () => {
+    expect(has('took a photo of the broken door at the surgery', 'recording')).toBe(false);
+    expect(has('screenshot of my place in the phone queue', 'recording')).toBe(false);
+    expect(has('had a video consultation with the doctor', 'recording')).toBe(false);
+    expect(has('they want me to send a photo of my rash', 'recording')).toBe(false);
+  });
+});

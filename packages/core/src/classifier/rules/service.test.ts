@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { has, rulesOf } from '../test-helpers.js';
+
+describe('complaint', () => {
+  it('flags dissatisfaction and access problems', () => {
+    expect(rulesOf('Absolutely disgraceful service')).toContain('complaint.dissatisfaction');
+    expect(rulesOf('45 minutes on hold at the surgery again')).toContain('complaint.access');
+    expect(rulesOf('Fed up of the surgery never calling back')).toContain('complaint.frustration');
+  });
+
+  it('needs the practice in view for weaker frustration, and respects "nothing to complain about"', () => {
+    expect(has('fed up of this weather', 'complaint')).toBe(false);
+    expect(has('Quick appointment, nothing to complain about at the surgery', 'complaint')).toBe(false);
+  });
+
+  it('treats abuse aimed at the practice or its staff as a complaint (complaint.abuse_of_service)', () => {
+    expect(rulesOf('the receptionists are useless bastards')).toContain('complaint.abuse_of_service');
+  });
+});
+
+describe('appointment_request', () => {
+  it('flags booking, cancelling and prescriptions asked for in the post', () => {
+    expect(rulesOf('Can I book a smear test for next week?')).toContain('appointment_request.booking');
+    expect(has('Please cancel my appointment on Friday', 'appointment_request')).toBe(true);
+    expect(rulesOf('Could the doctor call me back about my results')).toContain(
+      'appointment_request.callback',
+    );
+  });
+
+  it('does not flag a story about booking', () => {
+    expect(has('I rang to cancel my appointment last week and waited ages', 'appointment_request')).toBe(
+      false,
+    );
+  });
+});
+
+describe('enquiry', () => {
+  it('flags a general question about the service', () => {
+    expect(rulesOf('What are your opening hours on Saturday?')).toContain('enquiry.service_question');
+    expect(rulesOf('Is there wheelchair access at the surgery?')).toContain('enquiry.question');
+  });
+
+  it('does not flag questions about something else, or asked of the group', () => {
+    expect(has('Does anyone know a good plumber?', 'enquiry')).toBe(false);
+    expect(has('Anyone else waiting ages for their results from the surgery?', 'enquiry')).toBe(false);
+  });
+});
+
+describe('feedback', () => {
+  it('flags praise and thanks about the practice', () => {
+    expect(rulesOf('Huge thanks to the team at Millbrook')).toContain('feedback.thanks');
+    expect(rulesOf('The nurse was so kind to my son')).toContain('feedback.praise');
+  });
+
+  it('does not flag praise of something else, or a bare "thanks" on a request', () => {
+    expect(has('The concert last night was brilliant', 'feedback')).toBe(false);
+    expect(has('Can someone ring me about my repeat prescription? Thanks', 'feedback')).toBe(false);
+  });
+});

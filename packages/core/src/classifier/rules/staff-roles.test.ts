@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { has, ROSTER, rulesOf } from '../test-helpers.js';
+
+describe('identifies_staff by role', () => {
+  it('identifies a role only one person holds (identifies_staff.unique_role)', () => {
+    expect(rulesOf('the practice manager never replied')).toContain('identifies_staff.unique_role');
+    expect(has('the nurse was lovely', 'identifies_staff')).toBe(true);
+  });
+
+  it('does not identify a role several people hold, or staff in general', () => {
+    expect(has('the doctor was running late', 'identifies_staff')).toBe(false);
+    expect(has('the receptionists were rushed off their feet', 'identifies_staff')).toBe(false);
+  });
+
+  it('uses the roster: a second nurse makes "the nurse" ambiguous; no roster leaves only the manager', () => {
+    const twoNurses = { staff: [...ROSTER, { name: 'Amy Dale', role: 'practice nurse' }] };
+    expect(has('the nurse was lovely', 'identifies_staff', twoNurses)).toBe(false);
+    expect(has('the nurse was lovely', 'identifies_staff', {})).toBe(false);
+    expect(has('the practice manager was lovely', 'identifies_staff', {})).toBe(true);
+  });
+
+  it('identifies someone by description (identifies_staff.description)', () => {
+    expect(rulesOf('the male receptionist was rude')).toContain('identifies_staff.description');
+    expect(has('that doctor with the beard', 'identifies_staff')).toBe(true);
+    expect(has('the young lad on the front desk', 'identifies_staff')).toBe(true);
+  });
+
+  it('identifies someone caught on camera (identifies_staff.recorded)', () => {
+    expect(rulesOf('filmed the receptionist laughing at me')).toContain('identifies_staff.recorded');
+  });
+});

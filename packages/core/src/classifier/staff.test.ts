@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './normalise.js';
+import { boundedEditDistance, findStaffMentions, roleCounts } from './staff.js';
+import { ROSTER } from './test-helpers.js';
+
+const mentions = (text: string) =>
+  findStaffMentions(tokenize(text), ROSTER, new Set(['millbrook'])).map((m) => ({
+    rule: m.ruleId,
+    who: ROSTER[m.staffIndex]?.name,
+    text: text.slice(m.start, m.end),
+  }));
+
+describe('staff names', () => {
+  it('finds a full name, with or without the title', () => {
+    expect(mentions('Complaint about Dr Helen Marsh today')).toEqual([
+      { rule: 'identifies_staff.full_name', who: 'Dr Helen Marsh', text: 'Helen Marsh' },
+    ]);
+    expect(mentions('chloe adams was on the desk')[0]?.who).toBe('Chloe Adams');
+  });
+
+  it('finds a title and surname, and a nurse by "Nurse <surname>"', () => {
+    expect(mentions('Dr Mensah was great')[0]).toMatchObject({
+      rule: 'identifies_staff.title_surname',
+      who: 'Dr Kwame Mensah',
+    });
+    expect(mentions('Nurse Cole did my jab')[0]?.who).toBe('Bethany Cole');
+    expect(mentions('Mr Fenwick ignored my email')[0]?.who).toBe('Robert Fenwick');
+  });
+
+  it('finds a near-miss surname after a doctor title, but not a distant one', () => {
+    expect(mentions('Dr Marsch was rude')[0]).toMatchObject({
+      rule: 'identifies_staff.near_miss',
+      who: 'Dr Helen Marsh',
+    });
+    expect(mentions('Dr Mensa saw me')[0]?.who).toBe('Dr Kwame Mensah');
+    expect(mentions('Dr Martin saw me')).toEqual([]);
+    // A non-doctor title does not fuzzy-match a doctor.
+    expect(mentions('Mrs Marsch from church')).toEqual([]);
+  });
+
+  it('finds a first name or nickname alone when the post is about the practice', () => {
+    expect(mentions('Chloe on reception was lovely')[0]).toMatchObject({
+      rule: 'identifies_staff.first_name',
+      who: 'Chloe Adams',
+    });
+    expect(mentions('Kev did my bloods, painless')[0]?.who).toBe('Kevin Lowe');
+    expect(mentions('Beth the nurse is ace')[0]?.who).toBe('Bethany Cole');
+    expect(mentions('Big Kev strikes again')[0]).toMatchObject({
+      rule: 'identifies_staff.alias',
+      who: 'Kevin Lowe',
+    });
+  });
+
+  it('does not take a first name that belongs to someone else', () => {
+    expect(mentions('Chloe Bennett from my yoga class had her baby')).toEqual([]);
+    expect(mentions('Dean at the garage fixed my car')).toEqual([]);
+    expect(mentions('Went to see Chloe at the pub')).toEqual([]);
+    expect(mentions('Robert Fenwick from the surgery rang')[0]?.who).toBe('Robert Fenwick');
+  });
+
+  it('needs a role word for a name that is also an ordinary word', () => {
+    const roster = [{ name: 'Mark Price', role: 'receptionist' }];
+    const find = (t: string) => findStaffMentions(tokenize(t), roster).length;
+    expect(find('Mark my words, the surgery will close')).toBe(0);
+    expect(find('Mark on reception sorted it')).toBe(1);
+  });
+});
+
+describe('edit distance and roles', () => {
+  it('counts Damerau–Levenshtein edits up to a bound', () => {
+    expect(boundedEditDistance('shah', 'shaw', 2)).toBe(1);
+    expect(boundedEditDistance('hughes', 'hughs', 2)).toBe(1);
+    expect(boundedEditDistance('okafor', 'okafro', 2)).toBe(1);
+    expect(boundedEditDistance('smith', 'jones', 2)).toBe(3);
+  });
+
+  it('counts the roster by role family', () => {
+    const counts = roleCounts(ROSTER);
+    expect(counts.get('doctor')).toBe(2);
+    expect(counts.get('receptionist')).toBe(2);
+    expect(counts.get('manager')).toBe(1);
+    expect(counts.get('hca')).toBe(1);
+  });
+});
