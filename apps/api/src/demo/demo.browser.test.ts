@@ -16,24 +16,14 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 const COMPONENTS = ['policy-conduct-banner', 'policy-complaint-redirect', 'policy-report-form'];
 
 async function axe(page: Page, include?: string, exclude?: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(`${axeSource}\n;undefined`);
-  return page.evaluate(
-    async ({ tags, include, exclude }) => {
-      const runner = (
-        globalThis as unknown as {
-          axe: {
-            run: (...a: unknown[]) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const context = include ? { include: [include], exclude: exclude ? [exclude] : [] } : document;
-      const result = await runner.run(context, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`,
-      );
-    },
-    { tags: WCAG, include, exclude },
-  );
+  if (!(await page.evaluate("'axe' in globalThis"))) await page.evaluate(`${axeSource}\n;undefined`);
+  const context = include
+    ? JSON.stringify({ include: [include], exclude: exclude ? [exclude] : [] })
+    : 'document';
+  return page.evaluate(`(async () => {
+    const result = await axe.run(${context}, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG)} } });
+    return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => JSON.stringify(n.target)).join(' '));
+  })()`) as Promise<string[]>;
 }
 
 describe('demo pages in Chromium', () => {
@@ -76,20 +66,14 @@ describe('demo pages in Chromium', () => {
       viewport: { width: 1200, height: 900 },
       reducedMotion: 'reduce',
     });
-    await context.addInitScript(() => {
-      const record = globalThis as unknown as { __csp: string[]; __cls: number };
-      record.__csp = [];
-      record.__cls = 0;
-      document.addEventListener('securitypolicyviolation', (e) =>
-        record.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & {
-          value: number;
-          hadRecentInput: boolean;
-        })[])
-          if (!entry.hadRecentInput) record.__cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
+    // Browser-side code is written as strings: this package type-checks without the DOM library.
+    await context.addInitScript({
+      content: `
+        globalThis.__csp = []; globalThis.__cls = 0;
+        document.addEventListener('securitypolicyviolation', (e) => globalThis.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) globalThis.__cls += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });`,
     });
     const page = await context.newPage();
     const requests: string[] = [];
@@ -103,11 +87,10 @@ describe('demo pages in Chromium', () => {
     await page.locator('policy-complaint-redirect').first().getByRole('radio').first().waitFor();
     await page.locator('policy-report-form').getByRole('button').last().waitFor();
     const probe = () =>
-      page.evaluate(async () => {
+      page.evaluate(`(async () => {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const record = globalThis as unknown as { __csp: string[]; __cls: number };
-        return { __csp: record.__csp, __cls: record.__cls };
-      });
+        return { __csp: globalThis.__csp, __cls: globalThis.__cls };
+      })()`) as Promise<{ __csp: string[]; __cls: number }>;
     return { context, page, requests, errors, probe };
   }
 
@@ -130,7 +113,7 @@ describe('demo pages in Chromium', () => {
       expect(errors).toEqual([]);
       expect(new Set(requests)).toEqual(new Set([new URL(page.url()).origin]));
       expect(await context.cookies()).toEqual([]);
-      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      expect(await page.evaluate('localStorage.length')).toBe(0);
     } finally {
       await context.close();
     }
@@ -143,16 +126,17 @@ describe('demo pages in Chromium', () => {
       await guide.getByRole('radio', { name: 'Get medical help now' }).check();
       await guide.getByRole('button', { name: 'Show me how' }).click();
       await page.locator('policy-conduct-banner').getByRole('button', { name: /Show/ }).click();
-      const look = await guide.locator('[part=guide]').evaluate((element) => {
-        const style = getComputedStyle(element);
+      const look = (await page.evaluate(`(() => {
+        const guide = document.querySelector('policy-complaint-redirect').shadowRoot.querySelector('[part=guide]');
+        const style = getComputedStyle(guide);
         return { font: style.fontFamily, lineHeight: style.lineHeight, transform: style.textTransform };
-      });
+      })()`)) as { font: string; lineHeight: string; transform: string };
       expect(look.font).toContain('Arial');
       expect(look.lineHeight).toBe('24px');
       expect(look.transform).toBe('none');
-      const position = await page
-        .locator('policy-conduct-banner [part=banner]')
-        .evaluate((element) => getComputedStyle(element).position);
+      const position = await page.evaluate(
+        "getComputedStyle(document.querySelector('policy-conduct-banner').shadowRoot.querySelector('[part=banner]')).position",
+      );
       expect(position).toBe('fixed');
       for (const component of COMPONENTS) {
         // The host page's own hostile colours fail contrast; the components (and their shadow
