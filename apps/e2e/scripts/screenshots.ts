@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openProbe } from '../src/support/browser.js';
 import { fillReport, form, formReady, postScreenshot, reference, submitButton } from '../src/support/form.js';
-import { startStack } from '../src/support/stack.js';
+import { reportsTakeScreenshots, startStack } from '../src/support/stack.js';
 
 const out = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
 const POST = 'Dr Raman is a useless idiot and the receptionists are no better. Disgrace of a surgery.';
 
-const browser = await launchBrowser();
+const browser = await launchBrowser({ britishUi: true });
 const stack = await startStack();
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(150);
@@ -51,6 +51,9 @@ try {
       .check();
     await form(page).getByRole('group', { name: 'Is anyone at risk right now?' }).scrollIntoViewIfNeeded();
     await shot(page, 'at-risk');
+    // Until the reports endpoint takes multipart, send this one without its picture.
+    if (!(await reportsTakeScreenshots(stack.apiUrl)))
+      await form(page).getByRole('button', { name: 'Remove facebook-post.png' }).click();
     await page.context().setOffline(true);
     await submitButton(page).click();
     await form(page).locator('[part="pending"]').waitFor();

@@ -16,8 +16,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/** `britishUi`: Chromium's own UI locale en-GB, so native date inputs read the British way (pictures). */
+export function launchBrowser(options: { britishUi?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: options.britishUi ? [...CHROMIUM_ARGS, '--lang=en-GB'] : CHROMIUM_ARGS,
+    headless: true,
+    ...(options.britishUi ? { env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' } } : {}),
+  });
 }
 
 export interface Probe {

@@ -901,7 +901,8 @@ export class PolicyReportForm extends PolicyElement {
     </div>`;
   }
 
-  private renderRisk(): TemplateResult {
+  /** `sent`: on the confirmation, without "then finish this report". */
+  private renderRisk(sent = false): TemplateResult {
     const t = this.text;
     // The alert region is always in the page so assistive technology announces its content the
     // moment "Yes" is chosen.
@@ -914,7 +915,7 @@ export class PolicyReportForm extends PolicyElement {
               <li>${t.riskPolice}</li>
               <li>${t.riskSafeguarding}</li>
               <li>${t.riskManager}</li>
-              <li>${t.riskThenReport}</li>
+              ${sent ? nothing : html`<li>${t.riskThenReport}</li>`}
             </ul>`
           : nothing
       }
@@ -1256,7 +1257,7 @@ export class PolicyReportForm extends PolicyElement {
         <h2 id="success-title" tabindex="-1">${t.successTitle}</h2>
         <p>${t.successReference}<strong class="reference" data-reference>${filed.reference}</strong></p>
       </div>
-      ${this.fields.atRisk === 'yes' ? this.renderRisk() : nothing}
+      ${this.fields.atRisk === 'yes' ? this.renderRisk(true) : nothing}
       <h3>${t.successSteps}</h3>
       ${steps.length > 0 ? html`<ol class="steps">${steps.map((step) => html`<li>${step}</li>`)}</ol>` : nothing}
       <h3>${t.successCategories}</h3>
