@@ -111,21 +111,32 @@ const spec: fc.Arbitrary<Spec> = fc.oneof(
   { weight: 2, arbitrary: maybeText.map((reason): Spec => ({ type: 'reopen', reason: reason ?? '' })) },
 );
 
-/** A likely journey through the table, with some steps dropped: random noise alone rarely gets deep. */
-const journey: fc.Arbitrary<Spec[]> = fc
+const REMOVAL_CATEGORY = fc.constantFrom<Category>('threat', 'abusive', 'discriminatory');
+
+/**
+ * A likely journey through the table, with some steps dropped: random noise alone rarely gets deep.
+ * A step may name its actor (a partner decides removals); the others get a random one.
+ */
+const journey: fc.Arbitrary<[Spec, Actor | null][]> = fc
   .record({
-    path: fc.constantFrom('removal', 'complaint', 'close_reopen'),
+    path: fc.constantFrom('removal', 'complaint_then_removal', 'complaint', 'close_reopen'),
     categories,
-    warnedOn: fc.constantFrom('2026-03-01', '2025-01-10'),
+    removalCategories: fc.tuple(categories, REMOVAL_CATEGORY).map(([some, one]) => [...some, one]),
+    complaintCategories: fc.constantFrom<Category[]>(
+      ['complaint'],
+      ['complaint', 'enquiry'],
+      ['complaint', 'abusive'],
+    ),
+    warnedOn: fc.constantFrom('2026-03-01', '2026-03-01', '2025-01-10'),
     police: fc.boolean(),
-    decision: fc.constantFrom('remove' as const, 'retain' as const),
+    decision: fc.constantFrom('remove' as const, 'remove' as const, 'retain' as const),
     ending: fc.constantFrom<Spec['type']>('complaint_lodged', 'author_removed_post', 'author_refused'),
     outcome: fc.constantFrom(...OUTCOMES),
     reason: maybeText,
-    keep: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
+    keep: fc.array(fc.integer({ min: 0, max: 19 }), { minLength: 9, maxLength: 9 }),
   })
   .map((j) => {
-    const start: Spec[] = [
+    const start = (triageAs: Category[]): Spec[] => [
       {
         type: 'record_evidence',
         evidence: {
@@ -135,31 +146,54 @@ const journey: fc.Arbitrary<Spec[]> = fc
           capturedAt: new Date(START).toISOString(),
         },
       },
-      { type: 'triage', categories: j.categories },
+      { type: 'triage', categories: triageAs },
     ];
-    const path: Spec[] =
+    const towardsRemoval: [Spec, Actor | null][] = [
+      [{ type: 'issue_warning', issuedOn: j.warnedOn }, manager],
+      ...(j.police ? [[{ type: 'report_to_police' }, null] as [Spec, null]] : []),
+      [{ type: 'start_removal_review' }, null],
+      [{ type: 'decide_removal', decision: j.decision, reason: 'Trust has broken down' }, partner],
+    ];
+    const random = (specs: Spec[]) => specs.map((step): [Spec, Actor | null] => [step, null]);
+    const path: [Spec, Actor | null][] =
       j.path === 'removal'
         ? [
-            ...start,
-            { type: 'request_removal', contact: 'letter' },
-            { type: 'author_refused' },
-            { type: 'issue_warning', issuedOn: j.warnedOn },
-            ...(j.police ? [{ type: 'report_to_police' } as Spec] : []),
-            { type: 'start_removal_review' },
-            { type: 'decide_removal', decision: j.decision, reason: 'Trust has broken down' },
+            ...random([
+              ...start(j.removalCategories),
+              { type: 'request_removal', contact: 'letter' },
+              { type: 'author_refused' },
+            ]),
+            ...towardsRemoval,
           ]
-        : j.path === 'complaint'
-          ? [...start, { type: 'offer_complaints_procedure' }, { type: j.ending } as Spec]
-          : [
-              {
-                type: 'close',
-                outcome: j.outcome,
-                ...(j.reason ? { noPoliceReason: j.reason, noSafeguardingReason: j.reason } : {}),
-              },
-              { type: 'reopen', reason: j.reason ?? 'again' },
-            ];
+        : j.path === 'complaint_then_removal'
+          ? [
+              ...random([
+                ...start(j.complaintCategories),
+                { type: 'offer_complaints_procedure' },
+                { type: 'author_refused' },
+              ]),
+              ...towardsRemoval,
+            ]
+          : j.path === 'complaint'
+            ? random([
+                ...start(j.categories),
+                { type: 'offer_complaints_procedure' },
+                { type: j.ending } as Spec,
+              ])
+            : random([
+                {
+                  type: 'close',
+                  outcome: j.outcome,
+                  ...(j.reason ? { noPoliceReason: j.reason, noSafeguardingReason: j.reason } : {}),
+                },
+                { type: 'reopen', reason: j.reason ?? 'again' },
+              ]);
     return path.filter((_, i) => (j.keep[i] ?? 1) > 0);
   });
+
+const noise = fc
+  .array(spec, { maxLength: 5 })
+  .map((specs) => specs.map((step): [Spec, Actor | null] => [step, null]));
 
 const scenario = fc.record({
   initial: categories,
@@ -169,11 +203,13 @@ const scenario = fc.record({
   authorIncidentCount: fc.integer({ min: 1, max: 3 }),
   steps: fc
     .tuple(
-      fc.array(fc.oneof(journey, fc.array(spec, { maxLength: 5 })), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.oneof(journey, noise), { minLength: 1, maxLength: 4 }),
       fc.array(actor, { minLength: 60, maxLength: 60 }),
     )
     .map(([segments, actors]) =>
-      segments.flat().map((step, i): [Spec, Actor] => [step, actors[i % actors.length] ?? manager]),
+      segments
+        .flat()
+        .map(([step, who], i): [Spec, Actor] => [step, who ?? actors[i % actors.length] ?? manager]),
     ),
 });
 type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
@@ -308,6 +344,27 @@ describe('lifecycle properties over random event sequences', () => {
       { numRuns: RUNS },
     );
     expect(removals).toBeGreaterThan(0); // the property was exercised, not vacuous
+  });
+
+  it('a removal review is never started for an incident whose only concern is a complaint', () => {
+    let attempts = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        for (const step of fold(s).steps) {
+          const { before } = step;
+          const complaintOnly =
+            (before.complaintInNature || before.categories.includes('complaint')) &&
+            !before.categories.some((c) => REMOVAL.includes(c));
+          if (step.event.type !== 'start_removal_review' || before.state !== 'escalated' || !complaintOnly)
+            continue;
+          attempts += 1;
+          expect(step.after).toBeNull();
+          expect(['complaint_only', 'patient_path_only']).toContain(step.rule);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(attempts).toBeGreaterThan(0);
   });
 
   it('no threat or harm_indication incident closes without a police / safeguarding decision', () => {
