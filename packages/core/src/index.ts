@@ -5,6 +5,9 @@ export type { ConductClause } from './conduct/clauses.js';
 export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';
 export { publicConfig } from './conduct/public-config.js';
+export { overdueDeadlines } from './lifecycle/deadlines.js';
+export type { GuardRule } from './lifecycle/rules.js';
+export { GUARD_RULES, RULE_CODES } from './lifecycle/rules.js';
 export { availableEvents, nextSteps, replay, startIncident, transition } from './lifecycle/transition.js';
 export * from './model/constants.js';
 export type * from './model/incident.js';
@@ -13,5 +16,10 @@ export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';
 export { summarise, summaryToCsv } from './monitoring/summarise.js';
-export type { RenderedTemplate, RenderOptions, TemplateInfo } from './templates/render.js';
-export { renderTemplate, TEMPLATES } from './templates/render.js';
+export type {
+  RenderedTemplate,
+  RenderOptions,
+  TemplateInfo,
+  TemplateRenderErrorCode,
+} from './templates/render.js';
+export { renderTemplate, TEMPLATES, TemplateRenderError, tryRenderTemplate } from './templates/render.js';
