@@ -67,6 +67,8 @@ const LEET: Readonly<Record<string, string>> = {
   '€': 'e',
 };
 
+/** Longest spelt-out word worth joining ("m o t h e r f u c k e r" is 12). */
+const MAX_SPACED_WORD = 24;
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'st', 'prof']);
 const MASK = new Set(['*', '#']);
 const APOSTROPHES = new Set(["'", '’', '‘', '`']);
@@ -91,6 +93,7 @@ function letterOf(ch: string): string | null {
 }
 
 interface RawWord {
+  index?: number;
   text: string;
   start: number;
   end: number;
@@ -191,15 +194,15 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
       continue;
     }
     if (first === null && !isDigit(code)) {
-      if (ch === '?') questions.add(sentence);
+      if (code === 63) questions.add(sentence);
       // "Dr. Shah" is one sentence: a full stop straight after a title is an abbreviation.
       const previous = words[words.length - 1];
       const abbreviation =
-        ch === '.' &&
+        code === 46 &&
         ((previous?.end === i && TITLES.has(previous.text)) ||
           // "p.r.i.c.k", "e.g.": a full stop between letters is not the end of a sentence.
           (letterOf(original[i - 1] ?? ' ') !== null && letterOf(original[i + 1] ?? ' ') !== null));
-      if (SENTENCE_END.has(ch) && !abbreviation) sentence++;
+      if (!abbreviation && SENTENCE_END.has(ch)) sentence++;
       i++;
       continue;
     }
@@ -277,7 +280,9 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
     i = j;
   }
 
-  const tokens = joinSpacedLetters(words, original, isWord).map((w, index): Token => ({ ...w, index }));
+  // Spaced-out letters are rare: only rebuild the list when a run of single letters was seen.
+  const tokens = (hasLetterRun(words) ? joinSpacedLetters(words, original, isWord) : words) as Token[];
+  for (let k = 0; k < tokens.length; k++) (tokens[k] as Token).index = k;
   return {
     original,
     tokens,
@@ -285,6 +290,15 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
     caseless: upperLetters === 0,
     questions,
   };
+}
+
+function hasLetterRun(words: readonly RawWord[]): boolean {
+  let run = 0;
+  for (const w of words) {
+    run = w.text.length === 1 ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
 }
 
 /** "f u c k i n g" → one token "fucking" spanning the whole run (3+ single letters, small gaps). */
@@ -306,6 +320,12 @@ function joinSpacedLetters(
         if (next.start - prev.end > 2 || next.sentence !== w.sentence) break;
         if (original.slice(prev.end, next.start).includes('\n')) break;
         j++;
+      }
+      if (j - i > MAX_SPACED_WORD) {
+        // Too long to be one spelt-out word: leave the letters as they are (and never rescan them).
+        for (let k = i; k < j; k++) out.push(words[k] as RawWord);
+        i = j;
+        continue;
       }
       if (j - i >= 4 && isWord && (w.text === 'a' || w.text === 'i')) {
         let rest = '';

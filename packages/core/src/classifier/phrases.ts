@@ -49,6 +49,8 @@ interface Element {
 interface Compiled {
   rule: PhraseRule;
   elements: Element[];
+  /** The last required element after the first: if no token of the text fits it, skip the pattern. */
+  anchor: Element | undefined;
 }
 
 const MAX_GAP = 6;
@@ -105,12 +107,13 @@ export function compilePattern(
   return elements;
 }
 
-const elementMatches = (element: Element, token: Token): boolean => {
-  if (element.words.has(token.text)) return true;
-  for (const prefix of element.prefixes) if (token.text.startsWith(prefix)) return true;
-  for (const suffix of element.suffixes) if (token.text.endsWith(suffix)) return true;
+const elementMatchesText = (element: Element, text: string): boolean => {
+  if (element.words.has(text)) return true;
+  for (const prefix of element.prefixes) if (text.startsWith(prefix)) return true;
+  for (const suffix of element.suffixes) if (text.endsWith(suffix)) return true;
   return false;
 };
+const elementMatches = (element: Element, token: Token): boolean => elementMatchesText(element, token.text);
 
 /** Index of the token after the match, or -1. Branching is bounded by the gaps (≤ 6 each). */
 function matchFrom(
@@ -146,33 +149,60 @@ function matchFrom(
 /** All phrase rules, compiled once, matched in one pass over the tokens. */
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Compiled[]>();
-  private readonly byPrefix = new Map<string, Compiled[]>();
-  private readonly bySuffix = new Map<string, Compiled[]>();
+  private readonly byPrefix = new Map<number, Compiled[]>();
+  private readonly bySuffix = new Map<number, Compiled[]>();
 
   constructor(rules: readonly PhraseRule[], lists: Readonly<Record<string, readonly string[]>>) {
     for (const rule of rules) {
       for (const pattern of rule.patterns) {
-        const compiled: Compiled = { rule, elements: compilePattern(pattern, lists) };
+        const elements = compilePattern(pattern, lists);
+        const required = elements.slice(1).filter((e) => e.gap === 0 && !e.optional && !e.end);
+        const compiled: Compiled = { rule, elements, anchor: required[required.length - 1] };
         const first = compiled.elements[0] as Element;
         for (const word of first.words) push(this.byWord, word, compiled);
-        for (const prefix of first.prefixes) push(this.byPrefix, prefix.slice(0, 2), compiled);
-        for (const suffix of first.suffixes) push(this.bySuffix, suffix.slice(-3), compiled);
+        for (const prefix of first.prefixes) push(this.byPrefix, headKey(prefix), compiled);
+        for (const suffix of first.suffixes) push(this.bySuffix, tailKey(suffix), compiled);
       }
     }
   }
 
   find(doc: Doc): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    const counts = new Map<PhraseRule, number>();
     const { tokens } = doc;
+    const counts = new Map<PhraseRule, number>();
+    // Patterns whose anchor word appears nowhere in the text can never match: decide that once per
+    // text and pattern (a repetitive adversarial text has few distinct words, so this is cheap).
+    const distinct = new Set<string>();
+    for (const token of tokens) distinct.add(token.text);
+    const viable = new Map<Compiled, boolean>();
+    const isViable = (compiled: Compiled): boolean => {
+      const anchor = compiled.anchor;
+      if (anchor === undefined) return true;
+      let known = viable.get(compiled);
+      if (known === undefined) {
+        known = false;
+        if (
+          anchor.prefixes.length === 0 &&
+          anchor.suffixes.length === 0 &&
+          anchor.words.size < distinct.size
+        ) {
+          for (const word of anchor.words) if (distinct.has(word)) known = true;
+        } else {
+          for (const word of distinct) if (elementMatchesText(anchor, word)) known = true;
+        }
+        viable.set(compiled, known);
+      }
+      return known;
+    };
+
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const exact = this.byWord.get(token.text);
-      if (exact) this.tryAll(exact, tokens, i, hits, counts);
-      const byPrefix = this.byPrefix.get(token.text.slice(0, 2));
-      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts);
-      const bySuffix = this.bySuffix.get(token.text.slice(-3));
-      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits, counts);
+      if (exact) this.tryAll(exact, tokens, i, hits, counts, isViable);
+      const byPrefix = this.byPrefix.get(headKey(token.text));
+      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts, isViable);
+      const bySuffix = token.text.length >= 3 ? this.bySuffix.get(tailKey(token.text)) : undefined;
+      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits, counts, isViable);
     }
     return hits;
   }
@@ -183,11 +213,14 @@ export class PhraseMatcher {
     i: number,
     hits: PhraseHit[],
     counts: Map<PhraseRule, number>,
+    isViable: (compiled: Compiled) => boolean,
   ): void {
     const token = tokens[i] as Token;
-    for (const { rule, elements } of candidates) {
+    for (const compiled of candidates) {
+      const { rule, elements } = compiled;
       const count = counts.get(rule) ?? 0;
       if (count >= MAX_HITS_PER_RULE) continue;
+      if (!isViable(compiled)) continue;
       if (!elementMatches(elements[0] as Element, token)) continue;
       const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
       if (end < 0) continue;
@@ -198,6 +231,13 @@ export class PhraseMatcher {
     }
   }
 }
+
+/** The first two / last three characters as a number: a Map key without allocating a string. */
+const headKey = (text: string): number => text.charCodeAt(0) * 65536 + (text.charCodeAt(1) || 0);
+const tailKey = (text: string): number => {
+  const n = text.length;
+  return (text.charCodeAt(n - 3) * 65536 + text.charCodeAt(n - 2)) * 65536 + text.charCodeAt(n - 1);
+};
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -189,6 +189,36 @@ const words = (text: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
+/** Prepared rosters, per roster array: a practice's roster is prepared once, not per post. */
+const PREPARED = new WeakMap<readonly StaffMember[], Roster>();
+
+interface Roster {
+  entries: RosterEntry[];
+  givenOwners: Map<string, RosterEntry[]>;
+  aliasesByFirstWord: Map<string, { entry: RosterEntry; alias: string[] }[]>;
+}
+
+function rosterFor(staff: readonly StaffMember[]): Roster {
+  const cached = PREPARED.get(staff);
+  if (cached) return cached;
+  const entries = prepareRoster(staff);
+  // Given names shared by two members of staff are ambiguous alone.
+  const givenOwners = new Map<string, RosterEntry[]>();
+  for (const entry of entries) {
+    for (const name of entry.given) givenOwners.set(name, [...(givenOwners.get(name) ?? []), entry]);
+  }
+  const aliasesByFirstWord = new Map<string, { entry: RosterEntry; alias: string[] }[]>();
+  for (const entry of entries) {
+    for (const alias of entry.aliases) {
+      const first = alias[0] as string;
+      aliasesByFirstWord.set(first, [...(aliasesByFirstWord.get(first) ?? []), { entry, alias }]);
+    }
+  }
+  const prepared = { entries, givenOwners, aliasesByFirstWord };
+  PREPARED.set(staff, prepared);
+  return prepared;
+}
+
 export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
   return staff.map((member, index): RosterEntry => {
     const parts = words(member.name);
@@ -338,7 +368,7 @@ export function findStaffMentions(
   practiceWords: ReadonlySet<string> = new Set(),
 ): StaffMention[] {
   if (staff.length === 0) return [];
-  const roster = prepareRoster(staff);
+  const { entries: roster, givenOwners, aliasesByFirstWord } = rosterFor(staff);
   const { tokens } = doc;
   const mentions: StaffMention[] = [];
   const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
@@ -346,18 +376,6 @@ export function findStaffMentions(
     const b = tokens[last - 1] as Token;
     mentions.push({ ruleId, staffIndex: entry.index, first, last, start: a.start, end: b.end, confidence });
   };
-  // Given names shared by two members of staff are ambiguous alone.
-  const givenOwners = new Map<string, RosterEntry[]>();
-  for (const entry of roster) {
-    for (const name of entry.given) givenOwners.set(name, [...(givenOwners.get(name) ?? []), entry]);
-  }
-  const aliasesByFirstWord = new Map<string, { entry: RosterEntry; alias: string[] }[]>();
-  for (const entry of roster) {
-    for (const alias of entry.aliases) {
-      const first = alias[0] as string;
-      aliasesByFirstWord.set(first, [...(aliasesByFirstWord.get(first) ?? []), { entry, alias }]);
-    }
-  }
   const practiceInPost = tokens.some((t) => PRACTICE_WORDS.has(t.text) || practiceWords.has(t.text));
   const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
 
@@ -466,8 +484,13 @@ export function roleFamily(word: string): string | null {
 }
 
 /** How many people on the roster hold each role family. */
+const COUNTED = new WeakMap<readonly StaffMember[], Map<string, number>>();
+
 export function roleCounts(staff: readonly StaffMember[]): Map<string, number> {
+  const cached = COUNTED.get(staff);
+  if (cached) return cached;
   const counts = new Map<string, number>();
+  COUNTED.set(staff, counts);
   for (const member of staff) {
     const role = (member.role ?? (/^\s*dr\b/i.test(member.name) ? 'doctor' : '')).toLowerCase();
     const family = ROLE_FAMILIES.find(([, familyWords]) =>

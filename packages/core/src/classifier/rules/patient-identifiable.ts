@@ -117,6 +117,11 @@ function nhsNumberHits(doc: Doc): Hit[] {
   return hits;
 }
 
+const isDigitStart = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
 /** Dates written like a date of birth: dd/mm/yyyy (or . -), and "born 1938". Token ranges. */
 function birthDates(doc: Doc): { first: number; last: number }[] {
   const { tokens, original } = doc;
@@ -125,6 +130,7 @@ function birthDates(doc: Doc): { first: number; last: number }[] {
     t !== undefined && /^\d+$/.test(t.text) && t.text.length <= max;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]] as [Token, Token, Token];
+    if (!isDigitStart(a) || !isDigitStart(b) || !isDigitStart(c)) continue;
     const sep1 = original.slice(a.end, b.start);
     const sep2 = original.slice(b.end, c.start);
     if (
