@@ -26,12 +26,7 @@ let multipart = false;
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-  // The API's own OpenAPI document says whether filing a report takes screenshots (multipart).
-  const openapi = (await (await fetch(`${stack.apiUrl}/openapi.json`)).json()) as {
-    paths: Record<string, { post?: { requestBody?: { content?: Record<string, unknown> } } }>;
-  };
-  multipart =
-    'multipart/form-data' in (openapi.paths['/v1/practices/{ods}/reports']?.post?.requestBody?.content ?? {});
+  multipart = await reportsTakeScreenshots(stack.apiUrl);
 });
 
 afterAll(async () => {

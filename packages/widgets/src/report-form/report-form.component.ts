@@ -85,6 +85,14 @@ const FOCUS_TARGET: Record<FieldName, string> = {
   screenshots: 'f-screenshots',
 };
 
+/** `2026-11-25-093015` in the device's time, for naming pasted screenshots. */
+const pastedStamp = (date: Date): string => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+};
+
+const extensionOf = (type: string): string => ({ 'image/jpeg': 'jpg', 'image/webp': 'webp' })[type] ?? 'png';
+
 /** Read afresh each time: the answer changes while a request is in flight. */
 const isOffline = (): boolean => globalThis.navigator?.onLine === false;
 
@@ -503,7 +511,10 @@ export class PolicyReportForm extends PolicyElement {
     try {
       // Decoding also proves the file is a picture; drawing a bitmap into a canvas needs no
       // blob: or data: URL, so thumbnails work under a strict img-src policy.
-      const bitmap = await createImageBitmap(shot.blob, { resizeHeight: 192, resizeQuality: 'medium' });
+      // Browsers without the resize options (older Safari) still decode at full size.
+      const bitmap = await createImageBitmap(shot.blob, { resizeHeight: 192, resizeQuality: 'medium' }).catch(
+        () => createImageBitmap(shot.blob),
+      );
       this.bitmaps.set(shot.id, bitmap);
       this.requestUpdate();
       return true;
@@ -537,10 +548,11 @@ export class PolicyReportForm extends PolicyElement {
     if (this.mode !== 'editing' || files.length === 0) return;
     const problems: string[] = [];
     const added: Screenshot[] = [];
-    for (const [index, file] of files.entries()) {
+    for (const file of files) {
+      // A pasted screenshot is always "image.png": name it after the moment and its place instead.
       const name =
         source === 'paste' || !file.name
-          ? `screenshot-${toLocalInputValue(new Date()).replace(/[T:]/g, '-')}-${index + 1}.${(file.type.split('/')[1] ?? 'png').replace('jpeg', 'jpg')}`
+          ? `screenshot-${pastedStamp(new Date())}-${this.screenshots.length + added.length + 1}.${extensionOf(file.type)}`
           : file.name;
       if (this.screenshots.length + added.length >= MAX_SCREENSHOTS) {
         problems.push(fill(this.text.errScreenshotCount, { max: MAX_SCREENSHOTS }));
@@ -1196,7 +1208,6 @@ export class PolicyReportForm extends PolicyElement {
 
   private renderPending(): TemplateResult {
     const t = this.text;
-    const locale = this.locale;
     const report = this.pending?.report;
     const reason =
       this.pendingReason === 'offline'
@@ -1249,7 +1260,6 @@ export class PolicyReportForm extends PolicyElement {
 
   private renderSuccess(filed: FiledReport): TemplateResult {
     const t = this.text;
-    const locale = this.locale;
     const steps = this.stepsOf(filed);
     const categories = filed.classification.categories;
     return html`<section class="panel" part="success" aria-labelledby="success-title">

@@ -105,7 +105,7 @@ describe('sendReport: the request', () => {
       ['one.png', 'image/png'],
       ['two.png', 'image/png'],
     ]);
-    expect(new Uint8Array(await files[0]!.arrayBuffer())).toEqual(PNG);
+    expect(new Uint8Array((await files[0]?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(PNG);
   });
 
   it('builds the reports URL without doubled slashes and with the code escaped', () => {
