@@ -117,7 +117,7 @@ describe('demo pages in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 60_000);
 
   it('/demo/strict: no CSP violations, components keep their look and pass axe despite hostile host CSS', async () => {
     const { context, page, errors, probe } = await open(`/demo/strict?banner=bottom`);
@@ -150,5 +150,5 @@ describe('demo pages in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 60_000);
 });
