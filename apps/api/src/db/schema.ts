@@ -46,6 +46,20 @@ export const apiKeys = sqliteTable(
   (t) => [index('api_keys_prefix_idx').on(t.prefix), uniqueIndex('api_keys_hash_idx').on(t.hash)],
 );
 
+/** Which practices each key acts for (mirrors api_keys.practices), indexed by practice for CORS. */
+export const keyPractices = sqliteTable(
+  'key_practices',
+  {
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    keyId: text('key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+  },
+  (t) => [primaryKey({ columns: [t.practiceOds, t.keyId] })],
+);
+
 export const incidents = sqliteTable(
   'incidents',
   {

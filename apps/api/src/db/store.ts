@@ -13,6 +13,7 @@ import {
   idempotencyKeys,
   incidentEvents,
   incidents,
+  keyPractices,
   type PracticeRow,
   practices,
 } from './schema.js';
@@ -35,6 +36,7 @@ export class Store {
   readonly #practiceByOds;
   readonly #keysByPrefix;
   readonly #keysByHash;
+  readonly #reportOrigins;
   readonly #incidentById;
   readonly #insertEvent;
   readonly #insertIncident;
@@ -60,6 +62,18 @@ export class Store {
       .select()
       .from(apiKeys)
       .where(eq(apiKeys.prefix, sql.placeholder('prefix')))
+      .prepare();
+    this.#reportOrigins = db
+      .select({ allowedOrigins: apiKeys.allowedOrigins })
+      .from(keyPractices)
+      .innerJoin(apiKeys, eq(apiKeys.id, keyPractices.keyId))
+      .where(
+        and(
+          eq(keyPractices.practiceOds, sql.placeholder('ods')),
+          eq(apiKeys.type, 'report'),
+          isNull(apiKeys.revokedAt),
+        ),
+      )
       .prepare();
     this.#keysByHash = db
       .select()
@@ -162,6 +176,20 @@ export class Store {
 
   insertKey(row: typeof apiKeys.$inferInsert): void {
     this.#db.insert(apiKeys).values(row).run();
+    const odsList = JSON.parse(row.practices ?? '[]') as string[];
+    if (odsList.length > 0)
+      this.#db
+        .insert(keyPractices)
+        .values(odsList.map((practiceOds) => ({ practiceOds, keyId: row.id })))
+        .run();
+  }
+
+  /** The web origins of the practice's live report keys: its CORS allow-list (one indexed lookup). */
+  reportOrigins(ods: string): string[] {
+    const origins: string[] = [];
+    for (const row of this.#reportOrigins.all({ ods }))
+      origins.push(...(JSON.parse(row.allowedOrigins) as string[]));
+    return origins;
   }
 
   updateKey(id: string, values: Partial<typeof apiKeys.$inferInsert>): void {

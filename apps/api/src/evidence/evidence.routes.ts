@@ -62,10 +62,7 @@ export const evidenceDownloadRoute = createRoute({
   middleware: [requireApiKey('incidents:read')] as const,
   request: {
     params: IncidentParams.extend({
-      evidenceId: z
-        .string()
-        .max(64)
-        .openapi({ param: { name: 'evidenceId', in: 'path' } }),
+      evidenceId: z.string().openapi({ param: { name: 'evidenceId', in: 'path' } }),
     }),
   },
   responses: {

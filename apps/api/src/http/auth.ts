@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiKeyRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
-import { type ApiScope, type AppEnv, type Principal } from './env.js';
+import type { ApiScope, AppEnv, Principal } from './env.js';
 import { ApiError, notFound } from './problem.js';
 
 // Keys: `<type>_<43 base64url chars of 32 random bytes>`. Stored as SHA-256 only; the 8 characters

@@ -66,10 +66,7 @@ export const revokeKeyRoute = createRoute({
   middleware: [requireAdminKey] as const,
   request: {
     params: OdsParam.extend({
-      keyId: z
-        .string()
-        .max(64)
-        .openapi({ param: { name: 'keyId', in: 'path' } }),
+      keyId: z.string().openapi({ param: { name: 'keyId', in: 'path' } }),
     }),
   },
   responses: {

@@ -7,19 +7,10 @@ import type { AppEnv } from '../http/env.js';
 
 const ALLOW_HEADERS = 'Content-Type, X-Report-Key, Idempotency-Key';
 
-function practiceOrigins(c: Parameters<MiddlewareHandler<AppEnv>>[0], ods: string): Set<string> {
-  const origins = new Set<string>();
-  for (const key of c.var.deps.store.activeKeysOfType('report')) {
-    if (!(JSON.parse(key.practices) as string[]).includes(ods)) continue;
-    for (const origin of JSON.parse(key.allowedOrigins) as string[]) origins.add(origin);
-  }
-  return origins;
-}
-
 export const reportCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   const ods = c.req.param('ods') ?? '';
-  const allowed = origin !== undefined && practiceOrigins(c, ods).has(origin);
+  const allowed = origin !== undefined && c.var.deps.store.reportOrigins(ods).includes(origin);
   c.header('Vary', 'Origin');
   if (c.req.method === 'OPTIONS') {
     if (!allowed) return c.body(null, 403);

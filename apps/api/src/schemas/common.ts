@@ -43,22 +43,18 @@ export function problems(...statuses: ProblemStatus[]) {
   >;
 }
 
+// Path parameters are not length-checked: an id that cannot exist is simply not found (404), so a
+// probe cannot tell a malformed id from another practice's record.
 export const OdsParam = z.object({
-  ods: z
-    .string()
-    .max(16)
-    .openapi({
-      param: { name: 'ods', in: 'path' },
-      example: 'Y90001',
-      description: 'The practice’s ODS code',
-    }),
+  ods: z.string().openapi({
+    param: { name: 'ods', in: 'path' },
+    example: 'Y90001',
+    description: 'The practice’s ODS code',
+  }),
 });
 
 export const IncidentParams = OdsParam.extend({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'Incident id' }),
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Incident id' }),
 });
 
 /** ISO 8601 date-time with offset, as every time in the API. */
