@@ -13,11 +13,11 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Forks a TypeScript entry (through tsx) that sends `{ ready: true, port }` once listening. */
+/** Forks an entry (TypeScript through tsx, plain .mjs as is) that sends `{ ready: true, port }` once listening. */
 export function startChild(entry: string, env: Record<string, string> = {}): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child = fork(entry, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

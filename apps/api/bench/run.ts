@@ -5,6 +5,7 @@
 // BENCH_SECONDS   seconds per measured load (default 10; each preceded by a 2 s warm-up)
 // BENCH_SOAK=1    run the mixed-load soak for 5 minutes (default: BENCH_SOAK_SECONDS, 20 s)
 // BENCH_ENGLAND=0 skip the reports run at England scale (6,300 practices with report keys)
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,15 @@ async function soak(api: ChildServer, info: ApiInfo) {
 }
 
 async function main() {
+  // The API runs from its compiled dist/, as deployed (no TypeScript loader in the measured process).
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    const build = spawnSync(
+      process.execPath,
+      [here('../../../node_modules/typescript/bin/tsc'), '-p', here('../tsconfig.build.json')],
+      { stdio: 'inherit' },
+    );
+    if (build.status !== 0) console.warn('tsc reported errors; benchmarking what it emitted');
+  }
   const machine = `${cpus().length} vCPU (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`;
   console.log(`policy API benchmarks — ${new Date().toISOString()} — ${machine}`);
   // A shared machine: the load before the run says how far to trust its figures.
@@ -123,12 +133,12 @@ async function main() {
 
   // The baseline is taken before and after the API's loads (the machine is shared; noise drifts),
   // and the budgets use the mean of the two.
-  const baselineServer = await startChild(here('./baseline-server.ts'));
+  const baselineServer = await startChild(here('./baseline-server.mjs'));
   const baselineBefore = await measure('baseline: bare Hono c.json (~0.4 KB)', {
     url: `${baselineServer.url}/hello`,
   });
 
-  const api = await startChild(here('./api-server.ts'));
+  const api = await startChild(here('./api-server.mjs'));
   const info = api.info as unknown as ApiInfo;
   const publicConfig = await measure('GET /v1/practices/{ods}/public', {
     url: `${api.url}/v1/practices/${info.ods}/public`,
@@ -170,7 +180,7 @@ async function main() {
 
   let england: LoadFigures | undefined;
   if (process.env.BENCH_ENGLAND !== '0') {
-    const big = await startChild(here('./api-server.ts'), { BENCH_EXTRA_PRACTICES: '6300' });
+    const big = await startChild(here('./api-server.mjs'), { BENCH_EXTRA_PRACTICES: '6300' });
     const bigInfo = big.info as unknown as ApiInfo;
     england = await measure('POST reports, 6,300 practices with report keys', {
       url: `${big.url}/v1/practices/${bigInfo.ods}/reports`,

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRequest, BOOTSTRAP_ADMIN_KEY, type ChildServer, startChildServer } from './child-server.js';
+import { BOOTSTRAP_ADMIN_KEY, type ChildServer, startChildServer } from './child-server.js';
 
 const ODS = 'Y90066';
 const ORIGIN = 'https://logs.example.nhs.uk';

@@ -1,15 +1,16 @@
-// The API under test, in its own process: the real startServer on loopback over a fresh SQLite file,
+// The API under test, in its own process, as deployed: plain node running the compiled dist/ (run.ts
+// builds it first), the real startServer on loopback over a fresh SQLite file,
 // rate limits off (the benchmark is the load), request logs on as deployed (stdout goes to /dev/null).
 // BENCH_EXTRA_PRACTICES seeds that many further practices, each with a report key, so figures can be
 // taken at England scale (~6,300 practices) as well as with one.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../src/db/store.js';
-import { issueKey } from '../src/http/auth.js';
-import { publicOf, settingsFrom } from '../src/practices/practice-config.js';
-import { DEMO_SETTINGS } from '../src/seed/demo.js';
-import { startServer } from '../src/server.js';
+import { Store } from '../dist/db/store.js';
+import { issueKey } from '../dist/http/auth.js';
+import { publicOf, settingsFrom } from '../dist/practices/practice-config.js';
+import { DEMO_SETTINGS } from '../dist/seed/demo.js';
+import { startServer } from '../dist/server.js';
 
 const ADMIN = `ak_bench_${'c'.repeat(40)}`;
 const ORIGIN = 'https://bench-surgery.example';
@@ -55,14 +56,14 @@ if (extra > 0) {
 }
 
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
-const post = async (path: string, body: unknown) => {
+const post = async (path, body) => {
   const response = await fetch(`${running.url}${path}`, {
     method: 'POST',
     headers: admin,
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { key: string };
+  return await response.json();
 };
 const { ods: _ods, name: _name, ...settings } = DEMO_SETTINGS;
 await post('/v1/practices', { ods: ODS, name: 'Bench Surgery', settings });
