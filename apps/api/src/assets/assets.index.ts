@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { loadWidgetBundle, type WidgetBundle } from './bundle.js';
+import { currentWidgetBundle as bundle, type Encoded, type WidgetBundle } from './bundle.js';
 
 // Serves the widget bundle a practice embeds with one script tag:
 // - /widgets/policy-widgets.js          stable URL: short cache + ETag (304 on If-None-Match);
@@ -13,17 +13,6 @@ const JS = 'text/javascript; charset=utf-8';
 const SHORT = 'public, max-age=300, stale-while-revalidate=60';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-let cached: WidgetBundle | undefined;
-/** Loaded on first use so the API starts (and its other routes work) even before a widgets build. */
-function bundle(): WidgetBundle | undefined {
-  try {
-    cached ??= loadWidgetBundle();
-  } catch {
-    return undefined;
-  }
-  return cached;
-}
-
 const problem = (c: Context, status: 404 | 503, detail: string) =>
   c.body(
     JSON.stringify({
@@ -36,16 +25,35 @@ const problem = (c: Context, status: 404 | 503, detail: string) =>
     { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' },
   );
 
-function sendScript(c: Context, body: Buffer, etag: string, cacheControl: string) {
+/** Brotli, then gzip, then plain, as the client accepts (`q=0` refuses an encoding). */
+function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
+      .map((part) => part.split(';')[0]),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return 'identity';
+}
+
+function sendScript(c: Context, file: Encoded, tag: string, cacheControl: string) {
+  const encoding = pickEncoding(c.req.header('Accept-Encoding'));
+  // Each encoding is its own representation, so its own strong ETag.
+  const etag = `"${tag}${encoding === 'identity' ? '' : `-${encoding}`}"`;
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Cross-Origin-Resource-Policy', 'cross-origin');
   c.header('Cache-Control', cacheControl);
   c.header('ETag', etag);
   c.header('Vary', 'Accept-Encoding');
   const match = c.req.header('If-None-Match');
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
+  if (match && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
     return c.body(null, 304);
-  return c.body(new Uint8Array(body), 200, { 'Content-Type': JS });
+  }
+  if (encoding !== 'identity') c.header('Content-Encoding', encoding);
+  return c.body(new Uint8Array(file[encoding]), 200, { 'Content-Type': JS });
 }
 
 /** `<script>` tag with SRI for the current bundle, as a practice would paste it. */
@@ -80,16 +88,16 @@ export const assets = new Hono()
     const file = c.req.param('file');
     const body = current?.chunks.get(file);
     if (!body) return problem(c, 404, 'No such widget chunk.');
-    return sendScript(c, body, `"${file}"`, IMMUTABLE);
+    return sendScript(c, body, file, IMMUTABLE);
   })
   .get('/widgets/:file', (c) => {
     const current = bundle();
     const file = c.req.param('file');
     if (!/^policy-widgets(\.[0-9a-f]{16})?\.js$/.test(file)) return problem(c, 404, 'No such widget asset.');
     if (!current) return problem(c, 503, 'The widget bundle has not been built.');
-    if (file === 'policy-widgets.js') return sendScript(c, current.body, `"${current.hash}"`, SHORT);
+    if (file === 'policy-widgets.js') return sendScript(c, current.encoded, current.hash, SHORT);
     // An old hash is gone for good: serving today's code under it would break its integrity value.
     if (file !== `policy-widgets.${current.hash}.js`)
       return problem(c, 404, 'That version of the bundle is not served.');
-    return sendScript(c, current.body, `"${current.hash}"`, IMMUTABLE);
+    return sendScript(c, current.encoded, current.hash, IMMUTABLE);
   });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { get, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assets } from './assets.index.js';
@@ -31,7 +32,7 @@ describe('widget assets', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(Buffer.from(await response.arrayBuffer()).equals(built)).toBe(true);
     const etag = response.headers.get('etag') ?? '';
-    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(etag).toMatch(/^"[0-9a-f]{16}(-br|-gzip)?"$/);
 
     const again = await fetch(`${origin}/widgets/policy-widgets.js`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
@@ -40,6 +41,29 @@ describe('widget assets', () => {
       headers: { 'if-none-match': '"other"' },
     });
     expect(changed.status).toBe(200);
+  });
+
+  it('sends brotli, gzip or plain bytes as the client accepts, each with its own ETag', async () => {
+    const raw = (encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        get(`${origin}/widgets/policy-widgets.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (part: Buffer) => parts.push(part));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+        }).on('error', reject);
+      });
+    const br = await raw('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(built)).toBe(true);
+    expect(br.body.length).toBeLessThan(built.length / 2);
+    const gzip = await raw('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(built)).toBe(true);
+    const plain = await raw('br;q=0, identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(built)).toBe(true);
+    expect(new Set([br.headers.etag, gzip.headers.etag, plain.headers.etag]).size).toBe(3);
+    expect(br.headers.vary).toBe('Accept-Encoding');
   });
 
   it('publishes the content-hashed path and its SRI integrity; that path is immutable', async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { embedSnippet } from '../assets/assets.index.js';
-import { loadWidgetBundle } from '../assets/bundle.js';
+import { currentWidgetBundle } from '../assets/bundle.js';
 import { DEMO_ODS, DEMO_REPORT_KEY } from '../seed/demo.js';
 import { demoPage } from './demo-page.js';
 import { DEMO_CSS, HOSTILE_CSS } from './demo-styles.js';
@@ -33,12 +33,11 @@ const CSS_HEADERS = { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control'
 
 /** The script tag a practice pastes: the content-hashed bundle with its SRI value when built. */
 function scriptTag(origin: string): string {
-  try {
-    // blocking="render": the inline banner is laid out before first paint, so it never shifts the page.
-    return embedSnippet(origin, loadWidgetBundle()).replace('<script ', '<script blocking="render" ');
-  } catch {
-    return `<script type="module" src="${origin}/widgets/policy-widgets.js"></script>`;
-  }
+  const bundle = currentWidgetBundle();
+  // blocking="render": the inline banner is laid out before first paint, so it never shifts the page.
+  return bundle
+    ? embedSnippet(origin, bundle).replace('<script ', '<script blocking="render" ')
+    : `<script type="module" blocking="render" src="${origin}/widgets/policy-widgets.js"></script>`;
 }
 
 export function createDemo(options: DemoOptions) {
