@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Category, Incident, IncidentEvent, PracticeSettings, Severity, State } from '@policy/core';
+import type { Category, Incident, IncidentEvent, Severity, State } from '@policy/core';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { linkHash } from '../audit/chain.js';

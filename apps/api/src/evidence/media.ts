@@ -23,7 +23,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function isPlainText(bytes: Uint8Array): boolean {
   try {
     const text = utf8.decode(bytes);
-    return text.trim().length > 0 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
+    if (text.trim().length === 0) return false;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+    }
+    return true;
   } catch {
     return false;
   }

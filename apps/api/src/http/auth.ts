@@ -121,7 +121,7 @@ function reportKey(c: Context<AppEnv>): Principal {
   const key = c.req.header('x-report-key');
   if (!key) throw unauthorized('Send the practice’s report key as `X-Report-Key: rk_…`.');
   const principal = authenticate(c.var.deps.store, key.trim());
-  if (!principal || principal.type !== 'report')
+  if (principal?.type !== 'report')
     throw unauthorized('The report key is not valid, or it has been revoked.');
   return principal;
 }

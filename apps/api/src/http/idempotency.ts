@@ -14,6 +14,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * thrown as ApiError) roll back and are not stored: a retry is judged afresh.
  */
 export function idempotent<B extends object, S extends ContentfulStatusCode>(
+  // biome-ignore lint/suspicious/noExplicitAny: any route's context
   c: Context<AppEnv, any, any>,
   bodyFingerprint: string | Uint8Array,
   write: () => { status: S; body: B },

@@ -25,6 +25,7 @@ export function issuesToErrors(issues: readonly ZodLikeIssue[], target?: string)
 }
 
 /** Every validation failure becomes a 422 problem listing each field and what is wrong with it. */
+// biome-ignore lint/suspicious/noExplicitAny: one hook serves routes of every shape
 export const defaultHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (result.success) return;
   const target = (result as { target?: string }).target;

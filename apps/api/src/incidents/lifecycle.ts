@@ -52,6 +52,7 @@ export function referenceOf(ods: string, year: number, number: number): string {
 
 /** Classifies and stores a new report. Call inside the request's transaction. */
 export function fileReport(
+  // biome-ignore lint/suspicious/noExplicitAny: any route's context
   c: Context<AppEnv, any, any>,
   input: ReportInput,
   classification = classifyFor(c, input),
@@ -98,6 +99,7 @@ export function fileReport(
 }
 
 /** Classification runs before the transaction: it is CPU work that needs no lock. */
+// biome-ignore lint/suspicious/noExplicitAny: any route's context
 export function classifyFor(c: Context<AppEnv, any, any>, input: ReportInput) {
   const settings = settingsOf(c.var.practice);
   return classify(input.text, {

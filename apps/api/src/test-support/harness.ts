@@ -17,6 +17,7 @@ export interface Sent {
   status: number;
   headers: Headers;
   text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
   json: any;
   bytes: Uint8Array;
 }
