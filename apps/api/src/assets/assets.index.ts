@@ -49,7 +49,7 @@ function sendScript(c: Context, file: Encoded, tag: string, cacheControl: string
   c.header('ETag', etag);
   c.header('Vary', 'Accept-Encoding');
   const match = c.req.header('If-None-Match');
-  if (match && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
+  if (match?.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
     return c.body(null, 304);
   }
   if (encoding !== 'identity') c.header('Content-Encoding', encoding);
