@@ -59,6 +59,8 @@ const MAX_GAP = 6;
  * every later step, so classification stays linear in the text however many phrases repeat.
  */
 export const MAX_HITS_PER_RULE = 64;
+/** Texts longer than this (in tokens) get the anchor prefilter; a short post is cheaper without it. */
+const PREFILTER_FROM = 400;
 const MAX_ELEMENTS = 12;
 
 export function compilePattern(
@@ -173,11 +175,12 @@ export class PhraseMatcher {
     // Patterns whose anchor word appears nowhere in the text can never match: decide that once per
     // text and pattern (a repetitive adversarial text has few distinct words, so this is cheap).
     const distinct = new Set<string>();
-    for (const token of tokens) distinct.add(token.text);
+    const prefilter = tokens.length > PREFILTER_FROM;
+    if (prefilter) for (const token of tokens) distinct.add(token.text);
     const viable = new Map<Compiled, boolean>();
     const isViable = (compiled: Compiled): boolean => {
       const anchor = compiled.anchor;
-      if (anchor === undefined) return true;
+      if (anchor === undefined || !prefilter) return true;
       let known = viable.get(compiled);
       if (known === undefined) {
         known = false;

@@ -444,11 +444,17 @@ export function findStaffMentions(
         const roleNear = roleWordNear(tokens, i, 4);
         const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
+        // "Could Sue do …": a capital inside a sentence marks a name; at its start it says nothing.
+        const midSentenceCapital =
+          token.capitalised &&
+          !doc.shouting &&
+          previous !== undefined &&
+          previous.sentence === token.sentence;
         const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
         const eligible =
           !afterTitle &&
           (capitalised || roleNear) &&
-          (!WORD_NAMES.has(token.text) || roleNear) &&
+          (!WORD_NAMES.has(token.text) || roleNear || midSentenceCapital) &&
           !someoneElsesSurname(doc, tokens, i, entry) &&
           (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {

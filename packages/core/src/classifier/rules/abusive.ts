@@ -127,6 +127,8 @@ const SOFT_INSULTS = [
   'parasite',
   'parasites',
   'jobsworth',
+  'bag',
+  'cow',
   'jobsworths',
   'dragon',
 ];
@@ -152,6 +154,10 @@ export const ABUSIVE_LISTS = {
     'right',
     'old',
     'thick',
+    'rudest',
+    'nastiest',
+    'laziest',
+    'worst',
     'dozy',
     'daft',
     'you',
@@ -174,6 +180,8 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'useless lot|bunch|shower|waste',
       'you useless',
       'thick as',
+      'piece of work|shit|crap|trash',
+      'waste of skin|air',
       'waste of space|oxygen|skin',
       'brain dead',
     ],
@@ -188,6 +196,8 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'nobody|noone asked you|u',
       'go cry|crying _2 to',
       'get a life $',
+      'mind your own business',
+      'nosey|nosy|interfering _1 old? bag|cow|cow|witch|git',
       'jog on $',
       'do one $',
       'kill yourself|urself|yourselves',
@@ -197,7 +207,7 @@ export const ABUSIVE_RULES: PhraseRule[] = [
 ];
 
 /** Masked tokens ("f***", "sh*te", "b*stards") resolve to a listed word they could only be. */
-export const MASKABLE = [...PROFANITY, ...HARD_INSULTS, ...SLURS];
+export const MASKABLE = [...PROFANITY, ...HARD_INSULTS, ...SOFT_INSULTS, ...SLURS];
 
 /** Listed words by length and first letter: a masked token is compared with a handful, not all. */
 const MASKABLE_INDEX = new Map<string, string[]>();

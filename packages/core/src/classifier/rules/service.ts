@@ -174,6 +174,13 @@ export const SERVICE_RULES: PhraseRule[] = [
       'cant|couldnt even _2 sort|get|answer|manage|organise|book|do',
       'in front of _3 waiting room|everyone|people',
       'in agony',
+      'disaster|shambles $',
+      'gone downhill',
+      'gone down hill',
+      'shouldnt be practising|practicing|working',
+      'should not be practising|practicing|working',
+      'couldnt|cant|wouldnt even? be bothered',
+      'could not even? be bothered',
     ],
   },
   {
@@ -236,6 +243,10 @@ export const SERVICE_RULES: PhraseRule[] = [
       'on hold',
       'phone|phones|phoneline|line|lines down|engaged',
       'rings|ringing|rang out',
+      'cuts|cut you|me off',
+      'cant|couldnt get past',
+      'earliest _3 was|is|could|they',
+      'had to go to _2 walk|a|hospital|111|urgent',
       'useless|terrible|awful|dire|woeful|laughable|hopeless $',
       'queue|queues',
       'cut off',
@@ -244,7 +255,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'cant|couldnt book|get an? appointment',
       'cant book _2 without',
       'no appointments|appts|appt|reply|response|answer _3 for|til|until|till|since|yet|left',
-      'never answer|answers|pick up',
+      'never answer|answers|answered',
+      'never pick up',
       'still no|not|nothing|waiting|havent|hasnt|wont|cant',
       'waiting|waited|waits|wait _2 since|forever|ages',
       'waiting|waited|waits|wait _3 weeks|months|hours|days|years|minutes',
@@ -285,6 +297,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'please _3 give|get|book me|us an? appointment|appt',
       'give me an? appointment|appt',
       'please|pls|plz _2 @bookingVerb _3 @bookingThing',
+      'can|could i|we have|get a|an call|ring back|callback|appointment|appt',
+      'can|could _3 do my _3 check|bloods|jab|dressing|dressings|review|test|injection|smear',
+      'can|could somebody|someone|you|anyone _2 sort|chase|check|look _1 it|this|that|into',
       'i|we need|want _2 an? appointment|appt|repeat|prescription|referral|script|note',
       'any appointments|appts _3 today|tomorrow|this|next',
       'when will my _3 be ready|back|done',
@@ -402,10 +417,12 @@ export const SERVICE_RULES: PhraseRule[] = [
       'so good with',
       'so|very|really|incredibly patient',
       'made my _1 painless',
-      'didnt|did not feel a thing',
+      'didnt feel a thing',
+      'did not feel a thing',
       'smashed it',
       'ate $',
       'legend|legends|hero|heroes|superstar|gem $',
+      'you legends|legend|stars|heroes|angels|gems|superstars',
       'slay',
       'so real',
       '10 10',
@@ -496,6 +513,7 @@ const QUESTION_STARTS = new Set([
   'has',
 ]);
 const MAX_QUESTIONS = 20;
+const QUESTION_AUX = new Set(['do', 'does', 'did']);
 const ENQUIRY_OPENERS = new Set([
   'is',
   'are',
@@ -512,7 +530,6 @@ const ENQUIRY_OPENERS = new Set([
 ]);
 const NOT_ENQUIRY_SECOND = new Set([
   'else',
-  'i',
   'anyone',
   'it',
   'this',
@@ -628,16 +645,27 @@ export const service: RuleFamily = {
       }
     }
 
-    const appointment = direct.filter((h) => h.category === 'appointment_request');
+    // "Do I need to book …?" asks how to, it is not a request: drop hits right after do/does/did.
+    const appointment = direct.filter((h) => {
+      if (h.category !== 'appointment_request') return false;
+      const at = h.first ?? 0;
+      const sentence = doc.tokens[at]?.sentence;
+      const asks = [doc.tokens[at - 1], doc.tokens[at - 2]].some(
+        (t) => t !== undefined && t.sentence === sentence && QUESTION_AUX.has(t.text),
+      );
+      return !asks;
+    });
 
     // enquiry: a question about the service, asked of the practice — a known question shape, or any
     // question sentence opening like an enquiry ("Is there …?", "Do you …?") in a post about the
     // practice that is not itself a request.
     const enquiry: Hit[] = [];
+    // The practice's name used for another business ("Riverside Fish Bar") makes the post about that.
+    const otherBusiness = !aboutPractice && doc.tokens.some((t) => input.practiceWords.has(t.text));
     const addressed =
       aboutPractice ||
-      input.hitsOf('service.addressed').length > 0 ||
-      input.hitsOf('enquiry.service_topic').length > 0;
+      (!otherBusiness &&
+        (input.hitsOf('service.addressed').length > 0 || input.hitsOf('enquiry.service_topic').length > 0));
     if (addressed) {
       for (const q of input.hitsOf('enquiry.service_question')) {
         const token = doc.tokens[q.first] as Token;
