@@ -118,7 +118,7 @@ async function main() {
       'complaint-redirect-keyboard-focus',
       inShot(guide),
       async (page) => {
-        for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+        for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
         await page.keyboard.press('ArrowDown');
       },
       { selector: '.shot' },
