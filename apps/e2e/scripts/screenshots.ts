@@ -71,6 +71,14 @@ try {
     await shot(page, 'welsh-errors');
     await close();
   }
+  {
+    // A phone: nothing wider than the screen, answers wrap whole.
+    const { page, close } = await openProbe(browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(welshUrl);
+    await form(page).getByRole('button', { name: 'Anfon yr adroddiad' }).waitFor();
+    await shot(page, 'welsh-phone');
+    await close();
+  }
 } finally {
   await browser.close();
   await stack.close();

@@ -118,9 +118,12 @@ export const reportFormStyles = css`
     gap: 0.5rem;
   }
   .choices.inline {
-    grid-auto-flow: column;
-    justify-content: start;
-    gap: 1.5rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+  }
+  .choices.inline .choice label {
+    white-space: nowrap;
   }
   .choice {
     display: flex;
