@@ -85,6 +85,48 @@ describe('offline and failures at submit', () => {
     }
   });
 
+  it('keeps the report after a 503 from in front of the API and files it once on the automatic retry', async () => {
+    const text = 'Gateway test: useless surgery, a disgrace.';
+    const url = stack.page('/staff/gateway', { body: stack.formTag() });
+    const probe = await openProbe(browser, { ignoreErrors: /503/ });
+    const { page } = probe;
+    const posts = reportPosts(page);
+    try {
+      await page.goto(url);
+      await formReady(page);
+      await fillReport(page, { text });
+      // A load balancer in front of the API answers the first send with a 503; the API never sees it.
+      let first = true;
+      await page.route('**/v1/practices/*/reports', (route) => {
+        if (!first) return route.continue();
+        first = false;
+        return route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          headers: { 'access-control-allow-origin': stack.siteOrigin },
+          body: JSON.stringify({ title: 'Service Unavailable', status: 503 }),
+        });
+      });
+      await submitButton(page).click();
+      const pending = form(page).locator('[part="pending"]');
+      await pending.waitFor();
+      expect(await pending.innerText()).toContain('The server could not take it just now.');
+      expect(countFor(text)).toBe(0);
+      expect((await savedDrafts(page))[0]).toMatchObject({ text, pending: true });
+      // Nobody clicks: the backoff (about 2 s) sends it again.
+      const ref = await reference(page);
+      expect(posts).toHaveLength(2);
+      expect(posts[0]).toBe(posts[1]);
+      expect(
+        incidentsOf(stack.databasePath, stack.ods)
+          .filter((i) => i.report.text === text)
+          .map((i) => i.reference),
+      ).toEqual([ref]);
+    } finally {
+      await probe.close();
+    }
+  });
+
   it('keeps a draft with its screenshot across a reload, byte for byte', async () => {
     const png = await postScreenshot(browser, 'You lot are useless. Worst surgery in town.');
     const url = stack.page('/staff/draft', { body: stack.formTag() });

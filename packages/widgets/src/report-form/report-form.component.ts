@@ -1216,7 +1216,9 @@ export class PolicyReportForm extends PolicyElement {
           ? t.pendingRateLimited
           : this.pendingReason === 'refused'
             ? fill(t.pendingRefused, { detail: this.refusedDetail })
-            : t.pendingServer;
+            : this.pendingReason === 'server'
+              ? t.pendingBusy
+              : t.pendingServer;
     const excerpt = report ? (report.text.length > 160 ? `${report.text.slice(0, 160)}…` : report.text) : '';
     return html`<section class="panel pending" part="pending" aria-labelledby="pending-title">
       <h2 id="pending-title" tabindex="-1">${t.pendingTitle}</h2>

@@ -103,6 +103,7 @@ const form: Strings = {
     'Mae’n cael ei gadw ar y ddyfais hon, gyda’i sgrinluniau, a bydd yn cael ei anfon yn awtomatig pan ddaw’r cysylltiad yn ôl. Gallwch gau’r dudalen hon: bydd yn cael ei anfon y tro nesaf y bydd y ffurflen hon yn agor.',
   pendingOffline: 'Mae’r ddyfais hon all-lein.',
   pendingServer: 'Wnaeth y gweinydd ddim ateb.',
+  pendingBusy: 'Doedd y gweinydd ddim yn gallu ei dderbyn ar hyn o bryd.',
   pendingRetryAt: 'Rhoi cynnig arall am {time}.',
   pendingRefused:
     'Gwrthododd y gweinydd allwedd y ffurflen hon ({detail}). Dywedwch wrth reolwr y feddygfa; mae eich adroddiad yn aros wedi’i gadw ar y ddyfais hon.',

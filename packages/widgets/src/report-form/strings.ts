@@ -100,6 +100,7 @@ export const EN = {
     'It is kept on this device, with its screenshots, and will be sent automatically when the connection comes back. You can close this page: it will be sent the next time this form opens.',
   pendingOffline: 'This device is offline.',
   pendingServer: 'The server did not answer.',
+  pendingBusy: 'The server could not take it just now.',
   pendingRetryAt: 'Next try at {time}.',
   pendingRefused:
     'The server refused this form’s key ({detail}). Tell the practice manager; your report stays saved on this device.',
