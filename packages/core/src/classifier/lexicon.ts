@@ -168,6 +168,15 @@ export const WORD_LISTS = {
     'waiting',
     'results',
     'referral',
+    'ecg',
+    'smear',
+    'vaccination',
+    'dressing',
+    'dressings',
+    'injection',
+    'meds',
+    'medication',
+    'checkup',
   ],
   /** Vaccines. */
   vaccine: [

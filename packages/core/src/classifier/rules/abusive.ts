@@ -128,6 +128,7 @@ const SOFT_INSULTS = [
   'parasites',
   'jobsworth',
   'bag',
+  'weapon',
   'cow',
   'jobsworths',
   'dragon',
@@ -192,6 +193,7 @@ export const ABUSIVE_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       'shut your|ur fat? gob|mouth|face|trap|cakehole',
+      'shut up you|u',
       'shut up $',
       'nobody|noone asked you|u',
       'go cry|crying _2 to',

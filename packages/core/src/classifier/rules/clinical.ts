@@ -13,8 +13,14 @@ import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
 import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
+/** Also "liver's" / "kidneys": the normaliser drops apostrophes, so add the word + "s". */
+const withS = (words: readonly string[]): string[] => [
+  ...words,
+  ...words.filter((w) => !w.endsWith('s') && w.length > 3).map((w) => `${w}s`),
+];
+
 export const CLINICAL_LISTS = {
-  condition: [
+  condition: withS([
     'covid',
     'flu',
     'cold',
@@ -137,6 +143,9 @@ export const CLINICAL_LISTS = {
     'op',
     'memory',
     'oxygen',
+    'wound',
+    'wounds',
+    'healed',
     'sling',
     'crutches',
     'stitches',
@@ -149,9 +158,8 @@ export const CLINICAL_LISTS = {
     'biopsy',
     'xray',
     'mri',
-    'ecg',
-  ],
-  medicine: [
+  ]),
+  medicine: withS([
     'antibiotics',
     'antibiotic',
     'amoxicillin',
@@ -192,7 +200,7 @@ export const CLINICAL_LISTS = {
     'painkillers',
     'pill',
     'contraceptive',
-  ],
+  ]),
 };
 
 export const CLINICAL_RULES: PhraseRule[] = [

@@ -176,6 +176,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'kills|causes|harms|hurts more _2 than _2 cancer|covid|flu|disease|it|does',
       'natural treatments|remedies|cures|alternatives instead',
       'full of toxins|poison|poisons|chemicals|mercury|metals',
+      'measles|mumps|chickenpox|covid|flu|polio|whooping is|are|was _1 harmless|nothing|natural',
+      '@vaccine _4 is|are|whats _2 dangerous|deadly|toxic|poison|unsafe|killing',
       'fluoride|chemtrails|wifi|5g|masks|vaccines|vaccine _4 making|makes|poisoning|poisons|sterilising _1 everyone|people|us|you|kids',
       'hiding it $',
       'hiding the truth',

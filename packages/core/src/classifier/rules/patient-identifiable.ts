@@ -76,6 +76,8 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'sexual health',
       'sti|std|gum clinic',
       'rehab|detox|methadone',
+      'on the drink|booze|drugs|gear',
+      'alcoholic|addict|heroin|cocaine|overdosed',
       'mental health|psychiatric',
       'abortion|termination',
     ],

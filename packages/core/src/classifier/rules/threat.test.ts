@@ -28,6 +28,13 @@ describe('threat', () => {
     }
   });
 
+  it('catches other phrasings from a violent word, a target and menace in one sentence (threat.cue_combination)', () => {
+    expect(has('Someone should teach that receptionist some manners with a fist', 'threat')).toBe(true);
+    expect(rulesOf('one day that doctor will get a brick to the face')).toContain('threat.cue_combination');
+    expect(has('the nurse said the jab will hurt you a bit', 'threat')).toBe(false);
+    expect(has('I could kill for a coffee if the queue ever moves', 'threat')).toBe(false);
+  });
+
   it('does not treat figurative violence as a threat', () => {
     for (const text of [
       'I could kill for a cup of tea',

@@ -6,8 +6,9 @@
 // "smashed it", "knock him down a peg", "bomb service". Patterns therefore need a violent verb AND a
 // person or place as its object, never the verb alone.
 
+import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import type { RuleFamily } from './types.js';
+import type { Hit, RuleFamily } from './types.js';
 
 export const THREAT_LISTS = {
   threatTarget: [
@@ -117,6 +118,11 @@ export const THREAT_RULES: PhraseRule[] = [
       'know where _2 lives|live',
       'a good kicking|hiding|beating|slapping|battering',
       'make sure _4 pays|pay|suffer|suffers|regret|regrets|sorry',
+      'and|or see what happens',
+      'pray _3 never|doesnt|dont|wont _2 bump|bumps|run|runs|meet|see',
+      'dark car park|alley',
+      'with a|my fist|fists|bat|knife|brick|hammer',
+      'teach _4 a lesson|manners',
       'every|each one of them|you _2 pay|pays|suffer',
       'they|he|she|youll|theyll|hell|shell _1 will? pay for',
       'someone|somebody|someones|im|ill _3 going|gonna|about to? lose it',
@@ -173,4 +179,172 @@ export const THREAT_RULES: PhraseRule[] = [
   },
 ];
 
-export const threat: RuleFamily = { name: 'threat', lists: THREAT_LISTS, rules: THREAT_RULES };
+// A backstop for threats phrased in ways no pattern lists: in one sentence, a violent word, a person or
+// place near it, and a word of intent or menace ("Someone should teach that receptionist some manners
+// with a fist"). Figurative uses ("kill for a coffee", "killing me", "smashed it") are excluded.
+const VIOLENT = new Set([
+  'slap',
+  'punch',
+  'fist',
+  'fists',
+  'kick',
+  'kicking',
+  'batter',
+  'battered',
+  'beat',
+  'beating',
+  'stab',
+  'stabbed',
+  'knife',
+  'glass',
+  'glassed',
+  'smash',
+  'torch',
+  'burn',
+  'petrol',
+  'bomb',
+  'gun',
+  'shoot',
+  'shot',
+  'bat',
+  'hammer',
+  'brick',
+  'teeth',
+  'throat',
+  'strangle',
+  'kill',
+  'murder',
+  'hurt',
+  'headbutt',
+  'deck',
+  'lamp',
+  'thump',
+  'smack',
+  'bottle',
+  'stamp',
+  'machete',
+  'acid',
+  'blade',
+]);
+const TARGET = new Set([
+  'him',
+  'her',
+  'them',
+  'you',
+  'ya',
+  'u',
+  'he',
+  'she',
+  'they',
+  'receptionist',
+  'receptionists',
+  'doctor',
+  'doctors',
+  'gp',
+  'gps',
+  'nurse',
+  'nurses',
+  'staff',
+  'manager',
+  'place',
+  'surgery',
+  'reception',
+  'someone',
+  'somebody',
+  'everyone',
+  'building',
+  'practice',
+  'window',
+  'windows',
+]);
+const MENACE = new Set([
+  'ill',
+  'hell',
+  'shell',
+  'theyll',
+  'youll',
+  'well',
+  'will',
+  'gonna',
+  'going',
+  'wanna',
+  'should',
+  'better',
+  'if',
+  'next',
+  'wait',
+  'till',
+  'until',
+  'deserve',
+  'deserves',
+  'needs',
+  'need',
+  'one',
+  'day',
+  'dare',
+]);
+const FIGURATIVE_AFTER = new Set(['for', 'me', 'it', 'myself']);
+/** A sentence about a procedure ("the jab will hurt you a bit") is not a threat. */
+const PROCEDURE = new Set([
+  'jab',
+  'jabs',
+  'needle',
+  'needles',
+  'injection',
+  'bloods',
+  'vaccine',
+  'smear',
+  'scratch',
+  'sting',
+]);
+
+function cueCombination(tokens: readonly Token[]): Hit[] {
+  const hits: Hit[] = [];
+  let s = 0;
+  while (s < tokens.length && hits.length < 5) {
+    const sentence = (tokens[s] as Token).sentence;
+    let e = s;
+    while (e < tokens.length && (tokens[e] as Token).sentence === sentence) e++;
+    let menace = false;
+    let procedure = false;
+    for (let k = s; k < e; k++) {
+      const text = (tokens[k] as Token).text;
+      if (MENACE.has(text)) menace = true;
+      if (PROCEDURE.has(text)) procedure = true;
+    }
+    if (procedure) menace = false;
+    if (menace) {
+      for (let k = s; k < e; k++) {
+        const token = tokens[k] as Token;
+        if (!VIOLENT.has(token.text)) continue;
+        const after = tokens[k + 1];
+        if (after && after.sentence === sentence && FIGURATIVE_AFTER.has(after.text)) continue;
+        let target = -1;
+        for (let m = Math.max(s, k - 4); m < Math.min(e, k + 5); m++)
+          if (m !== k && TARGET.has((tokens[m] as Token).text)) target = m;
+        if (target < 0) continue;
+        const first = Math.min(k, target);
+        const last = Math.max(k, target);
+        hits.push({
+          category: 'threat',
+          ruleId: 'threat.cue_combination',
+          start: (tokens[first] as Token).start,
+          end: (tokens[last] as Token).end,
+          confidence: 0.6,
+          first,
+          last: last + 1,
+        });
+        break;
+      }
+    }
+    s = e;
+  }
+  return hits;
+}
+
+export const threat: RuleFamily = {
+  name: 'threat',
+  lists: THREAT_LISTS,
+  rules: THREAT_RULES,
+  derive: (input, direct) => (direct.length > 0 ? direct : cueCombination(input.doc.tokens)),
+};
