@@ -178,9 +178,14 @@ ${FILLER}`,
     const url = page(`<h1>Home</h1>
 <policy-conduct-banner variant="top" practice="${FIXTURE_ODS}"></policy-conduct-banner>
 <policy-conduct-banner variant="bottom" practice="${FIXTURE_ODS}"></policy-conduct-banner>${FILLER}`);
+    const before = server.hits.filter((hit) => hit === `/v1/practices/${FIXTURE_ODS}/public`).length;
     await withPage(async (probe) => {
       await probe.page.goto(url);
       await probe.waitForEvents('policy-config-ready', 2);
+      // Two components, one practice: one request.
+      expect(server.hits.filter((hit) => hit === `/v1/practices/${FIXTURE_ODS}/public`).length - before).toBe(
+        1,
+      );
       const positions = await probe.page.$$eval('policy-conduct-banner', (banners) =>
         banners.map((banner) => {
           const part = banner.shadowRoot?.querySelector('[part=banner]') as HTMLElement;
@@ -196,6 +201,26 @@ ${FILLER}`,
         .getByRole('button', { name: /Show/ })
         .click();
       await expectNoAxeViolations(probe);
+    });
+  });
+
+  it('takes its data as a property too, and follows a change of practice', async () => {
+    const other = fixtureConfig({ ods: 'Y07777', name: 'Hillside Practice', locale: 'cy' });
+    const url = page(`<h1>Home</h1><policy-conduct-banner id="prop"></policy-conduct-banner>`);
+    await withPage(async (probe) => {
+      await probe.page.goto(url);
+      const banner = probe.page.locator('#prop');
+      expect(await banner.locator('[part=banner]').count()).toBe(1); // static notice, nothing to load
+      await banner.evaluate((element, config) => {
+        (element as HTMLElement & { config: unknown }).config = config;
+      }, fixtureConfig());
+      await banner.getByRole('button', { name: 'Show our code of conduct' }).click();
+      expect(await banner.getByRole('paragraph').filter({ hasText: 'Meadowbank Surgery' }).count()).toBe(1);
+      await banner.evaluate((element, config) => {
+        (element as HTMLElement & { config: unknown }).config = config;
+      }, other);
+      expect(await banner.getByRole('paragraph').filter({ hasText: 'Hillside Practice' }).count()).toBe(1);
+      expect(await banner.getByRole('heading').textContent()).toBe('Ein cod ymddygiad');
     });
   });
 
