@@ -217,8 +217,14 @@ export class PolicyConductBanner extends PolicyElement {
               >
                 ${this.expanded ? t.hide : t.show}
               </button>
-              <button part="dismiss" class="link-button" type="button" @click=${this.dismiss}>
-                ${t.dismiss}<span class="visually-hidden">${t.dismissHidden}</span>
+              <button
+                part="dismiss"
+                class="link-button"
+                type="button"
+                aria-label=${t.dismiss + t.dismissHidden}
+                @click=${this.dismiss}
+              >
+                ${t.dismiss}
               </button>
             </div>
           </div>

@@ -24,7 +24,7 @@ const cy: typeof en = {
   show: 'Dangos ein cod ymddygiad',
   hide: 'Cuddio ein cod ymddygiad',
   dismiss: 'Cau',
-  dismissHidden: ' yr hysbysiad hwn',
+  dismissHidden: '’r hysbysiad hwn',
   intro: 'Rydym yn gofyn i bawb sy’n defnyddio {practice} gadw at y canlynol.',
   policyLink: 'Darllen y polisi cyfryngau cymdeithasol ac ymddygiad llawn',
   lastReviewed: 'Adolygwyd ddiwethaf ar {date}',
