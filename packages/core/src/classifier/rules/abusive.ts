@@ -109,6 +109,14 @@ const HARD_INSULTS = [
   'dumbass',
   'spineless',
   'scum',
+  'prat',
+  'prats',
+  'twit',
+  'twits',
+  'git',
+  'gits',
+  'wazzock',
+  'wally',
 ];
 
 /** Words that insult only when aimed ("you mug", "absolute melt", "silly cow"). */

@@ -30,6 +30,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'while|whilst _2 getting|being paid',
       'backdate|backdates|backdated|backdating',
       'under the table',
+      'signing|signs|signed|sign _3 off _3 cash|money|fee|tenner|payment',
       'cooking the books',
       'logged|marked|recorded|coded as _4 when _4 actually',
       'to make the|their figures|numbers|stats look better|good',

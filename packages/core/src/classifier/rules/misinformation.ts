@@ -178,6 +178,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'full of toxins|poison|poisons|chemicals|mercury|metals',
       'measles|mumps|chickenpox|covid|flu|polio|whooping is|are|was _1 harmless|nothing|natural',
       '@vaccine _4 is|are|whats _2 dangerous|deadly|toxic|poison|unsafe|killing',
+      '@vaccine _2 contains|contain|gives|give|gave _2 flu|virus|covid|disease|illness',
+      'why you get|got ill|sick|flu _1 after',
       'fluoride|chemtrails|wifi|5g|masks|vaccines|vaccine _4 making|makes|poisoning|poisons|sterilising _1 everyone|people|us|you|kids',
       'hiding it $',
       'hiding the truth',

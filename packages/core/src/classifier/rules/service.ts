@@ -126,7 +126,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'complaint',
     confidence: 0.8,
     patterns: [
-      'disgusted|disgusting|disgraceful|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|ridiculous|pathetic|incompetent|unacceptable|shambles|shambolic|farce|unprofessional|dismissive|patronising|condescending|uncaring|unhelpful|clueless|hopeless|negligent',
+      'disgusted|disgusting|disgraceful|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|incompetent|unacceptable|shambles|shambolic|farce|unprofessional|dismissive|patronising|condescending|uncaring|unhelpful|clueless|hopeless|negligent',
       'a disgrace',
       'not|wasnt|isnt acceptable|good|impressed|happy|ok|okay $',
       'not good enough',
@@ -167,7 +167,6 @@ export const SERVICE_RULES: PhraseRule[] = [
       'refused|refuse to',
       'didnt listen',
       'lost my|the|his|her|their referral|results|records|letter|prescription|sample|notes',
-      'let down|failing|failed',
       'cant understand a? word',
       'arrogant|gatekeeper|gatekeepers|gatekeeping',
       'how are|is _3 supposed to',
@@ -219,6 +218,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'system is broken',
       'state of the|this',
       'for no reason',
+      'let down|failing|failed',
+      'pathetic|ridiculous',
+      'what is|whats going on',
       'could at least',
       'bothering her|him|them',
       'came home in tears',
@@ -303,6 +305,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'need|want|like to rebook|cancel|reschedule',
       'please _3 give|get|book me|us an? appointment|appt',
       'give me an? appointment|appt',
+      'need|want|like|get an? _2 appointment|appt|callback|prescription|repeat|referral|script|call|sick|fit',
+      'any chance of|for _4 appointment|appt|callback|prescription|repeat|referral|call',
       'please|pls|plz _2 @bookingVerb _3 @bookingThing',
       'can|could i|we have|get a|an call|ring back|callback|appointment|appt',
       'can|could _3 do my _3 check|bloods|jab|dressing|dressings|review|test|injection|smear',
@@ -317,7 +321,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'can|could i do|book that on here',
       'please _3 chase|check _3 results|prescription|repeat|referral',
       'can|could you _1 check|chase _1 please',
-      'can|could my _3 be sent|moved|changed|transferred|done',
+      'can|could my _6 be sent|moved|changed|transferred|done',
       'please|can|could _4 email|send|text|post _1 it|them _1 to? me|us',
       'just want to know if|whether my|the results|prescription|repeat',
       'put me|us down for',
@@ -424,6 +428,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'only one _3 actually|really? listens|cares',
       'so good with',
       'so|very|really|incredibly patient',
+      '@praise practice|surgery|service|doctors|doctor|nurses|nurse|staff|team|reception|receptionists|care|gp|gps',
+      'well run|organised|organized',
       'made my _1 painless',
       'didnt feel a thing',
       'did not feel a thing',
@@ -580,7 +586,7 @@ const PRACTICE_NAME_ENDINGS = new Set([
 ]);
 
 /** Question sentences that open like an enquiry ("Is there wheelchair access?"), not "anyone else …?". */
-function questionSentences(input: RuleInput): Hit[] {
+function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<number>): Hit[] {
   const { doc } = input;
   const hits: Hit[] = [];
   if (doc.questions.size === 0) return hits;
@@ -595,6 +601,7 @@ function questionSentences(input: RuleInput): Hit[] {
     while (end + 1 < tokens.length && (tokens[end + 1] as Token).sentence === first.sentence) end++;
     k = end + 1;
     if (!doc.questions.has(first.sentence) || !ENQUIRY_OPENERS.has(first.text)) continue;
+    if (complaintSentences.has(first.sentence)) continue; // "What is going on at …?" is a complaint
     if (groupSentences.has(first.sentence)) continue;
     const second = tokens[first.index + 1];
     if (
@@ -680,7 +687,13 @@ export const service: RuleFamily = {
         const asked = doc.questions.size > 0 || QUESTION_STARTS.has(token.text);
         if (asked) enquiry.push(hitFrom(q, 'enquiry'));
       }
-      if (enquiry.length === 0 && appointment.length === 0) enquiry.push(...questionSentences(input));
+      if (enquiry.length === 0 && appointment.length === 0)
+        enquiry.push(
+          ...questionSentences(
+            input,
+            new Set(complaint.map((h) => doc.tokens[h.first ?? -1]?.sentence ?? -1)),
+          ),
+        );
     }
 
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
