@@ -1,7 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { type ClassifyContext, classify as classifyText, type PracticeSettings } from '@policy/core';
+import { type ClassifyContext, classify as classifyText } from '@policy/core';
 import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
+import { settingsOf } from '../incidents/lifecycle.js';
 import type { classifyRoute } from './classify.routes.js';
 
 export const classify: RouteHandler<typeof classifyRoute, AppEnv> = (c) => {
@@ -14,7 +15,7 @@ export const classify: RouteHandler<typeof classifyRoute, AppEnv> = (c) => {
   if (ods !== undefined) {
     const practice = principal.practices.includes(ods) ? c.var.deps.store.practice(ods) : undefined;
     if (!practice) throw notFound('practice');
-    const settings = JSON.parse(practice.settings) as PracticeSettings;
+    const settings = settingsOf(practice);
     context.staff = settings.staff;
     context.practiceName = settings.name;
   }

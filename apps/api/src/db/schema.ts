@@ -162,6 +162,8 @@ export const idempotencyKeys = sqliteTable(
 );
 
 export type PracticeRow = typeof practices.$inferSelect;
+/** A practice without its precomputed public JSON: what request handling needs. */
+export type PracticeRecord = Omit<PracticeRow, 'publicJson' | 'publicEtag'>;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentEventRow = typeof incidentEvents.$inferSelect;

@@ -14,6 +14,7 @@ import {
   incidentEvents,
   incidents,
   keyPractices,
+  type PracticeRecord,
   type PracticeRow,
   practices,
 } from './schema.js';
@@ -43,6 +44,7 @@ export class Store {
   readonly #updateIncident;
   readonly #nextNumbers;
   readonly #setChainHead;
+  readonly #chainHeadOf;
   readonly #authorCount;
   #ping: Database.Statement | undefined;
 
@@ -54,7 +56,18 @@ export class Store {
       .where(eq(practices.ods, sql.placeholder('ods')))
       .prepare();
     this.#practiceByOds = db
-      .select()
+      .select({
+        ods: practices.ods,
+        name: practices.name,
+        settings: practices.settings,
+        settingsVersion: practices.settingsVersion,
+        chainSeq: practices.chainSeq,
+        chainHead: practices.chainHead,
+        createdAt: practices.createdAt,
+        updatedAt: practices.updatedAt,
+        createdBy: practices.createdBy,
+        updatedBy: practices.updatedBy,
+      })
       .from(practices)
       .where(eq(practices.ods, sql.placeholder('ods')))
       .prepare();
@@ -116,6 +129,9 @@ export class Store {
          payload, prev_hash, hash)
        VALUES (@id, @practiceOds, @incidentId, @seq, @type, @actorId, @actorRole, @keyId, @at, @payload, @prevHash, @hash)`,
     );
+    this.#chainHeadOf = raw.prepare<[string], { chainSeq: number; chainHead: string }>(
+      'SELECT chain_seq AS chainSeq, chain_head AS chainHead FROM practices WHERE ods = ?',
+    );
     this.#setChainHead = raw.prepare(`UPDATE practices SET chain_seq = ?, chain_head = ? WHERE ods = ?`);
   }
 
@@ -123,11 +139,60 @@ export class Store {
     return this.#db;
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints). */
+  /** Runs `fn` in one IMMEDIATE transaction now (nested calls become savepoints). For start-up work. */
   transaction<T>(fn: () => T): T {
     const raw = this.#db.$client;
     if (raw.inTransaction) return raw.transaction(fn)();
     return raw.transaction(fn).immediate();
+  }
+
+  #queue: { fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  #flushScheduled = false;
+
+  /**
+   * Group commit: a request's write runs, in arrival order, inside one transaction shared with the
+   * writes that arrived while the previous commit was being fsynced; each write is its own savepoint,
+   * so one refused write rolls back alone. The promise settles only after the shared COMMIT, so an
+   * answer is sent only for a durable write — but one fsync (synchronous = FULL) covers the batch.
+   */
+  write<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const batch = this.#queue;
+    this.#queue = [];
+    const raw = this.#db.$client;
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      raw
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              results.push({ ok: true, value: raw.transaction(item.fn)() });
+            } catch (error) {
+              results.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      // The COMMIT itself failed (disk full, I/O error): nothing in the batch is durable.
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const result = results[i];
+      if (result?.ok) item.resolve(result.value);
+      else item.reject(result?.error);
+    });
   }
 
   ping(): boolean {
@@ -141,7 +206,7 @@ export class Store {
     return this.#publicConfig.get({ ods });
   }
 
-  practice(ods: string): PracticeRow | undefined {
+  practice(ods: string): PracticeRecord | undefined {
     return this.#practiceByOds.get({ ods });
   }
 
@@ -269,7 +334,7 @@ export class Store {
 
   /** Appends one event to the practice's hash chain. Call inside a transaction. */
   appendEvent(ods: string, incidentId: string, event: IncidentEvent, keyId: string): IncidentEventRow {
-    const practice = this.practice(ods);
+    const practice = this.#chainHeadOf.get(ods);
     if (!practice) throw new Error('appendEvent: unknown practice');
     const seq = practice.chainSeq + 1;
     const content = {

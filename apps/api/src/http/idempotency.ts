@@ -13,16 +13,16 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * record. The same key with a different method, path or body is refused with 422. Refusals (4xx
  * thrown as ApiError) roll back and are not stored: a retry is judged afresh.
  */
-export function idempotent<B extends object, S extends ContentfulStatusCode>(
+export async function idempotent<B extends object, S extends ContentfulStatusCode>(
   // biome-ignore lint/suspicious/noExplicitAny: any route's context
   c: Context<AppEnv, any, any>,
   bodyFingerprint: string | Uint8Array,
   write: () => { status: S; body: B },
-): Response & TypedResponse<JSONParsed<B>, S, 'json'> {
+): Promise<Response & TypedResponse<JSONParsed<B>, S, 'json'>> {
   const { store } = c.var.deps;
   const key = c.req.header('idempotency-key');
   if (key === undefined) {
-    const result = store.transaction(write);
+    const result = await store.write(write);
     return c.json(result.body, result.status);
   }
   if (!KEY_PATTERN.test(key))
@@ -34,7 +34,7 @@ export function idempotent<B extends object, S extends ContentfulStatusCode>(
     .update(bodyFingerprint)
     .digest('hex');
   const keyId = c.var.principal.keyId;
-  const outcome = store.transaction(() => {
+  const outcome = await store.write(() => {
     const previous = store.idempotent(keyId, key);
     if (previous) {
       if (previous.requestHash !== requestHash)

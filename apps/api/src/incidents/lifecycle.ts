@@ -12,7 +12,7 @@ import {
   transition,
 } from '@policy/core';
 import type { Context } from 'hono';
-import type { PracticeRow } from '../db/schema.js';
+import type { PracticeRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
@@ -21,8 +21,21 @@ import { ApiError, notFound } from '../http/problem.js';
 // The write path every incident change takes: load the projection, ask @policy/core, then insert
 // the event (with its hash-chain link) and update the projection in the same transaction.
 
-export const settingsOf = (practice: PracticeRow): PracticeSettings =>
-  JSON.parse(practice.settings) as PracticeSettings;
+const parsedSettings = new Map<string, PracticeSettings>();
+
+/**
+ * The practice's settings, parsed once per distinct stored JSON (keyed by the JSON itself, so it can
+ * never be stale). Callers must not mutate the result: @policy/core never does.
+ */
+export function settingsOf(practice: PracticeRecord): PracticeSettings {
+  let settings = parsedSettings.get(practice.settings);
+  if (!settings) {
+    if (parsedSettings.size >= 1000) parsedSettings.clear();
+    settings = JSON.parse(practice.settings) as PracticeSettings;
+    parsedSettings.set(practice.settings, settings);
+  }
+  return settings;
+}
 
 /** Identifies the post's author across incidents, for the repeat-poster rule. Never logged. */
 export function authorRefOf(report: ReportInput): string | null {
@@ -123,7 +136,7 @@ export function reportAnswer(incident: Incident) {
 /** Applies one event to a stored incident. Call inside the request's transaction. */
 export function applyEvent(
   store: Store,
-  practice: PracticeRow,
+  practice: PracticeRecord,
   incidentId: string,
   event: IncidentEvent,
   keyId: string,
@@ -142,7 +155,7 @@ export function applyEvent(
   return { incident: result.incident, effects: result.effects, row };
 }
 
-export function incidentDetail(store: Store, practice: PracticeRow, incident: Incident) {
+export function incidentDetail(store: Store, practice: PracticeRecord, incident: Incident) {
   const ctx = {
     settings: settingsOf(practice),
     authorIncidentCount: store.authorIncidentCount(practice.ods, authorRefOf(incident.report)),

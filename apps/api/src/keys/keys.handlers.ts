@@ -6,7 +6,7 @@ import type { issueKeyRoute, revokeKeyRoute } from './keys.routes.js';
 
 const DEFAULT_API_SCOPES = ['incidents:read', 'incidents:write', 'reports:read'];
 
-export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = (c) => {
+export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
   const { ods } = c.req.valid('param');
   const body = c.req.valid('json');
   const { store, clock } = c.var.deps;
@@ -22,7 +22,7 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = (c) => {
     throw invalid('allowedOrigins', 'API keys are for servers; only report keys take origins');
   const practices = [ods, ...(body.practices ?? []).filter((other) => other !== ods)];
   for (const other of practices) if (!store.practice(other)) throw notFound(`practice ${other}`);
-  const { row, key } = store.transaction(() =>
+  const { row, key } = await store.write(() =>
     issueKey(
       store,
       {
@@ -52,13 +52,15 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = (c) => {
   );
 };
 
-export const revoke: RouteHandler<typeof revokeKeyRoute, AppEnv> = (c) => {
+export const revoke: RouteHandler<typeof revokeKeyRoute, AppEnv> = async (c) => {
   const { ods, keyId } = c.req.valid('param');
   const { store, clock } = c.var.deps;
   const row = store.keyById(keyId);
   if (!row || row.type === 'admin' || !(JSON.parse(row.practices) as string[]).includes(ods))
     throw notFound('key');
   if (!row.revokedAt)
-    store.updateKey(keyId, { revokedAt: clock().toISOString(), revokedBy: c.var.principal.keyId });
+    await store.write(() =>
+      store.updateKey(keyId, { revokedAt: clock().toISOString(), revokedBy: c.var.principal.keyId }),
+    );
   return c.body(null, 204);
 };

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { PracticeSettings, PracticeSettingsInput } from '@policy/core';
-import type { PracticeRow } from '../db/schema.js';
+import type { PracticeRecord } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { ApiError } from '../http/problem.js';
 import { publicOf, settingsFrom } from './practice-config.js';
@@ -32,7 +32,7 @@ function mergeSettings(stored: PracticeSettings, patch: Record<string, unknown>)
   return merged as unknown as PracticeSettings;
 }
 
-const view = (row: PracticeRow) => ({
+const view = (row: PracticeRecord) => ({
   ods: row.ods,
   name: row.name,
   settings: JSON.parse(row.settings) as Record<string, unknown>,
@@ -40,7 +40,7 @@ const view = (row: PracticeRow) => ({
   updatedAt: row.updatedAt,
 });
 
-export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = (c) => {
+export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const { store, clock } = c.var.deps;
   const settings = settingsFrom({
@@ -49,7 +49,7 @@ export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = 
     name: body.name,
   });
   const now = clock().toISOString();
-  const row = store.transaction(() => {
+  const row = await store.write(() => {
     if (store.practice(body.ods))
       throw new ApiError(409, `A practice with ODS code ${body.ods} already exists.`);
     const values = {
@@ -63,7 +63,7 @@ export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = 
       updatedBy: c.var.principal.keyId,
     };
     store.insertPractice(values);
-    return store.practice(body.ods) as PracticeRow;
+    return store.practice(body.ods) as PracticeRecord;
   });
   c.header('Location', `/v1/practices/${row.ods}`);
   return c.json(view(row), 201);
@@ -72,12 +72,12 @@ export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = 
 export const getPractice: RouteHandler<typeof getPracticeRoute, AppEnv> = (c) =>
   c.json(view(c.var.practice), 200);
 
-export const updatePractice: RouteHandler<typeof updatePracticeRoute, AppEnv> = (c) => {
+export const updatePractice: RouteHandler<typeof updatePracticeRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const { store, clock } = c.var.deps;
   const ods = c.var.practice.ods;
-  const row = store.transaction(() => {
-    const current = store.practice(ods) as PracticeRow;
+  const row = await store.write(() => {
+    const current = store.practice(ods) as PracticeRecord;
     const stored = JSON.parse(current.settings) as PracticeSettings;
     const name = body.name ?? current.name;
     const settings = settingsFrom({ ...mergeSettings(stored, body.settings ?? {}), ods, name });
@@ -88,7 +88,7 @@ export const updatePractice: RouteHandler<typeof updatePracticeRoute, AppEnv> = 
       updatedAt: clock().toISOString(),
       updatedBy: c.var.principal.keyId,
     });
-    return store.practice(ods) as PracticeRow;
+    return store.practice(ods) as PracticeRecord;
   });
   return c.json(view(row), 200);
 };
