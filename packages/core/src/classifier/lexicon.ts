@@ -177,6 +177,11 @@ export const WORD_LISTS = {
     'meds',
     'medication',
     'checkup',
+    'scan',
+    'xray',
+    'mri',
+    'test',
+    'tests',
   ],
   /** Vaccines. */
   vaccine: [

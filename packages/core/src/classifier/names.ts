@@ -33,6 +33,16 @@ sharon sheila shirley sian simon sonia sophie stacey stan stanley stella stephan
 stewart stuart sue susan suzanne sylvia tanya ted teresa terry thomas tim timothy toby tom tommy tony
 tracey tracy tyler valerie vanessa vera vicky victoria vincent violet wayne wendy william yasmin yvonne
 zara zoe zainab
+gladys doris ethel elsie mabel hilda edna iris nora norah marjorie muriel winifred enid sybil cyril percy
+wilfred ernest herbert leonard walter frederick george maud dot dolly betty brenda gwen glenys megan
+bronwen dai emrys iwan nia rhian siobhan aoife ciara niamh seamus padraig fergus hamish morag kirsty
+ailsa iain angus moira fiona isobel raj ravi sunita anil deepak sanjay vijay priyanka pooja arjun rohan
+kiran nisha anjali wei li chen mei ling jun hiro kwame kofi ade chidi ngozi emeka tunde femi yemi amara
+tomasz piotr pawel agnieszka ewa magda kasia marek jan andrzej ionut andrei elena irina olga dmitri
+yusuf omar hassan hussein khalid tariq bilal usman zain aliyah maryam amina safiya leila yasmin noor
+harper willow evie esme ruby florence daisy matilda ivy rosie theo jaxon reuben finley harley riley
+lola mia ava maisie summer amelia ellie millie isabelle darcy freddie teddy arlo rory ronnie stevie
+
 `;
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAMES_TEXT.split(/\s+/).filter(Boolean));
@@ -54,18 +64,13 @@ const PLACE_WORDS = new Set([
   'dr',
   'way',
   'crescent',
-  'court',
   'place',
   'grove',
   'gardens',
   'terrace',
   'park',
-  'hill',
   'square',
-  'row',
-  'walk',
-  'view',
-  'green',
+
   'mews',
   'rise',
   'university',

@@ -179,6 +179,8 @@ interface RosterEntry {
   firstName: string | null;
   surname: string | null;
   given: Set<string>;
+  /** Clipped forms generated from the first name ("kev", "ange"): treated like word-names. */
+  derived: Set<string>;
   aliases: string[][];
 }
 
@@ -230,6 +232,7 @@ export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
     const firstName = parts.length > 1 ? (parts[0] as string) : null;
     const surname = parts.length > 0 ? (parts[parts.length - 1] as string) : null;
     const given = new Set<string>();
+    const derived = new Set<string>();
     if (firstName) {
       given.add(firstName);
       for (const nick of NICKNAMES[firstName] ?? []) given.add(nick);
@@ -238,14 +241,15 @@ export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
       for (const len of [3, 4]) {
         if (firstName.length > len + 1) {
           const stem = firstName.slice(0, len);
-          given.add(stem);
-          given.add(`${stem}ie`);
-          given.add(`${stem}y`);
+          for (const form of [stem, `${stem}ie`, `${stem}y`]) {
+            if (!given.has(form)) derived.add(form);
+            given.add(form);
+          }
         }
       }
     }
     const aliases = (member.aliases ?? []).map(words).filter((a) => a.length > 0);
-    return { index, titleClass, firstName, surname, given, aliases };
+    return { index, titleClass, firstName, surname, given, derived, aliases };
   });
 }
 
@@ -455,6 +459,8 @@ export function findStaffMentions(
           !afterTitle &&
           (capitalised || roleNear) &&
           (!WORD_NAMES.has(token.text) || roleNear || midSentenceCapital) &&
+          // A clipped form we made up ("call" from Callum) must at least be written as a name.
+          (!entry.derived.has(token.text) || token.capitalised || doc.caseless) &&
           !someoneElsesSurname(doc, tokens, i, entry) &&
           (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {

@@ -137,6 +137,8 @@ const SOFT_INSULTS = [
   'jobsworth',
   'bag',
   'weapon',
+  'troll',
+  'trolls',
   'cow',
   'jobsworths',
   'dragon',
@@ -185,6 +187,7 @@ export const ABUSIVE_RULES: PhraseRule[] = [
     patterns: [
       '@insultIntensifier @softInsult',
       'youre|you|ur|is|are|was|shes|hes|theyre a|an _2 @softInsult',
+      'you|u|ya @softInsult|@hardInsult',
       'bunch|shower|load of @softInsult|@hardInsult|@profanity',
       'useless lot|bunch|shower|waste',
       'you useless',

@@ -159,7 +159,46 @@ const HOSTILITY = [
   'deport*',
 ];
 
-export const DISCRIMINATORY_LISTS = { slur: SLURS, protectedGroup: GROUPS, hostility: HOSTILITY };
+const COUNTRIES = [
+  'africa',
+  'nigeria',
+  'ghana',
+  'somalia',
+  'kenya',
+  'india',
+  'pakistan',
+  'bangladesh',
+  'poland',
+  'romania',
+  'bulgaria',
+  'lithuania',
+  'china',
+  'jamaica',
+  'syria',
+  'iraq',
+  'iran',
+  'afghanistan',
+  'philippines',
+  'albania',
+  'turkey',
+  'morocco',
+  'egypt',
+  'sudan',
+  'eritrea',
+  'ukraine',
+  'russia',
+  'vietnam',
+  'mexico',
+  'spain',
+  'italy',
+];
+
+export const DISCRIMINATORY_LISTS = {
+  slur: SLURS,
+  protectedGroup: GROUPS,
+  hostility: HOSTILITY,
+  country: COUNTRIES,
+};
 
 export const DISCRIMINATORY_RULES: PhraseRule[] = [
   { id: 'discriminatory.slur', category: 'discriminatory', confidence: 0.95, patterns: ['@slur'] },
@@ -171,6 +210,7 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'send|sending|ship _2 back where|home|to _3 came|from',
       'send|sending them|em all? back|home',
       'too many @protectedGroup',
+      'go|goes|going|send|sent|get|got back to @country',
       'all these|those @protectedGroup',
       'why are|is all _3 foreign|foreigners|immigrants|muslims|black|asian|polish|indian|gay',
       '@role|@rolePlural _3 all? foreign|foreigners now',

@@ -41,7 +41,7 @@ export const RECORDING_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       '@rolePlural|@role',
-      'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue',
+      'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue|mums|dads|tots|babies|toddlers|group|crowd|man|woman|lady|bloke|argument',
       'waiting room|area',
       'consultation|consulting',
     ],

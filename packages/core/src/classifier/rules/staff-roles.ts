@@ -46,6 +46,19 @@ export const STAFF_ROLE_LISTS = {
     'rude',
   ],
   personNoun: ['lad', 'bloke', 'guy', 'man', 'woman', 'lady', 'girl', 'fella', 'chap'],
+  personRole: [
+    'receptionist',
+    'nurse',
+    'doctor',
+    'gp',
+    'pharmacist',
+    'hca',
+    'manager',
+    'locum',
+    'physio',
+    'paramedic',
+    'midwife',
+  ],
   namedRolePlural: ['receptionists', 'nurses', 'doctors', 'gps', 'pharmacists', 'hcas'],
 };
 
@@ -62,7 +75,7 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'the|that|this only? @staffDescriptor _1 @role',
-      'the|that|this @role _4 with the|a|her|his',
+      'the|that|this @personRole _4 with the|a|her|his',
       'the|that _1 @personNoun on|at|behind _2 reception|desk',
       '@role today? was a|an bloke|man|woman|lad|guy',
       'only @staffDescriptor? @role',
