@@ -115,7 +115,7 @@ export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
     const { incident, row } = applyEvent(store, practice, id, event, c.var.principal.keyId);
     return {
       status: 200 as const,
-      body: { incident: incidentDetail(store, practice, incident), event: timelineEntry(row) } as never,
+      body: { ...incidentDetail(store, practice, incident), appliedEvent: timelineEntry(row) } as never,
     };
   });
 };

@@ -106,9 +106,11 @@ export const getIncidentRoute = createRoute({
   },
 });
 
-export const EventAppliedSchema = z
-  .object({ incident: IncidentDetailSchema, event: TimelineEntrySchema })
-  .openapi('EventApplied');
+export const EventAppliedSchema = IncidentDetailSchema.extend({
+  appliedEvent: TimelineEntrySchema.openapi({
+    description: 'The event as recorded, with its hash-chain link',
+  }),
+}).openapi('EventApplied', { description: 'The incident after the event, and the event itself.' });
 
 export const applyEventRoute = createRoute({
   method: 'post',

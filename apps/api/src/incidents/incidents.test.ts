@@ -60,14 +60,17 @@ describe('incidents', () => {
       { 'x-acting-user': 'u-17; role=manager' },
     );
     expect(triaged.status).toBe(200);
-    expect(triaged.json.incident.state).toBe('triaged');
-    expect(triaged.json.incident.categoriesConfirmed).toBe(true);
-    expect(triaged.json.event).toMatchObject({ type: 'triage', actor: { id: 'u-17', role: 'manager' } });
+    expect(triaged.json.state).toBe('triaged');
+    expect(triaged.json.categoriesConfirmed).toBe(true);
+    expect(triaged.json.appliedEvent).toMatchObject({
+      type: 'triage',
+      actor: { id: 'u-17', role: 'manager' },
+    });
 
     expect((await event(id, { type: 'remove_from_page' })).status).toBe(200);
     const closed = await event(id, { type: 'close', outcome: 'removed_by_practice' });
     expect(closed.status).toBe(200);
-    expect(closed.json.incident).toMatchObject({ state: 'closed', outcome: 'removed_by_practice' });
+    expect(closed.json).toMatchObject({ state: 'closed', outcome: 'removed_by_practice' });
 
     // From closed only reopen is allowed: anything else is a wrong-state refusal.
     const late = await event(id, { type: 'add_note', text: 'too late' });
