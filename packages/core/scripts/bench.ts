@@ -138,16 +138,29 @@ function baseline(post: string): number {
   return found;
 }
 
-function throughput(posts: readonly string[], run: (post: string) => unknown, seconds = 2): number {
-  for (let i = 0; i < 2000; i++) run(posts[i % posts.length] as string); // warm up
-  let done = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  while (performance.now() < end) {
-    for (let i = 0; i < 500; i++) run(posts[(done + i) % posts.length] as string);
-    done += 500;
+/**
+ * Posts per second, best of several short rounds. Baseline and classify() rounds alternate, so both
+ * see the same machine load (these machines are shared and noisy); the best round of each is the
+ * closest to what one free core does.
+ */
+function throughputs(posts: readonly string[], rounds = 12, roundMs = 250): { base: number; ours: number } {
+  const runs = { base: (p: string) => baseline(p), ours: (p: string) => classify(p, CONTEXT) };
+  for (const run of Object.values(runs))
+    for (let i = 0; i < 3000; i++) run(posts[i % posts.length] as string);
+  const best = { base: 0, ours: 0 };
+  for (let round = 0; round < rounds; round++) {
+    for (const key of ['base', 'ours'] as const) {
+      const run = runs[key];
+      let done = 0;
+      const start = performance.now();
+      while (performance.now() - start < roundMs) {
+        for (let i = 0; i < 100; i++) run(posts[(done + i) % posts.length] as string);
+        done += 100;
+      }
+      best[key] = Math.max(best[key], done / ((performance.now() - start) / 1000));
+    }
   }
-  return done / ((performance.now() - start) / 1000);
+  return best;
 }
 
 const ADVERSARIAL = [
@@ -182,14 +195,15 @@ function bestTime(text: string, runs: number): number {
 
 const posts = makePosts(500);
 const meanLength = posts.reduce((sum, p) => sum + p.length, 0) / posts.length;
-const base = throughput(posts, baseline);
-const ours = throughput(posts, (p) => classify(p, CONTEXT));
+const { base, ours } = throughputs(posts);
 bestTime(adversarial(10_000), 3); // warm up
-const t10 = bestTime(adversarial(10_000), 7);
-const t100 = bestTime(adversarial(100_000), 5);
+const t10 = bestTime(adversarial(10_000), 15);
+const t100 = bestTime(adversarial(100_000), 9);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-console.log(`node ${process.version}, ${posts.length} posts of ~${Math.round(meanLength)} characters`);
+console.log(
+  `node ${process.version}, ${posts.length} posts of ~${Math.round(meanLength)} characters; best of alternating rounds`,
+);
 console.log(`baseline (lower-case + indexOf scan): ${fmt(base)} posts/s`);
 console.log(
   `classify():                           ${fmt(ours)} posts/s  (${(ours / base).toFixed(3)} × baseline; budget ≥ 15,000 posts/s: ${ours >= 15_000 ? 'met' : 'NOT met'})`,

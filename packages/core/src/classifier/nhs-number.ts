@@ -34,6 +34,12 @@ const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '
  */
 export function findTenDigitNumbers(text: string): NumberCandidate[] {
   const found: NumberCandidate[] = [];
+  let digits = 0;
+  for (let k = 0; k < text.length && digits < 10; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 10) return found;
   let i = 0;
   while (i < text.length) {
     if (!isDigit(text[i]) || isDigit(text[i - 1])) {

@@ -201,7 +201,7 @@ export class PhraseMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const exact = this.byWord.get(token.text);
-      if (exact) this.tryAll(exact, tokens, i, hits, counts, isViable);
+      if (exact) this.tryAll(exact, tokens, i, hits, counts, isViable, true);
       const byPrefix = this.byPrefix.get(headKey(token.text));
       if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts, isViable);
       const bySuffix = token.text.length >= 3 ? this.bySuffix.get(tailKey(token.text)) : undefined;
@@ -217,14 +217,15 @@ export class PhraseMatcher {
     hits: PhraseHit[],
     counts: Map<PhraseRule, number>,
     isViable: (compiled: Compiled) => boolean,
+    exact = false,
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
       const { rule, elements } = compiled;
       const count = counts.get(rule) ?? 0;
       if (count >= MAX_HITS_PER_RULE) continue;
+      if (!exact && !elementMatches(elements[0] as Element, token)) continue;
       if (!isViable(compiled)) continue;
-      if (!elementMatches(elements[0] as Element, token)) continue;
       const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
       if (end < 0) continue;
       if (end <= i) continue;

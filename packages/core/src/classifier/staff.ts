@@ -328,8 +328,17 @@ const GENERIC_PRACTICE_NAME_WORDS = new Set([
 ]);
 
 /** "Riverside Surgery" → {"riverside"}: the words of a practice's name that only it uses. */
+const NAME_WORDS = new Map<string, Set<string>>();
+
 export function practiceNameWords(name: string | undefined): Set<string> {
-  return new Set(words(name ?? '').filter((w) => w.length > 2 && !GENERIC_PRACTICE_NAME_WORDS.has(w)));
+  const key = name ?? '';
+  let found = NAME_WORDS.get(key);
+  if (!found) {
+    found = new Set(words(key).filter((w) => w.length > 2 && !GENERIC_PRACTICE_NAME_WORDS.has(w)));
+    if (NAME_WORDS.size > 1000) NAME_WORDS.clear(); // a practice has one name; bound the cache anyway
+    NAME_WORDS.set(key, found);
+  }
+  return found;
 }
 
 /** "Sarah from my Zumba class", "Kev at Ashbrook Motors", "Mr Patel from the paper shop". */
