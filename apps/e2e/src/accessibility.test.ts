@@ -167,7 +167,8 @@ describe('accessibility of the report form', () => {
       await key.press('Enter'); // submits from a text field, as forms do
 
       const ref = await reference(page);
-      expect(await focused(page)).toMatch(/^h2#success-title/);
+      // Focus follows at once to the confirmation (the button it was on has gone).
+      await expect.poll(() => focused(page), { timeout: 2000 }).toMatch(/^h2#success-title/);
       const filed = incidentsOf(stack.databasePath, stack.ods).find((incident) => incident.reference === ref);
       expect(filed?.report).toMatchObject({
         platform: 'instagram',

@@ -61,9 +61,8 @@ describe('offline and failures at submit', () => {
       await pending.waitFor();
       expect(await pending.innerText()).toContain('This device is offline.');
       // Focus follows the member of staff's click to the explanation.
-      expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id)).toBe(
-        'pending-title',
-      );
+      const focusedId = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id);
+      await expect.poll(focusedId, { timeout: 2000 }).toBe('pending-title');
       expect(posts).toEqual([]); // nothing is attempted while the browser knows it is offline
       expect(countFor(text)).toBe(0);
       const [saved] = await savedDrafts(page);

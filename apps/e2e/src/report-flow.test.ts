@@ -76,9 +76,8 @@ describe('filing a report', () => {
       // The confirmation gives the first steps in the policy's words and moves focus to itself.
       const success = form(page).locator('[part="success"]');
       expect(await success.locator('ol.steps li').count()).toBeGreaterThan(0);
-      expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id)).toBe(
-        'success-title',
-      );
+      const focusedId = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id);
+      await expect.poll(focusedId, { timeout: 2000 }).toBe('success-title');
       expect(await axeViolations(page)).toEqual([]);
       expect(probe.errors).toEqual([]);
       expect(await probe.cspViolations()).toEqual([]);

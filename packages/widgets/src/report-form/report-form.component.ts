@@ -701,20 +701,20 @@ export class PolicyReportForm extends PolicyElement {
     pending.attempts += 1;
     switch (error.code) {
       case 'invalid': {
-        this.userAttempt = false;
         // Nothing was filed: back to editing with the API's reasons on the fields, under a new
         // key because the corrected report is a different request.
         this.pending = null;
         this.idempotencyKey = newId();
         this.mode = 'editing';
         this.errors = errorsFromProblem(error.problem, this.text);
+        const focus = this.takeFocus();
+        await this.updateComplete;
+        if (focus) this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
         await this.persist();
         emit<PolicyReportInvalidDetail>(this, 'policy-report-invalid', {
           source: 'server',
           errors: this.errors,
         });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
         return;
       }
       case 'rate_limited':
@@ -740,18 +740,17 @@ export class PolicyReportForm extends PolicyElement {
     this.mode = 'pending';
     this.pendingReason = reason;
     this.scheduleRetry(delayMs);
+    // Focus first, the moment the panel is drawn (the button that had it is gone): only after a
+    // click on our button, never when a saved report resumes on its own.
+    const focus = this.takeFocus();
+    await this.updateComplete;
+    if (entering && focus) this.renderRoot.querySelector<HTMLElement>('#pending-title')?.focus();
     await this.persist();
     emit<PolicyReportPendingDetail>(this, 'policy-report-pending', {
       reason,
       attempts: this.pending?.attempts ?? 0,
       nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
     });
-    const focus = this.takeFocus();
-    if (entering && focus) {
-      await this.updateComplete;
-      // Only after a click on our button, never when a saved report resumes on its own.
-      this.renderRoot.querySelector<HTMLElement>('#pending-title')?.focus();
-    }
   }
 
   /** Whether this outcome answers the member of staff's own click (then it may move focus). */
@@ -767,12 +766,13 @@ export class PolicyReportForm extends PolicyElement {
     this.pending = null;
     void this.loadCategoryText(); // for the category names on the confirmation
     this.mode = 'success';
+    const focus = this.takeFocus();
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<HTMLElement>('#success-title')?.focus();
     // Only now, with the API's acknowledgement in hand, does the copy on the device go.
     await this.discardDraft();
     this.dirty = false;
     emit<PolicyReportSubmittedDetail>(this, 'policy-report-submitted', filed);
-    await this.updateComplete;
-    if (this.takeFocus()) this.renderRoot.querySelector<HTMLElement>('#success-title')?.focus();
   }
 
   private onAnother = async (): Promise<void> => {
