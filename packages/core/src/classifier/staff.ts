@@ -168,6 +168,9 @@ const WORK_WORDS = new Set([
   'clocks',
   'duty',
   'rota',
+  'home',
+  'bus',
+  'leaves',
 ]);
 const ELSEWHERE = new Set(['from', 'at', 'of']);
 /** Mentions kept per post: plenty for evidence, and a bound on work for huge inputs. */

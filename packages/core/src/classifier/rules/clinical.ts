@@ -181,6 +181,11 @@ export const CLINICAL_LISTS = {
     'apixaban',
     'codeine',
     'cocodamol',
+    'paracetamol',
+    'ibuprofen',
+    'naproxen',
+    'diazepam',
+    'propranolol',
     'tramadol',
     'morphine',
     'methadone',
@@ -233,6 +238,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
     patterns: [
       'flu|covid|travel clinic|clinics|jab|jabs|vaccine|vaccines|season|vaccination',
       'sick note|notes',
+      '@condition jab|jabs|vaccine|vaccines|vaccination|clinic|clinics|test|tests|check|checks|screening',
       'sick to death',
       'sick of',
       'worried sick',
@@ -260,6 +266,12 @@ const STARTED_ON_LEAD = new Set([
   'still',
 ]);
 const WINDOW = 8;
+const DIARY_OPENERS = new Set(['day', 'week', 'weeks', 'month', 'months', 'year', 'years', 'night']);
+function sentenceStartOf(tokens: readonly Token[], k: number): number {
+  let s = k;
+  while (s > 0 && (tokens[s - 1] as Token).sentence === (tokens[k] as Token).sentence) s--;
+  return s;
+}
 const FAMILY_ADJECTIVES = new Set([
   'late',
   'little',
@@ -330,6 +342,9 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
   const previous = tokens[hit.first - 1];
   if (CONDITION_ADJECTIVES.has(here.text) && (previous === undefined || previous.sentence !== here.sentence))
     return true;
+  // "Day 4 of shingles": a diary-style sentence about the author.
+  const sentenceStart = sentenceStartOf(tokens, hit.first);
+  if (DIARY_OPENERS.has(tokens[sentenceStart]?.text ?? '') && hit.first - sentenceStart <= 4) return true;
   // "… so back on ferrous sulphate" with no one else as the subject.
   if (previous && STARTED_ON.has(previous.text)) {
     const lead = tokens[hit.first - 2];

@@ -57,6 +57,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
     patterns: [
       'drunk|pissed|hungover|high at|on work|duty',
       'drunk|pissed|hungover|high on the job',
+      'stinking|stank|stinks|smelling|smelled|smelt|smells|reeking|reeked|reeks of _1 booze|alcohol|drink|whisky|vodka|beer|wine|weed',
       'smell _2 whisky|alcohol|booze|drink|vodka|wine|beer _2 on him|her|them|his|her? breath?',
       'covered|cover|covering it|this|that? up',
       'cover up|coverup',

@@ -77,6 +77,8 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'sti|std|gum clinic',
       'rehab|detox|methadone',
       'on the drink|booze|drugs|gear',
+      'alcohol|drug|drugs|addiction|sexual|mental|antenatal|fertility|abortion clinic|service|team|unit',
+      'drinking|drink problem|sorted',
       'alcoholic|addict|heroin|cocaine|overdosed',
       'mental health|psychiatric',
       'abortion|termination',
