@@ -200,7 +200,7 @@ async function main() {
     await big.stop();
   }
 
-  console.log('\n  hot-path database access (in process, median of 7 interleaved rounds)');
+  console.log('\n  hot-path database access (in process, best of 9 interleaved rounds)');
   const hot = measureHotPaths();
   for (const figure of hot)
     console.log(
