@@ -22,8 +22,9 @@ function opsPerSecond(fn: () => unknown, iterations: number): number {
   return iterations / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+// Best of the rounds: on a shared machine noise only ever slows a round down, so the fastest round
+// of each side is the fairest estimate of what the code itself costs.
+const best = (values: number[]) => Math.max(...values);
 
 function compare(
   name: string,
