@@ -131,7 +131,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'complaint',
     confidence: 0.8,
     patterns: [
-      'disgusted|disgusting|disgraceful|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|incompetent|unacceptable|shambles|shambolic|farce|unprofessional|dismissive|patronising|condescending|uncaring|unhelpful|clueless|hopeless|negligent',
+      'disgusted|disgusting|disgraceful|shocking|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrific|incompetent|unacceptable|unprofessional|dismissive|patronising|condescending|uncaring|unhelpful|clueless|hopeless|negligent',
       'a disgrace',
       'not|wasnt|isnt acceptable|good|impressed|happy|ok|okay $',
       'not good enough',
@@ -224,7 +224,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'state of the|this',
       'for no reason',
       'let down|failing|failed',
-      'pathetic|ridiculous',
+      'pathetic|ridiculous|shambles|shambolic|farce',
       'what is|whats going on',
       'how is|are _3 still allowed',
       'nothing _2 can|could do',
@@ -412,7 +412,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       'thank|thanks|thankyou you? to|for|everyone|all|so|the|again',
-      'thank _3 for',
+      'thank|thanks|thankyou _3 for',
       'huge|big|massive|heartfelt|special thank|thanks|thankyou',
       'thank u',
       'thank|thanks you? _1 $',
@@ -594,10 +594,60 @@ function mentionsPracticeName(input: RuleInput): boolean {
   return doc.tokens.some((t) => {
     if (!practiceWords.has(t.text)) return false;
     const next = doc.tokens[t.index + 1];
-    if (!next || next.sentence !== t.sentence || !next.capitalised || doc.shouting) return true;
-    return practiceWords.has(next.text) || PRACTICE_NAME_ENDINGS.has(next.text);
+    if (!next || next.sentence !== t.sentence) return true;
+    if (practiceWords.has(next.text) || PRACTICE_NAME_ENDINGS.has(next.text)) return true;
+    // "Northgate park", "Riverside Fish Bar": the name of a place or another business.
+    if (ELSEWHERE_AFTER_NAME.has(next.text)) return false;
+    return !next.capitalised || doc.shouting;
   });
 }
+const ELSEWHERE_AFTER_NAME = new Set([
+  'park',
+  'road',
+  'rd',
+  'street',
+  'lane',
+  'avenue',
+  'way',
+  'arms',
+  'bus',
+  'buses',
+  'station',
+  'school',
+  'primary',
+  'academy',
+  'college',
+  'garden',
+  'gardens',
+  'shopping',
+  'retail',
+  'leisure',
+  'library',
+  'church',
+  'pub',
+  'bar',
+  'cafe',
+  'fc',
+  'united',
+  'town',
+  'rovers',
+  'walk',
+  'river',
+  'bridge',
+  'estate',
+  'market',
+  'motors',
+  'garage',
+  'hotel',
+  'fish',
+  'chippy',
+  'dental',
+  'dentist',
+  'dentists',
+  'vets',
+  'vet',
+  'pharmacy',
+]);
 const PRACTICE_NAME_ENDINGS = new Set([
   'surgery',
   'practice',
@@ -719,7 +769,11 @@ export const service: RuleFamily = {
         enquiry.push(
           ...questionSentences(
             input,
-            new Set(complaint.map((h) => doc.tokens[h.first ?? -1]?.sentence ?? -1)),
+            new Set(
+              complaint
+                .filter((h) => h.ruleId !== 'complaint.access')
+                .map((h) => doc.tokens[h.first ?? -1]?.sentence ?? -1),
+            ),
           ),
         );
     }
