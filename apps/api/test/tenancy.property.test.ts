@@ -227,6 +227,44 @@ describe('tenancy', () => {
     }
   });
 
+  it('an Idempotency-Key reused by another practice never replays that practice’s answer', async () => {
+    const [a, b] = practices as [PracticeFixture, PracticeFixture];
+    const body = {
+      platform: 'x',
+      seenAt: '2026-11-20T10:00:00Z',
+      location: 'author_account',
+      text: 'Same words, filed at two practices with the same idempotency key',
+      atRisk: false,
+      reporter: { name: 'Same Name' },
+    };
+    const file = (p: PracticeFixture) =>
+      h.request(`/v1/practices/${p.ods}/reports`, {
+        method: 'POST',
+        headers: { 'x-report-key': p.reportKey, origin: p.origin, 'idempotency-key': 'shared-key-1' },
+        json: body,
+      });
+    const first = await file(a);
+    const second = await file(b);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    const [x, y] = [
+      (await first.json()) as { id: string; reference: string },
+      (await second.json()) as { id: string; reference: string },
+    ];
+    expect(y.id).not.toBe(x.id);
+    expect(y.reference.startsWith(b.ods)).toBe(true);
+    // The same through vendor intake with each practice's API key.
+    const intake = (p: PracticeFixture) =>
+      h.request(`/v1/practices/${p.ods}/incidents`, {
+        method: 'POST',
+        headers: { ...bearer(p.apiKey), 'idempotency-key': 'shared-key-2' },
+        json: body,
+      });
+    const [i1, i2] = [await intake(a), await intake(b)];
+    expect([i1.status, i2.status]).toEqual([201, 201]);
+    expect(((await i2.json()) as { reference: string }).reference.startsWith(b.ods)).toBe(true);
+  });
+
   it('a key shared by two practices still cannot reach a third', async () => {
     const shared = attackers[0]?.apiKeys[2] as string;
     const third = practices[2] as PracticeFixture;
