@@ -132,4 +132,15 @@ describe('evidence', () => {
     });
     expect(write.status).toBe(404);
   });
+
+  it('Idempotency-Key: a retried upload stores the evidence once', async () => {
+    const headers = { 'idempotency-key': 'upload-42' };
+    const first = await upload(PNG_BYTES, 'image/png', headers);
+    const again = await upload(PNG_BYTES, 'image/png', headers);
+    expect(first.status).toBe(201);
+    expect(again.json.evidence.id).toBe(first.json.evidence.id);
+    expect(h.db.$client.prepare('SELECT count(*) AS n FROM evidence').get()).toEqual({ n: 1 });
+    const other = await upload(JPEG_BYTES, 'image/jpeg', headers);
+    expect(other.status).toBe(422);
+  });
 });

@@ -77,4 +77,11 @@ describe('GET /v1/practices/{ods}/public', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
+
+  it('answers HEAD like GET, without a body', async () => {
+    const res = await h.send('HEAD', '/v1/practices/Y90001/public');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toMatch(/^"/);
+    expect(res.text).toBe('');
+  });
 });
