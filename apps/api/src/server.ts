@@ -29,6 +29,8 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
 export const DEFAULT_DATABASE_PATH = fileURLToPath(new URL('../data/policy.sqlite', import.meta.url));
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -55,8 +57,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })
     : undefined;
 
+  // Idempotency keys are kept for a day (long enough for any client retry), then forgotten.
+  const prune = setInterval(
+    () => store.write(() => store.pruneIdempotent(new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString())),
+    60 * 60 * 1000,
+  );
+  prune.unref();
+
   let closing: Promise<void> | undefined;
   const close = () => {
+    clearInterval(prune);
     closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();

@@ -67,3 +67,29 @@ describe('Store.write (group commit)', () => {
     expect(seen[1]).toBe(true);
   });
 });
+
+describe('Store.pruneIdempotent', () => {
+  it('forgets keys first used before the cut-off and keeps the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-store-'));
+    const db = openDatabase(join(dir, 'policy.sqlite'));
+    try {
+      const store = new Store(db);
+      const row = (key: string, createdAt: string) => ({
+        keyId: 'key_1',
+        key,
+        requestHash: 'h',
+        status: 201,
+        response: '{}',
+        createdAt,
+      });
+      store.saveIdempotent(row('old', '2026-03-01T00:00:00.000Z'));
+      store.saveIdempotent(row('new', '2026-03-03T00:00:00.000Z'));
+      expect(store.pruneIdempotent('2026-03-02T00:00:00.000Z')).toBe(1);
+      expect(store.idempotent('key_1', 'old')).toBeUndefined();
+      expect(store.idempotent('key_1', 'new')).toBeDefined();
+    } finally {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -440,4 +440,9 @@ export class Store {
   saveIdempotent(row: typeof idempotencyKeys.$inferInsert): void {
     this.#db.insert(idempotencyKeys).values(row).run();
   }
+
+  /** Forgets idempotency keys first used before `before` (ISO time); returns how many. */
+  pruneIdempotent(before: string): number {
+    return this.#db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).run().changes;
+  }
 }

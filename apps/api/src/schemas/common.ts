@@ -75,6 +75,7 @@ export const IdempotencyHeader = z.object({
     .optional()
     .openapi({
       param: { name: 'idempotency-key', in: 'header' },
-      description: 'Same key + same body → same result once',
+      description:
+        'Same key + same body → the same result, once (per credential; keys are kept for 24 hours). The same key with a different body is 422.',
     }),
 });
