@@ -16,6 +16,7 @@
 import type { StaffMember } from '../model/settings.js';
 import { WORD_LISTS } from './lexicon.js';
 import type { Doc, Token } from './normalise.js';
+import { CLINICAL_LISTS } from './rules/clinical.js';
 
 export interface StaffMention {
   ruleId: string;
@@ -173,6 +174,15 @@ const WORK_WORDS = new Set([
   'leaves',
 ]);
 const ELSEWHERE = new Set(['from', 'at', 'of']);
+/** Care given or received: a roster first name next to these is most likely the member of staff. */
+const CARE_WORDS = new Set<string>([
+  ...CLINICAL_LISTS.condition,
+  ...CLINICAL_LISTS.medicine,
+  'looking',
+  'care',
+  'dressed',
+  'injected',
+]);
 /** Mentions kept per post: plenty for evidence, and a bound on work for huge inputs. */
 const MAX_MENTIONS = 64;
 
@@ -392,7 +402,9 @@ export function findStaffMentions(
     const b = tokens[last - 1] as Token;
     mentions.push({ ruleId, staffIndex: entry.index, first, last, start: a.start, end: b.end, confidence });
   };
-  const practiceInPost = tokens.some((t) => PRACTICE_WORDS.has(t.text) || practiceWords.has(t.text));
+  const practiceInPost = tokens.some(
+    (t) => PRACTICE_WORDS.has(t.text) || practiceWords.has(t.text) || CARE_WORDS.has(t.text),
+  );
   const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
 
   let i = 0;
@@ -425,7 +437,7 @@ export function findStaffMentions(
         const elsewhere = !DOCTOR_TITLES.has(token.text) && belongsElsewhere(tokens, i + 2, practiceWords);
         if (!elsewhere) mention('identifies_staff.title_surname', exact, i, i + 2, 0.9);
         consumed = 2;
-      } else if (!fullAhead && nextInSentence.text.length >= 4) {
+      } else if (!fullAhead && nextInSentence.text.length >= 3) {
         const candidates = roster.filter((e) => {
           // Fuzzy only under a professional title that fits: "Dr Shaw" for Dr Shah, never "Mrs Shaw".
           const professional =

@@ -106,6 +106,7 @@ export const SERVICE_LISTS = {
     'good',
     'gentleman',
     'reassuring',
+    'star',
     'gent',
     'diamond',
     'cheerful',
@@ -218,7 +219,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'couldnt diagnose|care',
       'dont|doesnt care _2 about patients|anymore|whether',
       'do not care',
-      'nobody|noone _4 cares|care|listens|listened|rang|rung|called|told|examined|bothered|thought|checked|chase|chased|helps|help|answers|answered|send|refer|believe|believes|believed',
+      'nobody|noone _4 cares|care|listen|listens|listened|rang|rung|called|told|examined|bothered|thought|checked|chase|chased|helps|help|answers|answered|send|refer|believe|believes|believed',
       'all about targets|money',
       'system is broken',
       'state of the|this',
@@ -231,6 +232,14 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every single one|last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'fill|filling in|out _3 form|forms|questionnaire',
+      'how long does|do|can|should it take to',
+      'who is|are|does she|he|they _1 to|think decide|judge',
+      'not urgent enough',
+      'need|needs _2 training|retraining|sacking|replacing',
+      'basic manners|respect',
+      'why is it _1 impossible|hard|difficult',
+      'impossible to _1 see|get|book|speak|reach',
       'in agony',
       'without telling|asking|consulting|checking|informing _1 me|us|anyone',
       'why does|do|did it take',
@@ -324,7 +333,8 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'appointment_request',
     confidence: 0.8,
     patterns: [
-      'can|could|may i|we|you|u|someone|somebody _3 @bookingVerb _3 @bookingThing',
+      'can|could|may i|we|someone|somebody _3 @bookingVerb _3 @bookingThing',
+      'can|could|would you|u _2 @bookingVerb _1 me|us|my|our _3 @bookingThing',
       'can|could|may i|we|you|u|someone|somebody _3 put me|us down|in',
       'need|want|like to @bookingVerb _3 @bookingThing|mine',
       'need|want|like to rebook|cancel|reschedule',
@@ -334,7 +344,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'any chance of|for _4 appointment|appt|callback|prescription|repeat|referral|call',
       'please|pls|plz _2 @bookingVerb _3 @bookingThing',
       'can|could i|we have|get a|an call|ring back|callback|appointment|appt',
-      'can|could _3 do my _3 check|bloods|jab|dressing|dressings|review|test|injection|smear',
+      'can|could _3 do my _4 @bookingThing|check|dressing|dressings|injection|jabs',
+      'any chance _4 could|can _3 check|ring|call|sort|send|book|chase',
+      'can|could _3 check|chase _4 @bookingThing',
       'can|could somebody|someone|you|anyone _2 sort|chase|check|look _1 it|this|that|into',
       'can|could _3 let me|us know',
       'i|we need|want _2 an? appointment|appt|repeat|prescription|referral|script|note',
@@ -447,7 +459,10 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'feedback',
     confidence: 0.75,
     patterns: [
-      'is|was|were|are|so|very|really|absolutely|always|such an? _1 @praise',
+      'is|was|were|are|shes|hes|theyre|youre|so|very|really|absolutely|always|such an? _1 @praise',
+      'very|really|so|thoroughly|extremely impressed',
+      'impressed $',
+      'managed to get _3 in|seen|sorted',
       'absolute|total gem|legend|star|angel|diamond',
       'such a gem|legend|star|angel|diamond',
       'best|lovely|great|amazing|brilliant nurse|doctor|gp|receptionist|surgery|practice|team|service|staff',
@@ -485,6 +500,14 @@ export const SERVICE_RULES: PhraseRule[] = [
     ],
   },
   // ------------------------------------------------------------------ signals
+  {
+    // Signal: praise words negated ("not impressed", "wasn't great").
+    id: 'feedback.negated',
+    confidence: 1,
+    patterns: [
+      'not|never|wasnt|isnt|hardly|werent _1 impressed|happy|great|good|brilliant|lovely|helpful|kind',
+    ],
+  },
   {
     // Signal: the post is about the practice (or a person or service there).
     id: 'service.practice_reference',
@@ -781,7 +804,8 @@ export const service: RuleFamily = {
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
     let feedback = aboutPractice ? direct.filter((h) => h.category === 'feedback') : [];
     const signOff = new Coverage(doc.tokens.length, input.hitsOf('service.sign_off_thanks'));
-    feedback = feedback.filter((h) => !signOff.overlaps(h));
+    const negatedPraise = new Coverage(doc.tokens.length, input.hitsOf('feedback.negated'));
+    feedback = feedback.filter((h) => !signOff.overlaps(h) && !negatedPraise.overlaps(h));
     if (appointment.length > 0 && feedback.every((h) => h.ruleId === 'feedback.thanks')) feedback = [];
 
     return [...complaint, ...appointment, ...enquiry, ...feedback];
