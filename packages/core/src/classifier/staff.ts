@@ -266,6 +266,10 @@ export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
   });
 }
 
+/** "Cole" or the possessive "Cole's" (the normaliser drops the apostrophe: "coles"). */
+const sameSurname = (text: string, surname: string | null): boolean =>
+  surname !== null && (text === surname || text === `${surname}s`);
+
 /** Damerau–Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max || a.length > 32 || b.length > 32) return max + 1;
@@ -429,7 +433,9 @@ export function findStaffMentions(
     if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
       // "Dr Tom Hughes": let the full-name rule take it from the next token.
       const afterFirst = tokens[i + 2];
-      const exact = roster.find((e) => e.surname === nextInSentence.text && titleFits(token.text, e));
+      const exact = roster.find(
+        (e) => sameSurname(nextInSentence.text, e.surname) && titleFits(token.text, e),
+      );
       const fullAhead = roster.find(
         (e) => e.firstName === nextInSentence.text && afterFirst?.text === e.surname,
       );
@@ -457,7 +463,7 @@ export function findStaffMentions(
 
     // Full name.
     if (consumed === 0 && nextInSentence && givenOwners.has(token.text)) {
-      const entry = givenOwners.get(token.text)?.find((e) => e.surname === nextInSentence.text);
+      const entry = givenOwners.get(token.text)?.find((e) => sameSurname(nextInSentence.text, e.surname));
       if (entry) {
         mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
