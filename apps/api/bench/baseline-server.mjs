@@ -16,11 +16,27 @@ const payload = {
   channels: { complaints: 'https://riverside.example.nhs.uk/complaints', urgent: 'NHS 111' },
 };
 
-const app = new Hono().get('/hello', (c) => c.json(payload));
+// The same bare app serving a body the size of a practice's public config (~6 KB), to tell how much
+// of the API's gap to the baseline is the payload rather than the API's own work.
+const sized = JSON.stringify({
+  ...payload,
+  clauses: Array.from({ length: 14 }, () => payload.clauses).flat(),
+});
+const app = new Hono()
+  .get('/hello', (c) => c.json(payload))
+  .get('/sized', (c) => {
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(sized);
+  });
 const server = serve(
   { fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) },
   (info) => {
-    process.send?.({ ready: true, port: info.port, bytes: JSON.stringify(payload).length });
+    process.send?.({
+      ready: true,
+      port: info.port,
+      bytes: JSON.stringify(payload).length,
+      sizedBytes: sized.length,
+    });
   },
 );
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/open.js';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { type Db, openDatabase } from '../src/db/open.js';
+import * as schema from '../src/db/schema.js';
 import { Store } from '../src/db/store.js';
 import { authenticate, issueKey, prefixOf } from '../src/http/auth.js';
 import { publicOf, settingsFrom } from '../src/practices/practice-config.js';
@@ -80,13 +82,24 @@ export function measureHotPaths(): HotPathFigure[] {
         if (i === 0) key = api.key;
       }
     });
+    // "The same query": a second Store over the same connection, whose drizzle instance logs the SQL
+    // each prepared statement runs; raw better-sqlite3 then prepares exactly that SQL.
     const raw = db.$client;
-    const rawPublic = raw.prepare(
-      'SELECT public_json AS publicJson, public_etag AS publicEtag FROM practices WHERE ods = ?',
-    );
-    const rawKeys = raw.prepare('SELECT * FROM api_keys WHERE prefix = ?');
-    const rawPractice = raw.prepare('SELECT * FROM practices WHERE ods = ?');
+    let lastSql = '';
+    const logged = drizzle({
+      client: raw,
+      schema,
+      logger: { logQuery: (query) => void (lastSql = query) },
+    }) as Db;
+    const probe = new Store(logged);
+    const sqlOf = (run: () => unknown) => {
+      run();
+      return raw.prepare(lastSql);
+    };
     const prefix = prefixOf(key);
+    const rawPublic = sqlOf(() => probe.publicConfig(ods));
+    const rawKeys = sqlOf(() => probe.keysByPrefix(prefix));
+    const rawPractice = sqlOf(() => probe.practice(ods));
     const figures = [
       compare(
         'public config by ODS code',

@@ -42,11 +42,11 @@ const CLASSIFY = (ods: string) =>
     platform: 'facebook',
   });
 
-async function measure(name: string, options: autocannon.Options): Promise<LoadFigures> {
+async function measure(name: string, options: autocannon.Options, server: ChildServer): Promise<LoadFigures> {
   await load(`${name} (warm-up)`, { ...options, duration: 2 });
-  const figures = await load(name, { ...options, duration: SECONDS });
+  const figures = await load(name, { ...options, duration: SECONDS }, server.child.pid);
   console.log(
-    `  ${name.padEnd(44)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  non-2xx ${figures.non2xx}${name.includes('304') ? ' (the 304s)' : ''}  errors ${figures.errors}`,
+    `  ${name.padEnd(44)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  CPU ${figures.cpuMicrosPerRequest.toFixed(0)} µs/req  non-2xx ${figures.non2xx}${name.includes('304') ? ' (the 304s)' : ''}  errors ${figures.errors}`,
   );
   return figures;
 }
@@ -134,35 +134,64 @@ async function main() {
   // The baseline is taken before and after the API's loads (the machine is shared; noise drifts),
   // and the budgets use the mean of the two.
   const baselineServer = await startChild(here('./baseline-server.mjs'));
-  const baselineBefore = await measure('baseline: bare Hono c.json (~0.4 KB)', {
-    url: `${baselineServer.url}/hello`,
-  });
+  const baselineBefore = await measure(
+    'baseline: bare Hono c.json (~0.4 KB)',
+    {
+      url: `${baselineServer.url}/hello`,
+    },
+    baselineServer,
+  );
+  const baselineSized = await measure(
+    `bare Hono, a ${((baselineServer.info.sizedBytes as number) / 1024).toFixed(1)} KB body (for reference)`,
+    { url: `${baselineServer.url}/sized` },
+    baselineServer,
+  );
 
   const api = await startChild(here('./api-server.mjs'));
   const info = api.info as unknown as ApiInfo;
-  const publicConfig = await measure('GET /v1/practices/{ods}/public', {
-    url: `${api.url}/v1/practices/${info.ods}/public`,
-  });
+  const publicConfig = await measure(
+    'GET /v1/practices/{ods}/public',
+    {
+      url: `${api.url}/v1/practices/${info.ods}/public`,
+    },
+    api,
+  );
   const etag = (await fetch(`${api.url}/v1/practices/${info.ods}/public`)).headers.get('etag') ?? '';
-  const notModified = await measure('GET …/public with If-None-Match (304)', {
-    url: `${api.url}/v1/practices/${info.ods}/public`,
-    headers: { 'if-none-match': etag },
-  });
-  const reports = await measure('POST /v1/practices/{ods}/reports', {
-    url: `${api.url}/v1/practices/${info.ods}/reports`,
-    method: 'POST',
-    headers: { 'x-report-key': info.reportKey, origin: info.origin, 'content-type': 'application/json' },
-    body: REPORT,
-  });
-  const classify = await measure('POST /v1/classify', {
-    url: `${api.url}/v1/classify`,
-    method: 'POST',
-    headers: { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' },
-    body: CLASSIFY(info.ods),
-  });
-  const baselineAfter = await measure('baseline again, after the API loads', {
-    url: `${baselineServer.url}/hello`,
-  });
+  const notModified = await measure(
+    'GET …/public with If-None-Match (304)',
+    {
+      url: `${api.url}/v1/practices/${info.ods}/public`,
+      headers: { 'if-none-match': etag },
+    },
+    api,
+  );
+  const reports = await measure(
+    'POST /v1/practices/{ods}/reports',
+    {
+      url: `${api.url}/v1/practices/${info.ods}/reports`,
+      method: 'POST',
+      headers: { 'x-report-key': info.reportKey, origin: info.origin, 'content-type': 'application/json' },
+      body: REPORT,
+    },
+    api,
+  );
+  const classify = await measure(
+    'POST /v1/classify',
+    {
+      url: `${api.url}/v1/classify`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' },
+      body: CLASSIFY(info.ods),
+    },
+    api,
+  );
+  const baselineAfter = await measure(
+    'baseline again, after the API loads',
+    {
+      url: `${baselineServer.url}/hello`,
+    },
+    baselineServer,
+  );
   await baselineServer.stop();
   const baseline: LoadFigures = {
     ...baselineBefore,
@@ -170,6 +199,7 @@ async function main() {
     requestsPerSecond: (baselineBefore.requestsPerSecond + baselineAfter.requestsPerSecond) / 2,
     p50: (baselineBefore.p50 + baselineAfter.p50) / 2,
     p99: (baselineBefore.p99 + baselineAfter.p99) / 2,
+    cpuMicrosPerRequest: (baselineBefore.cpuMicrosPerRequest + baselineAfter.cpuMicrosPerRequest) / 2,
   };
   await api.stop();
 
@@ -187,16 +217,20 @@ async function main() {
   if (process.env.BENCH_ENGLAND !== '0') {
     const big = await startChild(here('./api-server.mjs'), { BENCH_EXTRA_PRACTICES: '6300' });
     const bigInfo = big.info as unknown as ApiInfo;
-    england = await measure('POST reports, 6,300 practices with report keys', {
-      url: `${big.url}/v1/practices/${bigInfo.ods}/reports`,
-      method: 'POST',
-      headers: {
-        'x-report-key': bigInfo.reportKey,
-        origin: bigInfo.origin,
-        'content-type': 'application/json',
+    england = await measure(
+      'POST reports, 6,300 practices with report keys',
+      {
+        url: `${big.url}/v1/practices/${bigInfo.ods}/reports`,
+        method: 'POST',
+        headers: {
+          'x-report-key': bigInfo.reportKey,
+          origin: bigInfo.origin,
+          'content-type': 'application/json',
+        },
+        body: REPORT,
       },
-      body: REPORT,
-    });
+      big,
+    );
     await big.stop();
   }
 
@@ -219,6 +253,11 @@ async function main() {
       'public config ≥ 0.75× baseline req/s',
       publicConfig.requestsPerSecond >= 0.75 * baseline.requestsPerSecond,
       `${(publicConfig.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}×`,
+    ],
+    [
+      'public config, in server CPU per request: ≤ 1/0.75 × baseline’s',
+      publicConfig.cpuMicrosPerRequest <= baseline.cpuMicrosPerRequest / 0.75,
+      `${publicConfig.cpuMicrosPerRequest.toFixed(0)} µs vs ${baseline.cpuMicrosPerRequest.toFixed(0)} µs (${(baseline.cpuMicrosPerRequest / publicConfig.cpuMicrosPerRequest).toFixed(2)}×)`,
     ],
     [
       'public config p99 ≤ 2× baseline p99',
@@ -279,6 +318,7 @@ async function main() {
     loadAverage: loadavg(),
     seconds: SECONDS,
     baseline,
+    baselineSized,
     publicConfig,
     notModified,
     reports,
