@@ -391,6 +391,30 @@ async function send(op: Operation, mutation: Mutation) {
   return { status: response.status, contentType, body, sameOperation, spec };
 }
 
+describe('the document check itself', () => {
+  it('flags a wrong body, an undocumented status and a wrong Content-Type', () => {
+    const list = 'GET /v1/practices/{ods}/incidents';
+    expect(
+      documented.problems(list, {
+        status: 200,
+        contentType: 'application/json',
+        body: { items: [], nextCursor: null },
+      }),
+    ).toEqual([]);
+    expect(
+      documented.problems(list, {
+        status: 200,
+        contentType: 'application/json',
+        body: { items: [{ id: 1 }] },
+      }),
+    ).not.toEqual([]);
+    expect(documented.problems(list, { status: 418, contentType: 'application/json', body: {} })).not.toEqual(
+      [],
+    );
+    expect(documented.problems(list, { status: 200, contentType: 'text/html', body: '' })).not.toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   it(`${REQUESTS} generated requests: no 5xx, every answer as documented`, async () => {
     const statuses = new Map<number, number>();
