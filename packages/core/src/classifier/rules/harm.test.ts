@@ -32,6 +32,17 @@ describe('harm_indication', () => {
     );
   });
 
+  it('recognises preparations and hopelessness phrased in many ways', () => {
+    for (const text of [
+      'I have written my will and sorted my affairs',
+      'I just want to go to sleep and never wake up',
+      'been stockpiling my sleeping tablets',
+      'everything feels pointless, I cant see any future',
+    ]) {
+      expect(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('does not treat figurative death talk as a sign of risk', () => {
     for (const text of [
       'nearly died laughing at that',
