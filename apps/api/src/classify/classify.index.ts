@@ -1,4 +1,4 @@
-import { cors } from 'hono/cors';
+import { corsHeaders } from '../http/cors.js';
 import { createRouter } from '../http/router.js';
 import { classify as handler } from './classify.handlers.js';
 import { classifyRoute } from './classify.routes.js';
@@ -8,11 +8,11 @@ import { classifyRoute } from './classify.routes.js';
 export const classify = createRouter();
 classify.use(
   '/v1/classify',
-  cors({
+  corsHeaders({
     origin: (origin) => origin,
-    allowMethods: ['POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'X-Report-Key', 'Authorization'],
-    exposeHeaders: ['Retry-After', 'X-Request-Id'],
+    methods: 'POST, OPTIONS',
+    allowHeaders: 'Content-Type, X-Report-Key, Authorization',
+    exposeHeaders: 'Retry-After, X-Request-Id',
     maxAge: 600,
   }),
 );

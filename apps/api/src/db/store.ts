@@ -45,6 +45,7 @@ export class Store {
   readonly #nextNumbers;
   readonly #setChainHead;
   readonly #chainHeadOf;
+  readonly #publicEtagOf;
   readonly #authorCount;
   #ping: Database.Statement | undefined;
 
@@ -132,6 +133,9 @@ export class Store {
     this.#chainHeadOf = raw.prepare<[string], { chainSeq: number; chainHead: string }>(
       'SELECT chain_seq AS chainSeq, chain_head AS chainHead FROM practices WHERE ods = ?',
     );
+    this.#publicEtagOf = raw.prepare<[string], { etag: string }>(
+      'SELECT public_etag AS etag FROM practices WHERE ods = ?',
+    );
     this.#setChainHead = raw.prepare(`UPDATE practices SET chain_seq = ?, chain_head = ? WHERE ods = ?`);
   }
 
@@ -204,6 +208,25 @@ export class Store {
 
   publicConfig(ods: string): { publicJson: string; publicEtag: string } | undefined {
     return this.#publicConfig.get({ ods });
+  }
+
+  readonly #publicBodies = new Map<string, { etag: string; body: Uint8Array }>();
+
+  /**
+   * The public config as ready-to-send UTF-8 bytes. Each request reads only the (short) ETag; the
+   * body comes from memory while the ETag — a hash of the JSON — is unchanged.
+   */
+  publicBody(ods: string): { etag: string; body: Uint8Array } | undefined {
+    const etag = this.#publicEtagOf.get(ods)?.etag;
+    if (etag === undefined) return undefined;
+    const cached = this.#publicBodies.get(ods);
+    if (cached?.etag === etag) return cached;
+    const row = this.#publicConfig.get({ ods });
+    if (!row) return undefined;
+    const fresh = { etag: row.publicEtag, body: new TextEncoder().encode(row.publicJson) };
+    if (this.#publicBodies.size >= 10_000) this.#publicBodies.clear();
+    this.#publicBodies.set(ods, fresh);
+    return fresh;
   }
 
   practice(ods: string): PracticeRecord | undefined {
