@@ -210,6 +210,7 @@ const PREPARED = new WeakMap<readonly StaffMember[], Roster>();
 interface Roster {
   entries: RosterEntry[];
   givenOwners: Map<string, RosterEntry[]>;
+  surnameOwners: Map<string, RosterEntry[]>;
   aliasesByFirstWord: Map<string, { entry: RosterEntry; alias: string[] }[]>;
 }
 
@@ -229,7 +230,11 @@ function rosterFor(staff: readonly StaffMember[]): Roster {
       aliasesByFirstWord.set(first, [...(aliasesByFirstWord.get(first) ?? []), { entry, alias }]);
     }
   }
-  const prepared = { entries, givenOwners, aliasesByFirstWord };
+  const surnameOwners = new Map<string, RosterEntry[]>();
+  for (const entry of entries) {
+    if (entry.surname) surnameOwners.set(entry.surname, [...(surnameOwners.get(entry.surname) ?? []), entry]);
+  }
+  const prepared = { entries, givenOwners, surnameOwners, aliasesByFirstWord };
   PREPARED.set(staff, prepared);
   return prepared;
 }
@@ -398,7 +403,7 @@ export function findStaffMentions(
   practiceWords: ReadonlySet<string> = new Set(),
 ): StaffMention[] {
   if (staff.length === 0) return [];
-  const { entries: roster, givenOwners, aliasesByFirstWord } = rosterFor(staff);
+  const { entries: roster, givenOwners, surnameOwners, aliasesByFirstWord } = rosterFor(staff);
   const { tokens } = doc;
   const mentions: StaffMention[] = [];
   const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
@@ -467,6 +472,23 @@ export function findStaffMentions(
       if (entry) {
         mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
+      }
+    }
+
+    // Surname alone, with a role word right beside it: "that Ali fella on reception".
+    if (consumed === 0 && token.capitalised && !doc.shouting && token.text.length >= 3) {
+      const owners = surnameOwners.get(token.text);
+      const previous = tokens[i - 1];
+      const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
+      if (
+        owners &&
+        owners.length === 1 &&
+        !afterTitle &&
+        !givenOwners.has(token.text) &&
+        roleWordNear(tokens, i, 3)
+      ) {
+        mention('identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
+        consumed = 1;
       }
     }
 

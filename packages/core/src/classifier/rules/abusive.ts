@@ -201,6 +201,7 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'useless lot|bunch|shower|waste',
       'you useless',
       'thick as',
+      'stupid|thick|ugly|fat|smug|gormless the|that? receptionist|receptionists|doctor|doctors|nurse|nurses|woman|bloke|man|git',
       'piece of work|shit|crap|trash',
       'waste of skin|air',
       'waste of space|oxygen|skin',

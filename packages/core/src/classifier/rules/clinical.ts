@@ -182,6 +182,7 @@ export const CLINICAL_LISTS = {
     'codeine',
     'cocodamol',
     'paracetamol',
+    'b12',
     'ibuprofen',
     'naproxen',
     'diazepam',

@@ -32,6 +32,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'while|whilst _2 getting|being paid',
       'backdate|backdates|backdated|backdating',
       'under the table',
+      'taking|takes|took|getting|gets|got _1 a cut|kickback|backhander from|of',
       'signing|signs|signed|sign _3 off _3 cash|money|fee|tenner|payment',
       'cooking the books',
       'logged|marked|recorded|coded as _4 when _4 actually',

@@ -220,6 +220,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       '@protectedGroup _5 couldnt|cant understand',
       '@protectedGroup _6 barely|cant|couldnt|cannot|doesnt speak _1 english',
       'dont share our values',
+      'you know what theyre like',
+      'you know what they are like',
       '@protectedGroup _4 no thanks|chance|way',
       'our god|religion|values|culture',
       'believe in our|the _1 god',

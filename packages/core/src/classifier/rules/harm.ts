@@ -208,6 +208,8 @@ export const HARM_RULES: PhraseRule[] = [
       'never around|home|there',
       'no coat|shoes|food|heating',
       'lost _2 weight',
+      'hungry|starving _3 school|time|day',
+      'turns|turned|comes|came up _3 hungry|dirty|bruised|bruises',
       'shouting|screaming|calling|crying _1 for help',
       'wont|doesnt|never let anyone|anybody|nobody in|see',
       'till|until midnight|1am|2am|3am',

@@ -173,6 +173,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
+      'are|is just|only placebos|placebo|sugar',
+      'fiddled|faked|rigged|fixed the|their trials|data|studies|research',
       'kills|causes|harms|hurts more _2 than _2 cancer|covid|flu|disease|it|does',
       'natural treatments|remedies|cures|alternatives instead',
       'full of toxins|poison|poisons|chemicals|mercury|metals',

@@ -88,7 +88,7 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
     patterns: [
       'film|filmed|filming|recorded|recording|clip|video|photo|pic|footage of? _1 the|this|that|these @role|@namedRolePlural',
       '@role|receptionists|nurses|doctors face|faces _2 on? video|camera|film|tape',
-      'the|this|that @role _3 on camera|video|tape|film',
+      'the|this|that _1 @role _3 on camera|video|tape|film',
     ],
   },
 ];
