@@ -51,6 +51,11 @@ describe('staff names', () => {
     });
   });
 
+  it('finds a surname alone only with a role word beside it (identifies_staff.surname)', () => {
+    expect(mentions('that Harper bloke on reception ignored me')[0]).toMatchObject({ rule: 'identifies_staff.surname', who: 'Dean Harper' });
+    expect(mentions('Harper won the race on Saturday')).toEqual([]);
+  });
+
   it('does not take a first name that belongs to someone else', () => {
     expect(mentions('Chloe Bennett from my yoga class had her baby')).toEqual([]);
     expect(mentions('Dean at the garage fixed my car')).toEqual([]);
