@@ -20,7 +20,7 @@ const payload = {
 // of the API's gap to the baseline is the payload rather than the API's own work.
 const sized = JSON.stringify({
   ...payload,
-  clauses: Array.from({ length: 14 }, () => payload.clauses).flat(),
+  clauses: Array.from({ length: 33 }, () => payload.clauses).flat(),
 });
 const app = new Hono()
   .get('/hello', (c) => c.json(payload))
