@@ -5,6 +5,7 @@
 // BENCH_SECONDS   seconds per measured load (default 10; each preceded by a 2 s warm-up)
 // BENCH_SOAK=1    run the mixed-load soak for 5 minutes (default: BENCH_SOAK_SECONDS, 20 s)
 // BENCH_ENGLAND=0 skip the reports run at England scale (6,300 practices with report keys)
+// BENCH_ONLY=soak run only the mixed-load soak
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, totalmem } from 'node:os';
@@ -106,6 +107,7 @@ async function soak(api: ChildServer, info: ApiInfo) {
     rssEndMb: rss.at(-1)?.mb ?? 0,
     rssMaxMb: Math.max(...rss.map((p) => p.mb)),
     rssSlopeMbPerMinute: slope * 60,
+    rssEvery30s: rss.filter((p) => p.second % 30 === 0).map((p) => Math.round(p.mb)),
   };
 }
 
@@ -118,6 +120,20 @@ async function main() {
       { stdio: 'inherit' },
     );
     if (build.status !== 0) console.warn('tsc reported errors; benchmarking what it emitted');
+  }
+  if (process.env.BENCH_ONLY === 'soak') {
+    // Only the mixed-load soak (with BENCH_SOAK=1: the 5-minute run quality.md names).
+    const server = await startChild(here('./api-server.mjs'));
+    console.log(
+      `mixed load at 200 req/s for ${SOAK_SECONDS} s, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
+    const figures = await soak(server, server.info as unknown as ApiInfo);
+    await server.stop();
+    console.log(JSON.stringify(figures, null, 2));
+    if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    return;
   }
   const machine = `${cpus().length} vCPU (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`;
   console.log(`policy API benchmarks — ${new Date().toISOString()} — ${machine}`);
