@@ -52,7 +52,10 @@ describe('staff names', () => {
   });
 
   it('finds a surname alone only with a role word beside it (identifies_staff.surname)', () => {
-    expect(mentions('that Harper bloke on reception ignored me')[0]).toMatchObject({ rule: 'identifies_staff.surname', who: 'Dean Harper' });
+    expect(mentions('that Harper bloke on reception ignored me')[0]).toMatchObject({
+      rule: 'identifies_staff.surname',
+      who: 'Dean Harper',
+    });
     expect(mentions('Harper won the race on Saturday')).toEqual([]);
   });
 

@@ -530,7 +530,7 @@ export function findStaffMentions(
 
 /** Role families, so "GP partner" and "salaried GP" both count as doctors. */
 const ROLE_FAMILIES: ReadonlyArray<[family: string, words: readonly string[]]> = [
-  ['manager', ['manager', 'pm']],
+  ['manager', ['manager', 'managers', 'pm']],
   ['pharmacist', ['pharmacist']],
   ['nurse', ['nurse']],
   ['hca', ['hca', 'healthcare assistant', 'health care assistant']],

@@ -210,6 +210,7 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'send|sending|ship _2 back where|home|to _3 came|from',
       'send|sending them|em all? back|home',
       'too many @protectedGroup',
+      'run|full|staffed by _1 @protectedGroup',
       'go|goes|going|send|sent|get|got back to @country',
       'all these|those @protectedGroup',
       'why are|is all _3 foreign|foreigners|immigrants|muslims|black|asian|polish|indian|gay',

@@ -173,6 +173,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
+      'biggest|greatest _1 con|scam|lie|hoax|fraud',
+      'rot|rots|rotting|destroy|destroys|fry|fries _1 your|the muscles|brain|liver|kidneys|gut|immune',
       'are|is just|only placebos|placebo|sugar',
       'fiddled|faked|rigged|fixed the|their trials|data|studies|research',
       'kills|causes|harms|hurts more _2 than _2 cancer|covid|flu|disease|it|does',

@@ -237,6 +237,15 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'oh great|brilliant|wonderful|fab|fantastic|lovely|perfect|marvellous|good',
+      'cool cool',
+      'eye roll|rolls|rolling',
+      'charming $',
+      'i give up $',
+      'in the queue|line',
+      'day|days|week|weeks of trying',
+      'not one|a single _3 apologised|apologized|called|rang|helped|listened|bothered',
+      'better service|treatment|care at|from|in',
       'couldnt|cant|wouldnt even? be bothered',
       'could not even? be bothered',
       'trying|tried _2 to get through',
@@ -455,6 +464,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'out of her|his|their way',
       'so grateful|thankful',
       'hats off',
+      'fair play to',
+      'well oiled machine',
       'cant|couldnt fault',
       'couldnt ask for _1 better',
       'a credit to',
@@ -513,6 +524,16 @@ export const SERVICE_RULES: PhraseRule[] = [
     ],
   },
   // ------------------------------------------------------------------ signals
+  {
+    // Signal: sarcastic praise.
+    id: 'service.sarcasm',
+    confidence: 1,
+    patterns: [
+      'oh great|brilliant|wonderful|fab|fantastic|lovely|perfect|marvellous',
+      'cool cool',
+      'genius $',
+    ],
+  },
   {
     // Signal: praise words negated ("not impressed", "wasn't great").
     id: 'feedback.negated',
@@ -820,6 +841,8 @@ export const service: RuleFamily = {
     const negatedPraise = new Coverage(doc.tokens.length, input.hitsOf('feedback.negated'));
     feedback = feedback.filter((h) => !signOff.overlaps(h) && !negatedPraise.overlaps(h));
     if (appointment.length > 0 && feedback.every((h) => h.ruleId === 'feedback.thanks')) feedback = [];
+    // Sarcasm ("Oh brilliant, … Well done") is a complaint, not praise.
+    if (input.hitsOf('service.sarcasm').length > 0) feedback = [];
 
     return [...complaint, ...appointment, ...enquiry, ...feedback];
   },

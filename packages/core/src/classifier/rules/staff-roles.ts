@@ -67,7 +67,7 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
     // Signal: "the <role>"; counts only when the roster has one person in that role (classify.ts).
     id: 'identifies_staff.unique_role',
     confidence: 0.7,
-    patterns: ['the|that|this|your|our|their practice? @role'],
+    patterns: ['the|that|this|your|our|their practice? @role|managers'],
   },
   {
     id: 'identifies_staff.description',
