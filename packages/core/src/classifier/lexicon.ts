@@ -228,6 +228,7 @@ export const WORD_LISTS = {
     'tumours',
     'tumor',
     'cholesterol',
+    'pressure',
     'disease',
     'illness',
   ],

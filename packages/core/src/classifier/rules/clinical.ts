@@ -143,6 +143,7 @@ export const CLINICAL_LISTS = {
     'op',
     'memory',
     'oxygen',
+    'panic',
     'periods',
     'wound',
     'wounds',
@@ -269,7 +270,18 @@ const STARTED_ON_LEAD = new Set([
   'still',
 ]);
 const WINDOW = 8;
-const DIARY_OPENERS = new Set(['day', 'week', 'weeks', 'month', 'months', 'year', 'years', 'night']);
+const DIARY_OPENERS = new Set([
+  'day',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'night',
+  'had',
+  'having',
+]);
 function sentenceStartOf(tokens: readonly Token[], k: number): number {
   let s = k;
   while (s > 0 && (tokens[s - 1] as Token).sentence === (tokens[k] as Token).sentence) s--;

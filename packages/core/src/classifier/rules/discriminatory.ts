@@ -221,6 +221,7 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       '@protectedGroup _5 couldnt|cant understand',
       '@protectedGroup _6 barely|cant|couldnt|cannot|doesnt speak _1 english',
       'dont share our values',
+      'a mans|womans job',
       'you know what theyre like',
       'you know what they are like',
       '@protectedGroup _4 no thanks|chance|way',

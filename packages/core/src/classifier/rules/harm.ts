@@ -67,6 +67,7 @@ export const HARM_RULES: PhraseRule[] = [
       'suicid*',
       'no reason to live|left',
       'cant keep going $',
+      'how much|long longer _3 keep|cope|carry|go|take',
       'cant go|carry on $',
       'cant keep doing this|going',
       'cant see a|any way out',

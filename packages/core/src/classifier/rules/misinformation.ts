@@ -135,7 +135,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       '@cureVerb _2 her|his|my|their|your? _1 cancer|diabetes|autism _2 with @remedy',
       'kills|kill|killing the virus|viruses|germs',
       'draws|draw|pulls|pull it out',
-      'no need for the|a|your gp|doctor|doctors|meds|medication',
+      'no need for the|a|your gp|doctor|doctors|meds|medication|tablets|pills|statins|insulin|inhalers',
       'chemo would have killed',
       'let them poison you',
     ],

@@ -5,6 +5,7 @@
 // the toilets, of a new bench or of the author's own rash is not a recording of people; a
 // screenshot of a phone queue is not either; a "video consultation" is a kind of appointment.
 
+import { findPersonNames } from '../names.js';
 import type { PhraseRule } from '../phrases.js';
 import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
@@ -56,7 +57,13 @@ export const recording: RuleFamily = {
     const excluded = new Coverage(input.doc.tokens.length, notMedia);
     const media = input.hitsOf('recording.media').filter((m) => !excluded.overlaps(m));
     if (media.length === 0) return [];
-    const people = input.hitsOf('recording.people').length > 0 || input.staff.length > 0;
+    // People in it: a people word, a member of staff, or a named person just after the recording word
+    // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
+    const named = findPersonNames(input.doc);
+    const people =
+      input.hitsOf('recording.people').length > 0 ||
+      input.staff.length > 0 ||
+      media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
     return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
   },
 };

@@ -173,7 +173,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'didnt|never|wouldnt|couldnt even? examine|listen|look|check|ring|call|bother|apologise|apologize',
       'refused|refuse to',
       'didnt listen',
-      'lost my|the|his|her|their referral|results|records|letter|prescription|sample|notes',
+      'lost my|the|his|her|their _1 referral|results|records|letter|prescription|sample|notes',
       'cant understand a? word',
       'arrogant|gatekeeper|gatekeepers|gatekeeping',
       'how are|is _3 supposed to',
@@ -237,6 +237,16 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'end of my tether',
+      'every time i ring|call|phone|go',
+      'different answer|story',
+      'hasnt|havent|never|not returned|replied|answered _3 calls|emails|messages|letters|email|letter|call',
+      'nobody|noone has|have been|come|called|rung',
+      'spoke|speaks|spoken|talked|talks|treated|treats _5 like _2 daft|dirt|idiot|idiots|child|children|rubbish|nothing|stupid|thick|muck|crap|liar',
+      'learn _2 people skills|manners',
+      'madness|insane|crazy $',
+      'one problem|issue per',
+      'piss up in a brewery',
       'oh great|brilliant|wonderful|fab|fantastic|lovely|perfect|marvellous|good',
       'cool cool',
       'eye roll|rolls|rolling',
@@ -354,7 +364,9 @@ export const SERVICE_RULES: PhraseRule[] = [
     category: 'appointment_request',
     confidence: 0.8,
     patterns: [
-      'can|could|may i|we|someone|somebody _3 @bookingVerb _3 @bookingThing',
+      'can|could|may i|we|someone|somebody _3 @bookingVerb _4 @bookingThing',
+      'can|could this|it|that be done|sorted|authorised|authorized|sent|approved|signed',
+      'run|ran out of _2 @medicine|tablets|meds|inhaler|pills',
       'can|could|would you|u _2 @bookingVerb _1 me|us|my|our _3 @bookingThing',
       'can|could|may i|we|you|u|someone|somebody _3 put me|us down|in',
       'need|want|like to @bookingVerb _3 @bookingThing|mine',
@@ -464,6 +476,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'out of her|his|their way',
       'so grateful|thankful',
       'hats off',
+      'godsend|lifesaver|treasure',
+      'life saver',
+      'takes|took|take _1 time to explain|listen',
       'fair play to',
       'well oiled machine',
       'cant|couldnt fault',
@@ -645,6 +660,14 @@ const NOT_ENQUIRY_SECOND = new Set([
  * The practice's own name ("Riverside") in the post — but not another business that shares the word
  * ("Riverside Fish Bar"): a capitalised word right after it that is not part of a practice's name.
  */
+const practiceNameTokens = (input: RuleInput): Set<string> =>
+  new Set(
+    (input.context.practiceName ?? '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+
 function mentionsPracticeName(input: RuleInput): boolean {
   const { doc, practiceWords } = input;
   if (practiceWords.size === 0) return false;
@@ -652,6 +675,7 @@ function mentionsPracticeName(input: RuleInput): boolean {
     if (!practiceWords.has(t.text)) return false;
     const next = doc.tokens[t.index + 1];
     if (!next || next.sentence !== t.sentence) return true;
+    if (practiceNameTokens(input).has(next.text)) return true; // "Harbour Lane" in "Harbour Lane Surgery"
     if (practiceWords.has(next.text) || PRACTICE_NAME_ENDINGS.has(next.text)) return true;
     // "Northgate park", "Riverside Fish Bar": the name of a place or another business.
     if (ELSEWHERE_AFTER_NAME.has(next.text)) return false;
