@@ -271,6 +271,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'impossible to _1 see|get|book|speak|reach',
       'in agony',
       'without telling|asking|consulting|checking|informing _1 me|us|anyone',
+      'without anyone|anybody _1 telling|asking|letting|informing',
+      'why has|have|was|were my',
       'why does|do|did it take',
       'before i|id _1 even sat|got|finished',
       'wanted to go home',
@@ -375,7 +377,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'need|want|like an? _2 appointment|appt|callback|prescription|repeat|referral|script|call|sick|fit',
       'any chance of|for _4 appointment|appt|callback|prescription|repeat|referral|call',
       'please|pls|plz _2 @bookingVerb _3 @bookingThing',
-      'can|could i|we have|get a|an call|ring back|callback|appointment|appt',
+      'can|could i|we have|get a|an call|callback|appointment|appt|ring|chat',
+      'is it possible to _2 get|book|have|see _4 @bookingThing|doctor|gp|nurse',
       'can|could _3 do my _4 @bookingThing|check|dressing|dressings|injection|jabs',
       'any chance _4 could|can _3 check|ring|call|sort|send|book|chase',
       'can|could _3 check|chase _4 @bookingThing',
@@ -442,6 +445,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'which gp|surgery|practice|doctor',
       'would people recommend',
       'is there a form',
+      'whats|what is the process|procedure for|to|of',
+      'who do|should|can i speak|talk|contact|ask',
       'copy of my _2 records',
       'parking at',
       'when are|is _3 flu|clinic|clinics|jabs|open|the',
@@ -629,6 +634,7 @@ const QUESTION_STARTS = new Set([
 const MAX_QUESTIONS = 20;
 const QUESTION_AUX = new Set(['do', 'does', 'did']);
 const ENQUIRY_OPENERS = new Set([
+  'whats',
   'is',
   'are',
   'does',
