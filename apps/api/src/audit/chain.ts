@@ -15,22 +15,27 @@ export interface ChainContent {
 }
 
 /**
- * hash = SHA-256(prev_hash ‖ canonical content). The content is a JSON array of the stored strings in a
- * fixed order: JSON string encoding is injective, so any change to any byte of any covered column
- * (or to the row's position, via seq, or to its predecessor, via prev_hash) changes the hash.
+ * hash = SHA-256(prev_hash ‖ canonical content). The content is each stored column, in a fixed order,
+ * as `<UTF-8 byte length>:<value>`: length-prefixing makes the encoding injective, so any change to any
+ * byte of any covered column (or to the row's position, via seq, or to its predecessor, via prev_hash)
+ * changes the hash — without re-escaping the (large) JSON payload on every write.
  */
 export function linkHash(prevHash: string, row: ChainContent): string {
-  const content = JSON.stringify([
-    row.seq,
-    row.id,
-    row.practiceOds,
-    row.incidentId,
-    row.type,
-    row.actorId,
-    row.actorRole,
-    row.keyId,
-    row.at,
-    row.payload,
-  ]);
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  const hash = createHash('sha256');
+  const field = (value: string) => {
+    hash.update(`${Buffer.byteLength(value)}:`);
+    hash.update(value);
+  };
+  field(prevHash);
+  field(String(row.seq));
+  field(row.id);
+  field(row.practiceOds);
+  field(row.incidentId);
+  field(row.type);
+  field(row.actorId);
+  field(row.actorRole);
+  field(row.keyId);
+  field(row.at);
+  field(row.payload);
+  return hash.digest('hex');
 }

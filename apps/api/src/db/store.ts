@@ -23,6 +23,9 @@ import {
 // statements; everything else uses drizzle's query builder. Every incident query filters on the
 // practice, so a record of another practice is indistinguishable from a missing one.
 
+/** authorIncidentCount never reports more than this. */
+export const AUTHOR_COUNT_CAP = 100;
+
 export interface IncidentFilters {
   state?: State;
   category?: Category;
@@ -99,16 +102,11 @@ export class Store {
       .from(incidents)
       .where(and(eq(incidents.practiceOds, sql.placeholder('ods')), eq(incidents.id, sql.placeholder('id'))))
       .prepare();
-    this.#authorCount = db
-      .select({ n: sql<number>`count(*)` })
-      .from(incidents)
-      .where(
-        and(
-          eq(incidents.practiceOds, sql.placeholder('ods')),
-          eq(incidents.authorRef, sql.placeholder('author')),
-        ),
-      )
-      .prepare();
+    // Capped: the policy only asks "two or more?", and an uncapped count grows with a prolific author.
+    this.#authorCount = db.$client.prepare<{ ods: string; author: string }, { n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM incidents WHERE practice_ods = @ods AND author_ref = @author
+         LIMIT ${AUTHOR_COUNT_CAP})`,
+    );
     // Raw statements for the write path: they run inside one transaction per request.
     const raw = db.$client;
     this.#nextNumbers = raw.prepare<[string, string, number], { seq: number; ref: number }>(
