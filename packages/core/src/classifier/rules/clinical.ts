@@ -233,6 +233,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'is|was really? low|high again',
       'memory clinic',
       'broke|broken|fractured my',
+      'broken|broke|fractured|sprained his|her|their|my _1 wrist|arm|leg|ankle|hip|finger|toe|nose|rib|ribs|foot|hand|collarbone',
     ],
   },
   {

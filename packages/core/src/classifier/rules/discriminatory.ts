@@ -210,6 +210,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'send|sending|ship _2 back where|home|to _3 came|from',
       'send|sending them|em all? back|home',
       'too many @protectedGroup',
+      'keep the|them|those|these|all _1 @protectedGroup out',
+      'bleeding|bleed|bled _3 dry',
       'run|full|staffed by _1 @protectedGroup',
       'go|goes|going|send|sent|get|got back to @country',
       'all these|those @protectedGroup',

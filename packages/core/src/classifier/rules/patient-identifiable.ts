@@ -65,7 +65,7 @@ const NOT_NHS_CONTEXT = new Set([
   'ticket',
   'confirmation',
 ]);
-const SELF_INTRO = new Set(['name', 'im', 'am', 'signed', 'regards', 'love', 'from']);
+const SELF_INTRO = new Set(['im', 'am', 'signed', 'regards', 'love', 'from']);
 
 export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
   {
@@ -181,6 +181,9 @@ function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
   const previous = doc.tokens[person.first - 1];
   if (doc.original[person.start - 1] === '@') return true;
   if (previous && SELF_INTRO.has(previous.text)) return true;
+  // "Name is Mrs Royle", "my name's Jean Carter"
+  if (previous?.text === 'is' && doc.tokens[person.first - 2]?.text === 'name') return true;
+  if (previous?.text === 'names') return true;
   // A signature: the last words of the post.
   return person.last === doc.tokens.length && person.kind !== 'full';
 }

@@ -237,6 +237,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'empty waiting room',
+      'empty surgery $',
+      'whats|what is? the point in|of having|ringing|booking|calling|trying|phoning',
       'end of my tether',
       'every time i ring|call|phone|go',
       'different answer|story',
@@ -320,6 +323,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'had to go to _2 walk|a|hospital|111|urgent',
       'useless|terrible|awful|dire|woeful|laughable|hopeless $',
       'phone|telephone queue',
+      'never any appointments|appts',
       'appointments|appts _3 gone|none left|all gone',
       'queue|queues _3 already|again|past|round|outside|door|back|long|massive|huge|miles|forever',
       'cut off',
@@ -379,6 +383,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'please|pls|plz _2 @bookingVerb _3 @bookingThing',
       'can|could i|we have|get a|an call|callback|appointment|appt|ring|chat',
       'is it possible to _2 get|book|have|see _4 @bookingThing|doctor|gp|nurse',
+      'can|could i|we|he|she _2 be seen|fitted|squeezed',
       'can|could _3 do my _4 @bookingThing|check|dressing|dressings|injection|jabs',
       'any chance _4 could|can _3 check|ring|call|sort|send|book|chase',
       'can|could _3 check|chase _4 @bookingThing',
@@ -515,7 +520,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'so good with',
       'so|very|really|incredibly patient',
       'always _2 smile|smiling|cheerful|helpful|kind|lovely|polite',
-      '@praise practice|surgery|service|doctors|doctor|nurses|nurse|staff|team|reception|receptionists|care|gp|gps',
+      '@praise practice|surgery|service|doctors|doctor|nurses|nurse|staff|team|reception|receptionists|care|gp|gps|organisation|organization|system|clinic',
       'well run|organised|organized',
       'made my _1 painless',
       'didnt feel a thing',
@@ -679,6 +684,7 @@ function mentionsPracticeName(input: RuleInput): boolean {
   if (practiceWords.size === 0) return false;
   return doc.tokens.some((t) => {
     if (!practiceWords.has(t.text)) return false;
+    if (doc.original[t.start - 1] === '@') return false; // a commenter's handle, not the practice
     const next = doc.tokens[t.index + 1];
     if (!next || next.sentence !== t.sentence) return true;
     if (practiceNameTokens(input).has(next.text)) return true; // "Harbour Lane" in "Harbour Lane Surgery"
