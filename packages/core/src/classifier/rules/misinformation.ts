@@ -173,6 +173,11 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
+      'fevers|fever _1 are|is good _1 for you',
+      'never give|take _1 calpol|paracetamol|ibuprofen|antibiotics|vaccines|medicine|medication',
+      'burn|burns _2 out',
+      '@cureVerb _2 @disease better than',
+      'want|keep you|us|people hooked|addicted',
       'biggest|greatest _1 con|scam|lie|hoax|fraud',
       'rot|rots|rotting|destroy|destroys|fry|fries _1 your|the muscles|brain|liver|kidneys|gut|immune',
       'are|is just|only placebos|placebo|sugar',

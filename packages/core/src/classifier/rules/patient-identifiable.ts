@@ -74,6 +74,7 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       'sexual health',
+      'pregnancy|sti|std|hiv|aids|drugs|drug test|tests|scan',
       'sti|std|gum clinic',
       'rehab|detox|methadone',
       'on the drink|booze|drugs|gear',
@@ -204,11 +205,14 @@ export const patientIdentifiable: RuleFamily = {
       start: (doc.tokens[first] as Token).start,
       end: (doc.tokens[last - 1] as Token).end,
     });
-    const named = people.filter((p) => p.kind !== 'given');
+    // Full names and titled names; a given name counts too when pinned down ("Kelly from the Spar").
+    const named = people.filter(
+      (p) => p.kind !== 'given' || ['from', 'at'].includes(doc.tokens[p.last]?.text ?? ''),
+    );
     const medical = [
-      ...input.hitsOf('clinical_disclosure.medical_detail'),
+      ...input.hitsOf('clinical_disclosure.medical_detail').filter((m) => !serviceWords.overlaps(m)),
       ...input.hitsOf('patient_identifiable.sensitive_service'),
-    ].filter((m) => !serviceWords.overlaps(m));
+    ];
     for (const person of named.slice(0, MAX_CHECKED)) {
       if (medical.length > 0) {
         const m = medical[0] as { start: number; end: number };

@@ -18,7 +18,7 @@ export const RECORDING_RULES: PhraseRule[] = [
       'film|filmed|filming|films',
       'recorded|recording',
       'record him|her|them|the|this|that|staff',
-      'video|videos|vid|clip|footage|audio|camera|cctv',
+      'video|videos|vid|clip|footage|audio|camera|cctv|doorbell|dashcam',
       'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
       'on tape|camera',
       'voice note',
