@@ -70,8 +70,24 @@ await post('/v1/practices', { ods: ODS, name: 'Bench Surgery', settings });
 const reportKey = (await post(`/v1/practices/${ODS}/keys`, { type: 'report', allowedOrigins: [ORIGIN] })).key;
 const apiKey = (await post(`/v1/practices/${ODS}/keys`, { type: 'api' })).key;
 
+// BENCH_SOAK_PRACTICES further practices with their own keys, for a mixed load spread the way real
+// traffic is (each practice sees a little of it).
+const soakPractices = [];
+for (let i = 0; i < Number(process.env.BENCH_SOAK_PRACTICES ?? 0); i++) {
+  const ods = `S${String(10000 + i)}`;
+  const origin = `https://${ods.toLowerCase()}.example`;
+  await post('/v1/practices', { ods, name: `Soak Surgery ${i}`, settings });
+  soakPractices.push({
+    ods,
+    origin,
+    reportKey: (await post(`/v1/practices/${ods}/keys`, { type: 'report', allowedOrigins: [origin] })).key,
+    apiKey: (await post(`/v1/practices/${ods}/keys`, { type: 'api' })).key,
+  });
+}
+
 process.send?.({
   ready: true,
+  soakPractices,
   port: running.port,
   ods: ODS,
   origin: ORIGIN,

@@ -55,22 +55,28 @@ async function measure(name: string, options: autocannon.Options, server: ChildS
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 async function soak(api: ChildServer, info: ApiInfo) {
-  const auth = { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' };
-  const requests: autocannon.Request[] = [
-    { method: 'GET', path: `/v1/practices/${info.ods}/public` },
-    { method: 'GET', path: `/v1/practices/${info.ods}/public` },
-    { method: 'GET', path: `/v1/practices/${info.ods}/public` },
-    {
-      method: 'POST',
-      path: `/v1/practices/${info.ods}/reports`,
-      headers: { 'x-report-key': info.reportKey, origin: info.origin, 'content-type': 'application/json' },
-      body: REPORT,
-    },
-    { method: 'POST', path: '/v1/classify', headers: auth, body: CLASSIFY(info.ods) },
-    { method: 'GET', path: `/v1/practices/${info.ods}/incidents?limit=25`, headers: auth },
-    { method: 'GET', path: `/v1/practices/${info.ods}/reports/summary`, headers: auth },
-    { method: 'GET', path: '/healthz' },
-  ];
+  // Spread over the practices the server seeded (BENCH_SOAK_PRACTICES), each request kind in the
+  // proportions a practice sees: mostly patients' public reads, some classification as staff type,
+  // a report, the manager's list and the partners' summary now and then.
+  const practices = ((api.info.soakPractices as ApiInfo[] | undefined) ?? []).concat(info);
+  const requests: autocannon.Request[] = practices.flatMap((p) => {
+    const auth = { authorization: `Bearer ${p.apiKey}`, 'content-type': 'application/json' };
+    return [
+      { method: 'GET', path: `/v1/practices/${p.ods}/public` },
+      { method: 'GET', path: `/v1/practices/${p.ods}/public` },
+      { method: 'GET', path: `/v1/practices/${p.ods}/public` },
+      {
+        method: 'POST',
+        path: `/v1/practices/${p.ods}/reports`,
+        headers: { 'x-report-key': p.reportKey, origin: p.origin, 'content-type': 'application/json' },
+        body: REPORT,
+      },
+      { method: 'POST', path: '/v1/classify', headers: auth, body: CLASSIFY(p.ods) },
+      { method: 'GET', path: `/v1/practices/${p.ods}/incidents?limit=25`, headers: auth },
+      { method: 'GET', path: `/v1/practices/${p.ods}/reports/summary`, headers: auth },
+      { method: 'GET', path: '/healthz' },
+    ] satisfies autocannon.Request[];
+  });
   const rss: { second: number; mb: number }[] = [];
   const started = Date.now();
   const sampler = setInterval(
@@ -123,7 +129,7 @@ async function main() {
   }
   if (process.env.BENCH_ONLY === 'soak') {
     // Only the mixed-load soak (with BENCH_SOAK=1: the 5-minute run quality.md names).
-    const server = await startChild(here('./api-server.mjs'));
+    const server = await startChild(here('./api-server.mjs'), { BENCH_SOAK_PRACTICES: '40' });
     console.log(
       `mixed load at 200 req/s for ${SOAK_SECONDS} s, load average ${loadavg()
         .map((l) => l.toFixed(2))
@@ -221,7 +227,7 @@ async function main() {
 
   // The soak gets a fresh process: the saturation loads above grow the heap, and the budget is about
   // steady mixed load, not the aftermath of 50-connection floods.
-  const soakServer = await startChild(here('./api-server.mjs'));
+  const soakServer = await startChild(here('./api-server.mjs'), { BENCH_SOAK_PRACTICES: '40' });
   console.log(`\n  mixed load at 200 req/s for ${SOAK_SECONDS} s…`);
   const soakFigures = await soak(soakServer, soakServer.info as unknown as ApiInfo);
   console.log(
