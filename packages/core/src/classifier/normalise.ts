@@ -51,6 +51,9 @@ const EMOJI_WORDS: ReadonlyMap<number, string> = new Map([
   [0x1f3a5, 'video'],
   [0x1f921, 'clown'],
   [0x1f595, 'fuck'],
+  [0x1f621, 'angry'],
+  [0x1f92c, 'angry'],
+  [0x1f624, 'angry'],
 ]);
 
 const LEET: Readonly<Record<string, string>> = {

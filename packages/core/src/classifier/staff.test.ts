@@ -51,6 +51,14 @@ describe('staff names', () => {
     });
   });
 
+  it('finds a title and an initial when only one fitting member of staff has it (identifies_staff.initial)', () => {
+    expect(mentions('Dr K was great')[0]).toMatchObject({
+      rule: 'identifies_staff.initial',
+      who: 'Dr Kwame Mensah',
+    });
+    expect(mentions('Dr M was great')).toEqual([]); // Marsh and Mensah: ambiguous
+  });
+
   it('finds a surname alone only with a role word beside it (identifies_staff.surname)', () => {
     expect(mentions('that Harper bloke on reception ignored me')[0]).toMatchObject({
       rule: 'identifies_staff.surname',

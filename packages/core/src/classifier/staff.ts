@@ -466,6 +466,18 @@ export function findStaffMentions(
       }
     }
 
+    // Title + initial: "Dr B" when one doctor's surname (or first name) starts with it.
+    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence && nextInSentence.text.length === 1) {
+      const initial = nextInSentence.text;
+      const candidates = roster.filter(
+        (e) => titleFits(token.text, e) && (e.surname?.[0] === initial || e.firstName?.[0] === initial),
+      );
+      if (candidates.length === 1 && (nextInSentence.capitalised || doc.caseless)) {
+        mention('identifies_staff.initial', candidates[0] as RosterEntry, i, i + 2, 0.6);
+        consumed = 2;
+      }
+    }
+
     // Full name.
     if (consumed === 0 && nextInSentence && givenOwners.has(token.text)) {
       const entry = givenOwners.get(token.text)?.find((e) => sameSurname(nextInSentence.text, e.surname));

@@ -360,6 +360,9 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
   const previous = tokens[hit.first - 1];
   if (CONDITION_ADJECTIVES.has(here.text) && (previous === undefined || previous.sentence !== here.sentence))
     return true;
+  // "Migraine day 3": a condition opening a diary-style sentence.
+  const next = tokens[hit.last];
+  if (hit.first === sentenceStartOf(tokens, hit.first) && next && DIARY_OPENERS.has(next.text)) return true;
   // "Day 4 of shingles": a diary-style sentence about the author.
   const sentenceStart = sentenceStartOf(tokens, hit.first);
   if (DIARY_OPENERS.has(tokens[sentenceStart]?.text ?? '') && hit.first - sentenceStart <= 4) return true;

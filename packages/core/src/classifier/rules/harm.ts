@@ -108,6 +108,7 @@ export const HARM_RULES: PhraseRule[] = [
       'everything|life is|seems|feels pointless|meaningless',
       'it all is|seems|feels pointless|meaningless',
       'tonights|tonight the night',
+      'goodnight|goodbye forever',
       'finally do it $',
       'goodbye|bye world',
       'whats|what is? the point in|of waking|living',
