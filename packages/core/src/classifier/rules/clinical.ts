@@ -228,7 +228,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'thinking|thought _2 ending it',
       'tested positive',
       'got|has|have|with _1 ms|mnd|hiv|aids',
-      '*ectomy|*itis|*otomy|*plasty|*oscopy',
+      '*ectomy|*itis|*otomy|*plasty|*oscopy|*oma',
       'chest|stomach|back|leg|arm|hip|knee|ear|throat|head|foot|feet|shoulder|neck|tummy|bum|chest _1 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not',
       'with my chest|back|stomach|knee|hip|heart|breathing|nerves',
       'results _3 low|high|abnormal',
@@ -245,7 +245,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
     patterns: [
       'flu|covid|travel clinic|clinics|jab|jabs|vaccine|vaccines|season|vaccination',
       'sick note|notes',
-      '@condition jab|jabs|vaccine|vaccines|vaccination|test|tests|check|checks|screening',
+      '@condition jab|jabs|vaccine|vaccines|vaccination|test|tests|check|checks|screening|removal|syringing',
       'sick to death',
       'sick of',
       'worried sick',
@@ -340,7 +340,8 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
     if (token.sentence !== here.sentence) break;
     if (SELF.has(token.text) || familyAt(tokens, k)) return true;
     if (RELATIVE.has(token.text) && tokens[k - 1] && familyAt(tokens, k - 1)) return true;
-    if (isBlocker(doc, token, familyInPost) && !(familyInPost && FIRST_NAMES.has(token.text))) break;
+    // Someone else is the subject nearer than the author: "… he's got terminal cancer, I saw him".
+    if (isBlocker(doc, token, familyInPost) && !(familyInPost && FIRST_NAMES.has(token.text))) return false;
   }
   // Looking ahead: "this cough is killing me", "… inhalers. Mine got changed".
   for (let k = hit.last; k < Math.min(tokens.length, hit.last + WINDOW); k++) {

@@ -173,6 +173,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
+      'all|just|completely made up $',
+      'bad parenting',
       'vaxxed|vaccinated|jabbed _3 more likely',
       'fevers|fever _1 are|is good _1 for you',
       'never give|take _1 calpol|paracetamol|ibuprofen|antibiotics|vaccines|medicine|medication',

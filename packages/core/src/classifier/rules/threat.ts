@@ -178,7 +178,7 @@ export const THREAT_RULES: PhraseRule[] = [
       'sort _3 out properly',
       'wont know what hit them|him|her|you',
       'last thing _2 ever do',
-      'coming for you|him|her|them',
+      'coming|come for you|him|her|them|every|everyone|all',
       'im|ill|were|well|gonna _2 get|find _1 you|him|her|them|someone _2 outside|after|when',
       'wait|waiting outside for _1 you|him|her|them',
       'see|catch you|him|her|them outside',
