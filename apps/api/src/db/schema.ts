@@ -4,25 +4,34 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 // Events are the record; `incidents` is a projection rebuilt from them by @policy/core.
 // Every row belongs to exactly one practice (`practice_ods`), which every query filters on.
 
-export const practices = sqliteTable('practices', {
-  ods: text('ods').primaryKey(),
-  name: text('name').notNull(),
-  /** PracticeSettings JSON (withDefaults applied). */
-  settings: text('settings').notNull(),
-  /** Bumped on every settings change. */
-  settingsVersion: integer('settings_version').notNull().default(1),
-  /** The public config JSON the widgets read, computed at write time so the hot GET is one lookup. */
-  publicJson: text('public_json').notNull(),
-  publicEtag: text('public_etag').notNull(),
-  /** Head of the practice's audit hash chain: last seq and its hash ('' before the first event). */
-  chainSeq: integer('chain_seq').notNull().default(0),
-  chainHead: text('chain_head').notNull().default(''),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  /** The keys that created and last changed the practice (every write records who made it). */
-  createdBy: text('created_by'),
-  updatedBy: text('updated_by'),
-});
+export const practices = sqliteTable(
+  'practices',
+  {
+    ods: text('ods').primaryKey(),
+    name: text('name').notNull(),
+    /** PracticeSettings JSON (withDefaults applied). */
+    settings: text('settings').notNull(),
+    /** Bumped on every settings change. */
+    settingsVersion: integer('settings_version').notNull().default(1),
+    /** The public config JSON the widgets read, computed at write time so the hot GET is one lookup. */
+    publicJson: text('public_json').notNull(),
+    publicEtag: text('public_etag').notNull(),
+    /** Head of the practice's audit hash chain: last seq and its hash ('' before the first event). */
+    chainSeq: integer('chain_seq').notNull().default(0),
+    chainHead: text('chain_head').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** The keys that created and last changed the practice (every write records who made it). */
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
+  },
+  // Covering indexes for the two hottest reads: the ETag and the chain head sit after the large JSON
+  // columns, so reading them from the table would walk the row's overflow pages every time.
+  (t) => [
+    index('practices_public_etag_idx').on(t.ods, t.publicEtag),
+    index('practices_chain_head_idx').on(t.ods, t.chainSeq, t.chainHead),
+  ],
+);
 
 export const apiKeys = sqliteTable(
   'api_keys',

@@ -129,10 +129,10 @@ export class Store {
        VALUES (@id, @practiceOds, @incidentId, @seq, @type, @actorId, @actorRole, @keyId, @at, @payload, @prevHash, @hash)`,
     );
     this.#chainHeadOf = raw.prepare<[string], { chainSeq: number; chainHead: string }>(
-      'SELECT chain_seq AS chainSeq, chain_head AS chainHead FROM practices WHERE ods = ?',
+      'SELECT chain_seq AS chainSeq, chain_head AS chainHead FROM practices INDEXED BY practices_chain_head_idx WHERE ods = ?',
     );
     this.#publicEtagOf = raw.prepare<[string], { etag: string }>(
-      'SELECT public_etag AS etag FROM practices WHERE ods = ?',
+      'SELECT public_etag AS etag FROM practices INDEXED BY practices_public_etag_idx WHERE ods = ?',
     );
     this.#setChainHead = raw.prepare(`UPDATE practices SET chain_seq = ?, chain_head = ? WHERE ods = ?`);
   }
