@@ -274,6 +274,11 @@ const STARTED_ON_LEAD = new Set([
 ]);
 const WINDOW = 8;
 const DIARY_OPENERS = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'another',
   'day',
   'week',
   'weeks',

@@ -179,7 +179,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'lost my|the|his|her|their _1 referral|results|records|letter|prescription|sample|notes',
       'cant understand a? word',
       'arrogant|gatekeeper|gatekeepers|gatekeeping',
-      'how are|is _3 supposed to',
+      'how|where|what are|is _3 supposed to',
+      'what are|is they|you waiting for',
       'all they|you|she|he _1 do|does|did is',
       'standards _3 dropped|slipped|gone',
       'cant|couldnt even _2 sort|get|answer|manage|organise|book|do',
@@ -499,6 +500,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'out of her|his|their way',
       'so grateful|thankful',
       'hats off',
+      'made our|my day',
       'forever|eternally|truly|so grateful',
       'godsend|lifesaver|treasure',
       'life saver',
@@ -566,6 +568,15 @@ export const SERVICE_RULES: PhraseRule[] = [
     ],
   },
   // ------------------------------------------------------------------ signals
+  {
+    // Signal: another business or service is the subject ("the receptionist at the garage").
+    id: 'service.other_business',
+    confidence: 1,
+    patterns: [
+      'vet|vets|veterinary|dentist|dentists|dental|garage|mechanic|hairdresser|hairdressers|salon|barber|barbers|restaurant|takeaway|hotel|gym|nursery|council',
+      'private clinic|gp|doctor|physio|hospital',
+    ],
+  },
   {
     // Signal: sarcastic praise.
     id: 'service.sarcasm',
@@ -773,6 +784,34 @@ const PRACTICE_NAME_ENDINGS = new Set([
   'family',
 ]);
 
+const MODALS = new Set(['can', 'could', 'would', 'may']);
+const GREETINGS = new Set([
+  'hi',
+  'hello',
+  'hiya',
+  'morning',
+  'afternoon',
+  'evening',
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+]);
+
+/**
+ * "Can someone ring me", "…, can she call me back": a request starting with a modal must open its
+ * clause; "So St Luke's can text me about flu jabs" is a statement, not a request.
+ */
+function opensRequest(doc: RuleInput['doc'], at: number): boolean {
+  const token = doc.tokens[at];
+  if (!token || !MODALS.has(token.text)) return true;
+  const previous = doc.tokens[at - 1];
+  if (!previous || previous.sentence !== token.sentence) return true;
+  if (GREETINGS.has(previous.text) || doc.original[previous.start - 1] === '@') return true;
+  const between = doc.original.slice(previous.end, token.start);
+  return /[,;:\-–(]/.test(between);
+}
+
 /** Question sentences that open like an enquiry ("Is there wheelchair access?"), not "anyone else …?". */
 function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<number>): Hit[] {
   const { doc } = input;
@@ -856,7 +895,7 @@ export const service: RuleFamily = {
       const asks = [doc.tokens[at - 1], doc.tokens[at - 2]].some(
         (t) => t !== undefined && t.sentence === sentence && QUESTION_AUX.has(t.text),
       );
-      return !asks;
+      return !asks && opensRequest(doc, at);
     });
 
     // enquiry: a question about the service, asked of the practice — a known question shape, or any
@@ -890,13 +929,22 @@ export const service: RuleFamily = {
 
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
     let feedback = aboutPractice ? direct.filter((h) => h.category === 'feedback') : [];
-    const signOff = new Coverage(doc.tokens.length, input.hitsOf('service.sign_off_thanks'));
+    const signOff = new Coverage(
+      doc.tokens.length,
+      appointment.length > 0 || enquiry.length > 0 ? input.hitsOf('service.sign_off_thanks') : [],
+    );
     const negatedPraise = new Coverage(doc.tokens.length, input.hitsOf('feedback.negated'));
     feedback = feedback.filter((h) => !signOff.overlaps(h) && !negatedPraise.overlaps(h));
     if (appointment.length > 0 && feedback.every((h) => h.ruleId === 'feedback.thanks')) feedback = [];
     // Sarcasm ("Oh brilliant, … Well done") is a complaint, not praise.
     if (input.hitsOf('service.sarcasm').length > 0) feedback = [];
 
+    // About another business and not the practice: its complaints, praise and questions are not ours.
+    const elsewhere =
+      input.hitsOf('service.other_business').length > 0 &&
+      !mentionsPracticeName(input) &&
+      input.staff.length === 0;
+    if (elsewhere) return [...appointment];
     return [...complaint, ...appointment, ...enquiry, ...feedback];
   },
 };
