@@ -27,6 +27,11 @@ describe('appointment_request', () => {
     );
   });
 
+  it('does not read a statement with "can" as a request', () => {
+    expect(has('So the surgery can text me about flu jabs but not my results', 'appointment_request')).toBe(false);
+    expect(has('Thanks for the reminder, can someone call me back about it?', 'appointment_request')).toBe(true);
+  });
+
   it('does not flag a story about booking', () => {
     expect(has('I rang to cancel my appointment last week and waited ages', 'appointment_request')).toBe(
       false,
@@ -50,6 +55,11 @@ describe('feedback', () => {
   it('flags praise and thanks about the practice', () => {
     expect(rulesOf('Huge thanks to the team at Millbrook')).toContain('feedback.thanks');
     expect(rulesOf('The nurse was so kind to my son')).toContain('feedback.praise');
+  });
+
+  it('leaves another business alone (service.other_business)', () => {
+    expect(has('The receptionist at the garage was so rude, never again', 'complaint')).toBe(false);
+    expect(has('Our vet surgery is brilliant, they saved our dog', 'feedback')).toBe(false);
   });
 
   it('does not flag praise of something else, or a bare "thanks" on a request', () => {
