@@ -28,8 +28,12 @@ describe('appointment_request', () => {
   });
 
   it('does not read a statement with "can" as a request', () => {
-    expect(has('So the surgery can text me about flu jabs but not my results', 'appointment_request')).toBe(false);
-    expect(has('Thanks for the reminder, can someone call me back about it?', 'appointment_request')).toBe(true);
+    expect(has('So the surgery can text me about flu jabs but not my results', 'appointment_request')).toBe(
+      false,
+    );
+    expect(has('Thanks for the reminder, can someone call me back about it?', 'appointment_request')).toBe(
+      true,
+    );
   });
 
   it('does not flag a story about booking', () => {
@@ -60,6 +64,7 @@ describe('feedback', () => {
   it('leaves another business alone (service.other_business)', () => {
     expect(has('The receptionist at the garage was so rude, never again', 'complaint')).toBe(false);
     expect(has('Our vet surgery is brilliant, they saved our dog', 'feedback')).toBe(false);
+    expect(has('The GP told me to see a dentist about my jaw. Absolutely useless.', 'complaint')).toBe(true);
   });
 
   it('does not flag praise of something else, or a bare "thanks" on a request', () => {

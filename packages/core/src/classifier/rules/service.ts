@@ -940,8 +940,15 @@ export const service: RuleFamily = {
     if (input.hitsOf('service.sarcasm').length > 0) feedback = [];
 
     // About another business and not the practice: its complaints, praise and questions are not ours.
+    // ("vet surgery", "the receptionist at the garage": practice words next to the business word are
+    // the business's.)
+    const business = input.hitsOf('service.other_business');
+    const ourWords = input
+      .hitsOf('service.practice_reference')
+      .filter((r) => !business.some((b) => r.first >= b.first - 3 && r.first <= b.last + 1));
     const elsewhere =
-      input.hitsOf('service.other_business').length > 0 &&
+      business.length > 0 &&
+      ourWords.length === 0 &&
       !mentionsPracticeName(input) &&
       input.staff.length === 0;
     if (elsewhere) return [...appointment];
