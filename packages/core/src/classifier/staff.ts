@@ -467,7 +467,14 @@ export function findStaffMentions(
     }
 
     // Title + initial: "Dr B" when one doctor's surname (or first name) starts with it.
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence && nextInSentence.text.length === 1) {
+    if (
+      consumed === 0 &&
+      ALL_TITLES.has(token.text) &&
+      nextInSentence &&
+      nextInSentence.text.length === 1 &&
+      nextInSentence.text !== 'i' &&
+      nextInSentence.text !== 'a'
+    ) {
       const initial = nextInSentence.text;
       const candidates = roster.filter(
         (e) => titleFits(token.text, e) && (e.surname?.[0] === initial || e.firstName?.[0] === initial),

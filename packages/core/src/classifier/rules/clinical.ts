@@ -229,7 +229,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'tested positive',
       'got|has|have|with _1 ms|mnd|hiv|aids',
       '*ectomy|*itis|*otomy|*plasty|*oscopy|*oma',
-      'chest|stomach|back|leg|arm|hip|knee|ear|throat|head|foot|feet|shoulder|neck|tummy|bum|chest _1 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not',
+      'chest|stomach|back|leg|arm|hip|knee|ear|ears|eye|eyes|throat|head|foot|feet|shoulder|neck|tummy|bum|skin _3 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not|leaking|bleeding|itchy|discharge|blocked|burning',
       'with my chest|back|stomach|knee|hip|heart|breathing|nerves',
       'results _3 low|high|abnormal',
       'is|was really? low|high again',

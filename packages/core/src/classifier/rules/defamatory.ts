@@ -81,6 +81,8 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'touched|touching|groped|groping _2 patients|women|girls|me',
       'harassing|harasses|harassed _2 patients|staff|women',
       'paid off',
+      'claims|claim|claiming|claimed _5 moved away',
+      'claims|claim|claiming|claimed _5 died|dead',
       'affair|affairs|relationship with _3 patient|patients|nurse|nurses|receptionist|staff|colleague|colleagues',
       'deliberately|purposely|purposefully _3 lose|loses|losing|bin|bins|ignore|ignores|delete|deletes|destroy|destroys|hide|hides',
       'on purpose _3 lose|loses|losing|bin|bins|ignore|ignores|delete|deletes',

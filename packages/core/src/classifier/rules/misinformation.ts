@@ -127,7 +127,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     category: 'misinformation',
     confidence: 0.8,
     patterns: [
-      'proven to cure|cures|heal|reverse',
+      'proven to cure|cures|heal|reverse|work|works',
       '@remedy _4 @cureVerb it|them _3 hours|days|overnight|week',
       'cure|cures|cured|curing _1 cancer|diabetes|autism|asthma|arthritis|dementia|covid _2 naturally|with|using',
       'literally|actually|naturally|completely|totally|which|that @cureVerb _3 @disease',

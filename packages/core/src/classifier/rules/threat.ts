@@ -170,7 +170,11 @@ export const THREAT_RULES: PhraseRule[] = [
       'someone|somebody|people|staff _2 going|gonna|will _2 get hurt|stabbed|hurt|killed|battered',
       'get|gets hurt _3 reception|surgery|there|here',
       'want|wants|needs|need burning|torching|bombing|smashing|burnt|burned|torched|bombed _1 down|up?',
-      'i|we know where|when|what|which|you _4 drink|drinks|live|lives|park|parks|finish|finishes|leave|leaves|walk|walks|go|goes|shop|shops|kids|children',
+      'i|we know exactly? where|when|what|which|you _4 drink|drinks|live|lives|park|parks|finish|finishes|leave|leaves|walk|walks|go|goes|shop|shops|kids|children',
+      'just so she|he|they|you knows|know',
+      'wont|will not|cant stop|protect me|them|you|her|him',
+      'ill|im|gonna _2 kick off',
+      'pity|shame nobody|nobodys|noone|noones _6 yet',
       'see you there|outside|soon $',
       'with the lot of them|you inside',
       'teach _1 a lesson',
@@ -252,6 +256,14 @@ const VIOLENT = new Set([
   'machete',
   'acid',
   'blade',
+  'smashed',
+  'torched',
+  'burned',
+  'burnt',
+  'kicked',
+  'punched',
+  'slapped',
+  'bricked',
 ]);
 const TARGET = new Set([
   'him',
@@ -309,6 +321,10 @@ const MENACE = new Set([
   'one',
   'day',
   'dare',
+  'pity',
+  'shame',
+  'yet',
+  'wish',
 ]);
 const FIGURATIVE_AFTER = new Set(['for', 'me', 'it', 'myself']);
 /** A sentence about a procedure ("the jab will hurt you a bit") is not a threat. */
