@@ -23,6 +23,9 @@ import {
 // statements; everything else uses drizzle's query builder. Every incident query filters on the
 // practice, so a record of another practice is indistinguishable from a missing one.
 
+/** How long a public config served from memory goes without re-reading its ETag. */
+const PUBLIC_RECHECK_MS = 1000;
+
 /** authorIncidentCount never reports more than this. */
 export const AUTHOR_COUNT_CAP = 100;
 
@@ -208,20 +211,29 @@ export class Store {
     return this.#publicConfig.get({ ods });
   }
 
-  readonly #publicBodies = new Map<string, { etag: string; body: Uint8Array }>();
+  readonly #publicBodies = new Map<string, { etag: string; body: Uint8Array; checkedAt: number }>();
 
   /**
-   * The public config as ready-to-send UTF-8 bytes. Each request reads only the (short) ETag; the
-   * body comes from memory while the ETag — a hash of the JSON — is unchanged.
+   * The public config as ready-to-send UTF-8 bytes, from memory. Changes made through this Store
+   * evict it at once; anything else (another process, an operator) is noticed within a second, when
+   * the ETag — a hash of the JSON — is read again. Clients cache it for minutes anyway.
    */
   publicBody(ods: string): { etag: string; body: Uint8Array } | undefined {
-    const etag = this.#publicEtagOf.get(ods)?.etag;
-    if (etag === undefined) return undefined;
+    const now = performance.now();
     const cached = this.#publicBodies.get(ods);
-    if (cached?.etag === etag) return cached;
+    if (cached && now - cached.checkedAt < PUBLIC_RECHECK_MS) return cached;
+    const etag = this.#publicEtagOf.get(ods)?.etag;
+    if (etag === undefined) {
+      this.#publicBodies.delete(ods);
+      return undefined;
+    }
+    if (cached?.etag === etag) {
+      cached.checkedAt = now;
+      return cached;
+    }
     const row = this.#publicConfig.get({ ods });
     if (!row) return undefined;
-    const fresh = { etag: row.publicEtag, body: new TextEncoder().encode(row.publicJson) };
+    const fresh = { etag: row.publicEtag, body: new TextEncoder().encode(row.publicJson), checkedAt: now };
     if (this.#publicBodies.size >= 10_000) this.#publicBodies.clear();
     this.#publicBodies.set(ods, fresh);
     return fresh;
@@ -244,6 +256,7 @@ export class Store {
       .set({ ...values, settingsVersion: sql`${practices.settingsVersion} + 1` })
       .where(eq(practices.ods, ods))
       .run();
+    this.#publicBodies.delete(ods);
   }
 
   allPractices(): PracticeRow[] {
