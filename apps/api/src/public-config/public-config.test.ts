@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness } from '../test-support/harness.js';
 
@@ -83,5 +84,21 @@ describe('GET /v1/practices/{ods}/public', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toMatch(/^"/);
     expect(res.text).toBe('');
+  });
+
+  it('notices a change made outside this process within about a second', async () => {
+    const before = await h.send('GET', '/v1/practices/Y90001/public');
+    const other = new Database(h.path);
+    try {
+      other
+        .prepare('UPDATE practices SET public_json = ?, public_etag = ? WHERE ods = ?')
+        .run(JSON.stringify({ ...before.json, name: 'Changed Elsewhere' }), '"changed-elsewhere"', 'Y90001');
+    } finally {
+      other.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const after = await h.send('GET', '/v1/practices/Y90001/public');
+    expect(after.headers.get('etag')).toBe('"changed-elsewhere"');
+    expect(after.json.name).toBe('Changed Elsewhere');
   });
 });
