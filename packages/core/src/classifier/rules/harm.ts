@@ -38,6 +38,7 @@ export const HARM_LISTS = {
     'her',
     'them',
     'one',
+    'me',
   ],
 };
 
@@ -99,6 +100,7 @@ export const HARM_RULES: PhraseRule[] = [
       'dont want to wake up',
       'not wake up',
       'kms|unalive|ctb|sewerslide',
+      'if|whether i live or die',
       'dont _1 care what happens',
       'do not _1 care what happens',
       'sleep and never|not wake up',
@@ -165,6 +167,7 @@ export const HARM_RULES: PhraseRule[] = [
       'took|taken|take|swallowed _1 a|the? bunch|load|handful|lot|all _2 tablets|pills|meds',
       'saving|saved|stockpiling|hoarding|collecting _1 up? my|the? _1 pills|tablets|meds|@medicine',
       'stop|stopping|stopped taking my insulin|meds|medication|tablets|pills|@medicine',
+      'not taking my _1 insulin|meds|medication|tablets|pills|@medicine _1 anymore',
       'havent|hasnt|not eaten|eating _2 days|week|weeks',
       'gonna|going _2 stop taking my',
     ],
@@ -180,6 +183,7 @@ export const HARM_RULES: PhraseRule[] = [
       'pushed|pushes|shoved|shoves|threw|throws|kicked _1 her|him|them _3 down|into|against|out|stairs',
       'locks|locked|locking _1 my|the|his|her? _2 @dependant _3 in|out',
       'nobody|noone checking|looking on|after him|her|them',
+      'no one checking|looking on|after him|her|them',
       'no food in the house',
       'left _2 on their|his|her own|alone _2 every|all night|day',
       'same clothes for days',

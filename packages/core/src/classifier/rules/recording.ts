@@ -21,6 +21,7 @@ export const RECORDING_RULES: PhraseRule[] = [
       'video|videos|vid|clip|footage|audio|camera|cctv|doorbell|dashcam',
       'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
       'on tape|camera',
+      'on my|his|her phone|camera',
       'voice note',
       'livestream*',
     ],

@@ -242,6 +242,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'give|gives|giving a damn|toss|monkeys',
       'step down|resign $',
       'gone to pot|the dogs',
       'cant believe',
