@@ -198,8 +198,6 @@ export const THREAT_RULES: PhraseRule[] = [
       'better not _5 alone',
       'better not _5 on _1 own',
       'set fire|light to _2 place|surgery|building|it|reception',
-      'do|doing _2 a favour',
-      'might|will|gonna|going|could|ill _2 drop|pop|call round|by|in|over',
       'lives near|on|in|at|round _4 doesnt|does he|she',
       'better hope i|we|they _2 dont|never get|see',
       'pay _1 you|him|her|them a visit',
