@@ -81,6 +81,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'touched|touching|groped|groping _2 patients|women|girls|me',
       'harassing|harasses|harassed _2 patients|staff|women',
       'paid off',
+      'signs|signing|signed|sign _2 off _4 without seeing|examining|checking|meeting',
       'claims|claim|claiming|claimed _5 moved away',
       'claims|claim|claiming|claimed _5 died|dead',
       'affair|affairs|relationship with _3 patient|patients|nurse|nurses|receptionist|staff|colleague|colleagues',

@@ -67,6 +67,13 @@ describe('feedback', () => {
     expect(has('The GP told me to see a dentist about my jaw. Absolutely useless.', 'complaint')).toBe(true);
   });
 
+  it('takes a plain "thank you" as feedback, but not on a request, a complaint, "thank god" or "no thanks"', () => {
+    expect(rulesOf('Thank you Millbrook, my dad is back on his feet')).toContain('feedback.bare_thanks');
+    expect(has('thank god I work from home', 'feedback')).toBe(false);
+    expect(has('A locum at the surgery? No thanks', 'feedback')).toBe(false);
+    expect(has('Still no reply from the surgery after 3 weeks. Thank you so much', 'feedback')).toBe(false);
+  });
+
   it('does not flag praise of something else, or a bare "thanks" on a request', () => {
     expect(has('The concert last night was brilliant', 'feedback')).toBe(false);
     expect(has('Can someone ring me about my repeat prescription? Thanks', 'feedback')).toBe(false);

@@ -242,6 +242,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'great|brilliant|fantastic|wonderful|top|excellent confidentiality|privacy',
+      'great|brilliant|fantastic|wonderful data protection',
+      'filthy|overflowing|grubby|unhygienic',
       'give|gives|giving a damn|toss|monkeys',
       'step down|resign $',
       'gone to pot|the dogs',
@@ -298,7 +301,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'back and forth',
       'keep|keeps saying',
       'argument with',
-      'sending|send|sent|taking|take _3 paper|papers|press|newspaper|media|gazette|mp',
+      'sending|send|sent|taking|take _3 paper|papers|press|newspaper|media|gazette|mp|council|cqc|ombudsman',
       'could at least',
       'bothering her|him|them',
       'came home in tears',
@@ -525,6 +528,13 @@ export const SERVICE_RULES: PhraseRule[] = [
       'faultless|fab|fabulous|marvellous|exceptional',
       'well looked after',
     ],
+  },
+  {
+    // A plain "thank you" / "thanks" to the practice; dropped on a request or a complaint (classify.ts).
+    id: 'feedback.bare_thanks',
+    category: 'feedback',
+    confidence: 0.6,
+    patterns: ['thank you|u', 'many thanks', 'thanks so|very much', 'thanks all|everyone|guys|team'],
   },
   {
     id: 'feedback.praise',
@@ -943,6 +953,10 @@ export const service: RuleFamily = {
     const negatedPraise = new Coverage(doc.tokens.length, input.hitsOf('feedback.negated'));
     feedback = feedback.filter((h) => !signOff.overlaps(h) && !negatedPraise.overlaps(h));
     if (appointment.length > 0 && feedback.every((h) => h.ruleId === 'feedback.thanks')) feedback = [];
+    // A bare "thank you" on a request or a complaint is manners (or sarcasm), not feedback.
+    if (appointment.length > 0 || complaint.length > 0 || enquiry.length > 0) {
+      feedback = feedback.filter((h) => h.ruleId !== 'feedback.bare_thanks');
+    }
     // Sarcasm ("Oh brilliant, … Well done") is a complaint, not praise.
     if (input.hitsOf('service.sarcasm').length > 0) feedback = [];
 
