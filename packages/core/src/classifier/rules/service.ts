@@ -957,6 +957,8 @@ export const service: RuleFamily = {
     if (appointment.length > 0 || complaint.length > 0 || enquiry.length > 0) {
       feedback = feedback.filter((h) => h.ruleId !== 'feedback.bare_thanks');
     }
+    // Thanks on a complaint is usually sarcasm; only praise of something specific survives it.
+    if (complaint.length > 0 && !feedback.some((h) => h.ruleId === 'feedback.praise')) feedback = [];
     // Sarcasm ("Oh brilliant, … Well done") is a complaint, not praise.
     if (input.hitsOf('service.sarcasm').length > 0) feedback = [];
 
