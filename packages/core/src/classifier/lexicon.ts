@@ -168,6 +168,7 @@ export const WORD_LISTS = {
     'waiting',
     'results',
     'referral',
+    'callback',
     'ecg',
     'smear',
     'vaccination',

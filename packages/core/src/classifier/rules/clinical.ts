@@ -247,6 +247,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
     patterns: [
       'flu|covid|travel clinic|clinics|jab|jabs|vaccine|vaccines|season|vaccination',
       'sick note|notes',
+      'in stitches',
       '@condition jab|jabs|vaccine|vaccines|vaccination|test|tests|check|checks|screening|removal|syringing',
       'sick to death',
       'sick of',

@@ -109,7 +109,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       '@vaccine _4 @harmClaimVerb _3 @harmClaimResult',
-      '@vaccine _3 has|have|contain|contains|contained|with|of _2 chips|chip|microchip|microchips|nano|trackers|tracker|poison|toxins|mercury|graphene|aborted|formaldehyde|aluminium|metals',
+      '@vaccine _3 has|have|contain|contains|contained|with|of _2 chips|chip|microchip|microchips|nano|trackers|tracker|poison|toxins|mercury|graphene|aborted|formaldehyde|aluminium|metals|nanobots|nanobot|tracking|nanoparticles',
+      '@vaccine _3 sterilises|sterilizes|sterilise|sterilize|sterilising|sterilizing',
       'weakens|weaken|destroys|destroy|ruins|ruin|damages|damage _2 immune system|immunity',
       'natural immunity _3 better|only|best',
       'dont bother with|taking antibiotics|vaccines|vaccine|jab|jabs|meds|medication|chemo|insulin',
