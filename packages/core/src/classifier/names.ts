@@ -107,8 +107,13 @@ const capital = (doc: Doc, token: Token | undefined): boolean =>
   token !== undefined && (token.capitalised || doc.shouting) && token.text.length > 1;
 
 /** People named in the post: full names, titled surnames, and capitalised given names alone. */
+const FOUND = new WeakMap<Doc, PersonName[]>();
+
 export function findPersonNames(doc: Doc): PersonName[] {
+  const cached = FOUND.get(doc);
+  if (cached) return cached;
   const names: PersonName[] = [];
+  FOUND.set(doc, names);
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;

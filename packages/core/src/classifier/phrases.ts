@@ -48,6 +48,8 @@ interface Element {
 
 interface Compiled {
   rule: PhraseRule;
+  /** Index of the rule, for the per-rule hit counter. */
+  ruleIndex: number;
   elements: Element[];
   /** The last required element after the first: if no token of the text fits it, skip the pattern. */
   anchor: Element | undefined;
@@ -153,25 +155,27 @@ export class PhraseMatcher {
   private readonly byWord = new Map<string, Compiled[]>();
   private readonly byPrefix = new Map<number, Compiled[]>();
   private readonly bySuffix = new Map<number, Compiled[]>();
+  private readonly ruleCount: number;
 
   constructor(rules: readonly PhraseRule[], lists: Readonly<Record<string, readonly string[]>>) {
-    for (const rule of rules) {
+    rules.forEach((rule, ruleIndex) => {
       for (const pattern of rule.patterns) {
         const elements = compilePattern(pattern, lists);
         const required = elements.slice(1).filter((e) => e.gap === 0 && !e.optional && !e.end);
-        const compiled: Compiled = { rule, elements, anchor: required[required.length - 1] };
+        const compiled: Compiled = { rule, ruleIndex, elements, anchor: required[required.length - 1] };
         const first = compiled.elements[0] as Element;
         for (const word of first.words) push(this.byWord, word, compiled);
         for (const prefix of first.prefixes) push(this.byPrefix, headKey(prefix), compiled);
         for (const suffix of first.suffixes) push(this.bySuffix, tailKey(suffix), compiled);
       }
-    }
+    });
+    this.ruleCount = rules.length;
   }
 
   find(doc: Doc): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const { tokens } = doc;
-    const counts = new Map<PhraseRule, number>();
+    const counts = new Int32Array(this.ruleCount);
     // Patterns whose anchor word appears nowhere in the text can never match: decide that once per
     // text and pattern (a repetitive adversarial text has few distinct words, so this is cheap).
     const distinct = new Set<string>();
@@ -215,15 +219,14 @@ export class PhraseMatcher {
     tokens: readonly Token[],
     i: number,
     hits: PhraseHit[],
-    counts: Map<PhraseRule, number>,
+    counts: Int32Array,
     isViable: (compiled: Compiled) => boolean,
     exact = false,
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
-      const { rule, elements } = compiled;
-      const count = counts.get(rule) ?? 0;
-      if (count >= MAX_HITS_PER_RULE) continue;
+      const { rule, elements, ruleIndex } = compiled;
+      if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
       if (!exact && !elementMatches(elements[0] as Element, token)) continue;
       if (!isViable(compiled)) continue;
       const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
@@ -231,7 +234,7 @@ export class PhraseMatcher {
       if (end <= i) continue;
       const lastToken = tokens[end - 1] as Token;
       hits.push({ rule, first: i, last: end, start: token.start, end: lastToken.end });
-      counts.set(rule, count + 1);
+      counts[ruleIndex] = (counts[ruleIndex] as number) + 1;
     }
   }
 }
