@@ -28,7 +28,18 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'policy-durability-'));
   databasePath = join(dir, 'policy.sqlite');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Whatever server a failing test leaves running is stopped here, by its own handle.
+const running = new Set<ChildServer>();
+async function start(env: Record<string, string>): Promise<ChildServer> {
+  const server = await startChildServer(databasePath, env);
+  running.add(server);
+  void server.exited.then(() => running.delete(server));
+  return server;
+}
+afterAll(async () => {
+  await Promise.all([...running].map((server) => server.kill('SIGKILL')));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Files reports from `CONNECTIONS` concurrent loops until `stop` is set; returns every acknowledged one. */
 function loadUntilStopped(url: string, reportKey: string) {
@@ -85,7 +96,7 @@ describe('durability under SIGKILL', () => {
     const started = Date.now();
     // The server as deployed: FULL durability, rate limits off so the load is real write load.
     const env = { POLICY_RATE_LIMITS: 'off' };
-    let server: ChildServer = await startChildServer(databasePath, env);
+    let server: ChildServer = await start(env);
     await adminRequest(server.url, '/v1/practices', { ods: ODS, name: 'Durable Surgery' });
     const key = await adminRequest(server.url, `/v1/practices/${ODS}/keys`, {
       type: 'report',
@@ -109,7 +120,7 @@ describe('durability under SIGKILL', () => {
       const check = checkFile(acknowledged.map((r) => r.id));
       expect(check.integrity, `integrity after kill ${kill + 1}`).toBe('ok');
       expect(check.missing, `lost after kill ${kill + 1}`).toEqual([]);
-      server = await startChildServer(databasePath, env);
+      server = await start(env);
     }
     try {
       // After the last restart, the API itself finds every acknowledged report by id and by reference.
@@ -194,7 +205,7 @@ describe('graceful shutdown on SIGTERM', () => {
   }
 
   it('finishes every in-flight request with 2xx, refuses new connections, then exits 0', async () => {
-    const server = await startChildServer(databasePath, { POLICY_RATE_LIMITS: 'off' });
+    const server = await start({ POLICY_RATE_LIMITS: 'off' });
     const key = await adminRequest(server.url, `/v1/practices/${ODS}/keys`, {
       type: 'report',
       allowedOrigins: [ORIGIN],
