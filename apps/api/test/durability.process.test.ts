@@ -121,6 +121,8 @@ describe('durability under SIGKILL', () => {
       expect(check.integrity, `integrity after kill ${kill + 1}`).toBe('ok');
       expect(check.missing, `lost after kill ${kill + 1}`).toEqual([]);
       server = await start(env);
+      // And again with the restarted server running on the file (its migrations and start-up done).
+      expect(checkFile([]).integrity, `integrity after restart ${kill + 1}`).toBe('ok');
     }
     try {
       // After the last restart, the API itself finds every acknowledged report by id and by reference.
