@@ -89,7 +89,11 @@ export function measureHotPaths(): HotPathFigure[] {
     const logged = drizzle({
       client: raw,
       schema,
-      logger: { logQuery: (query) => void (lastSql = query) },
+      logger: {
+        logQuery: (query) => {
+          lastSql = query;
+        },
+      },
     }) as Db;
     const probe = new Store(logged);
     const sqlOf = (run: () => unknown) => {
