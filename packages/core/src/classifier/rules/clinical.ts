@@ -231,7 +231,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'tested positive',
       'got|has|have|with _1 ms|mnd|hiv|aids',
       '*ectomy|*itis|*otomy|*plasty|*oscopy|*oma',
-      'chest|stomach|back|leg|arm|hip|knee|ear|ears|eye|eyes|throat|head|foot|feet|shoulder|neck|tummy|bum|skin _3 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not|leaking|bleeding|itchy|discharge|blocked|burning',
+      'chest|stomach|back|leg|legs|arm|arms|hip|hips|knee|knees|ankle|ankles|wrist|wrists|hand|hands|finger|fingers|toe|toes|joints|ear|ears|eye|eyes|throat|head|foot|feet|shoulder|neck|tummy|bum|skin _3 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not|leaking|bleeding|itchy|discharge|blocked|burning',
       'with my chest|back|stomach|knee|hip|heart|breathing|nerves',
       'results _3 low|high|abnormal',
       'is|was really? low|high again',
@@ -277,6 +277,10 @@ const STARTED_ON_LEAD = new Set([
 ]);
 const WINDOW = 8;
 const DIARY_OPENERS = new Set([
+  'tested',
+  'diagnosed',
+  'caught',
+  'started',
   'first',
   'second',
   'third',
