@@ -229,6 +229,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'self harm*',
       'thinking|thought _2 ending it',
       'tested positive',
+      'had|having|another|more _3 falls|fits|seizures|strokes|blackouts',
       'got|has|have|with _1 ms|mnd|hiv|aids',
       '*ectomy|*itis|*otomy|*plasty|*oscopy|*oma',
       'chest|stomach|back|leg|legs|arm|arms|hip|hips|knee|knees|ankle|ankles|wrist|wrists|hand|hands|finger|fingers|toe|toes|joints|ear|ears|eye|eyes|throat|head|foot|feet|shoulder|neck|tummy|bum|skin _3 pain|ache|infection|problems|bad|op|replacement|hurts|hurting|swollen|not|leaking|bleeding|itchy|discharge|blocked|burning',
@@ -346,6 +347,9 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
   const { tokens } = doc;
   const familyInPost = familyStart >= 0 && familyStart < hit.first;
   const here = tokens[hit.first] as Token;
+  // The detail names its owner itself: "with my back", "my chest pain".
+  for (let k = hit.first; k < hit.last; k++)
+    if (SELF.has((tokens[k] as Token).text) || familyAt(tokens, k)) return true;
   // Looking back within the sentence: "my chest", "I have had tonsillitis", "refused me antibiotics".
   for (let k = hit.first - 1; k >= Math.max(0, hit.first - WINDOW); k--) {
     const token = tokens[k] as Token;

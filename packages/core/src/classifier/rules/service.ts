@@ -164,7 +164,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'take my|our _1 custom|business elsewhere',
       'writing to my mp',
       'complain|complaining|complained',
-      'my|a|formal|official complaint',
+      'formal|official complaint',
       'make|made|put|lodge|lodged|file|filed _2 complaint',
       'cqc|ombudsman|solicitor',
       'got it wrong',
@@ -291,6 +291,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'why is it _1 impossible|hard|difficult',
       'impossible to _1 see|get|book|speak|reach',
       'in agony',
+      'meant|supposed to _1 put up with|suffer|wait',
+      'should never|not _1 practise|practice|work _1 again',
       'without telling|asking|consulting|checking|informing _1 me|us|anyone',
       'without anyone|anybody _1 telling|asking|letting|informing',
       'why has|have|was|were my',
@@ -544,7 +546,13 @@ export const SERVICE_RULES: PhraseRule[] = [
     id: 'feedback.bare_thanks',
     category: 'feedback',
     confidence: 0.6,
-    patterns: ['thank you|u', 'many thanks', 'thanks so|very much', 'thanks all|everyone|guys|team'],
+    patterns: [
+      'thank you|u',
+      'many thanks',
+      'thanks so|very much',
+      'thanks all|everyone|guys|team',
+      'thanks _1 for',
+    ],
   },
   {
     id: 'feedback.praise',
@@ -620,6 +628,9 @@ export const SERVICE_RULES: PhraseRule[] = [
     confidence: 1,
     patterns: [
       'not|never|wasnt|isnt|hardly|werent _1 impressed|happy|great|good|brilliant|lovely|helpful|kind',
+      'no thanks',
+      'thanks for nothing',
+      'thanks a lot $',
     ],
   },
   {
