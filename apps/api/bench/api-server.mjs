@@ -23,6 +23,8 @@ const running = await startServer({
   databasePath: join(dir, 'bench.sqlite'),
   bootstrapAdminKey: ADMIN,
   rateLimits: { reports: false, classify: false },
+  // BENCH_NO_LOGS=1: no request log lines, to measure what logging costs per request.
+  ...(process.env.BENCH_NO_LOGS === '1' ? { log: () => {} } : {}),
 });
 
 const extra = Number(process.env.BENCH_EXTRA_PRACTICES ?? 0);

@@ -178,6 +178,14 @@ async function main() {
     },
     api,
   );
+  // The same read from a server with request logging off: what the log line costs per request.
+  const quiet = await startChild(here('./api-server.mjs'), { BENCH_NO_LOGS: '1' });
+  const publicNoLogs = await measure(
+    'GET …/public, request logs off (for reference)',
+    { url: `${quiet.url}/v1/practices/${(quiet.info as unknown as ApiInfo).ods}/public` },
+    quiet,
+  );
+  await quiet.stop();
   const etag = (await fetch(`${api.url}/v1/practices/${info.ods}/public`)).headers.get('etag') ?? '';
   const notModified = await measure(
     'GET …/public with If-None-Match (304)',
@@ -342,6 +350,7 @@ async function main() {
     baseline,
     baselineSized,
     publicConfig,
+    publicNoLogs,
     notModified,
     reports,
     classify,
