@@ -86,7 +86,7 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
     category: 'identifies_staff',
     confidence: 0.7,
     patterns: [
-      'film|filmed|filming|recorded|recording|clip|video|photo|pic|footage of? _1 the|this|that|these @role|@namedRolePlural',
+      'film|filmed|filming|recorded|recording|clip|video|photo|pic|footage of? _1 the|this|that|these _1 @role|@namedRolePlural',
       '@role|receptionists|nurses|doctors face|faces _6 video|camera|film|tape|phone',
       'the|this|that _1 @role _3 on camera|video|tape|film',
     ],
