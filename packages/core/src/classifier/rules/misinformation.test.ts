@@ -30,5 +30,14 @@ describe('misinformation', () => {
     );
     expect(has("antibiotics don't work on colds, they are viruses", 'misinformation')).toBe(false);
     expect(has('my chest infection cleared up with the antibiotics', 'misinformation')).toBe(false);
+    expect(
+      has('People saying the flu jab gives you flu is nonsense, it is inactivated', 'misinformation'),
+    ).toBe(false);
+  });
+
+  it('is not silenced by "they say": a claim reported as what they say is still the claim', () => {
+    expect(has('They say the jab is safe but it gave me flu and it causes autism', 'misinformation')).toBe(
+      true,
+    );
   });
 });

@@ -174,6 +174,11 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
+      'dont need|do not need _2 @vaccine|vaccines|jab',
+      'does|do the same job',
+      'masts|mast|towers|wifi|5g _4 causing|cause|causes|give|gives _3 cancer|covid|autism|headaches',
+      'drug dealers|pushers',
+      'pill pushers|pushing',
       'all|just|completely made up $',
       'bad parenting',
       'vaxxed|vaccinated|jabbed _3 more likely',
@@ -250,6 +255,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'do not work for|on _2 @viral',
       'dont|doesnt|wont cure',
       'no evidence',
+      'is|its|thats nonsense|rubbish|untrue|bollocks|rot',
+      'people|someone|somebody _4 saying|claiming|posting|sharing',
     ],
   },
 ];
