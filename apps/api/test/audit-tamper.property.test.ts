@@ -263,6 +263,36 @@ describe('audit verifier', () => {
     expect((await verify(b)).intact).toBe(true);
   }, 120_000);
 
+  // KNOWN GAP (reported to the API work): the verifier walks the event chain only, so an edit to the
+  // `incidents` projection — what GET …/incidents/{id} shows — passes as intact. `it.fails` keeps the
+  // suite green while the gap exists and turns red once the verifier also replays each incident's
+  // events and compares them with its stored projection; then drop `.fails`.
+  it.fails('detects an incident projection edited to disagree with its events', async () => {
+    const id = a.incidentIds[0] as string;
+    const before = tamper.prepare('SELECT state, data FROM incidents WHERE id = ?').get(id) as {
+      state: string;
+      data: string;
+    };
+    tamper
+      .prepare(
+        `UPDATE incidents SET state = 'closed', data = json_set(data, '$.state', 'closed', '$.outcome', 'no_action') WHERE id = ?`,
+      )
+      .run(id);
+    try {
+      const shown = (await (
+        await h.request(`/v1/practices/${a.ods}/incidents/${id}`, { headers: bearer(a.apiKey) })
+      ).json()) as {
+        state: string;
+      };
+      expect(shown.state).toBe('closed'); // the edit is what users now see
+      expect((await verify(a)).intact).toBe(false);
+    } finally {
+      tamper
+        .prepare('UPDATE incidents SET state = ?, data = ? WHERE id = ?')
+        .run(before.state, before.data, id);
+    }
+  });
+
   it('a tampered practice does not make another practice’s chain report broken', async () => {
     const chain = rows(a.ods);
     const head = headOf(a.ods);
