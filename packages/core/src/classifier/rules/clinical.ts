@@ -143,6 +143,8 @@ export const CLINICAL_LISTS = {
     'op',
     'memory',
     'oxygen',
+    'headache',
+    'headaches',
     'piles',
     'haemorrhoids',
     'ivf',

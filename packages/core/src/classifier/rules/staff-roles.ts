@@ -30,6 +30,22 @@ export const STAFF_ROLE_LISTS = {
     'irish',
     'welsh',
     'polish',
+    'ukrainian',
+    'russian',
+    'lithuanian',
+    'romanian',
+    'bulgarian',
+    'nigerian',
+    'ghanaian',
+    'spanish',
+    'italian',
+    'french',
+    'german',
+    'chinese',
+    'filipino',
+    'muslim',
+    'black',
+    'white',
     'foreign',
     'african',
     'asian',
@@ -113,7 +129,13 @@ export const identifiesStaff: RuleFamily = {
       const role = (input.doc.tokens[signal.last - 1] as Token).text;
       const family = roleFamily(role);
       if (family === null) continue;
-      const unique = roster.length > 0 ? counts.get(family) === 1 : family === 'manager';
+      // Locums are rarely on the roster, and a practice seldom has more than one at a time.
+      const unique =
+        family === 'locum'
+          ? (counts.get('locum') ?? 0) <= 1
+          : roster.length > 0
+            ? counts.get(family) === 1
+            : family === 'manager';
       if (unique) hits.push(hitFrom(signal, 'identifies_staff'));
     }
     return [...hits, ...direct];

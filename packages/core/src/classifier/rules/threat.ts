@@ -194,6 +194,7 @@ export const THREAT_RULES: PhraseRule[] = [
       'shoot _2 up|them|him|her|you|everyone|staff',
       'therell|theres|there _3 be trouble',
       'youll|shell|hell|theyll|u see $',
+      'youll|shell|hell|theyll find out $',
       'i|we know where you|he|she|they|u|the _3 live|lives|park|parks|car|work|works',
       'i|we know what time _3 finish|finishes|leaves|leave|gets|clocks',
       'better not _5 alone',
