@@ -22,6 +22,7 @@ import { incidents } from './incidents/incidents.index.js';
 import { keys } from './keys/keys.index.js';
 import { practices } from './practices/practices.index.js';
 import { publicConfig } from './public-config/public-config.index.js';
+import { isMultipart, MULTIPART_REPORT_LIMIT } from './reports/report-filing.js';
 import { reports } from './reports/reports.index.js';
 import { summary } from './summary/summary.index.js';
 import { templates } from './templates/templates.index.js';
@@ -92,6 +93,7 @@ export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   const jsonLimit = tooLarge(JSON_BODY_LIMIT);
   const evidenceLimit = tooLarge(EVIDENCE_BODY_LIMIT);
+  const reportFormLimit = tooLarge(MULTIPART_REPORT_LIMIT);
 
   app.use('*', requestLog(log));
   app.use('*', async (c, next) => {
@@ -105,9 +107,16 @@ export function createApp(options: AppOptions) {
   app.use('/v1/*', (c, next) => {
     const method = c.req.method;
     if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return next();
-    return method === 'POST' && c.req.path.endsWith('/evidence')
-      ? evidenceLimit(c, next)
-      : jsonLimit(c, next);
+    if (method !== 'POST') return jsonLimit(c, next);
+    const path = c.req.path;
+    if (path.endsWith('/evidence')) return evidenceLimit(c, next);
+    // A report with screenshots (reports/report-filing.ts): five images and the JSON.
+    if (
+      (path.endsWith('/reports') || path.endsWith('/incidents')) &&
+      isMultipart(c.req.header('content-type'))
+    )
+      return reportFormLimit(c, next);
+    return jsonLimit(c, next);
   });
 
   app

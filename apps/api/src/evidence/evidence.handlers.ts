@@ -108,7 +108,10 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
     c.header('Location', `/v1/practices/${practice.ods}/incidents/${id}/evidence/${record.id}`);
     return {
       status: 201 as const,
-      body: { evidence: record, incident: incidentDetail(store, practice, incident) } as never,
+      body: {
+        evidence: record,
+        incident: incidentDetail(store, practice, incident, { at: now, actor }),
+      } as never,
     };
   });
 };

@@ -1,18 +1,20 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { Category, IncidentEvent, Platform, ReportInput, Severity, State } from '@policy/core';
+import type { Category, IncidentEvent, Platform, Severity, State } from '@policy/core';
 import type { IncidentEventRow } from '../db/schema.js';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
-import type {
-  applyEventRoute,
-  createIncidentRoute,
-  getIncidentRoute,
-  listIncidentsRoute,
-  timelineRoute,
+import { fileWithScreenshots, validReport } from '../reports/report-filing.js';
+import {
+  type applyEventRoute,
+  type createIncidentRoute,
+  type getIncidentRoute,
+  incidentLocation,
+  type listIncidentsRoute,
+  type timelineRoute,
 } from './incidents.routes.js';
-import { applyEvent, classifyFor, fileReport, incidentDetail, reportAnswer } from './lifecycle.js';
+import { applyEvent, incidentDetail } from './lifecycle.js';
 
 const DEFAULT_LIMIT = 25;
 
@@ -82,23 +84,20 @@ export const list: RouteHandler<typeof listIncidentsRoute, AppEnv> = (c) => {
   );
 };
 
+/** A JSON body; multipart bodies are answered by the route's reportForm middleware, alike. */
 export const create: RouteHandler<typeof createIncidentRoute, AppEnv> = (c) => {
-  const input = c.req.valid('json') as ReportInput;
+  const input = validReport(c);
   actorOf(c); // refuse a malformed X-Acting-User before doing any work
-  const classification = classifyFor(c, input);
-  return idempotent(c, JSON.stringify(input), () => {
-    const { incident } = fileReport(c, input, classification);
-    c.header('Location', `/v1/practices/${incident.practiceOds}/incidents/${incident.id}`);
-    return { status: 201 as const, body: reportAnswer(incident) };
-  });
+  return fileWithScreenshots(c, input, [], (incident) => c.header('Location', incidentLocation(incident)));
 };
 
 export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const { store } = c.var.deps;
+  const judgement = { at: c.var.deps.clock().toISOString(), actor: actorOf(c) };
   const found = store.incident(c.var.practice.ods, id);
   if (!found) throw notFound('incident');
-  return c.json(incidentDetail(store, c.var.practice, found.incident) as never, 200);
+  return c.json(incidentDetail(store, c.var.practice, found.incident, judgement) as never, 200);
 };
 
 export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
@@ -113,10 +112,8 @@ export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   const event = { ...input, at: clock().toISOString(), actor } as IncidentEvent;
   return idempotent(c, JSON.stringify(body), () => {
     const { incident, row } = applyEvent(store, practice, id, event, c.var.principal.keyId);
-    return {
-      status: 200 as const,
-      body: { ...incidentDetail(store, practice, incident), appliedEvent: timelineEntry(row) } as never,
-    };
+    const detail = incidentDetail(store, practice, incident, { at: event.at, actor });
+    return { status: 200 as const, body: { ...detail, appliedEvent: timelineEntry(row) } as never };
   });
 };
 

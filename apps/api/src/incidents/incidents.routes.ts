@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES, SEVERITIES, STATES } from '@policy/core';
+import { actorOf } from '../http/actor.js';
 import { requireApiKey } from '../http/auth.js';
+import { reportForm } from '../reports/report-filing.js';
+import { reportFormContent, reportFormDescription } from '../reports/reports.routes.js';
 import {
   apiKeySecurity,
   IdempotencyHeader,
@@ -21,6 +24,9 @@ import {
 } from '../schemas/incident.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+export const incidentLocation = (incident: { practiceOds: string; id: string }) =>
+  `/v1/practices/${incident.practiceOds}/incidents/${incident.id}`;
 
 const ActingUserHeader = z.object({
   'x-acting-user': z
@@ -78,12 +84,19 @@ export const createIncidentRoute = createRoute({
   operationId: 'createIncident',
   tags: ['Incidents'],
   summary: 'Create an incident (vendor intake): same body and answer as a staff report',
+  description: reportFormDescription,
   security: apiKeySecurity,
-  middleware: [requireApiKey('incidents:write')] as const,
+  middleware: [
+    requireApiKey('incidents:write'),
+    reportForm({
+      before: actorOf,
+      onFiled: (c, incident) => c.header('Location', incidentLocation(incident)),
+    }),
+  ] as const,
   request: {
     params: OdsParam,
     headers: IdempotencyHeader.extend(ActingUserHeader.shape),
-    body: { required: true, content: json(ReportInputSchema) },
+    body: { required: true, content: { ...json(ReportInputSchema), ...reportFormContent } },
   },
   responses: {
     201: { description: 'Created', content: json(ReportCreatedSchema) },
@@ -97,12 +110,14 @@ export const getIncidentRoute = createRoute({
   operationId: 'getIncident',
   tags: ['Incidents'],
   summary: 'The incident: state, categories, severity, deadlines, available events, next steps, evidence',
+  description:
+    '`availableEvents` is judged now, for whom `X-Acting-User` names (its role; the key itself, as staff, without it): an event it shows as allowed is one this user may apply.',
   security: apiKeySecurity,
   middleware: [requireApiKey('incidents:read')] as const,
-  request: { params: IncidentParams },
+  request: { params: IncidentParams, headers: ActingUserHeader },
   responses: {
     200: { description: 'The incident', content: json(IncidentDetailSchema) },
-    ...problems(401, 403, 404),
+    ...problems(401, 403, 404, 422),
   },
 });
 

@@ -122,6 +122,68 @@ describe('incidents', () => {
     expect(timeline.json.items).toHaveLength(1);
   });
 
+  it('availableEvents is judged for the acting user, now: role rules and the 12-month warning window', async () => {
+    const { id } = await fileReport();
+    const allowed = async (type: string, actingUser?: string) => {
+      const res = await h.send('GET', `/v1/practices/Y90001/incidents/${id}`, {
+        key: keys.apiKey,
+        headers: actingUser ? { 'x-acting-user': actingUser } : {},
+      });
+      expect(res.status).toBe(200);
+      return (res.json.availableEvents as { type: string; allowed: boolean; rule?: string }[]).find(
+        (e) => e.type === type,
+      );
+    };
+    await h.send('POST', `/v1/practices/Y90001/incidents/${id}/evidence`, {
+      key: keys.apiKey,
+      rawBody: PNG_BYTES,
+      contentType: 'image/png',
+    });
+    const manager = { 'x-acting-user': 'm-1; role=manager' };
+    for (const body of [
+      { type: 'triage', categories: ['abusive'] },
+      { type: 'request_removal' },
+      { type: 'author_refused' },
+      { type: 'issue_warning', issuedOn: '2026-03-10' },
+    ])
+      expect((await event(id, body, manager)).status, body.type).toBe(200);
+    expect((await event(id, { type: 'start_removal_review' }, manager)).status).toBe(200);
+
+    // decide_removal is the partners' alone: shown as allowed only to a partner.
+    expect(await allowed('decide_removal')).toMatchObject({ allowed: false, rule: 'partner_only' });
+    expect(await allowed('decide_removal', 's-1; role=staff')).toMatchObject({ allowed: false });
+    expect(await allowed('decide_removal', 'm-1; role=manager')).toMatchObject({ allowed: false });
+    expect(await allowed('decide_removal', 'p-1; role=partner')).toEqual({
+      type: 'decide_removal',
+      allowed: true,
+    });
+    const malformed = await h.send('GET', `/v1/practices/Y90001/incidents/${id}`, {
+      key: keys.apiKey,
+      headers: { 'x-acting-user': 'p-1; role=king' },
+    });
+    expect(malformed.status).toBe(422);
+
+    // Retained, the incident is escalated again; the warning's window is judged at today's date.
+    expect(
+      (
+        await event(
+          id,
+          { type: 'decide_removal', decision: 'retain', reason: 'first time' },
+          { 'x-acting-user': 'p-1; role=partner' },
+        )
+      ).status,
+    ).toBe(200);
+    expect(await allowed('start_removal_review', 'm-1; role=manager')).toEqual({
+      type: 'start_removal_review',
+      allowed: true,
+    });
+    h.advance(400 * 24 * 60 * 60 * 1000);
+    expect(await allowed('start_removal_review', 'm-1; role=manager')).toMatchObject({
+      allowed: false,
+      rule: 'warning_required',
+    });
+  });
+
   it('vendor intake: POST incidents with an API key answers like a report and records the acting user', async () => {
     const res = await h.send('POST', '/v1/practices/Y90001/incidents', {
       key: keys.apiKey,

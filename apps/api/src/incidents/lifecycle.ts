@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Actor,
   availableEvents,
   classify,
   type Incident,
@@ -108,7 +109,7 @@ export function fileReport(
     createdByKey: principal.keyId,
   });
   store.appendEvent(practice.ods, incident.id, event, principal.keyId);
-  return { incident, effects: result.effects };
+  return { incident, effects: result.effects, event: event as IncidentEvent };
 }
 
 /** Classification runs before the transaction: it is CPU work that needs no lock. */
@@ -155,10 +156,25 @@ export function applyEvent(
   return { incident: result.incident, effects: result.effects, row };
 }
 
-export function incidentDetail(store: Store, practice: PracticeRecord, incident: Incident) {
+/** Whom and when `availableEvents` is judged for: the acting user now, as a write by them would be. */
+export interface Judgement {
+  at: string;
+  actor: Actor;
+}
+
+export function incidentDetail(
+  store: Store,
+  practice: PracticeRecord,
+  incident: Incident,
+  judgement: Judgement,
+) {
   const ctx = {
     settings: settingsOf(practice),
     authorIncidentCount: store.authorIncidentCount(practice.ods, authorRefOf(incident.report)),
   };
-  return { ...incident, availableEvents: availableEvents(incident, ctx), nextSteps: nextSteps(incident) };
+  return {
+    ...incident,
+    availableEvents: availableEvents(incident, ctx, judgement),
+    nextSteps: nextSteps(incident),
+  };
 }

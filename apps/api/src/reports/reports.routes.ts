@@ -2,6 +2,40 @@ import { createRoute } from '@hono/zod-openapi';
 import { rateLimit, requireReportKey } from '../http/auth.js';
 import { IdempotencyHeader, OdsParam, problems, reportKeySecurity } from '../schemas/common.js';
 import { ReportCreatedSchema, ReportInputSchema } from '../schemas/incident.js';
+import { MAX_SCREENSHOTS, reportForm } from './report-filing.js';
+
+/**
+ * The multipart body, documented only: report-filing.ts reads it (a zod schema here would make the
+ * generated form validator run on JSON bodies too).
+ */
+export const reportFormContent = {
+  'multipart/form-data': {
+    schema: {
+      type: 'object' as const,
+      required: ['report'],
+      properties: {
+        report: {
+          $ref: '#/components/schemas/ReportInput',
+          description: 'The report, exactly as the JSON body (same schema, same 64 KiB limit).',
+        },
+        screenshot: {
+          type: 'array' as const,
+          maxItems: MAX_SCREENSHOTS,
+          items: { type: 'string' as const, format: 'binary' },
+          description:
+            'One part per screenshot, in order: PNG, JPEG or WebP (typed by its leading bytes), at most 5 MiB each. A bad one is 422 with `errors[].path` = `screenshot[<i>]`.',
+        },
+      },
+    },
+    encoding: {
+      report: { contentType: 'application/json' },
+      screenshot: { contentType: 'image/png, image/jpeg, image/webp' },
+    },
+  },
+};
+
+export const reportFormDescription =
+  'With screenshots, send `multipart/form-data`: one `report` part (the JSON) and 0–5 `screenshot` parts; any other part is 422. The whole body may be 5 × 5 MiB + 64 KiB (413 above, refused before it is read). Each screenshot is stored as evidence (SHA-256, media type, size, captured at the time the report was received) with its `record_evidence` event, in the same transaction as the incident; the answer lists them under `evidence` (empty for a JSON body). An `Idempotency-Key` covers the JSON and each screenshot’s SHA-256.';
 
 export const fileReportRoute = createRoute({
   method: 'post',
@@ -9,14 +43,16 @@ export const fileReportRoute = createRoute({
   operationId: 'fileReport',
   tags: ['Reports'],
   summary: 'A member of staff files a report (the staff report form)',
-  description:
-    'Needs the practice’s report key, sent from one of its allowed web origins (the `Origin` header must match). Rate limited. Answers with the reference, the classification and the first steps; nothing else about the practice’s incidents can be read with this key.',
+  description: `Needs the practice’s report key, sent from one of its allowed web origins (the \`Origin\` header must match). Rate limited. Answers with the reference, the classification and the first steps; nothing else about the practice’s incidents can be read with this key.\n\n${reportFormDescription}`,
   security: reportKeySecurity,
-  middleware: [requireReportKey, rateLimit('reports')] as const,
+  middleware: [requireReportKey, rateLimit('reports'), reportForm()] as const,
   request: {
     params: OdsParam,
     headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: ReportInputSchema } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: ReportInputSchema }, ...reportFormContent },
+    },
   },
   responses: {
     201: { description: 'Filed', content: { 'application/json': { schema: ReportCreatedSchema } } },

@@ -68,21 +68,6 @@ export const ClassificationSchema = z
   })
   .openapi('Classification');
 
-export const ReportCreatedSchema = z
-  .object({
-    id: z.string(),
-    reference: z.string().openapi({ example: 'Y90001-2026-0001' }),
-    state: z.enum(STATES),
-    severity: z.enum(SEVERITIES),
-    classification: ClassificationSchema,
-    nextSteps: z.array(z.string()).openapi({ description: 'What to do first, in policy order.' }),
-  })
-  .openapi('ReportCreated');
-
-// ------------------------------------------------------------------ the incident
-
-const ActorSchema = z.object({ id: z.string(), role: z.enum(ACTOR_ROLES), name: z.string().optional() });
-
 export const EvidenceRecordSchema = z
   .object({
     id: z.string(),
@@ -93,6 +78,25 @@ export const EvidenceRecordSchema = z
     size: z.number().int().optional(),
   })
   .openapi('EvidenceRecord');
+
+export const ReportCreatedSchema = z
+  .object({
+    id: z.string(),
+    reference: z.string().openapi({ example: 'Y90001-2026-0001' }),
+    state: z.enum(STATES),
+    severity: z.enum(SEVERITIES),
+    classification: ClassificationSchema,
+    nextSteps: z.array(z.string()).openapi({ description: 'What to do first, in policy order.' }),
+    evidence: z.array(EvidenceRecordSchema).openapi({
+      description:
+        'The screenshots stored with a multipart report (id, SHA-256, media type, size); empty for JSON.',
+    }),
+  })
+  .openapi('ReportCreated');
+
+// ------------------------------------------------------------------ the incident
+
+const ActorSchema = z.object({ id: z.string(), role: z.enum(ACTOR_ROLES), name: z.string().optional() });
 
 export const AvailableEventSchema = z
   .object({
