@@ -24,7 +24,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'overtime _2 never',
       'falsif*',
       'backhander|backhanders|kickback|kickbacks|bribe|bribes|bribed|bribery',
-      'pocketing|pocketed|pockets the|their? money|cash',
+      'pocketing|pocketed|pockets _2 money|cash|funds',
       'embezzl*',
       'fake|bogus|ghost appointments|records|claims|patients|appointment',
       'claiming|claims|claimed|charging|charged|charge|charges|bill|billing|billed _6 never happened|did|done|took|existed',

@@ -250,6 +250,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       '@protectedGroup _5 couldnt|cant understand',
       '@protectedGroup _6 barely|cant|couldnt|cannot|doesnt speak _1 english',
       'dont share our values',
+      'your|their sort|kind|lot round|around here',
+      'before they|that|your lot came|arrived|moved',
       'a mans|womans job',
       'you know what theyre like',
       'you know what they are like',

@@ -244,6 +244,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every last one of them',
       'promised|supposed _4 callback|call|ring|phone|reply|letter|email',
       'to be told',
+      'stopped doing|offering',
+      'they|she|he just? said no',
       'hiding behind',
       'one more time',
       'got|get|was told no',
@@ -711,6 +713,8 @@ const MAX_QUESTIONS = 20;
 const QUESTION_AUX = new Set(['do', 'does', 'did']);
 const ENQUIRY_OPENERS = new Set([
   'whats',
+  'has',
+  'have',
   'is',
   'are',
   'does',
