@@ -121,7 +121,7 @@ export const THREAT_RULES: PhraseRule[] = [
       'and|or see what happens',
       'pray _3 never|doesnt|dont|wont _2 bump|bumps|run|runs|meet|see',
       'dark car park|alley',
-      'wont|will not _1 be? leaving|leave|go quietly',
+      'wont _1 be? leaving|leave|go quietly',
       'throw|chuck|drag|put|launch _1 someone|somebody|him|her|them|you _2 over|across|through _1 that|the counter|desk|screen|glass|window',
       'sleep with one eye open',
       'looking|look over _1 shoulder|shoulders',
