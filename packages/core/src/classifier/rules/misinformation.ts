@@ -174,7 +174,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
-      'dont need|do not need _2 @vaccine|vaccines|jab',
+      'dont need _2 @vaccine|vaccines|jab',
+      'do not need _2 @vaccine|vaccines|jab',
       'does|do the same job',
       'masts|mast|towers|wifi|5g _4 causing|cause|causes|give|gives _3 cancer|covid|autism|headaches',
       'drug dealers|pushers',
