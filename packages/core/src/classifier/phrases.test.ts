@@ -38,3 +38,42 @@ describe('phrase patterns', () => {
     expect(() => compilePattern('$ word', LISTS)).toThrow();
   });
 });
+
+describe('the rule patterns themselves', () => {
+  it('never mix a one-word alternative with the first word of a two-word phrase ("wont|will not")', async () => {
+    // Alternatives are single tokens: `wont|will not` reads as (wont|will) then "not", so "wont" alone
+    // can never match. This guards the easiest mistake to make when writing a rule.
+    const { FAMILIES } = await import('./classify.js');
+    const suspicious: string[] = [];
+    for (const family of FAMILIES) {
+      for (const rule of family.rules) {
+        for (const pattern of rule.patterns) {
+          const elements = pattern.split(/\s+/);
+          for (let i = 0; i + 1 < elements.length; i++) {
+            const alternatives = (elements[i] as string).split('|');
+            const next = elements[i + 1] as string;
+            const joinsNext = ['not', 'one', 'am'].includes(next);
+            const starters = [
+              'will',
+              'do',
+              'can',
+              'no',
+              'i',
+              'is',
+              'are',
+              'does',
+              'did',
+              'would',
+              'could',
+              'should',
+            ];
+            if (joinsNext && alternatives.length > 1 && alternatives.some((a) => starters.includes(a))) {
+              suspicious.push(`${rule.id}: ${pattern}`);
+            }
+          }
+        }
+      }
+    }
+    expect(suspicious).toEqual([]);
+  });
+});
