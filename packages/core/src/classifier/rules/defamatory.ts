@@ -27,7 +27,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'pocketing|pocketed|pockets _2 money|cash|funds',
       'embezzl*',
       'fake|bogus|ghost appointments|records|claims|patients|appointment',
-      'claiming|claims|claimed|charging|charged|charge|charges|bill|billing|billed _6 never happened|did|done|took|existed',
+      'claiming|claims|claimed|charging|charged|charge|charges|bill|billing|billed _6 never happened|did|done|took|existed|gave|given|carried|saw|seen|visited|performed|had',
       'still claims|claiming|paid _2 for a? full week|time|day',
       'while|whilst _2 getting|being paid',
       'backdate|backdates|backdated|backdating',
@@ -58,6 +58,9 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
     patterns: [
       'drunk|pissed|hungover|high at|on work|duty',
       'drunk|pissed|hungover|high on the job',
+      'comes|came|turns|turned|rolls|rolled in|up _1 hungover|drunk|pissed|high|stoned|wasted',
+      'smell|smelt|smelled it on him|her|them|his|her',
+      'giving|gives|gave|handing|hands|handed out _3 addresses|details|records|information|numbers',
       'stinking|stank|stinks|smelling|smelled|smelt|smells|reeking|reeked|reeks of _1 booze|alcohol|drink|whisky|vodka|beer|wine|weed',
       'smell _2 whisky|alcohol|booze|drink|vodka|wine|beer _2 on him|her|them|his|her? breath?',
       'covered|cover|covering it|this|that? up',

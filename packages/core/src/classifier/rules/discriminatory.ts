@@ -234,6 +234,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'send|sending them|em all? back|home',
       'go|goes|going back home',
       'too many @protectedGroup',
+      'another @protectedGroup doctor|nurse|gp|one|receptionist',
+      'cant|can we have|get _1 one|someone|somebody _1 from round|around here',
       'so many @protectedGroup',
       'sick|tired of _2 @protectedGroup',
       'hire|employ|look after our own',

@@ -174,6 +174,9 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.7,
     patterns: [
       'big pharma',
+      'works better than _2 painkiller|painkillers|medicine|medicines|drug|drugs|tablets|antibiotics|vaccine',
+      'better than any _1 painkiller|medicine|drug|tablet|antibiotic|vaccine',
+      'pill|contraceptive|hrt|statins|vaccines|vaccine _2 gives|give|causes|cause _2 cancer|infertility|clots',
       'dont need _2 @vaccine|vaccines|jab',
       'do not need _2 @vaccine|vaccines|jab',
       'does|do the same job',

@@ -24,6 +24,7 @@ export const RECORDING_RULES: PhraseRule[] = [
       'on my|his|her phone|camera',
       'voice note',
       'livestream*',
+      'boomerang|reel|reels|timelapse',
       'live streaming|stream|streamed|video',
     ],
   },

@@ -194,8 +194,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'disaster|shambles $',
       'gone downhill',
       'gone down hill',
-      'shouldnt be practising|practicing|working',
-      'should not be practising|practicing|working',
+      'shouldnt be practising|practicing',
+      'should not be practising|practicing',
     ],
   },
   {
@@ -351,6 +351,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'had to go to _2 walk|a|hospital|111|urgent',
       'useless|terrible|awful|dire|woeful|laughable|hopeless $',
       'phone|telephone queue',
+      'queuing|queueing _4 rain|cold|outside|street|road|dark',
       'long wait',
       'never any appointments|appts',
       'appointments|appts _3 gone|none left|all gone',
