@@ -98,3 +98,49 @@ describe('edit distance and roles', () => {
     expect(counts.get('hca')).toBe(1);
   });
 });
+
+describe('staff names: generalising forms', () => {
+  const BARRELLED = [
+    { name: 'Dr Anita Ashworth-Lyle', role: 'GP partner' },
+    { name: 'Dr Prakash Sundaram', role: 'salaried GP' },
+    { name: 'Margaret Quinlan', role: 'practice nurse' },
+    { name: 'Simon Thackeray', role: 'practice manager' },
+  ];
+  const found = (text: string) =>
+    findStaffMentions(tokenize(text), BARRELLED, new Set(['millbrook'])).map(
+      (m) => BARRELLED[m.staffIndex]?.name,
+    );
+
+  it('finds a double-barrelled surname written with a hyphen, a space, alone, or as initials', () => {
+    expect(found('Dr Ashworth-Lyle was lovely')).toEqual(['Dr Anita Ashworth-Lyle']);
+    expect(found('Dr Ashworth Lyle was lovely')).toEqual(['Dr Anita Ashworth-Lyle']);
+    expect(found('Dr A-L said it was nothing')).toEqual(['Dr Anita Ashworth-Lyle']);
+    expect(found('that Ashworth Lyle woman never listens')).toEqual(['Dr Anita Ashworth-Lyle']);
+    expect(found('Anita Ashworth-Lyle saw my son')).toEqual(['Dr Anita Ashworth-Lyle']);
+    // one part alone, no title, is not enough
+    expect(found('we walked to Lyle park')).toEqual([]);
+  });
+
+  it('finds "Dr <first name or its start>" for a doctor on the roster, not a short or unrelated word', () => {
+    expect(found('Dr Prak sorted my inhaler')).toEqual(['Dr Prakash Sundaram']);
+    expect(found('dr anita rang me back')).toEqual(['Dr Anita Ashworth-Lyle']);
+    expect(found('Dr Pr sorted it')).toEqual([]);
+    expect(found('Dr Jones from the hospital')).toEqual([]);
+  });
+
+  it('knows common diminutives of roster first names', () => {
+    expect(found('Maggie the nurse was brilliant')).toEqual(['Margaret Quinlan']);
+    expect(found('Mags on the practice team sorted it')).toEqual(['Margaret Quinlan']);
+  });
+
+  it('finds a bare surname written as a person: after "that", before a verb of speech', () => {
+    expect(found('That Thackeray is useless')).toEqual(['Simon Thackeray']);
+    expect(found('honestly thackeray says no to everything')).toEqual(['Simon Thackeray']);
+    expect(found('Thackeray was a novelist')).toEqual([]);
+  });
+
+  it('does not take a first name or role at another business for ours', () => {
+    expect(found('the nurse Maggie at the vets was so kind to our dog')).toEqual([]);
+    expect(found('Maggie the nurse at the surgery was so kind')).toEqual(['Margaret Quinlan']);
+  });
+});

@@ -47,12 +47,12 @@ const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   elizabeth: ['liz', 'lizzie', 'beth', 'betty', 'eliza'],
   katherine: ['kate', 'katie', 'kath', 'kathy'],
   catherine: ['cath', 'cathy', 'kate', 'katie'],
-  margaret: ['maggie', 'meg', 'peggy', 'marg'],
+  margaret: ['maggie', 'meg', 'peggy', 'marg', 'mags'],
   michael: ['mike', 'mick', 'mikey'],
   christopher: ['chris'],
   christine: ['chris', 'chrissy'],
   jennifer: ['jen', 'jenny'],
-  rebecca: ['becky', 'becca'],
+  rebecca: ['becky', 'becca', 'becks', 'bex'],
   samantha: ['sam', 'sammy'],
   samuel: ['sam', 'sammy'],
   daniel: ['dan', 'danny'],
@@ -94,6 +94,45 @@ const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   josephine: ['jo', 'josie'],
   joanne: ['jo'],
   gillian: ['gill'],
+  lorraine: ['lozza', 'loz', 'lorr'],
+  bernadette: ['bernie', 'bern'],
+  malgorzata: ['gosia', 'gosha'],
+  imran: ['immy'],
+  siobhan: ['shiv'],
+  gareth: ['gaz', 'gazza'],
+  barry: ['baz', 'bazza'],
+  sharon: ['shaz', 'shazza'],
+  karen: ['kaz'],
+  caroline: ['caz', 'carol'],
+  teresa: ['tess', 'terri'],
+  theresa: ['tess', 'terri'],
+  alison: ['ali'],
+  jessica: ['jess', 'jessie'],
+  rachel: ['rach'],
+  lucy: ['luce'],
+  natalie: ['nat'],
+  natasha: ['tash', 'tasha'],
+  helen: ['hels'],
+  eleanor: ['ellie', 'nell'],
+  gerald: ['gerry'],
+  geraldine: ['gerry'],
+  terence: ['terry'],
+  lawrence: ['larry', 'loz'],
+  leonard: ['len', 'lenny'],
+  vincent: ['vince'],
+  francesca: ['fran', 'frankie'],
+  frances: ['fran'],
+  francis: ['frank'],
+  kathleen: ['kath', 'kathy'],
+  deirdre: ['dee'],
+  dorothy: ['dot', 'dotty'],
+  mohammed: ['mo'],
+  muhammad: ['mo'],
+  abdullah: ['abdul'],
+  aleksandra: ['ola'],
+  katarzyna: ['kasia'],
+  agnieszka: ['aga'],
+  magdalena: ['magda'],
 };
 
 /** Given names that are also ordinary words: alone, they need a role word beside them. */
@@ -174,6 +213,24 @@ const WORK_WORDS = new Set([
   'leaves',
 ]);
 const ELSEWHERE = new Set(['from', 'at', 'of']);
+/** Other businesses with staff of their own: "the nurse Becky at the vets" is not our Becky. */
+export const OTHER_BUSINESSES = new Set([
+  'vets',
+  'vet',
+  'veterinary',
+  'kennels',
+  'cattery',
+  'groomers',
+  'salon',
+  'gym',
+  'garage',
+  'school',
+  'nursery',
+  'pub',
+  'cafe',
+  'hairdressers',
+  'barbers',
+]);
 /** Care given or received: a roster first name next to these is most likely the member of staff. */
 const CARE_WORDS = new Set<string>([
   ...CLINICAL_LISTS.condition,
@@ -191,6 +248,8 @@ interface RosterEntry {
   titleClass: 'doctor' | 'nurse' | 'plain';
   firstName: string | null;
   surname: string | null;
+  /** A double-barrelled surname's parts, "Carrington-Blake" → ["carrington", "blake"]; else [surname]. */
+  surnameParts: string[];
   given: Set<string>;
   /** Clipped forms generated from the first name ("kev", "ange"): treated like word-names. */
   derived: Set<string>;
@@ -249,6 +308,11 @@ export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
     if (/\b(gp|doctor|physician|registrar)\b/i.test(member.role ?? '')) titleClass = 'doctor';
     const firstName = parts.length > 1 ? (parts[0] as string) : null;
     const surname = parts.length > 0 ? (parts[parts.length - 1] as string) : null;
+    // The last written word of the name, split at hyphens: its parts form one surname.
+    const lastWord = member.name.trim().split(/\s+/).pop() ?? '';
+    const lastParts = words(lastWord);
+    const surnameParts =
+      lastParts.length > 1 && parts.length > lastParts.length ? lastParts : surname ? [surname] : [];
     const given = new Set<string>();
     const derived = new Set<string>();
     if (firstName) {
@@ -267,13 +331,45 @@ export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
       }
     }
     const aliases = (member.aliases ?? []).map(words).filter((a) => a.length > 0);
-    return { index, titleClass, firstName, surname, given, derived, aliases };
+    return { index, titleClass, firstName, surname, surnameParts, given, derived, aliases };
   });
 }
 
 /** "Cole" or the possessive "Cole's" (the normaliser drops the apostrophe: "coles"). */
 const sameSurname = (text: string, surname: string | null): boolean =>
   surname !== null && (text === surname || text === `${surname}s`);
+
+/**
+ * How many tokens from `at` spell the entry's double-barrelled surname ("carrington blake", from
+ * "Carrington-Blake" or "Carrington Blake"), within one sentence; 0 when they do not.
+ */
+function surnamePartsAt(tokens: readonly Token[], at: number, entry: RosterEntry): number {
+  const parts = entry.surnameParts;
+  if (parts.length < 2) return 0;
+  const sentence = tokens[at]?.sentence;
+  for (let k = 0; k < parts.length; k++) {
+    const token = tokens[at + k];
+    if (!token || token.sentence !== sentence) return 0;
+    const isLast = k === parts.length - 1;
+    if (!(token.text === parts[k] || (isLast && token.text === `${parts[k]}s`))) return 0;
+  }
+  return parts.length;
+}
+
+/** "Dr C-B": the initials of a double-barrelled surname, one token each. */
+function surnameInitialsAt(tokens: readonly Token[], at: number, entry: RosterEntry): number {
+  const parts = entry.surnameParts;
+  if (parts.length < 2) return 0;
+  const sentence = tokens[at]?.sentence;
+  for (let k = 0; k < parts.length; k++) {
+    const token = tokens[at + k];
+    if (!token || token.sentence !== sentence || token.text !== (parts[k] as string)[0]) return 0;
+  }
+  return parts.length;
+}
+
+/** Verbs of speech after a bare surname mark it as a person: "pike says no", "Cole told me". */
+const SPEECH_AFTER = new Set(['says', 'said', 'told', 'tells', 'reckons', 'refused', 'wont', 'wouldnt']);
 
 /** Damerau–Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
@@ -434,6 +530,27 @@ export function findStaffMentions(
       }
     }
 
+    // Title + double-barrelled surname, whole or its first part, or its initials: "Dr Carrington-Blake",
+    // "Dr Carrington Blake", "Dr Carrington", "Dr C-B".
+    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
+      for (const e of roster) {
+        if (e.surnameParts.length < 2 || !titleFits(token.text, e)) continue;
+        const whole = surnamePartsAt(tokens, i + 1, e);
+        const initials = whole === 0 ? surnameInitialsAt(tokens, i + 1, e) : 0;
+        if (whole > 0) {
+          mention('identifies_staff.title_surname', e, i, i + 1 + whole, 0.9);
+          consumed = 1 + whole;
+        } else if (initials > 0 && (nextInSentence.capitalised || doc.caseless)) {
+          mention('identifies_staff.initial', e, i, i + 1 + initials, 0.7);
+          consumed = 1 + initials;
+        } else if (sameSurname(nextInSentence.text, e.surnameParts[0] ?? null)) {
+          mention('identifies_staff.title_surname', e, i, i + 2, 0.85);
+          consumed = 2;
+        }
+        if (consumed > 0) break;
+      }
+    }
+
     // Title + surname, or title + near-miss surname.
     if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
       // "Dr Tom Hughes": let the full-name rule take it from the next token.
@@ -466,6 +583,32 @@ export function findStaffMentions(
       }
     }
 
+    // Title + first name or its start: "Dr Fiona", "Dr Raj" for Dr Rajesh (3+ letters, one fit).
+    if (
+      consumed === 0 &&
+      ALL_TITLES.has(token.text) &&
+      nextInSentence &&
+      nextInSentence.text.length >= 3 &&
+      (nextInSentence.capitalised || doc.caseless || doc.shouting)
+    ) {
+      const word = nextInSentence.text;
+      const candidates = roster.filter(
+        (e) =>
+          e.firstName !== null &&
+          titleFits(token.text, e) &&
+          (e.given.has(word) || e.firstName.startsWith(word)),
+      );
+      const only = candidates[0];
+      // "Dr Helen Marsh": leave it to the full-name rule on the next token.
+      const fullAhead =
+        only !== undefined &&
+        (sameSurname(tokens[i + 2]?.text ?? '', only.surname) || surnamePartsAt(tokens, i + 2, only) > 0);
+      if (candidates.length === 1 && !fullAhead) {
+        mention('identifies_staff.title_first_name', candidates[0] as RosterEntry, i, i + 2, 0.8);
+        consumed = 2;
+      }
+    }
+
     // Title + initial: "Dr B" when one doctor's surname (or first name) starts with it.
     if (
       consumed === 0 &&
@@ -488,23 +631,54 @@ export function findStaffMentions(
     // Full name.
     if (consumed === 0 && nextInSentence && givenOwners.has(token.text)) {
       const entry = givenOwners.get(token.text)?.find((e) => sameSurname(nextInSentence.text, e.surname));
+      const barrelled = entry
+        ? undefined
+        : givenOwners.get(token.text)?.find((e) => surnamePartsAt(tokens, i + 1, e) > 0);
       if (entry) {
         mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
+      } else if (barrelled) {
+        const length = 1 + surnamePartsAt(tokens, i + 1, barrelled);
+        mention('identifies_staff.full_name', barrelled, i, i + length, 0.95);
+        consumed = length;
       }
     }
 
-    // Surname alone, with a role word right beside it: "that Ali fella on reception".
-    if (consumed === 0 && token.capitalised && !doc.shouting && token.text.length >= 3) {
+    // A double-barrelled surname alone is distinctive: "that Carrington Blake woman".
+    if (consumed === 0 && !givenOwners.has(token.text)) {
+      for (const e of roster) {
+        const length = surnamePartsAt(tokens, i, e);
+        if (length > 0) {
+          mention('identifies_staff.surname', e, i, i + length, 0.8);
+          consumed = length;
+          break;
+        }
+      }
+    }
+
+    // Surname alone, with a role word right beside it ("that Ali fella on reception"), or written as
+    // a person: after "that" ("That Cole is…"), before a verb of speech ("cole says no"), or
+    // capitalised mid-sentence in a post about the practice. Surnames that are words need the role.
+    if (consumed === 0 && !doc.shouting && token.text.length >= 3) {
       const owners = surnameOwners.get(token.text);
       const previous = tokens[i - 1];
+      const following = tokens[i + 1];
+      const sameSentence = (t: Token | undefined) => t !== undefined && t.sentence === token.sentence;
       const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
+      const asName = token.capitalised || doc.caseless;
+      const plainWord = WORD_NAMES.has(token.text) || token.text.length < 4;
+      const personLike =
+        !plainWord &&
+        asName &&
+        ((sameSentence(previous) && previous?.text === 'that') ||
+          (sameSentence(following) && SPEECH_AFTER.has(following?.text ?? '')) ||
+          (token.capitalised && sameSentence(previous) && practiceInPost));
       if (
         owners &&
         owners.length === 1 &&
         !afterTitle &&
         !givenOwners.has(token.text) &&
-        roleWordNear(tokens, i, 3)
+        ((token.capitalised && roleWordNear(tokens, i, 3)) || personLike)
       ) {
         mention('identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
         consumed = 1;
@@ -542,7 +716,16 @@ export function findStaffMentions(
     }
     i += Math.max(consumed, 1);
   }
-  return mentions;
+  // A first name alone in a sentence about another business belongs to someone there.
+  const elsewhereSentences = new Set(
+    tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence),
+  );
+  if (elsewhereSentences.size === 0) return mentions;
+  return mentions.filter(
+    (m) =>
+      !(m.ruleId === 'identifies_staff.first_name' || m.ruleId === 'identifies_staff.title_first_name') ||
+      !elsewhereSentences.has((tokens[m.first] as Token).sentence),
+  );
 }
 
 // ---------------------------------------------------------------- identification by role

@@ -6,7 +6,7 @@
 
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { roleCounts, roleFamily } from '../staff.js';
+import { OTHER_BUSINESSES, roleCounts, roleFamily } from '../staff.js';
 import { type Hit, hitFrom, type RuleFamily } from './types.js';
 
 export const STAFF_ROLE_LISTS = {
@@ -125,7 +125,12 @@ export const identifiesStaff: RuleFamily = {
     // no roster, only the practice manager is assumed to be one person.
     const roster = input.context.staff ?? [];
     const counts = roleCounts(roster);
+    // A role in a sentence about another business ("the nurse at the vets") is someone else's staff.
+    const tokens = input.doc.tokens;
+    const elsewhere = new Set(tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence));
+    const sentenceAt = (start: number) => tokens.find((t) => t.end > start)?.sentence ?? -1;
     for (const signal of input.hitsOf('identifies_staff.unique_role')) {
+      if (elsewhere.has((tokens[signal.first] as Token).sentence)) continue;
       const role = (input.doc.tokens[signal.last - 1] as Token).text;
       const family = roleFamily(role);
       if (family === null) continue;
@@ -138,6 +143,7 @@ export const identifiesStaff: RuleFamily = {
             : family === 'manager';
       if (unique) hits.push(hitFrom(signal, 'identifies_staff'));
     }
-    return [...hits, ...direct];
+    const local = elsewhere.size === 0 ? direct : direct.filter((h) => !elsewhere.has(sentenceAt(h.start)));
+    return [...hits, ...local];
   },
 };
