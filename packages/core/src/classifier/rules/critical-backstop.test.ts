@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../classify.js';
+import { CONTEXT, has } from '../test-helpers.js';
+
+const backstopRules = (text: string): string[] =>
+  classify(text, CONTEXT)
+    .categories.flatMap((c) => c.evidence.map((e) => e.ruleId))
+    .filter((id) => id.includes('.backstop_'));
+
+describe('critical backstop: harm to self', () => {
+  it('flags settling affairs, goodbyes and notes left behind, phrased in new ways', () => {
+    for (const text of [
+      'Rehomed both cats with my cousin and sorted the funeral plan paperwork. All tidy now.',
+      'Left a note for my partner on the kitchen table. She will understand one day.',
+      'Finally sorted my will out today. Thank you for everything, all of you.',
+      'six week wait for counselling lol. I wont need it by then',
+    ]) {
+      expect(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('flags method, quantities and stopping life-saving medication', () => {
+    for (const text of [
+      'been saving up my tramadol for a couple of months now. nearly got enough',
+      'keep going back to the railway bridge at night. nobody would notice if I went',
+      'binned my insulin this morning. lets see if anyone notices',
+      'how many paracetamol would it take, asking for me',
+    ]) {
+      expect(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('flags eating-disorder signs and self-harm', () => {
+    expect(
+      has('day 4 with nothing but water. want to see how far I can push it #edtwt', 'harm_indication'),
+    ).toBe(true);
+    expect(has('started cutting myself again after the appointment', 'harm_indication')).toBe(true);
+  });
+
+  it('names its rule and the span it matched, as offsets into the original text', () => {
+    const text = 'Rehomed the dog and sorted the insurance. Thank you for everything x';
+    const finding = classify(text, CONTEXT).categories.find((c) => c.id === 'harm_indication');
+    expect(finding).toBeDefined();
+    for (const e of finding?.evidence ?? []) {
+      expect(e.ruleId).toMatch(/^harm_indication\./);
+      expect(text.slice(e.start, e.end)).toBe(e.excerpt);
+    }
+    expect(backstopRules(text)).toContain('harm_indication.backstop_giveaway');
+  });
+
+  it('stays quiet on context alone and on figurative death talk', () => {
+    for (const text of [
+      'picked up my sertraline from the pharmacy, took ages',
+      'walked over the bridge to the surgery for my depression review',
+      'GP says I can stop taking the tablets after the course',
+      'this queue is killing me, could murder a coffee',
+      'dying to see the new baby, congrats to Bethany',
+      'sorted my car insurance today, what a faff',
+    ]) {
+      expect(has(text, 'harm_indication'), text).toBe(false);
+    }
+  });
+});
+
+describe('critical backstop: someone else at risk', () => {
+  it('flags a child, partner or older person with two signs of risk, or one sign and fear or a plea', () => {
+    for (const text of [
+      'the boy upstairs is only 9 and he is always asking us for food, his dad is gone for days',
+      'a girl about 14 from our street keeps getting picked up by older men, always has new phones and cash',
+      'my sister’s boyfriend goes through her phone and has her bank card. she is frightened of him',
+      'my gran has dementia and nobody has seen her for a week, her post is piling up behind the door',
+    ]) {
+      expect(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('needs more than one weak sign', () => {
+    expect(has('my son has a bruise from football', 'harm_indication')).toBe(false);
+    expect(has('nan has dementia and the carer is lovely', 'harm_indication')).toBe(false);
+  });
+});
+
+describe('critical backstop: threats', () => {
+  it('flags veiled harm and surveillance of staff', () => {
+    for (const text of [
+      'I know which house is Dean Harpers. Nice garden. Would be a pity.',
+      'Chloe leaves at six on Fridays, last one out of the car park. I have checked.',
+      'someone at Millbrook will pay for this. Mark my words.',
+      'the nurse wants to hope she never runs into me on a dark night',
+    ]) {
+      expect(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
+  it('flags premises, gatherings and violence emoji beside staff or the practice', () => {
+    for (const text of [
+      'Millbrook Surgery would burn nicely with a jerry can of petrol',
+      'answer the phones or me and a few of my mates are coming down',
+      'the receptionist 🔪',
+      'Big Kev better watch it 🔨🔨',
+    ]) {
+      expect(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
+  it('keeps figurative violence and praise out', () => {
+    for (const text of [
+      'Dr Mensah smashed it today, absolute legend 🔥🔥',
+      'this cough is killing me, could murder a coffee',
+      'the receptionist put me through to the nurse straight away',
+      'Bomb service at Millbrook ngl 💣',
+      'which car park do I use for the flu clinic?',
+      'dying to see the new building, looks amazing',
+    ]) {
+      expect(has(text, 'threat'), text).toBe(false);
+    }
+  });
+
+  it('stays linear on a large adversarial text', () => {
+    const text = 'I know which car park 🔪 the receptionist leaves at closing. '.repeat(2000);
+    const result = classify(text, CONTEXT);
+    expect(result.categories.some((c) => c.id === 'threat')).toBe(true);
+  });
+});

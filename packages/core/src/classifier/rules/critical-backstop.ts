@@ -1,0 +1,688 @@
+// critical backstop: a high-recall second look for `threat` and `harm_indication`, the two critical
+// categories, for posts the phrase families (threat.ts, harm.ts) did not catch.
+//
+// Instead of whole phrases it looks for KINDS of language — cues — and fires when enough different
+// kinds meet in a short window (a sentence and the two after it), e.g. settling affairs + a goodbye,
+// a method + a quantity, a veiled "be a shame" + knowing which car is hers, a gathering of mates + a
+// violence emoji. One cue alone is never enough (except the explicit ones), so a single word such as
+// "bridge", "pills" or "car park" stays quiet. Figurative violence ("killing me", "smashed it",
+// "could murder a coffee") is vetoed before scoring. Recall matters more than precision here: a false
+// alarm costs a manager a minute, a missed one can cost a life.
+//
+// Linear: cues come from the shared phrase matcher (bounded hits per rule); scoring visits each cue a
+// bounded number of times (windows of 3 sentences); emoji are found in one pass over the text.
+
+import type { Category } from '../../model/constants.js';
+import type { Token } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
+
+export const BACKSTOP_LISTS = {
+  meds: [
+    'pills',
+    'pill',
+    'tablets',
+    'tabs',
+    'meds',
+    'medication',
+    'painkillers',
+    'paracetamol',
+    'codamol',
+    'cocodamol',
+    'codeine',
+    'tramadol',
+    'morphine',
+    'oxycodone',
+    'sertraline',
+    'citalopram',
+    'fluoxetine',
+    'mirtazapine',
+    'amitriptyline',
+    'diazepam',
+    'zopiclone',
+    'quetiapine',
+    'pregabalin',
+    'gabapentin',
+    'lithium',
+    'insulin',
+    'antidepressants',
+    'sleepers',
+  ],
+  child: [
+    'kid',
+    'kids',
+    'child',
+    'children',
+    'lad',
+    'boy',
+    'girl',
+    'toddler',
+    'baby',
+    'son',
+    'daughter',
+    'brother',
+    'sister',
+    'teenager',
+    'niece',
+    'nephew',
+    'grandson',
+    'granddaughter',
+  ],
+  elder: [
+    'nan',
+    'nana',
+    'nanna',
+    'gran',
+    'granny',
+    'grandad',
+    'grandma',
+    'grandpa',
+    'elderly',
+    'pensioner',
+    'dementia',
+    'alzheimers',
+    'parkinsons',
+    'disabled',
+    'frail',
+    'widow',
+    'widower',
+  ],
+  partnerOf: ['husband', 'wife', 'boyfriend', 'girlfriend', 'partner', 'fella', 'bloke', 'ex'],
+  crew: [
+    'brothers',
+    'lads',
+    'mates',
+    'boys',
+    'cousins',
+    'crew',
+    'friends',
+    'family',
+    'uncles',
+    'gang',
+    'boyz',
+  ],
+  premisesWord: [
+    'surgery',
+    'practice',
+    'building',
+    'place',
+    'desk',
+    'counter',
+    'reception',
+    'clinic',
+    'window',
+    'windows',
+    'glass',
+    'screen',
+    'car',
+    'house',
+    'door',
+    'carpark',
+  ],
+  someoneElse: ['him', 'her', 'them', 'you', 'ya', 'u', 'someone', 'somebody', 'he', 'she', 'they', 'his'],
+};
+
+type Kind =
+  // self harm
+  | 'explicit'
+  | 'farewell'
+  | 'affairs'
+  | 'giveaway'
+  | 'note'
+  | 'mhContext'
+  | 'absence'
+  | 'notice'
+  | 'hopeless'
+  | 'method'
+  | 'contemplation'
+  | 'meds'
+  | 'stockpile'
+  | 'stopMeds'
+  | 'edFast'
+  | 'edPush'
+  | 'edTag'
+  // someone else at risk
+  | 'subject'
+  | 'injury'
+  | 'neglect'
+  | 'unsupervised'
+  | 'exploitation'
+  | 'unexplainedGoods'
+  | 'control'
+  | 'unseen'
+  | 'homeSigns'
+  | 'fear'
+  | 'askHelp'
+  // threat
+  | 'target'
+  | 'violence'
+  | 'fire'
+  | 'fuel'
+  | 'veiledStrong'
+  | 'menace'
+  | 'retribution'
+  | 'watchKnow'
+  | 'watchPlace'
+  | 'watchTime'
+  | 'gathering'
+  | 'emphasis'
+  | 'ultimatum'
+  | 'weaponEmoji'
+  | 'heatEmoji';
+
+const PREFIX = 'critical_backstop.';
+
+/** Cue patterns by kind (signals only: no category; `derive` scores them). */
+const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
+  explicit: [
+    'unalive*',
+    'suicid*',
+    'kill|killing|end|ending|hurt|hurting|hang|cut|cutting|harm|harming myself',
+    'self harm*',
+    'selfharm*',
+    'the cutting',
+    'end it all',
+    'end|ending my life',
+    'take|taking my own life',
+    'overdose*',
+    'want|wanna|wanted to die',
+    'jump|jumping off|in front',
+  ],
+  farewell: [
+    'goodbye*',
+    'love you all',
+    'thanks|thank you? for everything',
+    'forgive me',
+    'sorry for everything',
+    'theyll|youll|shell|hell|they|you|she|he|will _1 understand one? day|someday|why',
+    'last post|video|message|time',
+  ],
+  note: ['wrote|written|writing|left _4 letter|letters|note|notes'],
+  affairs: [
+    'sorted|sorting|written|writing|wrote|updated|made|done _4 will|insurance|affairs|papers|funeral',
+    'in order now?',
+  ],
+  giveaway: [
+    'given|giving|gave|give|rehomed|rehoming _3 dog|dogs|cat|cats|pets|pet|stuff|things|belongings|possessions|everything',
+    'away my|the|all _1 stuff|things|belongings|possessions|clothes',
+  ],
+  absence: [
+    'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
+    'wont|not|never be around|here',
+    'not here anymore|much',
+    'dont|never|not wake up',
+    'without me',
+  ],
+  notice: [
+    'anyone|anybody|someone|people|they|nobody|noone notices|notice|noticed|miss|misses',
+    'dont know why im posting|writing|saying',
+  ],
+  hopeless: [
+    'what|whats|what is the point',
+    'no point anymore|living|trying|going|carrying|in',
+    'pointless',
+    'better off without',
+    'cant|cannot do this|it|any anymore|more',
+    'cant|cannot keep doing|going',
+    'cant|cannot go on',
+    'tired of _1 everything|living|life|it|being',
+    'no way out',
+    'see a way out',
+    'nothing _1 getting|gets|will get|going better',
+    'hopeless',
+    'give up on _1 everything|life',
+    'im done $',
+    'a burden',
+    'no future',
+    'nothing left',
+  ],
+  method: ['bridge', 'viaduct', 'drop', 'ledge', 'cliff', 'cliffs', 'railway', 'tracks', 'rope', 'noose'],
+  contemplation: ['how many _3 take|kill|need', 'how many would it', 'how much _3 take|kill'],
+  meds: ['@meds'],
+  mhContext: [
+    'mental health',
+    'mentalhealth*',
+    'crisis team|line',
+    'samaritans',
+    'cmht',
+    'depression',
+    'depressed',
+    'therapy',
+    'counselling',
+  ],
+  stockpile: [
+    'counted|counting|count|stockpil*|hoard*|stash*|saving|saved|collecting|collected _5 @meds',
+    'a handful|bunch|load|box|boxes _2 @meds',
+  ],
+  stopMeds: [
+    'flushed|flush|binned|bin|stopped|stop|stopping|quit|quitting|threw|chucked|chuck _4 @meds',
+    'not taking _2 @meds',
+  ],
+  edFast: [
+    'nothing but _3 coffee|water|tea',
+    'not|havent|hasnt|without eaten|eating|food _4 days|weeks',
+    'days|weeks without eating|food',
+    'skipp* meals',
+    'laxatives',
+    'purging',
+  ],
+  edPush: ['how far _3 push', 'how long _3 without eating|food', 'before anyone notices'],
+  subject: [
+    '@child',
+    '@elder',
+    '@partnerOf',
+    'old lady|man|woman|fella|boy|girl|dear|gentleman',
+    'little one|ones',
+  ],
+  injury: [
+    'bruise|bruises|bruised|bruising',
+    'marks',
+    'split lip',
+    'black eye',
+    'burns',
+    'walked|walk|walks into a door|doors',
+    'hits|hit|hitting|slaps|beats|punches _1 her|him|them|the',
+  ],
+  neglect: [
+    'asking|asks|begging _3 food',
+    'nothing in at? home?',
+    'no food',
+    'hungry',
+    'starving',
+    'not fed',
+    'same clothes',
+    'lost _1 loads|lots|so|a lot? of? weight',
+    'locks|locked _3 in',
+  ],
+  unsupervised: [
+    'left on their|his|her own',
+    'left alone|home',
+    'on their|his|her own _2 every|all night|nights|day|days',
+    'sleeps|sleeping all day',
+    'gone|away|out _2 for? days|weeks|nights',
+    'nobody checking|checks|visits',
+    'never visits',
+  ],
+  exploitation: [
+    'into cars|vans',
+    'older|grown|adult men|man|lads|blokes',
+    'picked|picks|picking up by',
+    'hanging|hangs|hangs around|about|out with _2 older|grown',
+  ],
+  unexplainedGoods: [
+    'new phones|phone|trainers|clothes|jewellery',
+    'cash|money from? _2 nowhere',
+    'wads|rolls of cash|money|notes',
+    'always has|got _2 cash|money',
+  ],
+  control: [
+    'checks|checking|reads|goes through her|his|their phone',
+    'keeps|took|taken|had|has _2 bank card|cards|money',
+    'bank card|cards',
+    'wont|doesnt|never let|lets her|him|them _3 see|go|out|have|leave',
+    'controls|controlling',
+  ],
+  unseen: [
+    'not|hasnt|havent|nobody|noone _1 seen|answered|answering|opened _4 days|day|weeks|week|since|ages|months',
+    'no answer',
+  ],
+  homeSigns: [
+    'curtains',
+    'milk|post|letters|mail|papers _4 step|piling|piled|doorstep|still|mat',
+    'lights|light _2 on|off _2 all|days',
+  ],
+  fear: ['scared', 'frightened', 'afraid', 'terrified'],
+  askHelp: [
+    'who do|should i tell|ring|report|call|contact',
+    'what do|should i do',
+    'should i ring|call|report|tell',
+    'social services',
+    'safeguarding',
+    'nobody _1 seems|is bothered',
+    'dont know what to do',
+  ],
+  target: ['@role', '@rolePlural', '@premisesWord', '@someoneElse', 'car park', 'front desk'],
+  violence: [
+    'hurt',
+    'kill|stab|batter|punch|slap|deck|smack|thump|glass|strangle|attack|kick|beat _1 @someoneElse|the|that|those|every|some',
+    'putting|put|throw|throwing|drag|dragging|launch|launching|shove|shoving @someoneElse|the|that|one _1 through|over|across',
+    'sort _2 out',
+  ],
+  fire: ['go|goes|going up lovely|nicely|in', 'flames', 'torch*', 'burn*', 'light|set _1 it|fire|alight'],
+  fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
+  menace: [
+    'be|would|itd|twould a? shame|awful|pity|terrible|tragic',
+    'something happened|happens|happening to',
+
+    'or walks|talks|breathes',
+
+    'one of these days',
+    'wont be sorry',
+    'see you|ya|u soon',
+    'watch your|his|her|their back',
+    'wont stay long',
+    'proper _2 welcome',
+    'youll|hell|shell|theyll|you|he|she|they see $',
+    'youll|hell|shell|theyll find out',
+    'last warning',
+    'or else',
+    'when it happens',
+  ],
+  veiledStrong: [
+    'want|wants|wanna|better|should|needs to? hope _4 never|dont|doesnt|not|nothing',
+    'while he|she|they|you|u still can|has|have',
+    'never bumps|bump|runs|run|meets|meet into me',
+  ],
+  retribution: [
+    'pays|pay|paying for it|this|that',
+    'properly pays',
+    'never works|work|practises|practices again',
+    'make|making sure _3 never|pays|pay|suffers|regrets|sorry',
+    'have|has consequences',
+    'regret it|this',
+  ],
+  watchKnow: [
+    'i|we know|knows which|where|what',
+    'ive|i|weve have? checked',
+    'ive|i|weve _1 watched|been watching',
+    'found out where',
+  ],
+  watchPlace: [
+    'car park',
+    'carpark',
+    'house on',
+    'lives on|in|near|round',
+    'his|her|their car|motor|reg',
+    'car reg',
+    'little house',
+  ],
+  watchTime: [
+    'last out|one out|to leave',
+    'what time',
+    'finishes|leaves at?',
+    'mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays',
+    'at closing',
+    'every night|morning',
+  ],
+  gathering: [
+    'bring|bringing|brought|fetch|fetching|get|getting|round _3 @crew _2 down|round|along|in|up',
+    'few|some|couple _2 @crew',
+    'with a? few|some|couple|my|the @crew',
+    'me and the|my @crew',
+    'outside _3 at closing',
+  ],
+  emphasis: [
+    'not joking',
+    'notjoking',
+    'mark my words',
+    'just saying',
+    'justsaying',
+    'thats all _1 ill|im say|saying',
+    'i mean it',
+    'meant it',
+    'deadly serious',
+    'im serious',
+    'been warned',
+  ],
+  ultimatum: [
+    'better _5 or',
+    'or ill|im|well|were|me|we|else',
+    'one more time',
+    'last chance',
+    'if _6 again $',
+  ],
+};
+
+// Figurative uses that veto a violence or arson cue they overlap.
+const FIGURATIVE: readonly string[] = [
+  'killing|kills|killed me|my',
+  'smashed|smash|smashing it|that',
+  'murder|kill _1 a|for',
+  'dying to|for',
+  'on fire',
+  'burn out|burnout|burnt out',
+  'heartburn',
+  'sunburn*',
+  'burning sensation|pain',
+  'hurt|hurts|hurting my|me|like',
+  'it hurt|hurts',
+  'put|putting|puts|putt _3 through to',
+];
+
+const KINDS = Object.keys(CUES) as Kind[];
+
+export const BACKSTOP_RULES: PhraseRule[] = [
+  ...KINDS.map((kind) => ({ id: `${PREFIX}${kind}`, confidence: 0.5, patterns: CUES[kind] ?? [] })),
+  { id: `${PREFIX}figurative`, confidence: 0.5, patterns: FIGURATIVE },
+];
+
+/** Emoji the tokenizer drops but which carry menace beside a person or place. */
+const WEAPON_EMOJI: ReadonlySet<number> = new Set([0x1f528, 0x1fa93, 0x1f5e1, 0x1f52a, 0x1f52b]);
+const HEAT_EMOJI: ReadonlySet<number> = new Set([0x1f44a, 0x1f525, 0x1f4a3, 0x26b0, 0x1fa78]);
+/** Hashtags of eating-disorder communities (the tokenizer drops the `#`). */
+const ED_TAGS: ReadonlySet<string> = new Set(['ed', 'edtwt', 'proana', 'ana', 'mia', 'thinspo', 'promia']);
+
+interface Cue {
+  kind: Kind;
+  sentence: number;
+  start: number;
+  end: number;
+  first?: number;
+  last?: number;
+}
+
+const SELF_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
+  explicit: 2,
+  farewell: 1,
+  affairs: 1,
+  giveaway: 1,
+  note: 1,
+  mhContext: 1,
+  absence: 1,
+  notice: 1,
+  hopeless: 1,
+  method: 1,
+  contemplation: 1,
+  meds: 1,
+  stockpile: 2,
+  stopMeds: 1,
+  edFast: 1,
+  edPush: 1,
+  edTag: 1,
+};
+const SELF_CONTEXT: ReadonlySet<Kind> = new Set(['meds', 'mhContext', 'method']);
+const OTHER_SIGNS: ReadonlySet<Kind> = new Set([
+  'injury',
+  'neglect',
+  'unsupervised',
+  'exploitation',
+  'unexplainedGoods',
+  'control',
+  'unseen',
+  'homeSigns',
+]);
+const THREAT_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
+  violence: 1,
+  fire: 1,
+  fuel: 1,
+  veiledStrong: 2,
+  menace: 1,
+  retribution: 1,
+  watchKnow: 1,
+  watchPlace: 1,
+  watchTime: 1,
+  gathering: 1,
+  emphasis: 1,
+  ultimatum: 1,
+  weaponEmoji: 2,
+  heatEmoji: 1,
+};
+/** Cue kinds that can carry a threat on their own strength (emphasis and ultimatum only add to them). */
+const THREAT_CORE: ReadonlySet<Kind> = new Set([
+  'violence',
+  'fire',
+  'fuel',
+  'veiledStrong',
+  'menace',
+  'retribution',
+  'watchKnow',
+  'watchPlace',
+  'watchTime',
+  'gathering',
+  'weaponEmoji',
+  'heatEmoji',
+]);
+const THRESHOLD = 2;
+const WINDOW = 3;
+const CONFIDENCE = 0.6;
+
+function collectCues(input: RuleInput): Cue[] {
+  const { doc } = input;
+  const tokens = doc.tokens;
+  const figurative = new Coverage(tokens.length, input.hitsOf(`${PREFIX}figurative`));
+  const cues: Cue[] = [];
+  const fromToken = (kind: Kind, t: Token): Cue => ({
+    kind,
+    sentence: t.sentence,
+    start: t.start,
+    end: t.end,
+    first: t.index,
+    last: t.index + 1,
+  });
+  for (const kind of KINDS) {
+    for (const ph of input.hitsOf(`${PREFIX}${kind}`)) {
+      if ((kind === 'violence' || kind === 'fire') && figurative.overlaps(ph)) continue;
+      const sentence = (tokens[ph.first] as Token).sentence;
+      cues.push({ kind, sentence, start: ph.start, end: ph.end, first: ph.first, last: ph.last });
+    }
+  }
+  // People and the practice found by other parts of the pipeline are targets too.
+  for (const mention of input.staff) {
+    const t = tokens[mention.first];
+    if (t) cues.push({ ...fromToken('target', t), end: mention.end, last: mention.last });
+  }
+  for (const t of tokens) {
+    if (input.practiceWords.has(t.text)) cues.push(fromToken('target', t));
+    if (ED_TAGS.has(t.text) && t.start > 0 && doc.original[t.start - 1] === '#')
+      cues.push(fromToken('edTag', t));
+  }
+  // Emoji: one pass over the text, each placed in the sentence of the token before it.
+  const text = doc.original;
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number;
+    if (code < 0x2000) continue;
+    const kind: Kind | undefined = WEAPON_EMOJI.has(code)
+      ? 'weaponEmoji'
+      : HEAT_EMOJI.has(code)
+        ? 'heatEmoji'
+        : undefined;
+    if (kind !== undefined) {
+      while (next < tokens.length && (tokens[next] as Token).start < i) next++;
+      const anchor = tokens[next - 1] ?? tokens[next];
+      const width = code > 0xffff ? 2 : 1;
+      cues.push({ kind, sentence: anchor ? anchor.sentence : 0, start: i, end: i + width });
+    }
+    if (code > 0xffff) i++;
+  }
+  return cues;
+}
+
+/** Cues bucketed by sentence, so a window of sentences is a few array lookups. */
+function bySentence(cues: readonly Cue[]): Map<number, Cue[]> {
+  const map = new Map<number, Cue[]>();
+  for (const cue of cues) {
+    const list = map.get(cue.sentence);
+    if (list) list.push(cue);
+    else map.set(cue.sentence, [cue]);
+  }
+  return map;
+}
+
+interface Verdict {
+  category: Category;
+  kinds: ReadonlySet<Kind>;
+}
+
+function judge(kinds: ReadonlySet<Kind>): Verdict[] {
+  const verdicts: Verdict[] = [];
+  let self = 0;
+  for (const kind of kinds) self += SELF_WEIGHTS[kind] ?? 0;
+  // meds + stockpile is one idea (counting out tablets): don't count the med name twice.
+  if ((kinds.has('stockpile') || kinds.has('stopMeds')) && kinds.has('meds')) self -= 1;
+  // Context alone (a med name, a bridge, mental-health words) is not a sign of risk: it needs a risk cue.
+  let risk = false;
+  for (const kind of kinds) if ((SELF_WEIGHTS[kind] ?? 0) > 0 && !SELF_CONTEXT.has(kind)) risk = true;
+  if (!risk) self = 0;
+  if (self >= THRESHOLD) verdicts.push({ category: 'harm_indication', kinds: keysOf(kinds, SELF_WEIGHTS) });
+
+  if (kinds.has('subject')) {
+    let signs = 0;
+    for (const kind of kinds) if (OTHER_SIGNS.has(kind)) signs++;
+    if (signs >= 2 || (signs === 1 && (kinds.has('fear') || kinds.has('askHelp')))) {
+      const used = new Set<Kind>(['subject', 'fear', 'askHelp', ...OTHER_SIGNS]);
+      verdicts.push({ category: 'harm_indication', kinds: new Set([...kinds].filter((k) => used.has(k))) });
+    }
+  }
+
+  // A gathering "coming down" is aimed at the practice even when it is not named.
+  if (kinds.has('target') || kinds.has('weaponEmoji') || kinds.has('gathering')) {
+    let threat = 0;
+    let core = false;
+    for (const kind of kinds) {
+      threat += THREAT_WEIGHTS[kind] ?? 0;
+      if (THREAT_CORE.has(kind)) core = true;
+    }
+    if (core && threat >= THRESHOLD) {
+      const used = keysOf(kinds, THREAT_WEIGHTS);
+      verdicts.push({ category: 'threat', kinds: new Set([...used, 'target']) });
+    }
+  }
+  return verdicts;
+}
+
+const keysOf = (kinds: ReadonlySet<Kind>, weights: Readonly<Partial<Record<Kind, number>>>): Set<Kind> =>
+  new Set([...kinds].filter((k) => (weights[k] ?? 0) > 0));
+
+function derive(input: RuleInput, direct: Hit[]): Hit[] {
+  const needThreat = !(input.found.get('threat')?.length ?? 0);
+  const needHarm = !(input.found.get('harm_indication')?.length ?? 0);
+  if (!needThreat && !needHarm) return direct;
+  const cues = collectCues(input);
+  if (cues.length === 0) return direct;
+  const buckets = bySentence(cues);
+  const sentences = [...buckets.keys()].sort((a, b) => a - b);
+  const out = [...direct];
+  const done = new Set<Category>();
+  if (!needThreat) done.add('threat');
+  if (!needHarm) done.add('harm_indication');
+  for (const s of sentences) {
+    const window: Cue[] = [];
+    for (let k = 0; k < WINDOW; k++) for (const cue of buckets.get(s + k) ?? []) window.push(cue);
+    const kinds = new Set(window.map((c) => c.kind));
+    for (const verdict of judge(kinds)) {
+      if (done.has(verdict.category)) continue;
+      done.add(verdict.category);
+      for (const cue of window) {
+        if (!verdict.kinds.has(cue.kind)) continue;
+        out.push({
+          category: verdict.category,
+          ruleId: `${verdict.category}.backstop_${cue.kind}`,
+          start: cue.start,
+          end: cue.end,
+          confidence: CONFIDENCE,
+          ...(cue.first !== undefined && cue.last !== undefined ? { first: cue.first, last: cue.last } : {}),
+        });
+      }
+    }
+    if (done.size === 2) break;
+  }
+  return out;
+}
+
+export const criticalBackstop: RuleFamily = {
+  name: 'critical-backstop',
+  lists: BACKSTOP_LISTS,
+  rules: BACKSTOP_RULES,
+  derive,
+};
