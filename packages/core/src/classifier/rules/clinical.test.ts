@@ -25,4 +25,29 @@ describe('clinical_disclosure', () => {
       expect(has(text, 'clinical_disclosure'), text).toBe(false);
     }
   });
+
+  it('knows a wider general lexicon of conditions, medicines and procedures', () => {
+    for (const text of [
+      'been on venlafaxine for two years and it helps me',
+      'my gabapentin dose got halved',
+      'a cyst turned up on my ovary scan',
+      'I had my coil changed last week',
+      'my EpiPen ran out in the summer',
+      'my wife lost our baby in the spring',
+      'I need a fit note for my back',
+    ]) {
+      expect(has(text, 'clinical_disclosure'), text).toBe(true);
+    }
+  });
+
+  it('reads "Dad", "Nan" used as names as the author’s family, but not "Mum’s friend"', () => {
+    expect(has('Dad’s 79 and has a chest infection again', 'clinical_disclosure')).toBe(true);
+    expect(has('Nan was rushed in with a clot on her lung', 'clinical_disclosure')).toBe(true);
+    expect(has('Mum’s friend swears her arthritis went with fish oil', 'clinical_disclosure')).toBe(false);
+    expect(has('his dad has gout apparently', 'clinical_disclosure')).toBe(false);
+  });
+
+  it('does not read a booking for a screening test as a disclosure', () => {
+    expect(has('can I get my smear booking moved', 'clinical_disclosure')).toBe(false);
+  });
 });

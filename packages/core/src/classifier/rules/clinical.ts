@@ -166,6 +166,61 @@ export const CLINICAL_LISTS = {
     'biopsy',
     'xray',
     'mri',
+    // A wider general lexicon: common conditions, procedures and tests people name.
+    'mole',
+    'cyst',
+    'polyp',
+    'polyps',
+    'lupus',
+    'fibromyalgia',
+    'sciatica',
+    'gout',
+    'vertigo',
+    'tinnitus',
+    'glaucoma',
+    'cataract',
+    'cataracts',
+    'leukaemia',
+    'anorexia',
+    'bulimia',
+    'psychosis',
+    'psychotic',
+    'osteoporosis',
+    'scoliosis',
+    'hypertension',
+    'hypothyroid',
+    'cirrhosis',
+    'afib',
+    'arrhythmia',
+    'palpitations',
+    'clot',
+    'dvt',
+    'embolism',
+    'anaphylaxis',
+    'anaphylactic',
+    'concussion',
+    'whiplash',
+    'smear',
+    'mammogram',
+    'ultrasound',
+    'ecg',
+    'crohns',
+    'coeliac',
+    'stillbirth',
+    'ectopic',
+    'miscarried',
+    'postnatal',
+    'stoma',
+    'catheter',
+    'pacemaker',
+    'stent',
+    'cervical',
+    'ovarian',
+    'testicular',
+    'overdose',
+    'paranoia',
+    'hallucinations',
+    'manic',
   ]),
   medicine: withS([
     'antibiotics',
@@ -214,6 +269,62 @@ export const CLINICAL_LISTS = {
     'painkillers',
     'pill',
     'contraceptive',
+    // A wider general lexicon: common prescriptions in UK primary care.
+    'coil',
+    'implant',
+    'mirena',
+    'nexplanon',
+    'depo',
+    'lithium',
+    'codamol',
+    'epipen',
+    'paroxetine',
+    'escitalopram',
+    'venlafaxine',
+    'duloxetine',
+    'amitriptyline',
+    'gabapentin',
+    'pregabalin',
+    'atorvastatin',
+    'simvastatin',
+    'rosuvastatin',
+    'lamotrigine',
+    'levetiracetam',
+    'valproate',
+    'quetiapine',
+    'olanzapine',
+    'risperidone',
+    'aripiprazole',
+    'methylphenidate',
+    'ritalin',
+    'salbutamol',
+    'ventolin',
+    'prednisolone',
+    'doxycycline',
+    'nitrofurantoin',
+    'trimethoprim',
+    'clarithromycin',
+    'flucloxacillin',
+    'amoxiclav',
+    'bisoprolol',
+    'losartan',
+    'lisinopril',
+    'furosemide',
+    'clopidogrel',
+    'rivaroxaban',
+    'edoxaban',
+    'ozempic',
+    'mounjaro',
+    'wegovy',
+    'semaglutide',
+    'buprenorphine',
+    'zopiclone',
+    'melatonin',
+    'ssri',
+    'ssris',
+    'sedatives',
+    'antipsychotics',
+    'morphine',
   ]),
 };
 
@@ -240,6 +351,11 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'is|was really? low|high again',
       'memory clinic',
       'broke|broken|fractured my',
+      'lost the|our|my|a|her|their _1 baby',
+      'chest|stomach|back|leg|arm|hip|knee|ankle|wrist|shoulder|neck|head|foot|tummy|skin|backs|hips|knees|chests|legs|arms|heads|necks|shoulders|ankles|wrists pains|aches|still|bad|killing|agony|gone|playing',
+      'fit|sick note _3 back|backs|knee|knees|hip|hips|leg|legs|arm|shoulder|wrist|ankle|foot|neck|stress|anxiety|depression',
+      'mental health team|crisis|nurse|worker',
+      'eating disorder',
       'broken|broke|fractured|sprained his|her|their|my _1 wrist|arm|leg|ankle|hip|finger|toe|nose|rib|ribs|foot|hand|collarbone',
     ],
   },
@@ -251,7 +367,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'flu|covid|travel clinic|clinics|jab|jabs|vaccine|vaccines|season|vaccination',
       'sick note|notes',
       'in stitches',
-      '@condition jab|jabs|vaccine|vaccines|vaccination|test|tests|check|checks|screening|removal|syringing',
+      '@condition jab|jabs|vaccine|vaccines|vaccination|test|tests|check|checks|screening|removal|syringing|booking|bookings|appointment|appointments|reminder|reminders',
       'sick to death',
       'sick of',
       'worried sick',
@@ -325,9 +441,69 @@ const FAMILY_ADJECTIVES = new Set([
   'disabled',
 ]);
 
+/** Kin words used as a name mean the author's own: "Dad's 84", "Nan was poorly", "mum said". */
+const KIN_NAMES = new Set([
+  'mum',
+  'mums',
+  'mam',
+  'mams',
+  'mom',
+  'moms',
+  'mummy',
+  'dad',
+  'dads',
+  'daddy',
+  'nan',
+  'nans',
+  'nana',
+  'nanna',
+  'gran',
+  'grans',
+  'granny',
+  'grandad',
+  'grandads',
+  'grandma',
+  'grandpa',
+]);
+const KIN_OTHERS = new Set([
+  'friend',
+  'friends',
+  'mate',
+  'mates',
+  'neighbour',
+  'boss',
+  'colleague',
+  'carer',
+  'partner',
+]);
+const NOT_MINE = new Set([
+  'his',
+  'her',
+  'their',
+  'your',
+  'ur',
+  'a',
+  'the',
+  'someones',
+  'her',
+  'its',
+  'whose',
+]);
+
 /** "my dad", "our son", "my brother-in-law": the author's family. */
 function familyAt(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k] as Token;
+  const before = tokens[k - 1];
+  const after = tokens[k + 1]?.text ?? '';
+  // "Mum's friend …" is about the friend.
+  const someoneOfTheirs = OTHER_PERSON.has(after) || KIN_OTHERS.has(after);
+  if (
+    KIN_NAMES.has(token.text) &&
+    !someoneOfTheirs &&
+    !NOT_MINE.has(before?.text ?? '') &&
+    !(before && RELATIVE.has(before.text))
+  )
+    return true;
   if (!RELATIVE.has(token.text)) return false;
   const possessive = (t: Token | undefined) => t !== undefined && (t.text === 'my' || t.text === 'our');
   // "my dad", or one describing word between: "my late husband", "my little brother".
@@ -369,6 +545,7 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
   }
   // "He's got dementia" after "my dad …" earlier in the post.
   if (familyInPost) {
+    for (let k = hit.first; k < hit.last; k++) if (THIRD_PRONOUN.has((tokens[k] as Token).text)) return true;
     for (let k = hit.first - 1; k >= Math.max(0, hit.first - WINDOW); k--) {
       const token = tokens[k] as Token;
       if (token.sentence !== here.sentence) break;
