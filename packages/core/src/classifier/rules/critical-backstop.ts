@@ -135,6 +135,7 @@ type Kind =
   | 'hopeless'
   | 'method'
   | 'contemplation'
+  | 'attempt'
   | 'meds'
   | 'stockpile'
   | 'stopMeds'
@@ -155,8 +156,11 @@ type Kind =
   | 'askHelp'
   // threat
   | 'target'
+  | 'person'
+  | 'question'
   | 'violence'
   | 'fire'
+  | 'incite'
   | 'fuel'
   | 'veiledStrong'
   | 'menace'
@@ -177,7 +181,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   explicit: [
     'unalive*',
     'suicid*',
-    'kill|killing|end|ending|hurt|hurting|hang|cut|cutting|harm|harming myself',
+    'kill|killing|end|ending|hurt|hurting|hang|cut|cutting|harm|harming|burn|burned|burnt|burning|scratch|scratched|starve|starving|punish|punished myself',
     'self harm*',
     'selfharm*',
     'the cutting',
@@ -201,10 +205,13 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   affairs: [
     'sorted|sorting|written|writing|wrote|updated|made|done _4 will|insurance|affairs|papers|funeral',
     'in order now?',
+    'affairs',
+    'cancelled|cancelling|closed|closing my _3 contract|contracts|subscriptions|account|accounts|direct debits',
   ],
   giveaway: [
     'given|giving|gave|give|rehomed|rehoming _3 dog|dogs|cat|cats|pets|pet|stuff|things|belongings|possessions|everything',
     'away my|the|all _1 stuff|things|belongings|possessions|clothes',
+    'gave|given|giving|give away? my _2 to',
   ],
   absence: [
     'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
@@ -237,7 +244,14 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nothing left',
   ],
   method: ['bridge', 'viaduct', 'drop', 'ledge', 'cliff', 'cliffs', 'railway', 'tracks', 'rope', 'noose'],
-  contemplation: ['how many _3 take|kill|need', 'how many would it', 'how much _3 take|kill'],
+  contemplation: [
+    'how many _3 take|kill|need|enough|too',
+    'how many would it',
+    'how much _3 take|kill',
+    'enough to _2 kill|die|end',
+    'googling|googled|searched|searching|looked|looking up? _3 @meds|overdose|overdoses|painless|ways',
+  ],
+  attempt: ['nearly|almost did|went|jumped it?', 'went|go through with it', 'tried to _2 end|kill|take|jump'],
   meds: ['@meds'],
   mhContext: [
     'mental health',
@@ -271,11 +285,12 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     '@child',
     '@elder',
     '@partnerOf',
-    'old lady|man|woman|fella|boy|girl|dear|gentleman',
+    'old lady|man|woman|fella|boy|girl|dear|gentleman|chap|bloke|gent|couple',
     'little one|ones',
   ],
   injury: [
     'bruise|bruises|bruised|bruising',
+    'marks on',
     'marks',
     'split lip',
     'black eye',
@@ -310,6 +325,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hanging|hangs|hangs around|about|out with _2 older|grown',
   ],
   unexplainedGoods: [
+    'buys|buying|bought|gives|giving|gave her|him|them _2 vapes|alcohol|drink|drinks|booze|weed|phones|gifts|presents',
     'new phones|phone|trainers|clothes|jewellery',
     'cash|money from? _2 nowhere',
     'wads|rolls of cash|money|notes',
@@ -328,6 +344,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   homeSigns: [
     'curtains',
+    'bins|bin',
     'milk|post|letters|mail|papers _4 step|piling|piled|doorstep|still|mat',
     'lights|light _2 on|off _2 all|days',
   ],
@@ -341,14 +358,28 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nobody _1 seems|is bothered',
     'dont know what to do',
   ],
+  person: ['@role', '@rolePlural', '@someoneElse'],
   target: ['@role', '@rolePlural', '@premisesWord', '@someoneElse', 'car park', 'front desk'],
   violence: [
     'hurt',
     'kill|stab|batter|punch|slap|deck|smack|thump|glass|strangle|attack|kick|beat _1 @someoneElse|the|that|those|every|some',
     'putting|put|throw|throwing|drag|dragging|launch|launching|shove|shoving @someoneElse|the|that|one _1 through|over|across',
-    'sort _2 out',
+    'sort him|her|them|you|em|u _1 out',
+    'in a box|coffin',
+    'body bag|bags',
+    'bodybag*',
+    'windows|window|glass|screen _3 went|go|going|smashed|put|kicked in',
+    'fist|fists|boot through',
   ],
-  fire: ['go|goes|going up lovely|nicely|in', 'flames', 'torch*', 'burn*', 'light|set _1 it|fire|alight'],
+  fire: [
+    'go|goes|going up lovely|nicely|in',
+    'flames',
+    'torch*',
+    'burn*',
+    'light|set _1 it|fire|alight',
+    'match|lighter to',
+  ],
+  incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
     'be|would|itd|twould a? shame|awful|pity|terrible|tragic',
@@ -359,6 +390,14 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'one of these days',
     'wont be sorry',
     'see you|ya|u soon',
+    'shame if',
+    'ill|well|be waiting for|outside',
+    'waiting for him|her|them|you|u $',
+    'paying|pay|pays _3 a visit',
+    'proper visit',
+    'good insurance',
+    'over _1 shoulder|shoulders',
+    'teach _3 lesson',
     'watch your|his|her|their back',
     'wont stay long',
     'proper _2 welcome',
@@ -369,6 +408,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'when it happens',
   ],
   veiledStrong: [
+    'out _4 in a box|coffin|bodybag',
     'want|wants|wanna|better|should|needs to? hope _4 never|dont|doesnt|not|nothing',
     'while he|she|they|you|u still can|has|have',
     'never bumps|bump|runs|run|meets|meet into me',
@@ -386,13 +426,16 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'ive|i|weve have? checked',
     'ive|i|weve _1 watched|been watching',
     'found out where',
+    'find out where',
+    'parked|waiting|sat|sitting|stood _1 outside',
   ],
   watchPlace: [
     'car park',
     'carpark',
     'house on',
     'lives on|in|near|round',
-    'his|her|their car|motor|reg',
+    'his|her|their car|motor|reg|house|home|door|kids',
+    'drives|drive a|an',
     'car reg',
     'little house',
   ],
@@ -409,6 +452,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'few|some|couple _2 @crew',
     'with a? few|some|couple|my|the @crew',
     'me and the|my @crew',
+    '@crew and me|i',
     'outside _3 at closing',
   ],
   emphasis: [
@@ -418,6 +462,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'just saying',
     'justsaying',
     'thats all _1 ill|im say|saying',
+    'just so _3 know',
+    'if i was|were you|him|her|that|them|the',
     'i mean it',
     'meant it',
     'deadly serious',
@@ -462,6 +508,8 @@ const HEAT_EMOJI: ReadonlySet<number> = new Set([0x1f44a, 0x1f525, 0x1f4a3, 0x26
 /** Hashtags of eating-disorder communities (the tokenizer drops the `#`). */
 const ED_TAGS: ReadonlySet<string> = new Set(['ed', 'edtwt', 'proana', 'ana', 'mia', 'thinspo', 'promia']);
 
+const ADULT_ROLE: ReadonlySet<string> = new Set(['boyfriend', 'girlfriend', 'fella', 'man', 'bloke', 'men']);
+
 interface Cue {
   kind: Kind;
   sentence: number;
@@ -483,6 +531,7 @@ const SELF_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   hopeless: 1,
   method: 1,
   contemplation: 1,
+  attempt: 1,
   meds: 1,
   stockpile: 2,
   stopMeds: 1,
@@ -504,6 +553,7 @@ const OTHER_SIGNS: ReadonlySet<Kind> = new Set([
 const THREAT_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   violence: 1,
   fire: 1,
+  incite: 1,
   fuel: 1,
   veiledStrong: 2,
   menace: 1,
@@ -532,6 +582,7 @@ const THREAT_CORE: ReadonlySet<Kind> = new Set([
   'weaponEmoji',
   'heatEmoji',
 ]);
+const WATCH: ReadonlySet<Kind> = new Set(['watchKnow', 'watchPlace', 'watchTime']);
 const THRESHOLD = 2;
 const WINDOW = 3;
 const CONFIDENCE = 0.6;
@@ -559,10 +610,24 @@ function collectCues(input: RuleInput): Cue[] {
   // People and the practice found by other parts of the pipeline are targets too.
   for (const mention of input.staff) {
     const t = tokens[mention.first];
-    if (t) cues.push({ ...fromToken('target', t), end: mention.end, last: mention.last });
+    if (t) {
+      cues.push({ ...fromToken('target', t), end: mention.end, last: mention.last });
+      cues.push({ ...fromToken('person', t), end: mention.end, last: mention.last });
+    }
   }
   for (const t of tokens) {
     if (input.practiceWords.has(t.text)) cues.push(fromToken('target', t));
+    if (doc.questions.has(t.sentence) && (t.index === 0 || tokens[t.index - 1]?.sentence !== t.sentence))
+      cues.push(fromToken('question', t));
+    // An adult's age beside a "boyfriend" or "man" (grooming shows as an age gap; the child's age is
+    // the subject cue's business).
+    if (ADULT_ROLE.has(t.text)) {
+      for (let k = t.index + 1; k <= t.index + 3 && k < tokens.length; k++) {
+        const n = (tokens[k] as Token).text;
+        if (n.length === 2 && n >= '18' && n <= '99' && (tokens[k] as Token).sentence === t.sentence)
+          cues.push({ ...fromToken('exploitation', t), end: (tokens[k] as Token).end, last: k + 1 });
+      }
+    }
     if (ED_TAGS.has(t.text) && t.start > 0 && doc.original[t.start - 1] === '#')
       cues.push(fromToken('edTag', t));
   }
@@ -633,6 +698,11 @@ function judge(kinds: ReadonlySet<Kind>): Verdict[] {
       threat += THREAT_WEIGHTS[kind] ?? 0;
       if (THREAT_CORE.has(kind)) core = true;
     }
+    // Knowing someone's car or hours is only menacing about a person, and not in a plain question
+    // ("what time does the car park close?").
+    let watchOnly = true;
+    for (const kind of kinds) if (THREAT_CORE.has(kind) && !WATCH.has(kind)) watchOnly = false;
+    if (watchOnly && (!kinds.has('person') || kinds.has('question'))) core = false;
     if (core && threat >= THRESHOLD) {
       const used = keysOf(kinds, THREAT_WEIGHTS);
       verdicts.push({ category: 'threat', kinds: new Set([...used, 'target']) });
