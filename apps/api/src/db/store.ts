@@ -29,6 +29,21 @@ const PUBLIC_RECHECK_MS = 1000;
 /** authorIncidentCount never reports more than this. */
 export const AUTHOR_COUNT_CAP = 100;
 
+/** The columns of an `incidents` row the audit compares with the replayed events. */
+export interface ProjectionRow {
+  id: string;
+  reference: string;
+  state: string;
+  severity: string;
+  categories: string;
+  platform: string;
+  authorRef: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  data: string;
+}
+
 export interface IncidentFilters {
   state?: State;
   category?: Category;
@@ -436,15 +451,27 @@ export class Store {
       .all();
   }
 
+  #chainRows: Database.Statement<[string], IncidentEventRow> | undefined;
+  #projectionRows: Database.Statement<[string], ProjectionRow> | undefined;
+
   /** The whole chain, in seq order, lazily (a practice's chain may be long). */
   *chain(ods: string): Generator<IncidentEventRow> {
-    yield* this.#db.$client
-      .prepare<[string], IncidentEventRow>(
-        `SELECT id, practice_ods AS practiceOds, incident_id AS incidentId, seq, type, actor_id AS actorId,
-           actor_role AS actorRole, key_id AS keyId, at, payload, prev_hash AS prevHash, hash
-         FROM incident_events WHERE practice_ods = ? ORDER BY seq`,
-      )
-      .iterate(ods);
+    this.#chainRows ??= this.#db.$client.prepare<[string], IncidentEventRow>(
+      `SELECT id, practice_ods AS practiceOds, incident_id AS incidentId, seq, type, actor_id AS actorId,
+         actor_role AS actorRole, key_id AS keyId, at, payload, prev_hash AS prevHash, hash
+       FROM incident_events WHERE practice_ods = ? ORDER BY seq`,
+    );
+    yield* this.#chainRows.iterate(ods);
+  }
+
+  /** Every stored incident projection of the practice, in filing order, lazily — for the audit. */
+  *projections(ods: string): Generator<ProjectionRow> {
+    this.#projectionRows ??= this.#db.$client.prepare<[string], ProjectionRow>(
+      `SELECT id, reference, state, severity, categories, platform, author_ref AS authorRef,
+         created_at AS createdAt, updated_at AS updatedAt, version, data
+       FROM incidents WHERE practice_ods = ? ORDER BY practice_seq`,
+    );
+    yield* this.#projectionRows.iterate(ods);
   }
 
   // ------------------------------------------------------------------ evidence
