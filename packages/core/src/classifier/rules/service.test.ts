@@ -79,3 +79,50 @@ describe('feedback', () => {
     expect(has('Can someone ring me about my repeat prescription? Thanks', 'feedback')).toBe(false);
   });
 });
+
+describe('service: generalising kinds', () => {
+  it('reads a story about staff that ends in a verdict, a formal letter, or a chased delay as a complaint', () => {
+    for (const text of [
+      'The receptionist told my mum she was wasting everyone’s time. Outrageous.',
+      'Dr Mensah shrugged and walked off mid-sentence. The cheek of it.',
+      'I am writing to express my concerns about how my father was discharged by the practice.',
+      'Still no call from the surgery about my scan results and it’s been three weeks.',
+      'The online form at the surgery keeps crashing every time I try.',
+      'Lovely data protection at the surgery, leaving letters on the counter.',
+    ]) {
+      expect(has(text, 'complaint'), text).toBe(true);
+    }
+  });
+
+  it('does not read kind treatment as a complaint', () => {
+    expect(has('The nurses at the surgery treated my gran like family', 'complaint')).toBe(false);
+    expect(has('Lovely day at the beach. The cheek of these seagulls!', 'complaint')).toBe(false);
+  });
+
+  it('reads a message passed to a named clinician, or a document to be sent, as an appointment request', () => {
+    for (const text of [
+      'Could someone ask Dr Marsh to check my repeat? It seems to have been stopped',
+      'Please tell Chloe I can’t make my smear on Monday, could she do Wednesday instead',
+      'Can Dr Mensah send my sick note over before Friday?',
+      'Any news on my blood results from last week?',
+      'I need my inhaler prescription sorting before we go away',
+    ]) {
+      expect(has(text, 'appointment_request'), text).toBe(true);
+    }
+    expect(has('I couldn’t make the party on Friday, gutted', 'appointment_request')).toBe(false);
+  });
+
+  it('knows informal praise, also alongside a complaint', () => {
+    for (const text of [
+      'Dr Marsh is a proper decent lady, sorted me right out',
+      'Chloe on reception deserves a medal, give her a pay rise',
+      'Nurse Cole has been an absolute rock to my family',
+      'Dean is leaving the surgery next week, we’ll miss you!',
+      'Thank you from the bottom of our hearts to the nurses at the surgery',
+      'Wait was long and the phones are a nightmare, but Dr Marsh is a sound bloke',
+    ]) {
+      expect(has(text, 'feedback'), text).toBe(true);
+    }
+    expect(has('The sound from the car park bloke shouting was awful', 'feedback')).toBe(false);
+  });
+});

@@ -196,6 +196,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'gone down hill',
       'shouldnt be practising|practicing',
       'should not be practising|practicing',
+      // Formal letters of concern.
+      'writing to raise|express|register|voice _2 concern|concerns|dissatisfaction',
+      'raise|raising|express|expressing _2 serious|my|our? concerns',
     ],
   },
   {
@@ -335,6 +338,23 @@ export const SERVICE_RULES: PhraseRule[] = [
       'and nothing $',
       'every single time|day',
       'its been _1 weeks|months|days _2 and|still',
+      // A story ending in a verdict: "… Unbelievable.", "the audacity".
+      'unbelievable|unreal|outrageous|scandalous|shameful|disgrace|diabolical|incredible $',
+      'the audacity|cheek|nerve',
+      'wasting everyones|peoples|my|our|your|their time',
+      'how she|he|they spoke|talked|speaks|talks to me|us|him|her',
+      'was|is absolute? murder|carnage|chaos|bedlam',
+      'keeps|kept crashing|freezing|failing',
+      'times|twice i|we|ive _1 asked|rang|called|begged|chased',
+      'nice|lovely|top|great confidentiality|privacy',
+      'nice|lovely|top|great data protection',
+      'cant|couldnt understand half|most _2 of',
+      // Chasing a delay.
+      'no call|reply|response|word|news|letter _3 about|on|regarding|re _3 results|result|referral|scan|biopsy|letter|prescription|complaint',
+      'its been _2 weeks|months|days $',
+      'weeks|months|days later _2 nothing|still|no',
+      'waited|waiting|wait _2 over|nearly|almost a week|fortnight|month',
+      'more than a week|fortnight|month',
     ],
   },
   {
@@ -445,6 +465,14 @@ export const SERVICE_RULES: PhraseRule[] = [
       'just want|wanted to know if|whether _3 results|prescription|repeat|referral|letter|scan',
       'is|are my|the results _1 back',
       'can|could anyone|someone from the surgery|practice help',
+      // Someone else named as the subject, or a message passed on: "Can Dr X send my fit note",
+      // "could someone ask X to look at my repeat", "tell X I can't make Thursday, can she do Friday".
+      'can|could|would _3 send|sort|do|renew|issue|check _2 my|our _2 @bookingThing',
+      'can|could|would|please _4 ask|tell _3 to look|check|sort|ring|call|chase|review|send|see',
+      'cant|cannot|wont make _2 my|the|our _2 @bookingThing|appointment|appt',
+      'can|could she|he|they|you do|see|fit _2 monday|tuesday|wednesday|thursday|friday|saturday|instead|tomorrow|today',
+      'any news|update|word on|about my|our|the _2 @bookingThing',
+      'i|we need|want my|our _3 @bookingThing',
     ],
   },
   {
@@ -461,6 +489,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'can|could you|u ask _3 if|whether',
       'ask _4 to phone|call|ring|contact|email|text me|us',
       'can|could somebody|someone|you please _1 ring|call|phone|message|contact',
+      'someone|somebody _2 ring|call|phone|contact me|us _1 please|asap|back|today',
     ],
   },
   // ------------------------------------------------------------------ enquiry
@@ -608,6 +637,18 @@ export const SERVICE_RULES: PhraseRule[] = [
       'clean waiting room',
       'polite|friendly|helpful staff',
       'had me laughing',
+      // Informal praise.
+      'nice|sound|decent|lovely|top|kind|good bloke|lad|fella|fellow|guy|lady|lass|gent|chap',
+      'give|gives her|him|them a pay rise',
+      'give|gives her|him|them a|an? payrise|raise|medal|promotion',
+      'has|have been an? _1 angel|star|godsend|rock|legend',
+      'well|will|gonna _1 miss you|her|him|them',
+      'be _1 missed $',
+      'sorely missed',
+      'does|did the job $',
+      'from the bottom of my|our heart|hearts',
+      'you lot|all|guys work|worked so hard',
+      'have|a lovely|merry|happy|great christmas|xmas|new year|easter',
     ],
   },
   // ------------------------------------------------------------------ signals
@@ -659,7 +700,12 @@ export const SERVICE_RULES: PhraseRule[] = [
     // Signal: "nothing to complain about" is not a complaint.
     id: 'complaint.negated',
     confidence: 1,
-    patterns: ['nothing|no|cant|not _1 complain|complaints|complaining', 'no complaints'],
+    patterns: [
+      'nothing|no|cant|not _1 complain|complaints|complaining',
+      'no complaints',
+      // "they treated us like people" is praise.
+      'treated|treat|treats us|me|him|her|them like _1 people|humans|human|family|royalty|person|adults|friends',
+    ],
   },
   {
     // Signal: abuse aimed at the practice or its staff (rather than at another commenter).
