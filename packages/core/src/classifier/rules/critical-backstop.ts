@@ -119,7 +119,23 @@ export const BACKSTOP_LISTS = {
     'door',
     'carpark',
   ],
-  someoneElse: ['him', 'her', 'them', 'you', 'ya', 'u', 'someone', 'somebody', 'he', 'she', 'they', 'his'],
+  someoneElse: [
+    'whoever',
+    'everyone',
+    'anyone',
+    'him',
+    'her',
+    'them',
+    'you',
+    'ya',
+    'u',
+    'someone',
+    'somebody',
+    'he',
+    'she',
+    'they',
+    'his',
+  ],
 };
 
 type Kind =
@@ -133,6 +149,8 @@ type Kind =
   | 'absence'
   | 'notice'
   | 'hopeless'
+  | 'exhaustion'
+  | 'resolve'
   | 'method'
   | 'contemplation'
   | 'attempt'
@@ -161,6 +179,8 @@ type Kind =
   | 'violence'
   | 'fire'
   | 'incite'
+  | 'knowingTag'
+  | 'intent'
   | 'fuel'
   | 'veiledStrong'
   | 'menace'
@@ -206,12 +226,15 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'sorted|sorting|written|writing|wrote|updated|made|done _4 will|insurance|affairs|papers|funeral',
     'in order now?',
     'affairs',
+    'passwords|pins|login|logins',
     'cancelled|cancelling|closed|closing my _3 contract|contracts|subscriptions|account|accounts|direct debits',
   ],
   giveaway: [
     'given|giving|gave|give|rehomed|rehoming _3 dog|dogs|cat|cats|pets|pet|stuff|things|belongings|possessions|everything',
     'away my|the|all _1 stuff|things|belongings|possessions|clothes',
     'gave|given|giving|give away? my _2 to',
+    'left|leaving the|my cat|cats|dog|dogs|pets|pet|kids with',
+    'who gets what|my',
   ],
   absence: [
     'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
@@ -229,13 +252,11 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'no point anymore|living|trying|going|carrying|in',
     'pointless',
     'better off without',
-    'cant|cannot do this|it|any anymore|more',
-    'cant|cannot keep doing|going',
-    'cant|cannot go on',
-    'tired of _1 everything|living|life|it|being',
     'no way out',
     'see a way out',
     'nothing _1 getting|gets|will get|going better',
+    'it|things doesnt|dont|wont|never _1 get|gets better',
+    'it|things doesnt|wont $',
     'hopeless',
     'give up on _1 everything|life',
     'im done $',
@@ -243,10 +264,28 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'no future',
     'nothing left',
   ],
+  exhaustion: [
+    'cant|cannot do this|it|any anymore|more',
+    'cant|cannot keep doing|going',
+    'cant|cannot go on',
+    'cant|cannot face _2 another|anymore|it|today|tomorrow|life',
+    'tired|sick|exhausted of _1 everything|living|life|it|being|fighting|trying|pretending|existing',
+    'had enough of _1 everything|life|living|it',
+  ],
+  resolve: [
+    'ready now',
+    'im ready',
+    'at peace',
+    'made my peace',
+    'weirdly|strangely|oddly|so calm',
+    'decided _2 tonight|tomorrow|this weekend',
+    'tonights|tomorrows the night|day',
+  ],
   method: ['bridge', 'viaduct', 'drop', 'ledge', 'cliff', 'cliffs', 'railway', 'tracks', 'rope', 'noose'],
   contemplation: [
     'how many _3 take|kill|need|enough|too',
     'how many would it',
+    'easy|easiest|quick|quickest|painless way|ways',
     'how much _3 take|kill',
     'enough to _2 kill|die|end',
     'googling|googled|searched|searching|looked|looking up? _3 @meds|overdose|overdoses|painless|ways',
@@ -276,11 +315,16 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nothing but _3 coffee|water|tea',
     'not|havent|hasnt|without eaten|eating|food _4 days|weeks',
     'days|weeks without eating|food',
-    'skipp* meals',
+    'skipp* _1 meal|meals',
     'laxatives',
     'purging',
   ],
-  edPush: ['how far _3 push', 'how long _3 without eating|food', 'before anyone notices'],
+  edPush: [
+    'how far _3 push',
+    'how long _3 without eating|food',
+    'before anyone notices|sees|finds',
+    'lose|drop _3 more',
+  ],
   subject: [
     '@child',
     '@elder',
@@ -339,12 +383,13 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'controls|controlling',
   ],
   unseen: [
-    'not|hasnt|havent|nobody|noone _1 seen|answered|answering|opened _4 days|day|weeks|week|since|ages|months',
+    'not|hasnt|havent|nobody|noone _1 seen|answered|answering|opened _4 days|day|weeks|week|fortnight|since|ages|months',
     'no answer',
   ],
   homeSigns: [
     'curtains',
     'bins|bin',
+    'smell|smells _2 from|coming',
     'milk|post|letters|mail|papers _4 step|piling|piled|doorstep|still|mat',
     'lights|light _2 on|off _2 all|days',
   ],
@@ -365,6 +410,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'kill|stab|batter|punch|slap|deck|smack|thump|glass|strangle|attack|kick|beat _1 @someoneElse|the|that|those|every|some',
     'putting|put|throw|throwing|drag|dragging|launch|launching|shove|shoving @someoneElse|the|that|one _1 through|over|across',
     'sort him|her|them|you|em|u _1 out',
+    'end|finish|destroy|ruin|get|batter|hurt whoever|everyone|every|them|him|her',
     'in a box|coffin',
     'body bag|bags',
     'bodybag*',
@@ -379,6 +425,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'light|set _1 it|fire|alight',
     'match|lighter to',
   ],
+  knowingTag: ['doesnt|isnt|hasnt|dont|wasnt|didnt|aint he|she|they|it $'],
+  intent: ['i will|would', 'ill', 'im going|gonna', 'imma', 'were going|gonna'],
   incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
@@ -390,6 +438,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'one of these days',
     'wont be sorry',
     'see you|ya|u soon',
+    'knows|know what _2 did',
+    'knows|know why',
+    'have|having a word|words with',
+    'wonder how|if|what',
     'shame if',
     'ill|well|be waiting for|outside',
     'waiting for him|her|them|you|u $',
@@ -408,6 +460,14 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'when it happens',
   ],
   veiledStrong: [
+    'wants|want|needs|need|better|should|had _3 careful',
+    'with _3 name on it',
+    'days are numbered',
+    'accident|accidents _2 happen|happens',
+    'catch|get|corner|find _3 on her|his|their own',
+    'catch|get|corner|find _3 alone',
+    'no screen|glass|counter|desk|security|police _1 between|to',
+    'how brave|tough|hard|big|smart _5 when|without',
     'out _4 in a box|coffin|bodybag',
     'want|wants|wanna|better|should|needs to? hope _4 never|dont|doesnt|not|nothing',
     'while he|she|they|you|u still can|has|have',
@@ -434,6 +494,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'carpark',
     'house on',
     'lives on|in|near|round',
+    'lovely|nice school|house|car|garden|family|kids|motor|wife|husband',
+    'kids|children|daughter|son at',
     'his|her|their car|motor|reg|house|home|door|kids',
     'drives|drive a|an',
     'car reg',
@@ -446,12 +508,14 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays',
     'at closing',
     'every night|morning',
+    'at night',
   ],
   gathering: [
     'bring|bringing|brought|fetch|fetching|get|getting|round _3 @crew _2 down|round|along|in|up',
     'few|some|couple _2 @crew',
     'with a? few|some|couple|my|the @crew',
     'me and the|my @crew',
+    '@crew _2 coming|come|going|turning|turn up|down|round|over',
     '@crew and me|i',
     'outside _3 at closing',
   ],
@@ -504,11 +568,42 @@ export const BACKSTOP_RULES: PhraseRule[] = [
 
 /** Emoji the tokenizer drops but which carry menace beside a person or place. */
 const WEAPON_EMOJI: ReadonlySet<number> = new Set([0x1f528, 0x1fa93, 0x1f5e1, 0x1f52a, 0x1f52b]);
-const HEAT_EMOJI: ReadonlySet<number> = new Set([0x1f44a, 0x1f525, 0x1f4a3, 0x26b0, 0x1fa78]);
+const HEAT_EMOJI: ReadonlySet<number> = new Set([
+  0x1f44a, 0x1f525, 0x1f4a3, 0x1f608, 0x1f47f, 0x26b0, 0x1fa78,
+]);
 /** Hashtags of eating-disorder communities (the tokenizer drops the `#`). */
 const ED_TAGS: ReadonlySet<string> = new Set(['ed', 'edtwt', 'proana', 'ana', 'mia', 'thinspo', 'promia']);
 
 const ADULT_ROLE: ReadonlySet<string> = new Set(['boyfriend', 'girlfriend', 'fella', 'man', 'bloke', 'men']);
+
+const AGE_BEFORE: ReadonlySet<string> = new Set([
+  'is',
+  'aged',
+  'age',
+  'about',
+  'only',
+  'hes',
+  'shes',
+  'turned',
+]);
+
+/** The age a token states, when it reads as one: "is 90", "aged 7", "6yo", "12 year old". */
+function ageOf(t: Token, before: Token | undefined, after: Token | undefined): number | undefined {
+  let digits = t.text;
+  if (digits.endsWith('yo') || digits.endsWith('yrs'))
+    digits = digits.slice(0, digits.endsWith('yo') ? -2 : -3);
+  else if (
+    !(before && AGE_BEFORE.has(before.text)) &&
+    !(after && (after.text === 'year' || after.text === 'years'))
+  )
+    return undefined;
+  if (digits.length === 0 || digits.length > 3) return undefined;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(digits);
+}
 
 interface Cue {
   kind: Kind;
@@ -529,6 +624,8 @@ const SELF_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   absence: 1,
   notice: 1,
   hopeless: 1,
+  exhaustion: 1,
+  resolve: 1,
   method: 1,
   contemplation: 1,
   attempt: 1,
@@ -554,6 +651,8 @@ const THREAT_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   violence: 1,
   fire: 1,
   incite: 1,
+  knowingTag: 1,
+  intent: 1,
   fuel: 1,
   veiledStrong: 2,
   menace: 1,
@@ -573,6 +672,7 @@ const THREAT_CORE: ReadonlySet<Kind> = new Set([
   'fire',
   'fuel',
   'veiledStrong',
+  'knowingTag',
   'menace',
   'retribution',
   'watchKnow',
@@ -621,6 +721,9 @@ function collectCues(input: RuleInput): Cue[] {
       cues.push(fromToken('question', t));
     // An adult's age beside a "boyfriend" or "man" (grooming shows as an age gap; the child's age is
     // the subject cue's business).
+    // A child's or an old person's age ("only 9", "aged 88", "6yo") marks the subject as vulnerable.
+    const age = ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
+    if (age !== undefined && (age < 18 || age >= 70)) cues.push(fromToken('subject', t));
     if (ADULT_ROLE.has(t.text)) {
       for (let k = t.index + 1; k <= t.index + 3 && k < tokens.length; k++) {
         const n = (tokens[k] as Token).text;
@@ -691,7 +794,12 @@ function judge(kinds: ReadonlySet<Kind>): Verdict[] {
   }
 
   // A gathering "coming down" is aimed at the practice even when it is not named.
-  if (kinds.has('target') || kinds.has('weaponEmoji') || kinds.has('gathering')) {
+  if (
+    kinds.has('target') ||
+    kinds.has('weaponEmoji') ||
+    kinds.has('gathering') ||
+    kinds.has('veiledStrong')
+  ) {
     let threat = 0;
     let core = false;
     for (const kind of kinds) {
