@@ -41,3 +41,28 @@ describe('misinformation', () => {
     );
   });
 });
+
+describe('misinformation beyond vaccines', () => {
+  it('flags medicine-harm myths, DNA claims, kitchen cures and conditions explained away', () => {
+    for (const text of [
+      'HRT gives loads of women breast cancer, look it up',
+      'the new covid booster alters your DNA permanently',
+      'garlic and honey kill it in a day, skip the GP',
+      'anxiety is just a lack of vitamin B, sort your diet',
+      'antidepressants are a scam to keep you hooked',
+      'the shingles jab gives you shingles, my aunt got it straight after',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag a correction of a myth', () => {
+    for (const text of [
+      'Reminder: the covid jab can’t give you covid, there is no live virus in it',
+      'It’s a myth that statins cause memory loss, ask your pharmacist',
+      'my gran had a stroke in hospital last year',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});

@@ -99,6 +99,12 @@ export const MISINFORMATION_LISTS = {
     'insulin',
     'chemo',
     'statins',
+    'ssris',
+    'ssri',
+    'antidepressants',
+    'antibiotics',
+    'anxiety',
+    'diabetes',
   ],
 };
 
@@ -115,7 +121,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'natural immunity _3 better|only|best',
       'dont bother with|taking antibiotics|vaccines|vaccine|jab|jabs|meds|medication|chemo|insulin',
       'doctors|gps|pharma hate _1 this|it|him|her',
-      'changes|change|alter|alters your? dna',
+      'changes|change|changing|alter|alters|altering|rewrite|rewrites|rewriting|modify|modifies|edits _2 dna|genes',
       'vaccine|vaccines|jab|jabs _2 shedding',
       'nano chips|chip|chips|particles',
       'live virus they put',
@@ -129,7 +135,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       'proven to cure|cures|heal|reverse|work|works',
-      '@remedy _4 @cureVerb it|them _3 hours|days|overnight|week',
+      '@remedy _4 @cureVerb it|them _3 hours|days|overnight|week|day',
+      '@antibiotic _3 make|makes|made it|things|infections _3 worse',
       'cure|cures|cured|curing _1 cancer|diabetes|autism|asthma|arthritis|dementia|covid _2 naturally|with|using',
       'literally|actually|naturally|completely|totally|which|that @cureVerb _3 @disease',
       '@remedy _6 @cureVerb _3 @disease|cancer|diabetes|virus|cold',
@@ -200,7 +207,11 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'full of toxins|poison|poisons|chemicals|mercury|metals',
       'measles|mumps|chickenpox|covid|flu|polio|whooping is|are|was _1 harmless|nothing|natural',
       '@vaccine _4 is|are|whats _2 dangerous|deadly|toxic|poison|unsafe|killing',
-      '@vaccine _2 contains|contain|gives|give|gave|causes|cause _2 flu|virus|covid|disease|illness|shingles|measles|mumps|polio|chickenpox|whooping|autism',
+      '@vaccine _2 contains|contain|gives|give|gave|causes|cause _2 flu|virus|covid|disease|illness|shingles|measles|mumps|polio|chickenpox|whooping|autism|pneumonia|rsv|meningitis',
+      // A medicine said to cause a serious disease: "the pill gives 1 in 3 women cancer".
+      'pill|contraceptive|hrt|statins|statin|ssris|antidepressants|vaccines|vaccine|jabs|jab _2 gives|give|causes|cause _6 cancer|infertility|dementia|alzheimers|autism|diabetes',
+      // A condition explained away: "depression is just low vitamin D".
+      'depression|anxiety|adhd|autism|diabetes|cancer is|are just|only _3 vitamin|diet|laziness|lazy|attention|sugar|fungus|toxins|parenting',
       'mammograms|mammogram|xrays|xray|screening|smears|scans|ct _3 cause|causes|give|gives _2 cancer',
       'why you get|got ill|sick|flu _1 after',
       'burn|run|sweat it out',
@@ -260,6 +271,10 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'dont|doesnt|wont cure',
       'no evidence',
       'is|its|thats nonsense|rubbish|untrue|bollocks|rot',
+      // A correction: "the flu jab can't give you flu", "it's a myth that …".
+      'cant|cannot|doesnt|dont|wont give you|u',
+      'myth that',
+      'myths about',
       'people|someone|somebody _4 saying|claiming|posting|sharing',
     ],
   },
