@@ -171,6 +171,7 @@ type Kind =
   | 'unseen'
   | 'homeSigns'
   | 'fear'
+  | 'distress'
   | 'askHelp'
   // threat
   | 'target'
@@ -210,9 +211,11 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'take|taking my own life',
     'overdose*',
     'want|wanna|wanted to die',
-    'jump|jumping off|in front',
+    'jump|jumping|throw|throwing _1 in front of',
   ],
   farewell: [
+    'youll|youd|theyll know why',
+    'you|they will|all know why',
     'goodbye*',
     'love you all',
     'thanks|thank you? for everything',
@@ -221,12 +224,17 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'theyll|youll|shell|hell|they|you|she|he|will _1 understand one? day|someday|why',
     'last post|video|message|time',
   ],
-  note: ['wrote|written|writing|left _4 letter|letters|note|notes'],
+  note: [
+    'if i dont|never post|reply|answer|message',
+
+    'wrote|written|writing|left _4 letter|letters|note|notes',
+  ],
   affairs: [
     'sorted|sorting|written|writing|wrote|updated|made|done _4 will|insurance|affairs|papers|funeral',
     'in order now?',
     'affairs',
     'passwords|pins|login|logins',
+    'deleted|deleting|delete|closed|closing _3 socials|accounts|account|profiles|everything',
     'cancelled|cancelling|closed|closing my _3 contract|contracts|subscriptions|account|accounts|direct debits',
   ],
   giveaway: [
@@ -238,6 +246,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   absence: [
     'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
+    'wont|dont|wouldnt be needing|using|wanting',
     'wont|not|never be around|here',
     'not here anymore|much',
     'dont|never|not wake up',
@@ -281,16 +290,40 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'decided _2 tonight|tomorrow|this weekend',
     'tonights|tomorrows the night|day',
   ],
-  method: ['bridge', 'viaduct', 'drop', 'ledge', 'cliff', 'cliffs', 'railway', 'tracks', 'rope', 'noose'],
+  method: [
+    'multistorey',
+    'roof',
+    'rooftop',
+    'top floor',
+    'motorway',
+    'bridge',
+    'viaduct',
+    'drop',
+    'ledge',
+    'cliff',
+    'cliffs',
+    'railway',
+    'tracks',
+    'rope',
+    'noose',
+  ],
   contemplation: [
     'how many _3 take|kill|need|enough|too',
     'how many would it',
     'easy|easiest|quick|quickest|painless way|ways',
+    'sitting|sat|standing|stood|sit|stand on|at the? edge|ledge|roof|top|railings',
+    'should be|is|thats plenty|enough',
+    'ration*',
     'how much _3 take|kill',
     'enough to _2 kill|die|end',
     'googling|googled|searched|searching|looked|looking up? _3 @meds|overdose|overdoses|painless|ways',
   ],
-  attempt: ['nearly|almost did|went|jumped it?', 'went|go through with it', 'tried to _2 end|kill|take|jump'],
+  attempt: [
+    'jump|jumping|jumped off',
+    'nearly|almost did|went|jumped it?',
+    'went|go through with it',
+    'tried to _2 end|kill|take|jump',
+  ],
   meds: ['@meds'],
   mhContext: [
     'mental health',
@@ -316,6 +349,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'not|havent|hasnt|without eaten|eating|food _4 days|weeks',
     'days|weeks without eating|food',
     'skipp* _1 meal|meals',
+    'stopped|stop|stopping|quit eating',
     'laxatives',
     'purging',
   ],
@@ -324,6 +358,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'how long _3 without eating|food',
     'before anyone notices|sees|finds',
     'lose|drop _3 more',
+    'only thing _3 control',
   ],
   subject: [
     '@child',
@@ -335,6 +370,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   injury: [
     'bruise|bruises|bruised|bruising',
     'marks on',
+    'cut|cuts|scratches|scratch|burn|burns on',
     'marks',
     'split lip',
     'black eye',
@@ -356,6 +392,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   unsupervised: [
     'left on their|his|her own',
     'left alone|home',
+    'stays|staying|stayed out _2 all|night|nights',
     'on their|his|her own _2 every|all night|nights|day|days',
     'sleeps|sleeping all day',
     'gone|away|out _2 for? days|weeks|nights',
@@ -366,6 +403,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'into cars|vans',
     'older|grown|adult men|man|lads|blokes',
     'picked|picks|picking up by',
+    'seeing|dating _4 man|older|bloke|year|lad|guy',
+    'going out with _4 man|older|bloke|year|lad|guy',
     'hanging|hangs|hangs around|about|out with _2 older|grown',
   ],
   unexplainedGoods: [
@@ -374,6 +413,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'cash|money from? _2 nowhere',
     'wads|rolls of cash|money|notes',
     'always has|got _2 cash|money',
+    'no money _2 food|left|gas|electric',
+    'takes|took|taken|taking _3 money|pension|benefits|savings',
   ],
   control: [
     'checks|checking|reads|goes through her|his|their phone',
@@ -392,6 +433,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'smell|smells _2 from|coming',
     'milk|post|letters|mail|papers _4 step|piling|piled|doorstep|still|mat',
     'lights|light _2 on|off _2 all|days',
+  ],
+  distress: [
+    'screaming|screams|screamed|crying|cries|sobbing|shouting|yelling _3 again|every|at|all',
+    'wont|cant look _3 eye',
   ],
   fear: ['scared', 'frightened', 'afraid', 'terrified'],
   askHelp: [
@@ -431,7 +476,6 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
     'be|would|itd|twould a? shame|awful|pity|terrible|tragic',
-    'something happened|happens|happening to',
 
     'or walks|talks|breathes',
 
@@ -460,6 +504,18 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'when it happens',
   ],
   veiledStrong: [
+    'getting|get|gets glassed|stabbed|battered|smacked|slapped|decked|knifed|kneecapped',
+    'lock|locking|locked the|your|their doors|door',
+    'sleeping|sleep with the lights on',
+    'enjoy|enjoying your|their|his|her last',
+    'surprise for',
+    'nasty surprise|one',
+    'hate|shame for anything|something _1 to? happen',
+    'anything|something _1 happen|happens|happened|happening to @someoneElse|his|the|that|your|their|it|our',
+    'not a violent _1 man|person|bloke|guy but',
+    'pushing|push|pushed me to it',
+    'end|ends|ending up in _1 hospital|a|aande',
+    'wont be me $',
     'wants|want|needs|need|better|should|had _3 careful',
     'with _3 name on it',
     'days are numbered',
@@ -494,6 +550,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'carpark',
     'house on',
     'lives on|in|near|round',
+    'quiet spot|place|road|lane|area',
     'lovely|nice school|house|car|garden|family|kids|motor|wife|husband',
     'kids|children|daughter|son at',
     'his|her|their car|motor|reg|house|home|door|kids',
@@ -502,12 +559,15 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'little house',
   ],
   watchTime: [
-    'last out|one out|to leave',
+    'last|first one? out',
+    'last to leave',
     'what time',
     'finishes|leaves at?',
     'mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays',
     'at closing',
-    'every night|morning',
+    'every night|morning|evening|day',
+    'after work|hours',
+    'walks|walk|drives|drive|parks|park|jogs|runs _4 every|each',
     'at night',
   ],
   gathering: [
@@ -516,6 +576,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'with a? few|some|couple|my|the @crew',
     'me and the|my @crew',
     '@crew _2 coming|come|going|turning|turn up|down|round|over',
+    '@crew _4 meet|visit|see|sort|greet',
     '@crew and me|i',
     'outside _3 at closing',
   ],
@@ -550,7 +611,8 @@ const FIGURATIVE: readonly string[] = [
   'murder|kill _1 a|for',
   'dying to|for',
   'on fire',
-  'burn out|burnout|burnt out',
+  'burn|burnt|burned out',
+  'burnout',
   'heartburn',
   'sunburn*',
   'burning sensation|pain',
@@ -787,8 +849,8 @@ function judge(kinds: ReadonlySet<Kind>): Verdict[] {
   if (kinds.has('subject')) {
     let signs = 0;
     for (const kind of kinds) if (OTHER_SIGNS.has(kind)) signs++;
-    if (signs >= 2 || (signs === 1 && (kinds.has('fear') || kinds.has('askHelp')))) {
-      const used = new Set<Kind>(['subject', 'fear', 'askHelp', ...OTHER_SIGNS]);
+    if (signs >= 2 || (signs === 1 && (kinds.has('fear') || kinds.has('askHelp') || kinds.has('distress')))) {
+      const used = new Set<Kind>(['subject', 'fear', 'askHelp', 'distress', ...OTHER_SIGNS]);
       verdicts.push({ category: 'harm_indication', kinds: new Set([...kinds].filter((k) => used.has(k))) });
     }
   }
