@@ -27,3 +27,29 @@ describe('discriminatory', () => {
     expect(has('The lift is broken so disabled patients cannot get upstairs', 'discriminatory')).toBe(false);
   });
 });
+
+describe('discriminatory without slur words', () => {
+  it('flags belonging, religion, sex and disability hostility, a place kept for its own, and digit slurs', () => {
+    for (const text of [
+      'If you live here you speak English or go home',
+      'Why is there a halal option at the surgery cafe, this is a Christian nation',
+      'Female GPs just panic about everything, ask for a man',
+      'Millbrook for Millbrook folk, not for outsiders',
+      'the surgery bends over backwards for disabled people, they have got all day anyway',
+      'the new n1gger joke in the group chat',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag neutral mentions', () => {
+    for (const text of [
+      'Is there wheelchair access at the surgery?',
+      'I asked to see a female GP for my smear',
+      'I have to go home early today',
+      'Fish for dinner, chips for pudding',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

@@ -5,8 +5,9 @@
 // towards it ("send them back", "shouldn't be GPs", "full of …", "keep that away from my kids").
 // Naming a group alone is not hostile: "is there a female doctor?" is a legitimate preference.
 
+import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import type { RuleFamily } from './types.js';
+import { type Hit, hitFrom, type RuleFamily } from './types.js';
 
 export const SLURS = [
   'paki',
@@ -122,6 +123,7 @@ const GROUPS = [
   'romanian',
   'romanians',
   'eastern',
+  'europeans',
   'indian',
   'indians',
   'pakistani',
@@ -280,7 +282,31 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'let @protectedGroup _2 work|treat|examine',
       'should|shouldnt _2 be allowed to be? @role',
       '@protectedGroup shouldnt|should _2 be @rolePlural|@role|allowed',
+      // Hostility with no slur: belonging, religion, sex, disability.
+      'or go|get|fuck|piss _1 home|back|out',
+      'british|english ways|values|customs|culture _3 or',
+      'is a|an christian|british|english|white|catholic country|nation',
+      'let them _3 mosque|mosques|temple|synagogue|gurdwara',
+      'women|female|lady|woman doctor|doctors|gp|gps|nurses _2 panic|panics|overreact|overreacts|hysterical|useless|cant|shouldnt',
+      'for the british|english|locals|natives only?',
+      'one of them|those _2 @protectedGroup',
     ],
+  },
+  {
+    // Signal: resentment of disabled people ("not even working", "got all day"), combined in derive.
+    id: 'discriminatory.disability_resentment',
+    confidence: 0.75,
+    patterns: [
+      'not even working|work',
+      'got all day',
+      'scrounger|scroungers|skiver|skivers|spongers|sponger',
+    ],
+  },
+  {
+    // Signal: a disability named, for the resentment above.
+    id: 'discriminatory.disability_named',
+    confidence: 1,
+    patterns: ['disabled|disability|disabilities|wheelchair|wheelchairs', 'blue badge'],
   },
   {
     // Signal only: a protected group near hostility, combined in `derive` (see classify.ts).
@@ -303,10 +329,68 @@ export const discriminatory: RuleFamily = {
   lists: DISCRIMINATORY_LISTS,
   rules: DISCRIMINATORY_RULES,
   // A slur is abusive as well as discriminatory.
-  derive: (_input, direct) => [
-    ...direct,
-    ...direct
-      .filter((hit) => hit.ruleId === 'discriminatory.slur')
-      .map((hit) => ({ ...hit, category: 'abusive' as const, ruleId: 'abusive.slur' })),
-  ],
+  derive: (input, direct) => {
+    const found = [...direct, ...leetSlurs(input.doc.tokens), ...localsOnly(input.doc.tokens)];
+    if (input.hitsOf('discriminatory.disability_named').length > 0)
+      found.push(
+        ...input
+          .hitsOf('discriminatory.disability_resentment')
+          .map((h) => hitFrom(h, 'discriminatory', 'discriminatory.group_hostility', 0.7)),
+      );
+    return [
+      ...found,
+      ...found
+        .filter((hit) => hit.ruleId === 'discriminatory.slur')
+        .map((hit) => ({ ...hit, category: 'abusive' as const, ruleId: 'abusive.slur' })),
+    ];
+  },
 };
+
+const SLUR_SET = new Set(SLURS);
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+};
+
+/** "c00n": digits standing for letters, which the normaliser leaves alone when doubled. */
+function leetSlurs(tokens: readonly Token[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const t of tokens) {
+    if (!/[0-9]/.test(t.text) || !/[a-z]/.test(t.text) || t.text.length > 16) continue;
+    const letters = t.text.replace(/[0-9]/g, (d) => LEET[d] ?? d);
+    if (SLUR_SET.has(letters))
+      hits.push({
+        category: 'discriminatory',
+        ruleId: 'discriminatory.slur',
+        start: t.start,
+        end: t.end,
+        confidence: 0.9,
+      });
+  }
+  return hits;
+}
+
+const FOR_WHOM = new Set(['people', 'folk', 'folks', 'only', 'first']);
+
+/** "Brockmere for Brockmere people", "Britain for the British": a place kept for its own. */
+function localsOnly(tokens: readonly Token[]): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const [a, f, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]] as Token[];
+    if (!a || !f || !b || !c || f.text !== 'for' || a.text !== b.text || !FOR_WHOM.has(c.text)) continue;
+    if (a.sentence !== c.sentence || a.text.length < 3) continue;
+    hits.push({
+      category: 'discriminatory',
+      ruleId: 'discriminatory.hostile_phrase',
+      start: a.start,
+      end: c.end,
+      confidence: 0.7,
+    });
+  }
+  return hits;
+}
