@@ -61,3 +61,23 @@ describe('abusive', () => {
     for (const e of finding?.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.excerpt);
   });
 });
+
+describe('abusive: animal and character insults, swapped letters, and the "slag off" idiom', () => {
+  it('flags character insults and letter-swapped profanity', () => {
+    for (const text of [
+      'the receptionist is a stuck up cow',
+      'that doctor is pig ignorant',
+      'what a jumped up little jobsworth',
+      'my GP is a right fcuking joke',
+      'the manager is a total cnut',
+      'sick freaks the lot of them',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(true);
+    }
+  });
+
+  it('does not flag "slag off" used for criticising, or a horse called a mare', () => {
+    expect(has('I am not here to slag the nurses off, they work hard', 'abusive')).toBe(false);
+    expect(has('the grey mare won at Aintree', 'abusive')).toBe(false);
+  });
+});

@@ -80,6 +80,14 @@ export const PROFANITY = [
   'gobshite',
   'pissed',
   'piss',
+  // Letter-swapped spellings that dodge filters.
+  'cnut',
+  'cnuts',
+  'fcuk',
+  'fcuking',
+  'fcking',
+  'biatch',
+  'azzhole',
 ];
 
 /** Insults that are insults on their own. */
@@ -154,6 +162,20 @@ const SOFT_INSULTS = [
   'cow',
   'jobsworths',
   'dragon',
+  'mare',
+  'mares',
+  'freak',
+  'freaks',
+  'creep',
+  'leech',
+  'leeches',
+  'slug',
+  'toad',
+  'hag',
+  'harpy',
+  'goblin',
+  'vulture',
+  'vultures',
 ];
 
 export const ABUSIVE_LISTS = {
@@ -220,6 +242,9 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'waste of skin|air',
       'waste of space|oxygen|skin',
       'brain dead',
+      'pig|bone ignorant',
+      'stuck|jumped up _2 @softInsult|@hardInsult|bitch|cow',
+      'ill|sick|weird|dirty @softInsult',
     ],
   },
   {
@@ -314,9 +339,25 @@ export function lookalikeProfanity(text: string): Hit[] {
   return hits;
 }
 
+/** "slag (someone) off" is an idiom for criticising, not an insult. */
+function slagOff(doc: Doc, hit: Hit): boolean {
+  const at = hit.first;
+  if (at === undefined || doc.tokens[at]?.text !== 'slag') return false;
+  const sentence = doc.tokens[at]?.sentence;
+  for (let k = at + 1; k <= at + 3; k++) {
+    const token = doc.tokens[k];
+    if (!token || token.sentence !== sentence) return false;
+    if (token.text === 'off') return true;
+  }
+  return false;
+}
+
 export const abusive: RuleFamily = {
   name: 'abusive',
   lists: ABUSIVE_LISTS,
   rules: ABUSIVE_RULES,
-  derive: (input, direct) => [...direct, ...lookalikeProfanity(input.doc.original)],
+  derive: (input, direct) => [
+    ...direct.filter((hit) => !slagOff(input.doc, hit)),
+    ...lookalikeProfanity(input.doc.original),
+  ],
 };
