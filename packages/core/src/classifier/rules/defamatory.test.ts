@@ -21,3 +21,28 @@ describe('defamatory', () => {
     expect(has("It's all about money for them, they don't care", 'defamatory')).toBe(false);
   });
 });
+
+describe('defamatory: allegations without a fraud word', () => {
+  it('flags selling prescriptions, altering records, assault, a lie on a CV, prison talk, being paid to push', () => {
+    for (const text of [
+      'Dr Marsh writes sick notes for anyone who slips him a tenner',
+      'the surgery has been doctoring the notes after every complaint',
+      'the manager pushed an elderly man into the wall, that is assault',
+      'she lied about her qualifications to get the job',
+      'Dr Mensah should be behind bars for what he did',
+      'the nurse is on the payroll of a vitamin firm',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag hedged opinion or ordinary talk', () => {
+    for (const text of [
+      'I think the manager probably lied about her qualifications',
+      'my notes were updated after my review, thanks',
+      'the nurse pushed the trolley into the room',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});
