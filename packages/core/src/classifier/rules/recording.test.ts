@@ -15,3 +15,23 @@ describe('recording', () => {
     expect(has('they want me to send a photo of my rash', 'recording')).toBe(false);
   });
 });
+
+describe('recording needs people or premises in it', () => {
+  it('flags a photo or selfie with staff or patients in it', () => {
+    expect(has('took a selfie with the nurses at the surgery', 'recording')).toBe(true);
+    expect(
+      has('Photo of the notice board. Right next to it, the receptionists laughing at us', 'recording'),
+    ).toBe(true);
+  });
+
+  it('does not flag a selfie of the author, or a photo of a thing with the people far away in the post', () => {
+    expect(has('first selfie since the op! Thanks to Dr Marsh for everything', 'recording')).toBe(false);
+    expect(has('Snapped the soap dispenser in the loos, empty again', 'recording')).toBe(false);
+    expect(
+      has(
+        'Got a photo of the broken door. Fine. Whatever. The receptionists said they had reported it',
+        'recording',
+      ),
+    ).toBe(false);
+  });
+});

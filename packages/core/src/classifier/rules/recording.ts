@@ -6,6 +6,7 @@
 // screenshot of a phone queue is not either; a "video consultation" is a kind of appointment.
 
 import { findPersonNames } from '../names.js';
+import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
@@ -52,20 +53,54 @@ export const RECORDING_RULES: PhraseRule[] = [
   },
 ];
 
+/** "the hand gel dispenser", "the ticket machine": a role word used for a thing. */
+const THING_BEFORE = new Set([
+  'gel',
+  'soap',
+  'sanitiser',
+  'sanitizer',
+  'hand',
+  'water',
+  'ticket',
+  'towel',
+  'paper',
+]);
+const objectNotPerson = (tokens: readonly Token[], at: number): boolean =>
+  tokens[at]?.text === 'dispenser' && THING_BEFORE.has(tokens[at - 1]?.text ?? '');
+
+const SELFIE_COMPANY = new Set(['with', 'in', 'at', 'of']);
+
+function selfieWithOthers(tokens: readonly Token[], after: number): boolean {
+  for (let k = after; k < after + 3 && k < tokens.length; k++)
+    if (SELFIE_COMPANY.has((tokens[k] as Token).text)) return true;
+  return false;
+}
+
 export const recording: RuleFamily = {
   name: 'recording',
   rules: RECORDING_RULES,
   derive: (input) => {
     const notMedia = input.hitsOf('recording.not_media');
     const excluded = new Coverage(input.doc.tokens.length, notMedia);
-    const media = input.hitsOf('recording.media').filter((m) => !excluded.overlaps(m));
+    const { tokens } = input.doc;
+    const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
+    // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
+    const media = input
+      .hitsOf('recording.media')
+      .filter((m) => !excluded.overlaps(m))
+      .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last));
     if (media.length === 0) return [];
+    // People must be in the sentence that speaks of the recording, not anywhere in the post.
+    // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
+    const mediaSentences = new Set(media.flatMap((m) => [sentenceOf(m.first), sentenceOf(m.first) + 1]));
     // People in it: a people word, a member of staff, or a named person just after the recording word
     // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
     const named = findPersonNames(input.doc);
     const people =
-      input.hitsOf('recording.people').length > 0 ||
-      input.staff.length > 0 ||
+      input
+        .hitsOf('recording.people')
+        .some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
+      input.staff.some((m) => mediaSentences.has(sentenceOf(m.first))) ||
       media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
     return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
   },
