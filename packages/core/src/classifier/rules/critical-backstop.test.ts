@@ -25,6 +25,9 @@ describe('critical backstop: harm to self', () => {
       'keep going back to the railway bridge at night. nobody would notice if I went',
       'binned my insulin this morning. lets see if anyone notices',
       'how many paracetamol would it take, asking for me',
+      'got 45 zopiclone stashed in the bathroom',
+      'ordered a rope online. dont ask.',
+      'cleared out my flat and paid off my debts. nothing left to sort.',
     ]) {
       expect(has(text, 'harm_indication'), text).toBe(true);
     }
@@ -56,6 +59,9 @@ describe('critical backstop: harm to self', () => {
       'this queue is killing me, could murder a coffee',
       'dying to see the new baby, congrats to Bethany',
       'sorted my car insurance today, what a faff',
+      'cleared out my dads flat after he moved into the care home',
+      'been on diazepam for my back for a month, is that too long?',
+      'so tired of waiting on hold every morning',
     ]) {
       expect(has(text, 'harm_indication'), text).toBe(false);
     }
@@ -98,6 +104,10 @@ describe('critical backstop: threats', () => {
       'answer the phones or me and a few of my mates are coming down',
       'the receptionist 🔪',
       'Big Kev better watch it 🔨🔨',
+      'Dr Marsh finishes her Tuesday clinic at 7 and walks to the station alone. I have noticed.',
+      'cross me again and that receptionist will need a new face',
+      'next time I am bringing something sharp to my appointment',
+      'my cousin just got out of prison and he has heard all about Chloe',
     ]) {
       expect(has(text, 'threat'), text).toBe(true);
     }
@@ -110,6 +120,9 @@ describe('critical backstop: threats', () => {
       'the receptionist put me through to the nurse straight away',
       'Bomb service at Millbrook ngl 💣',
       'which car park do I use for the flu clinic?',
+      'Dr Marsh finishes at 6 so book before then',
+      'I would love five minutes with the practice manager to discuss parking',
+      'bringing something sweet for the reception team on Friday',
       'dying to see the new building, looks amazing',
     ]) {
       expect(has(text, 'threat'), text).toBe(false);

@@ -234,6 +234,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'in order now?',
     'affairs',
     'passwords|pins|login|logins',
+    'cleared|clearing|emptied|emptying out? my flat|room|house|stuff|things|wardrobe',
+    'paid|paying off _3 owe|debts|debt|everything',
+    'nothing left to sort|do|say',
     'deleted|deleting|delete|closed|closing _3 socials|accounts|account|profiles|everything',
     'cancelled|cancelling|closed|closing my _3 contract|contracts|subscriptions|account|accounts|direct debits',
   ],
@@ -255,6 +258,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   notice: [
     'anyone|anybody|someone|people|they|nobody|noone notices|notice|noticed|miss|misses',
     'dont know why im posting|writing|saying',
+    'dont ask',
   ],
   hopeless: [
     'what|whats|what is the point',
@@ -291,6 +295,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'train',
+    'trains',
     'multistorey',
     'roof',
     'rooftop',
@@ -311,6 +317,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'how many _3 take|kill|need|enough|too',
     'how many would it',
     'easy|easiest|quick|quickest|painless way|ways',
+    'stepping|step|stepped|walk|walking|walked in front of',
+    'bought|buying|ordered|got _3 rope|noose|blades|razor|razors|charcoal',
     'sitting|sat|standing|stood|sit|stand on|at the? edge|ledge|roof|top|railings',
     'should be|is|thats plenty|enough',
     'ration*',
@@ -337,6 +345,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'counselling',
   ],
   stockpile: [
+    '@meds _3 saved|stashed|stockpiled|hoarded|hidden|hid|put away|aside',
     'counted|counting|count|stockpil*|hoard*|stash*|saving|saved|collecting|collected _5 @meds',
     'a handful|bunch|load|box|boxes _2 @meds',
   ],
@@ -359,6 +368,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'before anyone notices|sees|finds',
     'lose|drop _3 more',
     'only thing _3 control',
+    'down to _1 stone|st|kg|stones',
   ],
   subject: [
     '@child',
@@ -382,6 +392,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'asking|asks|begging _3 food',
     'nothing in at? home?',
     'no food',
+    'no shoes|coat|coats|shoes',
     'hungry',
     'starving',
     'not fed',
@@ -393,6 +404,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'left on their|his|her own',
     'left alone|home',
     'stays|staying|stayed out _2 all|night|nights',
+    'turning|turns|turned|wandering|wanders|out _3 at night|late|midnight',
     'on their|his|her own _2 every|all night|nights|day|days',
     'sleeps|sleeping all day',
     'gone|away|out _2 for? days|weeks|nights',
@@ -424,12 +436,13 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'controls|controlling',
   ],
   unseen: [
-    'not|hasnt|havent|nobody|noone _1 seen|answered|answering|opened _4 days|day|weeks|week|fortnight|since|ages|months',
+    'not|hasnt|havent|nobody|noone _1 seen|answered|answering|opened|out _4 days|day|weeks|week|fortnight|since|ages|months',
     'no answer',
   ],
   homeSigns: [
     'curtains',
     'bins|bin',
+    'dog|dogs|cat _2 barking|howling|crying|whining',
     'smell|smells _2 from|coming',
     'milk|post|letters|mail|papers _4 step|piling|piled|doorstep|still|mat',
     'lights|light _2 on|off _2 all|days',
@@ -471,7 +484,15 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'match|lighter to',
   ],
   knowingTag: ['doesnt|isnt|hasnt|dont|wasnt|didnt|aint he|she|they|it $'],
-  intent: ['i will|would', 'ill', 'im going|gonna', 'imma', 'were going|gonna'],
+  intent: [
+    'im the one|man|woman to',
+    'i am the one|man|woman to',
+    'i will|would',
+    'ill',
+    'im going|gonna',
+    'imma',
+    'were going|gonna',
+  ],
   incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
@@ -482,6 +503,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'one of these days',
     'wont be sorry',
     'see you|ya|u soon',
+    'if i have anything to do with it',
+    'enjoy|enjoys|enjoying _2 drive|walk|journey|weekend|evening|night|trip',
+    'heard|hears|knows|know all about',
+    'cross|crosses me',
     'knows|know what _2 did',
     'knows|know why',
     'have|having a word|words with',
@@ -504,6 +529,12 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'when it happens',
   ],
   veiledStrong: [
+    'wont be|left standing',
+    'something|somethings _1 going|gonna _1 to? happen',
+    'need|needs a new face|teeth|set|kneecaps',
+    'something|anything sharp',
+    'minutes|minute|hour alone with',
+    'needs|deserves|wants|due a|an _1 slap|smack|punch|kicking|hiding|beating|battering|clip|smacking',
     'getting|get|gets glassed|stabbed|battered|smacked|slapped|decked|knifed|kneecapped',
     'lock|locking|locked the|your|their doors|door',
     'sleeping|sleep with the lights on',
@@ -543,6 +574,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'ive|i|weve _1 watched|been watching',
     'found out where',
     'find out where',
+    'ive|i noticed',
+    'been noticing|watching',
     'parked|waiting|sat|sitting|stood _1 outside',
   ],
   watchPlace: [
@@ -550,9 +583,11 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'carpark',
     'house on',
     'lives on|in|near|round',
+    'dark road|lane|alley|path|street|night|car',
+    'walks|walking|drives|goes|cycles _4 alone|home|station|car',
     'quiet spot|place|road|lane|area',
     'lovely|nice school|house|car|garden|family|kids|motor|wife|husband',
-    'kids|children|daughter|son at',
+    'kids|children|daughter|son _2 go|goes|at|school',
     'his|her|their car|motor|reg|house|home|door|kids',
     'drives|drive a|an',
     'car reg',
@@ -569,8 +604,12 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'after work|hours',
     'walks|walk|drives|drive|parks|park|jogs|runs _4 every|each',
     'at night',
+    'tonight',
+    'drive|walk|way home',
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday _3 clinic|shift|surgery|session',
   ],
   gathering: [
+    'out of prison|jail|nick',
     'bring|bringing|brought|fetch|fetching|get|getting|round _3 @crew _2 down|round|along|in|up',
     'few|some|couple _2 @crew',
     'with a? few|some|couple|my|the @crew',
@@ -666,6 +705,11 @@ function ageOf(t: Token, before: Token | undefined, after: Token | undefined): n
   }
   return Number(digits);
 }
+
+const MEDS: ReadonlySet<string> = new Set(BACKSTOP_LISTS.meds);
+/** A number of 20 or more written in digits (2 or 3 of them). */
+const isCount = (text: string): boolean =>
+  (text.length === 2 || text.length === 3) && /^[0-9]+$/.test(text) && Number(text) >= 20;
 
 interface Cue {
   kind: Kind;
@@ -786,6 +830,14 @@ function collectCues(input: RuleInput): Cue[] {
     // A child's or an old person's age ("only 9", "aged 88", "6yo") marks the subject as vulnerable.
     const age = ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
     if (age !== undefined && (age < 18 || age >= 70)) cues.push(fromToken('subject', t));
+    // A count of tablets beside a med name ("60 diazepam", "40 of the co-codamol") is a quantity put by.
+    if (MEDS.has(t.text)) {
+      for (let k = Math.max(0, t.index - 4); k < t.index; k++) {
+        const n = tokens[k] as Token;
+        if (n.sentence === t.sentence && isCount(n.text))
+          cues.push({ ...fromToken('stockpile', n), end: t.end, last: t.index + 1 });
+      }
+    }
     if (ADULT_ROLE.has(t.text)) {
       for (let k = t.index + 1; k <= t.index + 3 && k < tokens.length; k++) {
         const n = (tokens[k] as Token).text;
