@@ -46,3 +46,11 @@ describe('defamatory: allegations without a fraud word', () => {
     }
   });
 });
+
+describe('defamatory: praise in criminal words', () => {
+  it('does not read "that cake was criminal" as an allegation', () => {
+    expect(
+      has('the nurse made a brownie for the bake sale, it was criminal how good it was', 'defamatory'),
+    ).toBe(false);
+  });
+});
