@@ -126,3 +126,22 @@ describe('service: generalising kinds', () => {
     expect(has('The sound from the car park bloke shouting was awful', 'feedback')).toBe(false);
   });
 });
+
+describe('complaint: grievances carried by angry posts', () => {
+  it('finds the grievance in an angry post about the practice', () => {
+    for (const text of [
+      'Millbrook surgery better start answering the phone, I am done being nice',
+      'Coming in tomorrow to discuss my complaint with the manager, face to face',
+      'If my son gets worse because that locum sent him home, there will be words',
+      'My mum will die on that waiting list and the surgery knows it',
+    ]) {
+      expect(has(text, 'complaint'), text).toBe(true);
+    }
+  });
+
+  it('does not read a resolved complaint as a new one', () => {
+    expect(has('The manager rang me after my complaint and sorted everything. Thank you', 'complaint')).toBe(
+      false,
+    );
+  });
+});

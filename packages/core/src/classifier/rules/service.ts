@@ -355,6 +355,13 @@ export const SERVICE_RULES: PhraseRule[] = [
       'weeks|months|days later _2 nothing|still|no',
       'waited|waiting|wait _2 over|nearly|almost a week|fortnight|month',
       'more than a week|fortnight|month',
+      // Grievances that ride along with anger: "start answering the phone", "my complaint",
+      // "because that paramedic sent her home", "dies on that waiting list".
+      'answering|answered the|your|their|ur phone|phones',
+      'discuss|chase|chasing|escalate|escalating my|our complaint',
+      'my|our complaint _3 ignored|lost|still|never|nothing|hand',
+      'because|after _4 sent|turned _1 her|him|me|us|them away|home',
+      'die|dies|died|dying on the|that|a|this waiting list',
     ],
   },
   {
