@@ -46,6 +46,8 @@ export const BACKSTOP_LISTS = {
     'lithium',
     'insulin',
     'antidepressants',
+    'inhaler',
+    'inhalers',
     'sleepers',
   ],
   child: [
@@ -63,6 +65,8 @@ export const BACKSTOP_LISTS = {
     'brother',
     'sister',
     'teenager',
+    'teenage',
+    'teen',
     'niece',
     'nephew',
     'grandson',
@@ -193,7 +197,8 @@ type Kind =
   | 'emphasis'
   | 'ultimatum'
   | 'weaponEmoji'
-  | 'heatEmoji';
+  | 'heatEmoji'
+  | 'evilEmoji';
 
 const PREFIX = 'critical_backstop.';
 
@@ -214,6 +219,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'jump|jumping|throw|throwing _1 in front of',
   ],
   farewell: [
+    'said|saying|say sorry|goodbye|goodbyes|bye to',
     'youll|youd|theyll know why',
     'you|they will|all know why',
     'goodbye*',
@@ -274,6 +280,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'give up on _1 everything|life',
     'im done $',
     'a burden',
+    'waste of space|oxygen|skin',
+    'worthless',
     'no future',
     'nothing left',
   ],
@@ -284,8 +292,11 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'cant|cannot face _2 another|anymore|it|today|tomorrow|life',
     'tired|sick|exhausted of _1 everything|living|life|it|being|fighting|trying|pretending|existing',
     'had enough of _1 everything|life|living|it',
+    'done with _2 it|everything|life|all|living',
   ],
   resolve: [
+    'finally rest|sleep|free|peace',
+    'not long now|left',
     'ready now',
     'im ready',
     'at peace',
@@ -295,6 +306,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'bleed|bleeding out',
     'train',
     'trains',
     'multistorey',
@@ -314,6 +326,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'looked|look|looking|searched|googled up? how _4 long|many|much|to',
+    'how long _4 bleed|die|drown|hang|takes',
     'how many _3 take|kill|need|enough|too',
     'how many would it',
     'easy|easiest|quick|quickest|painless way|ways',
@@ -357,6 +371,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nothing but _3 coffee|water|tea',
     'not|havent|hasnt|without eaten|eating|food _4 days|weeks',
     'days|weeks without eating|food',
+    'days|day _1 no food|eating',
     'skipp* _1 meal|meals',
     'stopped|stop|stopping|quit eating',
     'laxatives',
@@ -368,6 +383,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'before anyone notices|sees|finds',
     'lose|drop _3 more',
     'only thing _3 control',
+    'bones|ribs|hipbones|collarbones _3 show|showing|stick|sticking',
+    'thigh gap',
     'down to _1 stone|st|kg|stones',
   ],
   subject: [
@@ -404,6 +421,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'left on their|his|her own',
     'left alone|home',
     'stays|staying|stayed out _2 all|night|nights',
+    'not|hasnt|havent|didnt come|been home',
+    'phone|phones _2 off',
     'turning|turns|turned|wandering|wanders|out _3 at night|late|midnight',
     'on their|his|her own _2 every|all night|nights|day|days',
     'sleeps|sleeping all day',
@@ -415,6 +434,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'into cars|vans',
     'older|grown|adult men|man|lads|blokes',
     'picked|picks|picking up by',
+    'gang|gangs|dealers|dealing',
+    'county lines',
     'seeing|dating _4 man|older|bloke|year|lad|guy',
     'going out with _4 man|older|bloke|year|lad|guy',
     'hanging|hangs|hangs around|about|out with _2 older|grown',
@@ -503,6 +524,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'one of these days',
     'wont be sorry',
     'see you|ya|u soon',
+    'might|may|could|gonna drop|pop|call|come round|by',
+    'remember my face|name',
+    'seeing|see _1 it|me again',
     'if i have anything to do with it',
     'enjoy|enjoys|enjoying _2 drive|walk|journey|weekend|evening|night|trip',
     'heard|hears|knows|know all about',
@@ -529,6 +553,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'when it happens',
   ],
   veiledStrong: [
+    'thinks|think|feels _3 safe|untouchable|protected',
+    'checking|check|checks|look|looking under _3 car|cars|motor',
+    'coming|come|comes for you|him|her|them|em|u',
+    'first|next one|person _2 come|coming for',
     'wont be|left standing',
     'something|somethings _1 going|gonna _1 to? happen',
     'need|needs a new face|teeth|set|kneecaps',
@@ -561,6 +589,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never bumps|bump|runs|run|meets|meet into me',
   ],
   retribution: [
+    'do to _4 what',
+    'for a few? quid|cash|price',
     'pays|pay|paying for it|this|that',
     'properly pays',
     'never works|work|practises|practices again',
@@ -574,6 +604,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'ive|i|weve _1 watched|been watching',
     'found out where',
     'find out where',
+    'his|her|their|home address',
+    'electoral roll',
     'ive|i noticed',
     'been noticing|watching',
     'parked|waiting|sat|sitting|stood _1 outside',
@@ -609,6 +641,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'monday|tuesday|wednesday|thursday|friday|saturday|sunday _3 clinic|shift|surgery|session',
   ],
   gathering: [
+    'know|got people|lads|blokes|friends|mates who|that|whod',
     'out of prison|jail|nick',
     'bring|bringing|brought|fetch|fetching|get|getting|round _3 @crew _2 down|round|along|in|up',
     'few|some|couple _2 @crew',
@@ -669,10 +702,10 @@ export const BACKSTOP_RULES: PhraseRule[] = [
 
 /** Emoji the tokenizer drops but which carry menace beside a person or place. */
 const WEAPON_EMOJI: ReadonlySet<number> = new Set([0x1f528, 0x1fa93, 0x1f5e1, 0x1f52a, 0x1f52b]);
-const HEAT_EMOJI: ReadonlySet<number> = new Set([
-  0x1f44a, 0x1f525, 0x1f4a3, 0x1f608, 0x1f47f, 0x26b0, 0x1fa78,
-]);
+const HEAT_EMOJI: ReadonlySet<number> = new Set([0x1f44a, 0x1f525, 0x1f4a3, 0x26b0, 0x1fa78]);
 /** Hashtags of eating-disorder communities (the tokenizer drops the `#`). */
+/** Grinning devils: mischief or malice, never praise. */
+const EVIL_EMOJI: ReadonlySet<number> = new Set([0x1f608, 0x1f47f]);
 const ED_TAGS: ReadonlySet<string> = new Set(['ed', 'edtwt', 'proana', 'ana', 'mia', 'thinspo', 'promia']);
 
 const ADULT_ROLE: ReadonlySet<string> = new Set(['boyfriend', 'girlfriend', 'fella', 'man', 'bloke', 'men']);
@@ -771,6 +804,7 @@ const THREAT_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   ultimatum: 1,
   weaponEmoji: 2,
   heatEmoji: 1,
+  evilEmoji: 1,
 };
 /** Cue kinds that can carry a threat on their own strength (emphasis and ultimatum only add to them). */
 const THREAT_CORE: ReadonlySet<Kind> = new Set([
@@ -787,6 +821,7 @@ const THREAT_CORE: ReadonlySet<Kind> = new Set([
   'gathering',
   'weaponEmoji',
   'heatEmoji',
+  'evilEmoji',
 ]);
 const WATCH: ReadonlySet<Kind> = new Set(['watchKnow', 'watchPlace', 'watchTime']);
 const THRESHOLD = 2;
@@ -858,7 +893,9 @@ function collectCues(input: RuleInput): Cue[] {
       ? 'weaponEmoji'
       : HEAT_EMOJI.has(code)
         ? 'heatEmoji'
-        : undefined;
+        : EVIL_EMOJI.has(code)
+          ? 'evilEmoji'
+          : undefined;
     if (kind !== undefined) {
       while (next < tokens.length && (tokens[next] as Token).start < i) next++;
       const anchor = tokens[next - 1] ?? tokens[next];
