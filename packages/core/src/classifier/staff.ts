@@ -271,6 +271,8 @@ interface Roster {
   givenOwners: Map<string, RosterEntry[]>;
   surnameOwners: Map<string, RosterEntry[]>;
   aliasesByFirstWord: Map<string, { entry: RosterEntry; alias: string[] }[]>;
+  /** "carrington" → Dr Fiona Carrington-Blake: double-barrelled surnames by their first part. */
+  barrelledByFirstPart: Map<string, RosterEntry[]>;
 }
 
 function rosterFor(staff: readonly StaffMember[]): Roster {
@@ -293,7 +295,12 @@ function rosterFor(staff: readonly StaffMember[]): Roster {
   for (const entry of entries) {
     if (entry.surname) surnameOwners.set(entry.surname, [...(surnameOwners.get(entry.surname) ?? []), entry]);
   }
-  const prepared = { entries, givenOwners, surnameOwners, aliasesByFirstWord };
+  const barrelledByFirstPart = new Map<string, RosterEntry[]>();
+  for (const entry of entries) {
+    const part = entry.surnameParts.length > 1 ? entry.surnameParts[0] : undefined;
+    if (part) barrelledByFirstPart.set(part, [...(barrelledByFirstPart.get(part) ?? []), entry]);
+  }
+  const prepared = { entries, givenOwners, surnameOwners, aliasesByFirstWord, barrelledByFirstPart };
   PREPARED.set(staff, prepared);
   return prepared;
 }
@@ -499,7 +506,13 @@ export function findStaffMentions(
   practiceWords: ReadonlySet<string> = new Set(),
 ): StaffMention[] {
   if (staff.length === 0) return [];
-  const { entries: roster, givenOwners, surnameOwners, aliasesByFirstWord } = rosterFor(staff);
+  const {
+    entries: roster,
+    givenOwners,
+    surnameOwners,
+    aliasesByFirstWord,
+    barrelledByFirstPart,
+  } = rosterFor(staff);
   const { tokens } = doc;
   const mentions: StaffMention[] = [];
   const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
@@ -646,7 +659,7 @@ export function findStaffMentions(
 
     // A double-barrelled surname alone is distinctive: "that Carrington Blake woman".
     if (consumed === 0 && !givenOwners.has(token.text)) {
-      for (const e of roster) {
+      for (const e of barrelledByFirstPart.get(token.text) ?? []) {
         const length = surnamePartsAt(tokens, i, e);
         if (length > 0) {
           mention('identifies_staff.surname', e, i, i + length, 0.8);

@@ -128,7 +128,6 @@ export const identifiesStaff: RuleFamily = {
     // A role in a sentence about another business ("the nurse at the vets") is someone else's staff.
     const tokens = input.doc.tokens;
     const elsewhere = new Set(tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence));
-    const sentenceAt = (start: number) => tokens.find((t) => t.end > start)?.sentence ?? -1;
     for (const signal of input.hitsOf('identifies_staff.unique_role')) {
       if (elsewhere.has((tokens[signal.first] as Token).sentence)) continue;
       const role = (input.doc.tokens[signal.last - 1] as Token).text;
@@ -143,7 +142,10 @@ export const identifiesStaff: RuleFamily = {
             : family === 'manager';
       if (unique) hits.push(hitFrom(signal, 'identifies_staff'));
     }
-    const local = elsewhere.size === 0 ? direct : direct.filter((h) => !elsewhere.has(sentenceAt(h.start)));
+    const local =
+      elsewhere.size === 0
+        ? direct
+        : direct.filter((h) => !elsewhere.has(tokens[h.first ?? -1]?.sentence ?? -1));
     return [...hits, ...local];
   },
 };
