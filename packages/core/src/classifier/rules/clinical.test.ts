@@ -50,4 +50,15 @@ describe('clinical_disclosure', () => {
   it('does not read a booking for a screening test as a disclosure', () => {
     expect(has('can I get my smear booking moved', 'clinical_disclosure')).toBe(false);
   });
+
+  it('reads a dose change opening a sentence as the author’s own, but not someone else’s', () => {
+    expect(has('Saw the GP again. Doubled the propranolol, no better.', 'clinical_disclosure')).toBe(true);
+    expect(has('My neighbour says they doubled the propranolol for her', 'clinical_disclosure')).toBe(false);
+  });
+
+  it('names another person with an injury as patient-identifiable', () => {
+    expect(
+      has('saw Janet Briggs from the Co-op at the surgery with her arm all bandaged', 'patient_identifiable'),
+    ).toBe(true);
+  });
 });

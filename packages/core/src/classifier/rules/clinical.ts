@@ -221,6 +221,9 @@ export const CLINICAL_LISTS = {
     'paranoia',
     'hallucinations',
     'manic',
+    'bandaged',
+    'bandages',
+    'splint',
   ]),
   medicine: withS([
     'antibiotics',
@@ -395,6 +398,17 @@ const STARTED_ON_LEAD = new Set([
   'still',
 ]);
 const WINDOW = 8;
+const DOSE_CHANGES = new Set([
+  'upped',
+  'doubled',
+  'halved',
+  'stopped',
+  'started',
+  'changed',
+  'increased',
+  'reduced',
+  'switched',
+]);
 const DIARY_OPENERS = new Set([
   'tested',
   'diagnosed',
@@ -562,6 +576,16 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
   // "Day 4 of shingles": a diary-style sentence about the author.
   const sentenceStart = sentenceStartOf(tokens, hit.first);
   if (DIARY_OPENERS.has(tokens[sentenceStart]?.text ?? '') && hit.first - sentenceStart <= 4) return true;
+  // "Upped the sertraline.", "Stopped my statins": a dose change opening a sentence, subject left out.
+  const verb = tokens[hit.first - 2];
+  if (
+    previous &&
+    verb &&
+    (previous.text === 'the' || previous.text === 'my') &&
+    DOSE_CHANGES.has(verb.text) &&
+    hit.first - 2 === sentenceStart
+  )
+    return true;
   // "… so back on ferrous sulphate" with no one else as the subject.
   if (previous && STARTED_ON.has(previous.text)) {
     const lead = tokens[hit.first - 2];
