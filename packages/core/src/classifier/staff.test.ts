@@ -137,6 +137,8 @@ describe('staff names: generalising forms', () => {
     expect(found('That Thackeray is useless')).toEqual(['Simon Thackeray']);
     expect(found('honestly thackeray says no to everything')).toEqual(['Simon Thackeray']);
     expect(found('Thackeray was a novelist')).toEqual([]);
+    // a surname that is also a place, in a post about the practice
+    expect(found('Drove through Thackeray on the way to the surgery')).toEqual([]);
   });
 
   it('does not take a first name or role at another business for ours', () => {

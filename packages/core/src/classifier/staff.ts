@@ -670,8 +670,9 @@ export function findStaffMentions(
     }
 
     // Surname alone, with a role word right beside it ("that Ali fella on reception"), or written as
-    // a person: after "that" ("That Cole is…"), before a verb of speech ("cole says no"), or
-    // capitalised mid-sentence in a post about the practice. Surnames that are words need the role.
+    // a person: after "that" ("That Cole is…") or before a verb of speech ("cole says no"). A bare
+    // capitalised surname alone is not enough (many are places: Wells, Preston). Surnames that are
+    // words need the role.
     if (consumed === 0 && !doc.shouting && token.text.length >= 3) {
       const owners = surnameOwners.get(token.text);
       const previous = tokens[i - 1];
@@ -684,8 +685,7 @@ export function findStaffMentions(
         !plainWord &&
         asName &&
         ((sameSentence(previous) && previous?.text === 'that') ||
-          (sameSentence(following) && SPEECH_AFTER.has(following?.text ?? '')) ||
-          (token.capitalised && sameSentence(previous) && practiceInPost));
+          (sameSentence(following) && SPEECH_AFTER.has(following?.text ?? '')));
       if (
         owners &&
         owners.length === 1 &&
