@@ -137,6 +137,7 @@ describe('staff names: generalising forms', () => {
     expect(found('That Thackeray is useless')).toEqual(['Simon Thackeray']);
     expect(found('honestly thackeray says no to everything')).toEqual(['Simon Thackeray']);
     expect(found('Thackeray was a novelist')).toEqual([]);
+    expect(found('that Thackeray trip with the surgery team was fun')).toEqual([]);
     // a surname that is also a place, in a post about the practice
     expect(found('Drove through Thackeray on the way to the surgery')).toEqual([]);
   });

@@ -375,6 +375,29 @@ function surnameInitialsAt(tokens: readonly Token[], at: number, entry: RosterEn
   return parts.length;
 }
 
+/** "That Cole is…", "that Cole woman": what follows a person, not a place ("that Wells trip"). */
+const AFTER_THAT_NAME = new Set([
+  'is',
+  'was',
+  'has',
+  'hasnt',
+  'isnt',
+  'wasnt',
+  'needs',
+  'should',
+  'wants',
+  'thinks',
+  'woman',
+  'man',
+  'bloke',
+  'fella',
+  'lad',
+  'lady',
+  'guy',
+  'girl',
+  'character',
+]);
+
 /** Verbs of speech after a bare surname mark it as a person: "pike says no", "Cole told me". */
 const SPEECH_AFTER = new Set(['says', 'said', 'told', 'tells', 'reckons', 'refused', 'wont', 'wouldnt']);
 
@@ -684,7 +707,10 @@ export function findStaffMentions(
       const personLike =
         !plainWord &&
         asName &&
-        ((sameSentence(previous) && previous?.text === 'that') ||
+        ((sameSentence(previous) &&
+          previous?.text === 'that' &&
+          sameSentence(following) &&
+          (AFTER_THAT_NAME.has(following?.text ?? '') || ROLE_WORDS.has(following?.text ?? ''))) ||
           (sameSentence(following) && SPEECH_AFTER.has(following?.text ?? '')));
       if (
         owners &&
