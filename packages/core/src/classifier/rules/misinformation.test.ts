@@ -51,6 +51,7 @@ describe('misinformation beyond vaccines', () => {
       'anxiety is just a lack of vitamin B, sort your diet',
       'antidepressants are a scam to keep you hooked',
       'the shingles jab gives you shingles, my aunt got it straight after',
+      'vaccines cause autism and the surgery won’t give you the truth',
     ]) {
       expect(has(text, 'misinformation'), text).toBe(true);
     }

@@ -272,7 +272,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'no evidence',
       'is|its|thats nonsense|rubbish|untrue|bollocks|rot',
       // A correction: "the flu jab can't give you flu", "it's a myth that …".
-      'cant|cannot|doesnt|dont|wont give you|u',
+      'cant|cannot give you|u _1 @viral|flu|covid|it|shingles|pneumonia|autism|cancer',
       'myth that',
       'myths about',
       'people|someone|somebody _4 saying|claiming|posting|sharing',

@@ -85,6 +85,7 @@ describe('service: generalising kinds', () => {
     for (const text of [
       'The receptionist told my mum she was wasting everyone’s time. Outrageous.',
       'Dr Mensah shrugged and walked off mid-sentence. The cheek of it.',
+      'Dr Marsh rolled her eyes at me and left. The audacity.',
       'I am writing to express my concerns about how my father was discharged by the practice.',
       'Still no call from the surgery about my scan results and it’s been three weeks.',
       'The online form at the surgery keeps crashing every time I try.',
@@ -97,6 +98,8 @@ describe('service: generalising kinds', () => {
   it('does not read kind treatment as a complaint', () => {
     expect(has('The nurses at the surgery treated my gran like family', 'complaint')).toBe(false);
     expect(has('Lovely day at the beach. The cheek of these seagulls!', 'complaint')).toBe(false);
+    expect(has('The nurses at the surgery were incredible.', 'complaint')).toBe(false);
+    expect(has('Saw the GP at the surgery about the nerve pain in my foot', 'complaint')).toBe(false);
   });
 
   it('reads a message passed to a named clinician, or a document to be sent, as an appointment request', () => {

@@ -339,8 +339,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'every single time|day',
       'its been _1 weeks|months|days _2 and|still',
       // A story ending in a verdict: "… Unbelievable.", "the audacity".
-      'unbelievable|unreal|outrageous|scandalous|shameful|disgrace|diabolical|incredible $',
-      'the audacity|cheek|nerve',
+      'unbelievable|outrageous|scandalous|shameful|disgrace|diabolical $',
+      'the audacity',
+      'the cheek of',
       'wasting everyones|peoples|my|our|your|their time',
       'how she|he|they spoke|talked|speaks|talks to me|us|him|her',
       'was|is absolute? murder|carnage|chaos|bedlam',
