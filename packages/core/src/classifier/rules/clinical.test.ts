@@ -49,6 +49,9 @@ describe('clinical_disclosure', () => {
 
   it('does not read a booking for a screening test as a disclosure', () => {
     expect(has('can I get my smear booking moved', 'clinical_disclosure')).toBe(false);
+    expect(has('I’m back playing five-a-side on Sunday', 'clinical_disclosure')).toBe(false);
+    expect(has('I’m back still waiting for a call', 'clinical_disclosure')).toBe(false);
+    expect(has('my knee’s still swollen after the fall', 'clinical_disclosure')).toBe(true);
   });
 
   it('reads a dose change opening a sentence as the author’s own, but not someone else’s', () => {

@@ -355,7 +355,9 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'memory clinic',
       'broke|broken|fractured my',
       'lost the|our|my|a|her|their _1 baby',
-      'chest|stomach|back|leg|arm|hip|knee|ankle|wrist|shoulder|neck|head|foot|tummy|skin|backs|hips|knees|chests|legs|arms|heads|necks|shoulders|ankles|wrists pains|aches|still|bad|killing|agony|gone|playing',
+      'chest|stomach|back|leg|arm|hip|knee|ankle|wrist|shoulder|neck|head|foot|tummy|skin pains|aches|killing',
+      // "Back's still bad": the possessive body part, then how it is.
+      'backs|hips|knees|chests|legs|arms|necks|shoulders|ankles|wrists|feet still? bad|killing|agony|worse|swollen',
       'fit|sick note _3 back|backs|knee|knees|hip|hips|leg|legs|arm|shoulder|wrist|ankle|foot|neck|stress|anxiety|depression',
       'mental health team|crisis|nurse|worker',
       'eating disorder',
