@@ -148,3 +148,12 @@ describe('complaint: grievances carried by angry posts', () => {
     );
   });
 });
+
+describe('service: another business in the same clause', () => {
+  it('keeps praise of the vets’ or dentist’s staff out, but not a contrast with the surgery', () => {
+    expect(
+      has('The vets were brilliant last night, the nurse there stayed late with our dog', 'feedback'),
+    ).toBe(false);
+    expect(has('The dentist was useless but the surgery were brilliant with me', 'feedback')).toBe(true);
+  });
+});

@@ -952,6 +952,26 @@ function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<num
   return hits;
 }
 
+const CONTRAST = new Set(['but', 'unlike', 'whereas', 'while', 'whilst', 'compared', 'except']);
+const MAX_CLAUSE = 24;
+
+/**
+ * A practice word after another business in the same sentence, with no contrast between them ("the
+ * vets were amazing, the nurse there…"), belongs to that business; "the dentist is awful but the
+ * surgery is great" does not. Bounded to a short reach so the check stays cheap.
+ */
+function sameBusinessClause(tokens: readonly Token[], business: number, ref: number): boolean {
+  const from = Math.min(business, ref);
+  const to = Math.max(business, ref);
+  if (to - from > MAX_CLAUSE) return false;
+  const sentence = tokens[business]?.sentence;
+  for (let k = from; k <= to; k++) {
+    const token = tokens[k] as Token;
+    if (token.sentence !== sentence || CONTRAST.has(token.text)) return false;
+  }
+  return true;
+}
+
 export const service: RuleFamily = {
   name: 'service',
   lists: SERVICE_LISTS,
@@ -1051,9 +1071,17 @@ export const service: RuleFamily = {
     // ("vet surgery", "the receptionist at the garage": practice words next to the business word are
     // the business's.)
     const business = input.hitsOf('service.other_business');
+
     const ourWords = input
       .hitsOf('service.practice_reference')
-      .filter((r) => !business.some((b) => r.first >= b.first - 3 && r.first <= b.last + 1));
+      .filter(
+        (r) =>
+          !business.some(
+            (b) =>
+              (r.first >= b.first - 3 && r.first <= b.last + 1) ||
+              (r.first > b.last && sameBusinessClause(doc.tokens, b.first, r.first)),
+          ),
+      );
     const elsewhere =
       business.length > 0 &&
       ourWords.length === 0 &&
