@@ -157,3 +157,15 @@ describe('service: another business in the same clause', () => {
     expect(has('The dentist was useless but the surgery were brilliant with me', 'feedback')).toBe(true);
   });
 });
+
+describe('enquiry without a question mark', () => {
+  it('reads a casual question to the practice with no "?" as an enquiry', () => {
+    expect(has('do you still do travel jabs at millbrook or has that stopped', 'enquiry')).toBe(true);
+    expect(has('is there parking at the surgery now the works are done', 'enquiry')).toBe(true);
+  });
+
+  it('does not read a statement as one', () => {
+    expect(has('can I just say the nurses at the surgery were lovely', 'enquiry')).toBe(false);
+    expect(has('Is there anything better than a quiet waiting room. Lovely surgery', 'enquiry')).toBe(false);
+  });
+});

@@ -914,11 +914,18 @@ function opensRequest(doc: RuleInput['doc'], at: number): boolean {
   return /[,;:\-–(]/.test(between);
 }
 
+const CASUAL_OPENERS = new Set(['can', 'could', 'is', 'are', 'does', 'do']);
+const CASUAL_SECOND = new Set(['u', 'you', 'we', 'there']);
+/** "Is there anything better than …", "do you know how lucky we are": rhetorical, not asked. */
+const RHETORICAL_THIRD = new Set(['anything', 'nothing', 'no', 'know', 'ever', 'realise', 'realize']);
+
 /** Question sentences that open like an enquiry ("Is there wheelchair access?"), not "anyone else …?". */
 function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<number>): Hit[] {
   const { doc } = input;
   const hits: Hit[] = [];
-  if (doc.questions.size === 0) return hits;
+  // Casual posts often drop the question mark: with none in the post, a sentence that opens like a
+  // question ("can u still get …", "do you do …") is read as one.
+  const casual = doc.questions.size === 0;
   const groupSentences = new Set(
     input.hitsOf('service.asks_group').map((g) => (doc.tokens[g.first] as Token).sentence),
   );
@@ -929,7 +936,13 @@ function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<num
     let end = k;
     while (end + 1 < tokens.length && (tokens[end + 1] as Token).sentence === first.sentence) end++;
     k = end + 1;
-    if (!doc.questions.has(first.sentence) || !ENQUIRY_OPENERS.has(first.text)) continue;
+    const opensQuestion =
+      doc.questions.has(first.sentence) ||
+      (casual &&
+        CASUAL_OPENERS.has(first.text) &&
+        CASUAL_SECOND.has(tokens[first.index + 1]?.text ?? '') &&
+        !RHETORICAL_THIRD.has(tokens[first.index + 2]?.text ?? ''));
+    if (!opensQuestion || !ENQUIRY_OPENERS.has(first.text)) continue;
     if (complaintSentences.has(first.sentence)) continue; // "What is going on at …?" is a complaint
     if (groupSentences.has(first.sentence)) continue;
     const second = tokens[first.index + 1];
