@@ -72,4 +72,13 @@ describe('tokenize', () => {
     expect(tokenize('This is fine from you all').shouting).toBe(false);
     expect(tokenize('all in lower case here').caseless).toBe(true);
   });
+
+  it('folds Central European letters to their base letter, keeping the word whole', () => {
+    expect(tokenize('Wiśniewska and Łukasz Dvořák').tokens.map((t) => t.text)).toEqual([
+      'wisniewska',
+      'and',
+      'lukasz',
+      'dvorak',
+    ]);
+  });
 });

@@ -81,8 +81,8 @@ const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 // Latin letters with diacritics fold to their base letter (the common Western European range).
-const FOLD_FROM = 'àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ';
-const FOLD_TO = 'aaaaaaceeeeiiiinoooooouuuuyy';
+const FOLD_FROM = 'àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ' + 'ąćęłńśźżčďěňřšťůžőűāēīōūğış';
+const FOLD_TO = 'aaaaaaceeeeiiiinoooooouuuuyy' + 'acelnszzcdenrstuzouaeiougis';
 
 function letterOf(ch: string): string | null {
   const code = ch.charCodeAt(0);

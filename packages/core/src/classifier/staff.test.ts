@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StaffMember } from '../model/settings.js';
 import { tokenize } from './normalise.js';
 import { boundedEditDistance, findStaffMentions, roleCounts } from './staff.js';
 import { ROSTER } from './test-helpers.js';
@@ -145,5 +146,58 @@ describe('staff names: generalising forms', () => {
   it('does not take a first name or role at another business for ours', () => {
     expect(found('the nurse Maggie at the vets was so kind to our dog')).toEqual([]);
     expect(found('Maggie the nurse at the surgery was so kind')).toEqual(['Margaret Quinlan']);
+  });
+});
+
+describe('staff names: accents, possessives, split surnames, placing a first name', () => {
+  const roster: StaffMember[] = [
+    { name: 'Dr Siân Evans', role: 'GP partner' },
+    { name: "Dr Niamh O'Donnell", role: 'salaried GP' },
+    { name: 'Dr Ruth Bell', role: 'salaried GP' },
+    { name: 'Łucja Kowalczyk', role: 'practice nurse' },
+    { name: 'Agnieszka Wróbel', role: 'healthcare assistant' },
+    { name: 'Ellen Yates', role: 'receptionist' },
+    { name: 'Kieran Bright', role: 'practice manager' },
+  ];
+  const found = (text: string) =>
+    findStaffMentions(tokenize(text), roster, new Set(['ashgrove'])).map((m) => roster[m.staffIndex]?.name);
+
+  it('matches roster names written with accents, with or without them in the post', () => {
+    expect(found('Nurse Kowalczyk took my bloods')).toEqual(['Łucja Kowalczyk']);
+    expect(found('Aga on the HCA clinic was lovely')).toEqual(['Agnieszka Wróbel']);
+    expect(found('Dr Sian explained it all')).toEqual(['Dr Siân Evans']);
+    expect(found('Dr Siân Evans explained it all')).toEqual(['Dr Siân Evans']);
+  });
+
+  it('reads an O’/Mc surname written as two words, or with the apostrophe', () => {
+    expect(found('Niamh O Donnell at the surgery')).toEqual(["Dr Niamh O'Donnell"]);
+    expect(found('that ODonnell laughing at my mum')).toEqual(["Dr Niamh O'Donnell"]);
+    // "o" and a word that is no one's surname is left alone
+    expect(found('oh o well, the surgery was shut')).toEqual([]);
+  });
+
+  it('reads a possessive first name or misspelt surname', () => {
+    expect(found("Ellen's always on the desk when I ring the surgery")).toEqual(['Ellen Yates']);
+    expect(found("Dr Evens's room is upstairs")).toEqual(['Dr Siân Evans']);
+    expect(found("Dr Owens's room is upstairs")).toEqual([]);
+    expect(found("Dr Kowalcyzk's clinic")).toEqual([]); // a doctor title does not fit the nurse
+    expect(found("Nurse Kowalcyk's clinic was quick")).toEqual(['Łucja Kowalczyk']);
+  });
+
+  it('takes "dr <first name>" in lower case, but not a verb after "dr"', () => {
+    expect(found('saw dr ruth today and she sorted it')).toEqual(['Dr Ruth Bell']);
+    const withWill: StaffMember[] = [{ name: 'Dr William Hale', role: 'GP partner' }];
+    const mentionsWill = findStaffMentions(tokenize('the dr will ring you back'), withWill).length;
+    expect(mentionsWill).toBe(0);
+  });
+
+  it('places a lower-case first name at the practice by "from/at <practice>"', () => {
+    expect(found('ellen from ashgrove was so rude')).toEqual(['Ellen Yates']);
+    expect(found('ellen from my book club was so rude about it')).toEqual([]);
+  });
+
+  it('does not take a name at another team for the practice’s', () => {
+    expect(found('Kieran from the darts team bought a round for the nurses')).toEqual([]);
+    expect(found('Kieran from the practice team rang me back')).toEqual(['Kieran Bright']);
   });
 });

@@ -256,9 +256,19 @@ interface RosterEntry {
   aliases: string[][];
 }
 
+/** Letters that do not decompose into a base letter and a mark. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ß: 's', ı: 'i', æ: 'ae' };
+
+/**
+ * A roster name's words, folded as the normaliser folds a post ("Ciarán" → "ciaran", "Małgorzata" →
+ * "malgorzata"): accents dropped, not split at, so accented names still match.
+ */
 const words = (text: string): string[] =>
   text
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łøđßıæ]/g, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/[’']/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -396,6 +406,25 @@ const AFTER_THAT_NAME = new Set([
   'guy',
   'girl',
   'character',
+  'who',
+  // What a person is seen doing: "that O'Sullivan shouting at my dad".
+  'shouting',
+  'yelling',
+  'screaming',
+  'laughing',
+  'smirking',
+  'sniggering',
+  'sitting',
+  'sat',
+  'stood',
+  'standing',
+  'talking',
+  'telling',
+  'refusing',
+  'pretending',
+  'looking',
+  'giving',
+  'again',
 ]);
 
 /** Verbs of speech after a bare surname mark it as a person: "pike says no", "Cole told me". */
@@ -442,12 +471,110 @@ const titleFits = (title: string, entry: RosterEntry): boolean =>
       ? entry.titleClass === 'nurse'
       : PLAIN_TITLES.has(title) || title === 'prof' || title === 'professor';
 
+/** Teams that are not the practice's: "the darts team", "my netball team", "the sales staff". */
+const OTHER_TEAMS = new Set([
+  'darts',
+  'netball',
+  'football',
+  'footy',
+  'rugby',
+  'cricket',
+  'hockey',
+  'quiz',
+  'pool',
+  'bowls',
+  'bowling',
+  'golf',
+  'tennis',
+  'squash',
+  'league',
+  'sunday',
+  'running',
+  'walking',
+  'swimming',
+  'dance',
+  'choir',
+  'sales',
+  'work',
+  'office',
+  'project',
+  'school',
+  'rounders',
+  'snooker',
+  'boxing',
+  'karate',
+  'gym',
+  'cheer',
+  'cheerleading',
+  'roller',
+  'derby',
+  'ladies',
+  'mens',
+  'womens',
+  'u12',
+  'u14',
+  'u16',
+  'under',
+]);
+const TEAM_WORDS = new Set(['team', 'staff', 'lot']);
+
+/** A role or practice word at `k`, unless it is another team ("the darts team"). */
+function practiceTeamAt(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k] as Token;
+  if (!TEAM_WORDS.has(token.text)) return true;
+  const previous = tokens[k - 1];
+  return previous === undefined || previous.sentence !== token.sentence || !OTHER_TEAMS.has(previous.text);
+}
+
 function roleWordNear(tokens: readonly Token[], at: number, span: number): boolean {
   const from = Math.max(0, at - span);
   const to = Math.min(tokens.length - 1, at + span);
-  for (let k = from; k <= to; k++) if (k !== at && ROLE_WORDS.has((tokens[k] as Token).text)) return true;
+  for (let k = from; k <= to; k++)
+    if (k !== at && ROLE_WORDS.has((tokens[k] as Token).text) && practiceTeamAt(tokens, k)) return true;
   return false;
 }
+
+/** "dawn from holmfield", "Imran at the surgery": a name placed at the practice by what follows it. */
+const AT_PRACTICE = new Set(['from', 'at', 'on', 'in', 'behind']);
+function placedAtPractice(tokens: readonly Token[], at: number, practiceWords: ReadonlySet<string>): boolean {
+  const after = tokens[at + 1];
+  const sentence = (tokens[at] as Token).sentence;
+  if (after === undefined || after.sentence !== sentence || !AT_PRACTICE.has(after.text)) return false;
+  for (let m = at + 2; m <= at + 4 && m < tokens.length; m++) {
+    const token = tokens[m] as Token;
+    if (token.sentence !== sentence) break;
+    if (practiceWords.has(token.text)) return true;
+    if ((ROLE_WORDS.has(token.text) || PRACTICE_WORDS.has(token.text)) && practiceTeamAt(tokens, m))
+      return true;
+  }
+  return false;
+}
+
+/** "Jade's", "Dr Sandu's": the word without its possessive 's (the normaliser drops the apostrophe). */
+function possessiveBase(doc: Doc, token: Token): string | null {
+  if (token.text.length < 4 || !token.text.endsWith('s')) return null;
+  const written = doc.original.slice(token.end - 2, token.end - 1);
+  return written === "'" || written === '’' ? token.text.slice(0, -1) : null;
+}
+
+/** Words that read as a verb or modal after "dr"/"doc" in lower case ("the dr will see you"). */
+const NOT_A_NAME_AFTER_TITLE = new Set([
+  'will',
+  'may',
+  'can',
+  'mark',
+  'sue',
+  'pat',
+  'drew',
+  'chase',
+  'bill',
+  'said',
+  'says',
+  'did',
+  'does',
+  'was',
+  'is',
+]);
 
 const GENERIC_PRACTICE_NAME_WORDS = new Set([
   'the',
@@ -508,7 +635,8 @@ function belongsElsewhere(
   for (let m = k + 1; m <= k + 3 && m < tokens.length; m++) {
     const token = tokens[m] as Token;
     if (token.sentence !== sentence) break;
-    if (ROLE_WORDS.has(token.text) || PRACTICE_WORDS.has(token.text) || practiceWords.has(token.text))
+    if (practiceWords.has(token.text)) return false;
+    if ((ROLE_WORDS.has(token.text) || PRACTICE_WORDS.has(token.text)) && practiceTeamAt(tokens, m))
       return false;
   }
   return true;
@@ -536,15 +664,31 @@ export function findStaffMentions(
     aliasesByFirstWord,
     barrelledByFirstPart,
   } = rosterFor(staff);
-  const { tokens } = doc;
+  // "O Sullivan", "Mc Donald": a surname written in two tokens is read as one.
+  const joined = joinSplitSurnames(doc.tokens, surnameOwners);
+  const tokens = joined ? joined.view : doc.tokens;
   const mentions: StaffMention[] = [];
   const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
     const a = tokens[first] as Token;
     const b = tokens[last - 1] as Token;
-    mentions.push({ ruleId, staffIndex: entry.index, first, last, start: a.start, end: b.end, confidence });
+    const [from, to] = joined
+      ? [joined.firstOf[first] as number, (joined.lastOf[last - 1] as number) + 1]
+      : [first, last];
+    mentions.push({
+      ruleId,
+      staffIndex: entry.index,
+      first: from,
+      last: to,
+      start: a.start,
+      end: b.end,
+      confidence,
+    });
   };
   const practiceInPost = tokens.some(
-    (t) => PRACTICE_WORDS.has(t.text) || practiceWords.has(t.text) || CARE_WORDS.has(t.text),
+    (t, k) =>
+      (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
+      practiceWords.has(t.text) ||
+      CARE_WORDS.has(t.text),
   );
   const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
 
@@ -610,7 +754,11 @@ export function findStaffMentions(
           if (!e.surname || !professional) return false;
           if (e.surname[0] !== nextInSentence.text[0]) return false;
           const budget = nearMissBudget(e.surname);
-          return budget > 0 && boundedEditDistance(nextInSentence.text, e.surname, budget) <= budget;
+          if (budget === 0) return false;
+          if (boundedEditDistance(nextInSentence.text, e.surname, budget) <= budget) return true;
+          // "Dr Sandu's": the misspelling, less its possessive.
+          const base = possessiveBase(doc, nextInSentence);
+          return base !== null && boundedEditDistance(base, e.surname, budget) <= budget;
         });
         if (candidates.length === 1) {
           mention('identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
@@ -619,21 +767,20 @@ export function findStaffMentions(
       }
     }
 
-    // Title + first name or its start: "Dr Fiona", "Dr Raj" for Dr Rajesh (3+ letters, one fit).
-    if (
-      consumed === 0 &&
-      ALL_TITLES.has(token.text) &&
-      nextInSentence &&
-      nextInSentence.text.length >= 3 &&
-      (nextInSentence.capitalised || doc.caseless || doc.shouting)
-    ) {
-      const word = nextInSentence.text;
-      const candidates = roster.filter(
-        (e) =>
-          e.firstName !== null &&
-          titleFits(token.text, e) &&
-          (e.given.has(word) || e.firstName.startsWith(word)),
-      );
+    // Title + first name or its start: "Dr Fiona", "Dr Raj" for Dr Rajesh (3+ letters, one fit), also
+    // possessive ("Dr Joy's"); in lower case only a whole given name that is not a verb ("dr joy").
+    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence && nextInSentence.text.length >= 3) {
+      const asName = nextInSentence.capitalised || doc.caseless || doc.shouting;
+      const base = possessiveBase(doc, nextInSentence);
+      const fits = (e: RosterEntry, word: string): boolean =>
+        e.firstName !== null &&
+        titleFits(token.text, e) &&
+        (nextInSentence.capitalised || !NOT_A_NAME_AFTER_TITLE.has(word)) &&
+        (asName
+          ? e.given.has(word) || e.firstName.startsWith(word)
+          : e.given.has(word) && !e.derived.has(word));
+      let candidates = roster.filter((e) => fits(e, nextInSentence.text));
+      if (candidates.length === 0 && base !== null) candidates = roster.filter((e) => fits(e, base));
       const only = candidates[0];
       // "Dr Helen Marsh": leave it to the full-name rule on the next token.
       const fullAhead =
@@ -726,10 +873,11 @@ export function findStaffMentions(
 
     // First name or nickname alone.
     if (consumed === 0) {
-      const owners = givenOwners.get(token.text);
+      const base = givenOwners.has(token.text) ? null : possessiveBase(doc, token);
+      const owners = givenOwners.get(base ?? token.text);
       if (owners && owners.length === 1) {
         const entry = owners[0] as RosterEntry;
-        const roleNear = roleWordNear(tokens, i, 4);
+        const roleNear = roleWordNear(tokens, i, 4) || placedAtPractice(tokens, i, practiceWords);
         const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
         // "Could Sue do …": a capital inside a sentence marks a name; at its start it says nothing.
@@ -742,9 +890,9 @@ export function findStaffMentions(
         const eligible =
           !afterTitle &&
           (capitalised || roleNear) &&
-          (!WORD_NAMES.has(token.text) || roleNear || midSentenceCapital) &&
+          (!WORD_NAMES.has(base ?? token.text) || roleNear || midSentenceCapital) &&
           // A clipped form we made up ("call" from Callum) must at least be written as a name.
-          (!entry.derived.has(token.text) || token.capitalised || doc.caseless) &&
+          (!entry.derived.has(base ?? token.text) || token.capitalised || doc.caseless) &&
           !someoneElsesSurname(doc, tokens, i, entry) &&
           (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {
@@ -763,8 +911,44 @@ export function findStaffMentions(
   return mentions.filter(
     (m) =>
       !(m.ruleId === 'identifies_staff.first_name' || m.ruleId === 'identifies_staff.title_first_name') ||
-      !elsewhereSentences.has((tokens[m.first] as Token).sentence),
+      !elsewhereSentences.has((doc.tokens[m.first] as Token).sentence),
   );
+}
+
+/**
+ * A view of the tokens in which a short prefix and the rest of a roster surname, written apart in one
+ * sentence ("O Sullivan" for O'Sullivan, "Mc Donald"), are one token; null when there is none (the
+ * common case). `firstOf` / `lastOf` map each view token back to the doc's token range.
+ */
+function joinSplitSurnames(
+  tokens: readonly Token[],
+  surnames: ReadonlyMap<string, unknown>,
+): { view: Token[]; firstOf: number[]; lastOf: number[] } | null {
+  let found = false;
+  for (let k = 0; k + 1 < tokens.length && !found; k++) {
+    const a = tokens[k] as Token;
+    const b = tokens[k + 1] as Token;
+    found = a.text.length <= 3 && a.sentence === b.sentence && surnames.has(a.text + b.text);
+  }
+  if (!found) return null;
+  const view: Token[] = [];
+  const firstOf: number[] = [];
+  const lastOf: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const a = tokens[k] as Token;
+    const b = tokens[k + 1];
+    if (b && a.text.length <= 3 && a.sentence === b.sentence && surnames.has(a.text + b.text)) {
+      view.push({ ...a, text: a.text + b.text, end: b.end, index: view.length });
+      firstOf.push(k);
+      lastOf.push(k + 1);
+      k++;
+    } else {
+      view.push(view.length === k ? a : { ...a, index: view.length });
+      firstOf.push(k);
+      lastOf.push(k);
+    }
+  }
+  return { view, firstOf, lastOf };
 }
 
 // ---------------------------------------------------------------- identification by role

@@ -28,4 +28,16 @@ describe('identifies_staff by role', () => {
   it('identifies someone caught on camera (identifies_staff.recorded)', () => {
     expect(rulesOf('filmed the receptionist laughing at me')).toContain('identifies_staff.recorded');
   });
+
+  it('identifies staff by where they sit or how they are described, not a patient at the desk', () => {
+    expect(has('Snooty woman on reception again this morning', 'identifies_staff')).toBe(true);
+    expect(has('the turkish nurse did my jab', 'identifies_staff')).toBe(true);
+    expect(has('a woman at reception was crying', 'identifies_staff')).toBe(false);
+  });
+
+  it('reads "the <role> team / appointments" as a group or a service, not one person', () => {
+    expect(has('the nurse team have been brilliant this year', 'identifies_staff')).toBe(false);
+    expect(has('the nurse appointments are all gone', 'identifies_staff')).toBe(false);
+    expect(has('the nurse was brilliant this year', 'identifies_staff')).toBe(true);
+  });
 });

@@ -60,6 +60,55 @@ export const STAFF_ROLE_LISTS = {
     'grumpy',
     'miserable',
     'rude',
+    // Origins, faiths and looks people single staff out by (often in hostile posts).
+    'eastern',
+    'european',
+    'pakistani',
+    'paki',
+    'bangladeshi',
+    'arab',
+    'jewish',
+    'sikh',
+    'hindu',
+    'somali',
+    'turkish',
+    'portuguese',
+    'brazilian',
+    'jamaican',
+    'english',
+    'posh',
+    'stroppy',
+    'snotty',
+    'moody',
+    'lazy',
+    'fat',
+    'skinny',
+    'agency',
+    'temp',
+    'tattooed',
+    'pierced',
+  ],
+  /** What follows a role word when it names a group or a service, not a person ("the nurse team"). */
+  roleAsGroup: [
+    'team',
+    'teams',
+    'staff',
+    'department',
+    'room',
+    'rooms',
+    'station',
+    'appointment',
+    'appointments',
+    'appt',
+    'appts',
+    'clinic',
+    'clinics',
+    'list',
+    'rota',
+    'side',
+    'led',
+    'line',
+    'desk',
   ],
   personNoun: ['lad', 'bloke', 'guy', 'man', 'woman', 'lady', 'girl', 'fella', 'chap'],
   personRole: [
@@ -94,6 +143,9 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
       'the|that|this @personRole _4 with the|a|her|his',
       'the|that _1 @personNoun on|at|behind _2 reception|desk',
       '@role today? was a|an bloke|man|woman|lad|guy',
+      // "Pig ignorant woman on reception", "another one of them Europeans on the desk": staff by where
+      // they sit (a patient is "at" reception; staff are "on" or "behind" it).
+      '@personNoun|@staffDescriptor|europeans|foreigners|africans|asians on|behind the? front? reception|desk',
       'only @staffDescriptor? @role',
     ],
   },
@@ -128,8 +180,13 @@ export const identifiesStaff: RuleFamily = {
     // A role in a sentence about another business ("the nurse at the vets") is someone else's staff.
     const tokens = input.doc.tokens;
     const elsewhere = new Set(tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence));
+    const group = new Set(STAFF_ROLE_LISTS.roleAsGroup);
     for (const signal of input.hitsOf('identifies_staff.unique_role')) {
       if (elsewhere.has((tokens[signal.first] as Token).sentence)) continue;
+      // "the nurse team", "the nurse appointments": a group or a service, not one person.
+      const after = tokens[signal.last];
+      if (after && after.sentence === (tokens[signal.first] as Token).sentence && group.has(after.text))
+        continue;
       const role = (input.doc.tokens[signal.last - 1] as Token).text;
       const family = roleFamily(role);
       if (family === null) continue;
