@@ -53,3 +53,86 @@ describe('discriminatory without slur words', () => {
     }
   });
 });
+
+describe('discriminatory: families beyond slur words', () => {
+  it('flags more slurs, obfuscated as people write them', () => {
+    for (const text of [
+      'that p a k k i pharmacist again',
+      'the new receptionist is a sh3male lol',
+      'y1ds running the place',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('flags contempt and dehumanising words aimed at a group (discriminatory.dehumanising)', () => {
+    for (const text of [
+      'surgery full of bloody foreigners again',
+      'thieving eastern europeans at the front desk',
+      'They let the gays run the flu clinic now. Perverts the lot of them.',
+      'more refugees registering at Millbrook, breeding like rabbits',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+    expect(rulesOf('Migrants everywhere in that waiting room. Parasites.')).toContain(
+      'discriminatory.dehumanising',
+    );
+  });
+
+  it('flags removal talk, mocked gender identity, religious dress singled out, and "turning into" a foreign place', () => {
+    for (const text of [
+      'deport the lot of them back and my mum would get an appointment',
+      'put them back on the boats and we might get seen',
+      'not having some bloke who thinks they are a woman doing my smear',
+      'a woman who thinks shes a man at reception, what is the world coming to',
+      'Millbrook took on more of them in hijabs this week',
+      'this town has turned into little Pakistan',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('flags the jobs and benefits tropes, money "wasted" on a group, and sexist and antisemitic tropes', () => {
+    for (const text of [
+      'they are stealing our jobs and now our GP appointments',
+      'people come over here to claim everything for free',
+      'the practice wasted loads of money on translators for the Romanians',
+      'Nurse was snappy, must be her time of the month',
+      'she should be back in the kitchen not running a surgery',
+      'the jews control the banks and the NHS',
+      'they hand out qualifications over there like nothing',
+      'Rainbow lanyards on every receptionist. The gay agenda in a GP surgery.',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('flags "two-tier" only with a protected group in the post', () => {
+    expect(has('Halal meals for the Muslims at the hospital. Two tier Britain.', 'discriminatory')).toBe(
+      true,
+    );
+    expect(has('Private patients skip the queue, two tier system at its finest', 'discriminatory')).toBe(
+      false,
+    );
+  });
+
+  it('does not flag the same words in neutral, kind or reporting use', () => {
+    for (const text of [
+      'Is there a prayer room at the hospital for Muslim patients?',
+      'The nurse in the hijab was so kind to my mum',
+      'The disabled toilet was filthy again, please clean it',
+      'My wife freaks out at needles so Bethany was a star',
+      'A man who thinks he knows better than the doctor is my dad',
+      'My son came over here to live with us from Canada and needs to register',
+      'They hand out leaflets over there by the pharmacy',
+      'The surgery bends over backwards for patients, great team',
+      'A swarm of wasps by the front door of the surgery, careful',
+      "It's that time of the month and I need more painkillers",
+      'The locum pretended to be a patient for the training video, so funny',
+      'The council wasted money on the new car park for the staff',
+      'Gay men can now give blood more easily, good news',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

@@ -7,7 +7,7 @@
 
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { type Hit, hitFrom, type RuleFamily } from './types.js';
+import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 export const SLURS = [
   'paki',
@@ -59,6 +59,37 @@ export const SLURS = [
   'darkie',
   'darkies',
   'golliwog',
+  // More of the same families: race, religion, disability, sexuality and gender identity.
+  'pakki',
+  'pakkis',
+  'nignog',
+  'nignogs',
+  'wetback',
+  'wetbacks',
+  'spic',
+  'spics',
+  'gook',
+  'gooks',
+  'yid',
+  'yids',
+  'kaffir',
+  'kaffirs',
+  'sambo',
+  'chinky',
+  'chinkies',
+  'mongoloid',
+  'spacko',
+  'spakka',
+  'spacca',
+  'spakker',
+  'shemale',
+  'shemales',
+  'trannys',
+  'bumboy',
+  'bumboys',
+  'muzrat',
+  'muzrats',
+  'illegals',
 ];
 
 /** Names of protected groups (plural or generic forms: singular adjectives are common and benign). */
@@ -163,6 +194,118 @@ const GROUPS = [
   'overseas',
 ];
 
+/** Protected groups as nouns for people: what a contemptuous adjective or a dehumanising word is aimed at. */
+const PEOPLE_GROUPS = [
+  'foreigners',
+  'foreigner',
+  'immigrants',
+  'immigrant',
+  'migrants',
+  'migrant',
+  'asylum',
+  'refugees',
+  'refugee',
+  'muslims',
+  'muslim',
+  'jews',
+  'jew',
+  'hindus',
+  'sikhs',
+  'blacks',
+  'asians',
+  'africans',
+  'poles',
+  'romanians',
+  'albanians',
+  'pakistanis',
+  'indians',
+  'arabs',
+  'somalis',
+  'syrians',
+  'nigerians',
+  'ukrainians',
+  'europeans',
+  'gypsies',
+  'travellers',
+  'gays',
+  'gay',
+  'lesbians',
+  'lesbian',
+  'homosexuals',
+  'trans',
+  'transgender',
+  'lgbt',
+  'lgbtq',
+  'disabled',
+];
+
+/** Adjectives of contempt that make a group name an insult ("bloody foreigners", "scrounging migrants"). */
+const CONTEMPT = [
+  'scrounging',
+  'scrounger',
+  'sponging',
+  'freeloading',
+  'bloody',
+  'sodding',
+  'flaming',
+  'effing',
+  'fucking',
+  'fkn',
+  'dirty',
+  'filthy',
+  'smelly',
+  'stinking',
+  'thieving',
+  'lazy',
+  'bogus',
+  'backward',
+  'primitive',
+  'inbred',
+];
+
+/** Words that deny a group its humanity: with a group in the same or the next sentence. */
+const DEHUMANISING = [
+  'freaks',
+  'perverts',
+  'perverted',
+  'deviants',
+  'degenerates',
+  'degenerate',
+  'weirdos',
+  'abominations',
+  'abomination',
+  'groomers',
+  'vermin',
+  'parasites',
+  'leeches',
+  'cockroaches',
+  'savages',
+  'subhuman',
+  'invaders',
+  'scroungers',
+  'spongers',
+  'freeloaders',
+  'swarm',
+  'swarms',
+  'swarming',
+];
+
+/** Religious dress, named to single people out ("another one in a headscarf"). */
+const RELIGIOUS_DRESS = [
+  'headscarf',
+  'headscarves',
+  'hijab',
+  'hijabs',
+  'burka',
+  'burkas',
+  'burqa',
+  'burqas',
+  'niqab',
+  'niqabs',
+  'turban',
+  'turbans',
+];
+
 const HOSTILITY = [
   'shouldnt',
   'banned',
@@ -182,6 +325,9 @@ const HOSTILITY = [
   'emotional',
   'hysterical',
   'deport*',
+  'unnatural',
+  'abomination',
+  'sinful',
 ];
 
 const COUNTRIES = [
@@ -216,6 +362,21 @@ const COUNTRIES = [
   'mexico',
   'spain',
   'italy',
+  // Cities named as what a place is "turning into".
+  'kabul',
+  'baghdad',
+  'karachi',
+  'islamabad',
+  'lahore',
+  'mogadishu',
+  'lagos',
+  'tehran',
+  'beirut',
+  'bucharest',
+  'mumbai',
+  'delhi',
+  'dhaka',
+  'londonistan',
 ];
 
 export const DISCRIMINATORY_LISTS = {
@@ -223,6 +384,10 @@ export const DISCRIMINATORY_LISTS = {
   protectedGroup: GROUPS,
   hostility: HOSTILITY,
   country: COUNTRIES,
+  peopleGroup: PEOPLE_GROUPS,
+  contempt: CONTEMPT,
+  dehumanising: DEHUMANISING,
+  religiousDress: RELIGIOUS_DRESS,
 };
 
 export const DISCRIMINATORY_RULES: PhraseRule[] = [
@@ -290,7 +455,65 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'women|female|lady|woman doctor|doctors|gp|gps|nurses _2 panic|panics|overreact|overreacts|hysterical|useless|cant|shouldnt',
       'for the british|english|locals|natives only?',
       'one of them|those _2 @protectedGroup',
+      // Contempt aimed at a group as people: "bloody foreigners", "scrounging asylum seekers".
+      '@contempt eastern? @peopleGroup',
+      // Removal: "ship them all back", "deport the lot", "back on the boats".
+      'ship|shipping|shipped|deport|deporting|deported|boot|booted|fly _1 them|em|the|all|those|these _3 back|home',
+      'deport them|em|the|those|these lot|all',
+      'back on the|a|their boat|boats|dinghy|dinghies|plane|planes',
+      'back to the jungle|trees|desert',
+      // Gender identity mocked: "a man who thinks he's a woman", "women who think they are men".
+      'man|men|bloke|blokes|fella|guy|guys|lad|lads who|that think|thinks _2 hes|he|theyre|they|is|are a? woman|women|girl|girls|lady|female',
+      'woman|women|girl|girls|lass who|that think|thinks _2 shes|she|theyre|they|is|are a? man|men|boy|boys|bloke|male',
+      'pretending|pretends|pretend _1 to be a|an? woman|women|man|men|girl|boy|female|male|lady',
+      'gay|trans|lgbt|lgbtq|gender|pride|rainbow agenda|ideology|propaganda|brigade|mafia|lobby|cult|nonsense|brainwashing',
+      // Religious dress singled out: "another one in a headscarf", "more of them in hijabs".
+      'another|more one|ones|of? them? in|wearing|with a|an|their? @religiousDress',
+      // A place "turning into" somewhere foreign.
+      'turning|turned|turns|become|becoming|becomes into a? little? @country',
+      // The "taking our jobs" and "came over here to scrounge" tropes.
+      'take|taking|took|takes|nick|nicking|steal|stealing|stole our|british|english jobs|houses|homes|benefits',
+      'come|came|coming|comes over here and|to _1 take|claim|scrounge|sponge|milk|abuse|steal|leech|breed',
+      // Degrees "handed out over there".
+      'hand|hands|handing|give|gives|giving|dish|dishes|dishing _1 them|degrees|qualifications|those|licences|it out _1 over there|abroad',
+      'hand|hands|handing|give|gives|giving|dish|dishes|dishing out _1 degrees|qualifications|licences|them _1 over there|abroad',
+      // Money "wasted" on a group; special treatment.
+      'wasting|waste|wasted|squander|squandering _3 money|cash|funds|resources _5 for|on the? @protectedGroup|@peopleGroup',
+      'bend|bends|bending over backwards for|to the? @protectedGroup|@peopleGroup',
+      'special treatment for|to the? @protectedGroup|@peopleGroup',
+      'pander|pandering|panders|pandered to the? @protectedGroup|@peopleGroup',
+      // Sexism: "back in the kitchen", "must be her time of the month".
+      'back in|to the kitchen',
+      'must|probably|obviously|clearly _2 time of the month',
+      'must|probably|obviously|clearly be? on her|the period|rag',
+      // A group said to control things; a group called unnatural.
+      '@peopleGroup|zionists|zionist _2 control|controls|controlling|run|runs|own|owns the? media|banks|money|government|world|everything|country',
+      '@protectedGroup _5 not|isnt|arent|aint natural|normal',
+      'window licker|lickers',
+      'batty boy|boys|man',
     ],
+  },
+  {
+    // Signal: a protected group named as people, for `dehumanising` and `two_tier` below.
+    id: 'discriminatory.group_named',
+    confidence: 1,
+    patterns: ['@peopleGroup', '@religiousDress', 'mosque|mosques|synagogue|synagogues|gurdwara|temple'],
+  },
+  {
+    // Signal: words that deny people their humanity ("freaks", "vermin", "swarming").
+    id: 'discriminatory.dehumanising',
+    confidence: 0.8,
+    patterns: [
+      '@dehumanising',
+      'mentally ill|deranged|disturbed freaks|perverts|men|people',
+      'breeding like',
+    ],
+  },
+  {
+    // Signal: "two-tier Britain", a dog whistle when a group is named in the post.
+    id: 'discriminatory.two_tier',
+    confidence: 0.75,
+    patterns: ['two tier britain|england|uk|country|nation|society|policing|justice|system'],
   },
   {
     // Signal: resentment of disabled people ("not even working", "got all day"), combined in derive.
@@ -331,6 +554,7 @@ export const discriminatory: RuleFamily = {
   // A slur is abusive as well as discriminatory.
   derive: (input, direct) => {
     const found = [...direct, ...leetSlurs(input.doc.tokens), ...localsOnly(input.doc.tokens)];
+    found.push(...dehumanised(input));
     if (input.hitsOf('discriminatory.disability_named').length > 0)
       found.push(
         ...input
@@ -345,6 +569,32 @@ export const discriminatory: RuleFamily = {
     ];
   },
 };
+
+/**
+ * A dehumanising word ("freaks", "parasites") in the sentence of a protected group or the next one
+ * ("posters for trans patients. Waste of money on mentally ill freaks"); "two-tier Britain" with a group
+ * anywhere in the post. "freaks out" is a verb.
+ */
+function dehumanised(input: RuleInput): Hit[] {
+  const { tokens } = input.doc;
+  const groups = input.hitsOf('discriminatory.group_named');
+  if (groups.length === 0) return [];
+  const sentences = new Set<number>();
+  for (const g of groups) {
+    const s = (tokens[g.first] as Token).sentence;
+    sentences.add(s);
+    sentences.add(s + 1);
+  }
+  const hits: Hit[] = [];
+  for (const h of input.hitsOf('discriminatory.dehumanising')) {
+    if (tokens[h.last]?.text === 'out') continue;
+    if (!sentences.has((tokens[h.first] as Token).sentence)) continue;
+    hits.push(hitFrom(h, 'discriminatory', 'discriminatory.dehumanising', 0.75));
+  }
+  for (const h of input.hitsOf('discriminatory.two_tier'))
+    hits.push(hitFrom(h, 'discriminatory', 'discriminatory.group_hostility', 0.7));
+  return hits;
+}
 
 const SLUR_SET = new Set(SLURS);
 const LEET: Readonly<Record<string, string>> = {
