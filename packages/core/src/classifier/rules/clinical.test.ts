@@ -64,4 +64,55 @@ describe('clinical_disclosure', () => {
       has('saw Janet Briggs from the Co-op at the surgery with her arm all bandaged', 'patient_identifiable'),
     ).toBe(true);
   });
+
+  it('reads the family in British usage: "our <name>", "my lad", "my 3 year old"', () => {
+    expect(has('our Declan has had a rash on his legs since Friday', 'clinical_disclosure')).toBe(true);
+    expect(has('my lad is asthmatic and his inhaler ran out', 'clinical_disclosure')).toBe(true);
+    expect(has('my 4 year old has tonsillitis again', 'clinical_disclosure')).toBe(true);
+    // someone else's lad, or "our" before a practice word, is not the author's family
+    expect(has('the lad next door has tonsillitis', 'clinical_disclosure')).toBe(false);
+    expect(has('Our Practice Nurse says shingles jabs are open', 'clinical_disclosure')).toBe(false);
+  });
+
+  it('does not take a kin word inside a group’s name for the author’s mum', () => {
+    expect(has('A post in Bramley Mums claims fluoride causes autism', 'clinical_disclosure')).toBe(false);
+    expect(has('Mum has had shingles all week', 'clinical_disclosure')).toBe(true);
+  });
+
+  it('knows organs and what went wrong with them, and a body part “with my …”', () => {
+    expect(has('nursed my gran through her kidney failure', 'clinical_disclosure')).toBe(true);
+    expect(has('six weeks after my heart op I am walking again', 'clinical_disclosure')).toBe(true);
+    expect(has('went in about my shoulder and got physio', 'clinical_disclosure')).toBe(true);
+    expect(has('the heart of the village is the market', 'clinical_disclosure')).toBe(false);
+  });
+
+  it('reads sick, cold and memory as illness only when they are', () => {
+    expect(has('my daughter was sick all night', 'clinical_disclosure')).toBe(true);
+    expect(has('I have got a streaming cold', 'clinical_disclosure')).toBe(true);
+    expect(has('my nan has memory problems now', 'clinical_disclosure')).toBe(true);
+    for (const text of [
+      'the new booking app is sick, I love it',
+      'I found my GP a bit cold tbh',
+      'I have a long memory for rudeness',
+      'we walked in memory of my uncle',
+    ]) {
+      expect(has(text, 'clinical_disclosure'), text).toBe(false);
+    }
+  });
+
+  it('reads subjectless diary sentences and POV posts as the author’s own', () => {
+    expect(has('Can you renew my note? Knees still swollen after the fall.', 'clinical_disclosure')).toBe(
+      true,
+    );
+    expect(has('Bloods back today, ferritin low again so iron tablets for me', 'clinical_disclosure')).toBe(
+      true,
+    );
+    expect(has('pov you finally get seen about your endometriosis', 'clinical_disclosure')).toBe(true);
+    expect(has('you should get your endometriosis looked at', 'clinical_disclosure')).toBe(false);
+  });
+
+  it('reads one’s own medicine referred back to ("came off mine")', () => {
+    expect(has('Sertraline made me numb. Came off mine in May.', 'clinical_disclosure')).toBe(true);
+    expect(has('Came off mine at the next junction', 'clinical_disclosure')).toBe(false);
+  });
 });

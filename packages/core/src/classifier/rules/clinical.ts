@@ -16,14 +16,13 @@ import { Coverage, hitFrom, type RuleFamily } from './types.js';
 /** Also "liver's" / "kidneys": the normaliser drops apostrophes, so add the word + "s". */
 const withS = (words: readonly string[]): string[] => [
   ...words,
-  ...words.filter((w) => !w.endsWith('s') && w.length > 3).map((w) => `${w}s`),
+  ...words.filter((w) => !w.endsWith('s') && w.length >= 3).map((w) => `${w}s`),
 ];
 
 export const CLINICAL_LISTS = {
   condition: withS([
     'covid',
     'flu',
-    'cold',
     'cough',
     'coughing',
     'infection',
@@ -137,11 +136,9 @@ export const CLINICAL_LISTS = {
     'diagnosing',
     'bruises',
     'bruising',
-    'sick',
     'housebound',
     'operation',
     'op',
-    'memory',
     'oxygen',
     'headache',
     'headaches',
@@ -200,7 +197,6 @@ export const CLINICAL_LISTS = {
     'anaphylactic',
     'concussion',
     'whiplash',
-    'smear',
     'mammogram',
     'ultrasound',
     'ecg',
@@ -224,6 +220,19 @@ export const CLINICAL_LISTS = {
     'bandaged',
     'bandages',
     'splint',
+    'disc',
+    'sciatic',
+    'fits',
+    'blackouts',
+    'dressing',
+    'dressings',
+    'physio',
+    'hysterectomy',
+    'prolapse',
+    'incontinent',
+    'dyslexia',
+    'dyspraxia',
+    'neuropathy',
   ]),
   medicine: withS([
     'antibiotics',
@@ -361,7 +370,35 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'fit|sick note _3 back|backs|knee|knees|hip|hips|leg|legs|arm|shoulder|wrist|ankle|foot|neck|stress|anxiety|depression',
       'mental health team|crisis|nurse|worker',
       'eating disorder',
-      'broken|broke|fractured|sprained his|her|their|my _1 wrist|arm|leg|ankle|hip|finger|toe|nose|rib|ribs|foot|hand|collarbone',
+      'broken|broke|breaking|break|fractured|fracturing|sprained|spraining his|her|their|my _1 wrist|arm|leg|ankle|hip|finger|toe|nose|rib|ribs|foot|hand|collarbone',
+      // Organs and what went wrong with them: "heart failure", "his heart attack", "my kidney op".
+      'heart|kidney|kidneys|liver|lung|lungs|renal|bowel|bladder|brain|thyroid attack|failure|condition|problem|problems|disease|surgery|op|operation|murmur|transplant|stones|scan|bypass',
+      'with|about|for|regarding his|her|their|my _1 heart|chest|lungs|breathing|bowels|bladder|waterworks|prostate|ankle|knee|hip|back|shoulder|wrist|neck|foot|eye|eyes|ear|ears|skin|mental',
+      // A cold as an illness, not a manner ("a bit cold", "cold weather").
+      'a|the|my|his|her|stinking|streaming|chesty|heavy|bad|head cold|colds',
+      // Sick as an illness, not slang for great ("the app is sick").
+      '@relative|he|she|hes|shes|im|ive|i|been|being|feel|feeling|felt|feels|off|throwing|keeps|kept|got _2 sick|poorly|unwell',
+      'was|were sick|poorly|unwell',
+      'sick all|every|again|bug|bay|everywhere',
+      'memory loss|problems|problem|issues|going|gone|test|assessment',
+      'losing|lost|poor|bad|failing my|his|her|their memory',
+      'dark|bad|low place|time|patch',
+      'smear _3 abnormal|positive|hpv|cells|changes|colposcopy',
+      'pulled|torn|trapped muscle|nerve|ligament|tendon',
+      'high|raised|low temp|temperature|sugars|bp|heart',
+      'temp|temperature of',
+      'wear and tear',
+    ],
+  },
+  {
+    // Signal: one's own medicine referred back to ("Came off mine", "binned mine", "put me on them");
+    // counts only in a post that names a medicine.
+    id: 'clinical_disclosure.medicine_pronoun',
+    confidence: 0.7,
+    patterns: [
+      'came|come|coming|went|go|going|got|get off mine',
+      'binned|stopped|ditched|quit|stopping|binning mine',
+      'put|putting|start|started|keep|kept me on them|those|it',
     ],
   },
   {
@@ -381,6 +418,7 @@ export const CLINICAL_RULES: PhraseRule[] = [
 ];
 
 const SELF = new Set<string>(WORD_LISTS.self);
+const MEDICINES = new Set<string>(CLINICAL_LISTS.medicine);
 const RELATIVE = new Set<string>(WORD_LISTS.relative);
 const OTHER_PERSON = new Set<string>(WORD_LISTS.otherPerson);
 const THIRD_PRONOUN = new Set<string>(WORD_LISTS.thirdPronoun);
@@ -399,7 +437,31 @@ const STARTED_ON_LEAD = new Set([
   'went',
   'still',
 ]);
-const WINDOW = 8;
+const WINDOW = 10;
+const AHEAD = 8;
+const NUMBER = /^\d+$/;
+/** "Back's", "knees": a body part with a possessive 's, as a sentence's opening subject. */
+const BODY_POSSESSIVES = new Set([
+  'backs',
+  'hips',
+  'knees',
+  'chests',
+  'legs',
+  'arms',
+  'necks',
+  'shoulders',
+  'ankles',
+  'wrists',
+  'feet',
+  'heads',
+  'stomachs',
+  'tummys',
+  'eyes',
+  'ears',
+  'throats',
+]);
+/** "pov u finally get a gp appt … about ur PCOS": in a POV post "you" is the author. */
+const SELF_POV = new Set<string>([...WORD_LISTS.self, 'u', 'ur', 'you', 'your', 'youre']);
 const DOSE_CHANGES = new Set([
   'upped',
   'doubled',
@@ -431,6 +493,11 @@ const DIARY_OPENERS = new Set([
   'night',
   'had',
   'having',
+  // "Bloods came back, B12's through the floor": a result reported with the subject left out.
+  'bloods',
+  'results',
+  'scan',
+  'tests',
 ]);
 function sentenceStartOf(tokens: readonly Token[], k: number): number {
   let s = k;
@@ -506,11 +573,53 @@ const NOT_MINE = new Set([
   'whose',
 ]);
 
+/** "my lad", "our bairn": words for one's child that are only family after "my"/"our". */
+const MY_CHILD = new Set(['lad', 'lads', 'lass', 'lasss', 'bairn', 'bairns', 'wean', 'weans', 'laddo']);
+/** "my 2 year old", "our 6 month old". */
+const AGE_UNITS = new Set(['year', 'yr', 'years', 'month', 'week', 'day']);
+const NOT_FAMILY_NAMES = new Set<string>([
+  ...WORD_LISTS.practice,
+  ...WORD_LISTS.role,
+  ...WORD_LISTS.rolePlural,
+]);
+
 /** "my dad", "our son", "my brother-in-law": the author's family. */
 function familyAt(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k] as Token;
   const before = tokens[k - 1];
   const after = tokens[k + 1]?.text ?? '';
+  const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === token.sentence;
+  const possessive = (t: Token | undefined) =>
+    sameSentence(t) && (t.text === 'my' || t.text === 'our' || t.text === 'me');
+  // "our Kayden", "our Lily": a name after "our" is one of the family (a Northern English usage).
+  if (
+    before?.text === 'our' &&
+    sameSentence(before) &&
+    token.capitalised &&
+    !token.allCaps &&
+    !NOT_FAMILY_NAMES.has(token.text) &&
+    token.text.length > 2
+  )
+    return true;
+  if (MY_CHILD.has(token.text)) return possessive(before);
+  // "my 2 year old", "our 18 month old".
+  if (token.text === 'old' && AGE_UNITS.has(tokens[k - 1]?.text ?? '')) {
+    const count = tokens[k - 2];
+    return count !== undefined && /^\d+$/.test(count.text) && possessive(tokens[k - 3]);
+  }
+  // "Todley Mums", "Mums Net": a kin word inside a capitalised name is a group, not the author's mum.
+  if (
+    KIN_NAMES.has(token.text) &&
+    token.capitalised &&
+    sameSentence(before) &&
+    before.capitalised &&
+    !before.allCaps &&
+    !possessive(before) &&
+    before.text !== 'i'
+  ) {
+    const first = tokens[k - 2];
+    if (sameSentence(first)) return false;
+  }
   // "Mum's friend …" is about the friend.
   const someoneOfTheirs = OTHER_PERSON.has(after) || KIN_OTHERS.has(after);
   if (
@@ -521,7 +630,6 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
   )
     return true;
   if (!RELATIVE.has(token.text)) return false;
-  const possessive = (t: Token | undefined) => t !== undefined && (t.text === 'my' || t.text === 'our');
   // "my dad", or one describing word between: "my late husband", "my little brother".
   return (
     possessive(tokens[k - 1]) ||
@@ -537,24 +645,29 @@ function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {
 }
 
 /** The medical detail belongs to the author or their family. */
-function owned(doc: Doc, hit: PhraseHit, familyStart: number): boolean {
+function owned(doc: Doc, hit: PhraseHit, familyStart: number, self: ReadonlySet<string>): boolean {
   const { tokens } = doc;
+  const SELF = self;
   const familyInPost = familyStart >= 0 && familyStart < hit.first;
   const here = tokens[hit.first] as Token;
   // The detail names its owner itself: "with my back", "my chest pain".
   for (let k = hit.first; k < hit.last; k++)
     if (SELF.has((tokens[k] as Token).text) || familyAt(tokens, k)) return true;
+  // "Back's still bad after …": a sentence opening with a body part and how it is, subject left out.
+  if (hit.first === sentenceStartOf(tokens, hit.first) && BODY_POSSESSIVES.has(here.text)) return true;
   // Looking back within the sentence: "my chest", "I have had tonsillitis", "refused me antibiotics".
-  for (let k = hit.first - 1; k >= Math.max(0, hit.first - WINDOW); k--) {
+  // Numbers do not count towards the reach ("My son (NHS 954 536 9612) has been on …").
+  for (let k = hit.first - 1, reach = 0; k >= 0 && reach < WINDOW; k--) {
     const token = tokens[k] as Token;
     if (token.sentence !== here.sentence) break;
+    if (!NUMBER.test(token.text)) reach++;
     if (SELF.has(token.text) || familyAt(tokens, k)) return true;
     if (RELATIVE.has(token.text) && tokens[k - 1] && familyAt(tokens, k - 1)) return true;
     // Someone else is the subject nearer than the author: "… he's got terminal cancer, I saw him".
     if (isBlocker(doc, token, familyInPost) && !(familyInPost && FIRST_NAMES.has(token.text))) return false;
   }
   // Looking ahead: "this cough is killing me", "… inhalers. Mine got changed".
-  for (let k = hit.last; k < Math.min(tokens.length, hit.last + WINDOW); k++) {
+  for (let k = hit.last; k < Math.min(tokens.length, hit.last + AHEAD); k++) {
     const token = tokens[k] as Token;
     if (SELF.has(token.text)) return true;
     if (isBlocker(doc, token, familyInPost)) break;
@@ -616,8 +729,13 @@ export const clinical: RuleFamily = {
     const hits = input
       .hitsOf('clinical_disclosure.medical_detail')
       .filter((h) => !serviceWords.overlaps(h))
-      .filter((h) => owned(doc, h, familyStart))
+      .filter((h) => owned(doc, h, familyStart, doc.tokens[0]?.text === 'pov' ? SELF_POV : SELF))
       .map((h) => hitFrom(h, 'clinical_disclosure', 'clinical_disclosure.own_or_family', 0.8));
+    // "Statins … Came off mine": a medicine named in the post, then one's own referred back to.
+    const pronouns = input.hitsOf('clinical_disclosure.medicine_pronoun');
+    if (pronouns.length > 0 && doc.tokens.some((t) => MEDICINES.has(t.text)))
+      for (const h of pronouns)
+        hits.push(hitFrom(h, 'clinical_disclosure', 'clinical_disclosure.own_or_family', 0.7));
     // Describing one's own self-harm or overdose is a clinical disclosure too.
     const selfHarm = (input.found.get('harm_indication') ?? []).filter(
       (h) => h.ruleId === 'harm_indication.self_harm',
