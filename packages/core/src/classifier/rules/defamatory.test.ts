@@ -54,3 +54,60 @@ describe('defamatory: praise in criminal words', () => {
     ).toBe(false);
   });
 });
+
+describe('defamatory: corruption, gaming the figures, fake credentials, unsafe practice, records for sport', () => {
+  it('flags kickbacks from drug firms and public money drawn while working elsewhere', () => {
+    for (const text of [
+      'Dr Marsh only prescribes what the pharma reps tell him to push',
+      'the practice nurse gets her skiing trips funded by a drug company',
+      'Dr Mensah is in bed with the drug companies, that is why he pushes that inhaler',
+      'she is collecting a full NHS salary and doing private work on practice time',
+      'the GP still gets paid for a full week and spends Fridays at his other job',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('flags gaming targets and registers, medicines sold on, and destroyed requests', () => {
+    for (const text of [
+      'they cancel the long waiters to hit their targets, everyone knows',
+      'the surgery inflates its list with people who moved away years ago',
+      'the receptionist is flogging diazepam to her mates for a tenner',
+      'Kev has been giving scripts out the back door',
+      'staff destroy the repeat requests if they are too busy',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('flags fake credentials, unsafe practice, records read for sport, lies to the regulator, neglect', () => {
+    for (const text of [
+      'Dr Mensah faked his degree, he is not a real doctor',
+      'the nurse shares lancets between patients to save a few quid',
+      'reception staff go through the notes for a giggle on slow days',
+      'the manager lied to the inspectors about the fridge temperatures',
+      'that surgery neglects its elderly patients, they just leave them',
+      'Millbrook are a bunch of crooks',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the same words in news, films, other businesses, accidents or ordinary talk', () => {
+    for (const text of [
+      'The vets were bribed according to the news, nothing to do with the surgery',
+      'The council is corrupt, the bins have not been emptied for weeks',
+      'A newspaper says a GP in Kent lied to the CQC, glad ours is honest',
+      "It's that film about a fake doctor, anyone seen it?",
+      'My dad took a holiday paid for by his company and came back with a cough',
+      'I was marked as a DNA by mistake when I was sat there, they fixed it straight away',
+      "We're all working hard to hit our vaccination targets this winter, book your jab",
+      'They read out my results over the phone, very helpful',
+      'The nurse was brilliant at reading my results, we even had a laugh about my cholesterol',
+      'Boots have sold out of Ozempic again',
+      'The GP said I was fine to reuse my inhaler spacer',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});

@@ -5,9 +5,18 @@
 // hedged as opinion ("I think", "probably", "seems") is an opinion, and "they don't care about
 // patients, it's all about money" is a complaint: `defamatory.hedged` suppresses (see classify.ts).
 
+import { WORD_LISTS } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import type { RuleFamily } from './types.js';
+
+const PRACTICE_WORDS: ReadonlySet<string> = new Set([
+  ...WORD_LISTS.practice,
+  ...WORD_LISTS.role,
+  'practice',
+  'surgery',
+  'dr',
+]);
 
 export const DEFAMATORY_RULES: PhraseRule[] = [
   {
@@ -37,6 +46,24 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'cooking the books',
       'logged|marked|recorded|coded as _4 when _4 actually',
       'to make the|their figures|numbers|stats look better|good',
+      // Gaming targets and registers: "to hit targets", "padding the list with dead people".
+      'to hit|meet|reach|fiddle|massage _1 their|the? targets|target|quotas|quota',
+      'logged|marked|recorded|coded|listed|put _1 down? as _5 when|while|whilst|though _4 sat|there|waiting|present|attended',
+      'padding|padded|pads|inflating|inflated|inflates _3 list|lists|register|registers|numbers|figures|books',
+      'still claims|claiming|paid|bills|billing|billed|charges|charging|charged|draws|drawing|gets|getting _3 for a? full week|time|day|salary',
+      // Public money drawn while working elsewhere: "drawing a full salary off the NHS".
+      'drawing|draws|drew|pocketing|pockets|pocketed|collecting|collects _3 salary|salaries|wage|wages|paycheck|paycheque',
+      'on nhs|the|practice|surgery time|money _3 private',
+      'private clinic|clinics|practice|work|patients _5 on nhs|practice|surgery time|money',
+      'moonlighting',
+      'double dipping',
+      // Kickbacks from drug firms: "prescribes whatever the reps tell her", "holidays paid for by them".
+      'holiday|holidays|trip|trips|freebies|gifts|perks|jollies|dinners|cruise|cruises _3 paid|funded|bought|sponsored _2 by|for _2 drug|pharma|reps|rep|them',
+      'prescribes|prescribing|prescribe|prescribed _3 whatever|what _3 drug|pharma|reps|rep|companies _2 tell|tells|told|pay|pays|want|wants',
+      'in the pocket|pockets of',
+      'in bed with _2 drug|pharma|reps|companies|company|firms',
+      'commission|kickback|cut|bonus _4 every|each|per _2 prescription|referral|script|jab|vaccine|patient',
+      'bonus|bonuses|paid|incentive|incentives _3 for|to not|stop|refuse|refusing|deny|denying|block|blocking _2 referrals|referring|prescribing|sending|scans|tests',
     ],
   },
   {
@@ -46,9 +73,13 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
     patterns: [
       'nicking|stealing|steals|stole|nicked|pinching _1 the|our|patients|patient? _2 drugs|prescriptions|money|meds|details|data|records|controlled',
       'sells|selling|sold|flogging _1 patient|patients|our? details|data|records|information|prescriptions|drugs|them',
-      'throw|throws|throwing|threw|chuck|chucks|chucking|bin|bins|binning _1 away? _3 prescription|prescriptions|requests|referrals|letters',
+      'throw|throws|throwing|threw|chuck|chucks|chucking|bin|bins|binning|shred|shreds|shredding|shredded|destroy|destroys|destroying|destroyed _1 away? _3 prescription|prescriptions|requests|referrals|letters',
       'thieves|thief|theft',
       'takes|taking|took|takin _2 money|cash _3 from|out',
+      // Medicines sold on: "selling ozempic out the back door", "flogging diazepam to his mates".
+      'selling|sells|sold|flogging|flogs|flogged|dealing|deals|giving|gives _4 out|off the? back door|doors',
+      'selling|sells|flogging|flogs|dealing|deals _2 @divertable _4 mates|friends|cash|quid|tenner|twenty|fifty|score',
+      'under the counter',
     ],
   },
   {
@@ -84,7 +115,8 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'touched|touching|groped|groping _2 patients|women|girls|me',
       'harassing|harasses|harassed _2 patients|staff|women',
       'paid off',
-      'signs|signing|signed|sign _2 off _4 without seeing|examining|checking|meeting',
+      'signs|signing|signed|sign _2 off _6 without even? seeing|examining|checking|meeting',
+      'note|notes|sicknotes|scripts|prescriptions|diazepam|valium|pills _3 for|to his|her|their _1 mates|friends|pals|cronies|family',
       'claims|claim|claiming|claimed _5 moved away',
       'claims|claim|claiming|claimed _5 died|dead',
       'affair|affairs|relationship with _3 patient|patients|nurse|nurses|receptionist|staff|colleague|colleagues',
@@ -111,6 +143,22 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'should be locked up',
       'on the payroll|take of|from',
       'paid|funded|sponsored by _3 company|companies|pharma|supplement|supplements|drug',
+      // Unsafe practice: "reuses needles", "shares syringes between patients".
+      'reuses|reusing|reused|reuse|sharing|shares|shared _2 needles|needle|syringes|syringe|lancets|gloves|speculums|instruments',
+      // Fake qualifications: "bought his certificates", "never actually qualified", "not a real doctor".
+      'bought|buys|buying|faked|fakes|faking|forged|fake|bogus|fraudulent|dodgy _1 his|her|their|a|the? certificates|certificate|degree|degrees|qualifications|qualification|diploma|diplomas|licence|license',
+      'never actually|even|properly qualified|trained',
+      'not|isnt|aint|wasnt|never a real|proper|qualified _1 doctor|gp|nurse|pharmacist',
+      'fake|bogus doctor|doctors|gp|nurse|nurses|pharmacist',
+      // Confidential records used for sport: "reads out results for a laugh", "laughing about patients".
+      'results|records|notes|details|conditions|diagnosis|diagnoses _6 for a|the? laugh|laughs|giggle|giggles|joke|fun|sport|entertainment',
+      'laugh|laughs|laughing|laughed|joke|jokes|joking|mock|mocks|mocking|gossip|gossips|gossiping _2 about|at _2 patients|peoples|results|conditions|records|notes',
+      // Lying to the authorities; neglect and abuse as fact.
+      'lied|lies|lying _1 to _2 cqc|inspectors|inspector|coroner|inquest|police|ombudsman|gmc|investigators|court|icb|families',
+      'abusing|abuses|abused|mistreating|mistreats|mistreated|neglecting|neglects|neglected _2 patients|residents|elderly|vulnerable|children|kids|pensioners',
+      'on the take',
+      'corrupt|crooked|crooks|criminals|gangsters|frauds $',
+      'bunch|pack|gang|den of crooks|criminals|liars|thieves|frauds|fraudsters|con',
     ],
   },
   {
@@ -130,18 +178,83 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'feels like',
       'wouldnt be surprised',
       'i bet',
+      // Not deliberate: "marked as a DNA by mistake".
+      'by mistake|accident|error',
+      'in error',
+      'accidentally',
+      'honest mistake',
+      'glitch',
+    ],
+  },
+  {
+    // Signal: the sentence reports news, a film or a story, not the author's allegation.
+    id: 'defamatory.reported',
+    confidence: 0.8,
+    patterns: [
+      'news|newspaper|newspapers|paper|papers|article|articles|headline|headlines|bbc|itv|telly|tv|documentary|film|movie|programme|podcast|netflix|drama|series|novel',
+      'according to',
+      'reported|reports|reporting that?',
+    ],
+  },
+  {
+    // Signal: another business or body is the subject ("the vets were bribed", "the council is corrupt").
+    id: 'defamatory.elsewhere',
+    confidence: 0.8,
+    patterns: [
+      'vet|vets|council|councils|government|ministers|minister|mps|politicians|bank|banks|garage|garages|mechanic|mechanics|landlord|landlords|builders|builder|plumber|insurers|tories',
     ],
   },
 ];
 
+/** Medicines people divert for money. */
+const DIVERTABLE = [
+  'ozempic',
+  'wegovy',
+  'mounjaro',
+  'diazepam',
+  'valium',
+  'codeine',
+  'cocodamol',
+  'tramadol',
+  'oxycodone',
+  'oxy',
+  'morphine',
+  'pregabalin',
+  'gabapentin',
+  'xanax',
+  'zopiclone',
+  'methadone',
+  'viagra',
+  'steroids',
+  'scripts',
+  'prescriptions',
+  'pills',
+  'jabs',
+  'drugs',
+  'meds',
+];
+
 export const defamatory: RuleFamily = {
   name: 'defamatory',
+  lists: { divertable: DIVERTABLE },
   rules: DEFAMATORY_RULES,
   derive: (input, direct) => {
-    // An allegation in a sentence hedged as opinion is an opinion.
+    if (direct.length === 0) return direct;
+    // An allegation in a sentence hedged as opinion is an opinion; one in a sentence reporting the
+    // news or a film is a report; one about another business (with no practice word or member of
+    // staff in the sentence) is not about the practice.
     const { tokens } = input.doc;
-    const hedged = new Set(input.hitsOf('defamatory.hedged').map((h) => (tokens[h.first] as Token).sentence));
-    if (hedged.size === 0) return direct;
-    return direct.filter((hit) => !hedged.has(tokens[hit.first ?? -1]?.sentence ?? -1));
+    const sentenceOf = (h: { first: number }) => (tokens[h.first] as Token).sentence;
+    const dropped = new Set(input.hitsOf('defamatory.hedged').map(sentenceOf));
+    for (const h of input.hitsOf('defamatory.reported')) dropped.add(sentenceOf(h));
+    const elsewhere = input.hitsOf('defamatory.elsewhere');
+    if (elsewhere.length > 0) {
+      const practice = new Set<number>(input.staff.map(sentenceOf));
+      for (const t of tokens)
+        if (PRACTICE_WORDS.has(t.text) || input.practiceWords.has(t.text)) practice.add(t.sentence);
+      for (const h of elsewhere) if (!practice.has(sentenceOf(h))) dropped.add(sentenceOf(h));
+    }
+    if (dropped.size === 0) return direct;
+    return direct.filter((hit) => !dropped.has(tokens[hit.first ?? -1]?.sentence ?? -1));
   },
 };
