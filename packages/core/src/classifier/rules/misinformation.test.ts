@@ -67,3 +67,77 @@ describe('misinformation beyond vaccines', () => {
     }
   });
 });
+
+describe('misinformation: more families — antibiotics for every infection, screening and STI myths, denial, masts, vaccine-harm vocabulary, advice against', () => {
+  it('flags every infection said to need antibiotics', () => {
+    for (const text of [
+      'any cough that lasts a week needs antibiotics, the GP is just being tight',
+      'every sore throat needs amoxicillin, no idea why they refuse',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('flags screening and sexual health myths', () => {
+    for (const text of [
+      'No woman needs smears if she is married and faithful',
+      'Mammograms are pointless and they spread the cancer anyway',
+      'you cannot get herpes the first time so no need to worry',
+      'sugar feeds cancer so the chemo is a waste of time',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('flags denial of conditions and causes, and masts blamed for illness', () => {
+    for (const text of [
+      "depression doesn't exist, just get outside more",
+      'HIV does not cause AIDS, look into it',
+      'the wifi booster in the waiting room is the reason my kids get headaches',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('flags the vaccine-harm vocabulary and vaccine excess deaths', () => {
+    for (const text of [
+      'my neighbour got turbo cancer three months after his booster',
+      'keep away from jabbed people, they shed it for weeks',
+      'so many deaths since the booster rollout and nobody asks why',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+    expect(rulesOf('Booster season again. Never let your nan get one of those')).toContain(
+      'misinformation.advice_against',
+    );
+  });
+
+  it('flags advice against vaccines or screening at the start of a sentence, with the subject in the post', () => {
+    for (const text of [
+      'The smear nurse is back. Do not let them pressure you into it, it is your body',
+      'Flu jabs are on again. Refuse the jab, your immune system is enough',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag corrections, encouragement, questions or the same verbs used for other things', () => {
+    for (const text of [
+      'Just to be clear, the booster does not alter your DNA, ask the pharmacist',
+      "Don't let your kids miss their MMR, measles is back in town",
+      "Don't let them put you off the flu jab, it's safe and free",
+      'I declined the flu jab this year because I had a reaction last time',
+      'My chest infection needed antibiotics in the end, the GP was right to wait and see',
+      "Do you need a smear test if you've had a hysterectomy? Asking for my mum",
+      'The excess deaths this winter were down to the flu, says the news',
+      "Don't let them fob you off, insist on seeing a GP about your mole",
+      'The 5G mast on the roof is why my phone signal is so good now',
+      'Please don’t skip your jab, it protects the vulnerable',
+      "You can't get chlamydia from a toilet seat, but do get tested if you're worried",
+      "ADHD is real and my son's meds have changed his life",
+      'Avoid the surgery car park on Tuesday, the jab clinic is rammed',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});

@@ -6,6 +6,8 @@
 // Rebuttals are not misinformation: a post that says a claim is debunked, or that antibiotics
 // *don't* work on colds, is suppressed by `misinformation.rebuttal` (see classify.ts).
 
+import { WORD_LISTS } from '../lexicon.js';
+import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { hitFrom, type RuleFamily } from './types.js';
 
@@ -105,6 +107,64 @@ export const MISINFORMATION_LISTS = {
     'antibiotics',
     'anxiety',
     'diabetes',
+    'viruses',
+    'measles',
+    'menopause',
+  ],
+  /** Screening and tests people are told to skip. */
+  screening: [
+    'smear',
+    'smears',
+    'screening',
+    'mammogram',
+    'mammograms',
+    'cervical',
+    'test',
+    'tests',
+    'testing',
+    'check',
+    'checks',
+    'checkup',
+    'scan',
+    'scans',
+    'jab',
+    'jabs',
+    'vaccine',
+    'vaccines',
+    'booster',
+  ],
+  /** Infections passed on by sex. */
+  sti: [
+    'chlamydia',
+    'gonorrhoea',
+    'gonorrhea',
+    'herpes',
+    'syphilis',
+    'sti',
+    'stis',
+    'std',
+    'stds',
+    'hpv',
+    'crabs',
+  ],
+  /** What a health scare is said to be "why" people have. */
+  symptom: [
+    'headaches',
+    'headache',
+    'nosebleeds',
+    'migraines',
+    'cancer',
+    'cancers',
+    'tinnitus',
+    'insomnia',
+    'sick',
+    'ill',
+    'covid',
+    'autism',
+    'dementia',
+    'rashes',
+    'miscarriages',
+    'tumours',
   ],
 };
 
@@ -127,6 +187,14 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'live virus they put',
       'vaccineinjury|vaccineinjured|vaccinedamage|novax|antivax|plandemic|scamdemic',
       '5g mast|masts|towers _3 covid|virus|jab|link|chips',
+      // The conspiracy vocabulary of vaccine harm: "turbo cancers", "shedding", "died suddenly".
+      'turbo cancer|cancers|tumours',
+      'diedsuddenly|clotshot',
+      'died suddenly $',
+      'clot|death|kill shot|shots|jab|jabs',
+      'shed|sheds|shedding _3 spike|proteins|onto',
+      'stay|keep away from _1 vaccinated|jabbed|vaxxed|boosted',
+      'experimental gene|mrna therapy|poison|injection',
     ],
   },
   {
@@ -157,6 +225,9 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'they|antibiotics clear|cure|kill viruses|virus|colds',
       'they|antibiotics clear|cure|kill a cold',
       'clear|clears|cure|cures viruses|virus _2 up? much? quicker|faster',
+      // "All chest infections need antibiotics": every infection said to need them.
+      'all|every|any _3 infection|infections|coughs|cough|colds|cold|throat|throats|bugs|bug|viruses|virus _5 need|needs|require|requires _1 @antibiotic',
+      'you|u always|only need|needs _1 @antibiotic _2 for|to _2 @viral|infection|infections|cough|coughs|bug',
     ],
   },
   {
@@ -173,6 +244,25 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'cant|cannot get|fall pregnant _4 breastfeeding|period|periods',
       'cant|cannot get|fall pregnant _4 first time',
       'stop|stopping|stopped taking the|your tablets|meds|medication|statins|insulin|pills',
+      // A condition or a cause denied: "ADHD isn't real", "viruses don't exist", "HIV doesn't cause AIDS".
+      '@mythSubject isnt|arent|doesnt|dont real|exist',
+      '@mythSubject is not real',
+      '@mythSubject are not real',
+      '@mythSubject does not exist',
+      '@mythSubject do not exist',
+      'germ theory _3 fake|lie|myth|wrong|hoax|nonsense|scam',
+      'never been isolated',
+      'hiv doesnt|does|dont|never _1 not? cause|causes aids',
+      // Screening and sexual health myths: "no need for a smear if you've had one partner".
+      'dont|do|doesnt|never|wont need|needs _3 @screening _6 if|because|since|as|when _4 one|1|virgin|married|lesbian|celibate|hpv|jabbed|vaccinated|healthy|fit|feel|symptoms',
+      'no|nobody|noone _1 need|needs _3 @screening _6 if|because|since|as|when _4 one|1|virgin|married|lesbian|celibate|hpv|jabbed|vaccinated|healthy|fit|feel|symptoms',
+      'smear|smears|mammogram|mammograms|screening|biopsy|biopsies _3 pointless|useless|unnecessary|scam|dangerous|harmful|spread|spreads|spreading',
+      'cant|cannot|dont|wont catch|get _1 @sti _3 oral|first|once|washing|wash|shower|pee|peeing|clean',
+      'sugar feeds|feed cancer|tumours',
+      'cancer feeds|feeds|thrives on sugar',
+      'fluoride _4 poison|poisonous|neurotoxin|lowers|lowering|iq|toxic',
+      // Masts and radiation blamed for illness: "that mast is why half the town has headaches".
+      '5g|mast|masts|wifi|chemtrails|radiation|meters _6 the? why|behind|causing|reason|cause _6 @symptom',
     ],
   },
   {
@@ -235,6 +325,32 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
     ],
   },
   {
+    // Signal: advice against vaccines, screening or medicines, judged at the start of a sentence
+    // ("Don't let your parents have them", "so don't let them scare you into a test").
+    id: 'misinformation.advice_against',
+    confidence: 0.75,
+    patterns: [
+      'dont|never|do not? let _4 scare|bully|bullying|pressure|pressuring|push|pushing|force|talk|guilt|con|frighten|fob _2 you|u|yourself|anyone|them into|on',
+      'dont|never|do not? let _1 your|the|them|my|our|any? _1 @relative|parents|elderly|newborn|loved|anyone|kids|children|grandparents|pensioners have|get|take|near _1 it|them|one|any|the|that|those|a|an',
+      'refuse|avoid|skip|decline|boycott _1 the|it|them|any|all|your|this? @vaccine|@screening|them|it',
+      'say no to _1 the|any|your? @vaccine|@screening',
+    ],
+  },
+  {
+    // Signal: the post is about vaccines, screening or medicines (for the advice above).
+    id: 'misinformation.health_subject',
+    confidence: 1,
+    patterns: [
+      '@vaccine|@screening|@antibiotic|statins|chemo|insulin|pill|meds|medication|tablets|vaccinated|jabbed',
+    ],
+  },
+  {
+    // Signal: "excess deaths", misinformation only beside a vaccine.
+    id: 'misinformation.excess_deaths',
+    confidence: 0.75,
+    patterns: ['excess deaths|death', 'deaths|dying _2 since|after _2 the? @vaccine|rollout'],
+  },
+  {
     // Signals for a claim spread over sentences: antibiotics, a virus, and "clears it up".
     id: 'misinformation.antibiotic_mention',
     confidence: 0.7,
@@ -276,9 +392,45 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'myth that',
       'myths about',
       'people|someone|somebody _4 saying|claiming|posting|sharing',
+      // A denial of the claim itself: "the jab does NOT change your DNA", "no such thing as …".
+      'not|doesnt|dont|didnt|wont|cant|cannot|never change|changes|alter|alters|cause|causes|contain|contains|give|gives _1 your|you|any|a? dna|autism|infertility|chips|microchips|cancer|flu|covid|shingles|dementia',
+      'no such thing as',
+      'clear up|clearing|dispel|dispelling|squash|bust|busting|correct|correcting _2 rumour|rumours|myth|myths|misconception|misconceptions',
     ],
   },
 ];
+
+const VACCINE: ReadonlySet<string> = new Set([...WORD_LISTS.vaccine, 'vaccinated', 'jabbed']);
+/** Words that may open an imperative before its verb: "so don't…", "ladies, never…". */
+const OPENERS = new Set([
+  'so',
+  'and',
+  'just',
+  'please',
+  'seriously',
+  'honestly',
+  'ladies',
+  'girls',
+  'guys',
+  'mums',
+  'people',
+  'folks',
+  'but',
+]);
+
+/** The hit starts its sentence or a clause after a comma, perhaps after one opener ("so", "please"). */
+function opensSentence(doc: Doc, at: number): boolean {
+  const { tokens, original } = doc;
+  const here = tokens[at];
+  if (!here) return false;
+  const startsClause = (i: number): boolean => {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    return !prev || prev.sentence !== t.sentence || original.slice(prev.end, t.start).includes(',');
+  };
+  if (startsClause(at)) return true;
+  return at > 0 && OPENERS.has((tokens[at - 1] as Token).text) && startsClause(at - 1);
+}
 
 export const misinformation: RuleFamily = {
   name: 'misinformation',
@@ -287,6 +439,22 @@ export const misinformation: RuleFamily = {
   // A post that rebuts a claim repeats it; it does not spread it.
   derive: (input, direct) => {
     if (input.hitsOf('misinformation.rebuttal').length > 0) return [];
+    const { tokens } = input.doc;
+    const subject = input.hitsOf('misinformation.health_subject').length > 0;
+    const advice = subject
+      ? input
+          .hitsOf('misinformation.advice_against')
+          .filter((h) => opensSentence(input.doc, h.first))
+          .map((h) => hitFrom(h, 'misinformation', 'misinformation.advice_against', 0.75))
+      : [];
+    const vaccineNamed = input
+      .hitsOf('misinformation.health_subject')
+      .some((h) => VACCINE.has(tokens[h.first]?.text ?? ''));
+    const deaths = vaccineNamed
+      ? input
+          .hitsOf('misinformation.excess_deaths')
+          .map((h) => hitFrom(h, 'misinformation', 'misinformation.vaccine_harm', 0.7))
+      : [];
     const spread =
       input.hitsOf('misinformation.antibiotic_mention').length > 0 &&
       input.hitsOf('misinformation.viral_mention').length > 0
@@ -294,6 +462,6 @@ export const misinformation: RuleFamily = {
             .hitsOf('misinformation.clears_claim')
             .map((h) => hitFrom(h, 'misinformation', 'misinformation.antibiotics_for_viruses', 0.7))
         : [];
-    return [...direct, ...spread];
+    return [...direct, ...spread, ...advice, ...deaths];
   },
 };
