@@ -169,3 +169,112 @@ describe('enquiry without a question mark', () => {
     expect(has('Is there anything better than a quiet waiting room. Lovely surgery', 'enquiry')).toBe(false);
   });
 });
+
+describe('complaint: more families of grievance', () => {
+  it('reads sarcasm as a one-word verdict after a grievance (complaint.sarcasm)', () => {
+    expect(rulesOf('Surgery heating broken again, nobody fixing it. Marvellous.')).toContain(
+      'complaint.sarcasm',
+    );
+    expect(has('Two hours in the waiting room without a word from reception. Brilliant.', 'complaint')).toBe(
+      true,
+    );
+    // a verdict after plain praise is praise
+    expect(has('Nurse did my jab in seconds. Brilliant.', 'complaint')).toBe(false);
+    expect(has('The nurse was so gentle, no fuss at all. Brilliant.', 'complaint')).toBe(false);
+    expect(has('The nurse was so gentle, no fuss at all. Brilliant.', 'feedback')).toBe(true);
+  });
+
+  it('knows where complaints go and what people want done to staff', () => {
+    for (const text of [
+      'I have gone to PALS about the surgery',
+      'that receptionist wants reporting',
+      'the locum should be struck off',
+      'Dr Marsh should not be allowed near children',
+      'my solicitor’s letter goes to the practice tomorrow',
+    ]) {
+      expect(has(text, 'complaint'), text).toBe(true);
+    }
+    expect(has('me and my pals went to the pub', 'complaint')).toBe(false);
+  });
+
+  it('reads demands, insults of the place and dismissals as complaints', () => {
+    for (const text of [
+      'reply to my emails, Millbrook, it has been a month',
+      'that surgery is a joke of a place',
+      'the practice needs to sort its priorities out',
+      'GP told me my knee was just age. I am 29.',
+      'like talking to a brick wall at that surgery',
+      'I will be in my grave before I get an appointment at the surgery',
+      'nobody at the surgery will explain why',
+      'my mum waited a month for a call from the practice',
+      'the surgery used to be great, now look at it',
+    ]) {
+      expect(has(text, 'complaint'), text).toBe(true);
+    }
+    expect(has('the surgery used to be a bank', 'complaint')).toBe(false);
+    expect(has('Appointment ran ten minutes late, which is fine, nurse was lovely', 'complaint')).toBe(false);
+  });
+
+  it('reads a request chasing an awaited thing as a request, not a complaint, unless the practice cannot be reached', () => {
+    expect(
+      has('My dad has been waiting a fortnight for his scan letter, can someone check please', 'complaint'),
+    ).toBe(false);
+    expect(has('Been ringing since Tuesday and nobody answers, can someone call me back', 'complaint')).toBe(
+      true,
+    );
+  });
+});
+
+describe('appointment_request: more families', () => {
+  it('reads a thing needing doing, getting someone seen, chasing or being got back to', () => {
+    for (const text of [
+      'need my stitches out on Friday if the nurse is free',
+      'could we get my daughter seen this afternoon? she has a rash',
+      'can someone at Millbrook please look into my referral',
+      'my repeat still has not gone to the chemist',
+      'can someone get back to me about my bloods',
+      'could you DM me about my letter',
+      'could you prescribe me some antibiotics for my chest',
+      'can Dean phone my husband back about his results',
+    ]) {
+      expect(has(text, 'appointment_request'), text).toBe(true);
+    }
+  });
+
+  it('does not read a refusal of contact or a story as a request', () => {
+    expect(has('please do not message me about this', 'appointment_request')).toBe(false);
+    expect(has('the nurse needed my arm still to get the bloods', 'appointment_request')).toBe(false);
+  });
+});
+
+describe('feedback: more families of praise', () => {
+  it('knows verdicts, slang and specific thanks', () => {
+    for (const text of [
+      'Fair play, the surgery sorted my repeat in an hour',
+      'cheers to the nurse who calmed my son down',
+      'Dr Mensah is the only one who ever explained my asthma properly',
+      'the new surgery booking app is sick ngl',
+      'Kev nailed it with my jab today',
+      'Dr Marsh finally took my back pain seriously',
+      'I wanted to thank the team at Millbrook for everything',
+      'the staff in their Halloween costumes at reception, so cute',
+      'made my week, the nurse rang to check on me',
+    ]) {
+      expect(has(text, 'feedback'), text).toBe(true);
+    }
+  });
+
+  it('does not take slang, events elsewhere or children at a clinic for praise of the practice', () => {
+    expect(has('Dr Marsh killed it at the pub quiz, her team won', 'feedback')).toBe(false);
+    expect(has('filmed the toddlers at the surgery baby clinic singing, so cute', 'feedback')).toBe(false);
+    expect(has('the surgery never takes my back pain seriously', 'feedback')).toBe(false);
+  });
+});
+
+describe('enquiry: past handles, notes and greetings', () => {
+  it('reads a question after an @handle, a bracketed note or a greeting', () => {
+    expect(has('@MillbrookSurgery are you closed Monday afternoon for training?', 'enquiry')).toBe(true);
+    expect(has('(from the village group) Does the surgery have a hearing loop?', 'enquiry')).toBe(true);
+    expect(has('Is the chippy on the high street shut Monday afternoons?', 'enquiry')).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@
 // Some need the post to be about the practice at all (`service.practice_reference`), so that
 // praise of a university open day or a question about a chip shop's hours stays out.
 
+import { WORD_LISTS } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
@@ -48,6 +49,16 @@ export const SERVICE_LISTS = {
     'medication',
     'inhaler',
     'tablets',
+    'antibiotics',
+    'note',
+    'form',
+    'dressing',
+    'dressings',
+    'stitches',
+    'injection',
+    'b12',
+    'coil',
+    'implant',
   ],
   bookingVerb: [
     'book',
@@ -70,8 +81,14 @@ export const SERVICE_LISTS = {
     'get',
     'have',
     'see',
+    'give',
+    'prescribe',
+    'extend',
+    'issue',
+    'fill',
+    'sign',
   ],
-  callBack: ['ring', 'call', 'phone', 'message', 'text', 'email', 'contact'],
+  callBack: ['ring', 'call', 'phone', 'message', 'text', 'email', 'contact', 'dm', 'pm', 'inbox'],
   praise: [
     'brilliant',
     'amazing',
@@ -124,6 +141,12 @@ export const SERVICE_LISTS = {
     'attentive',
     'understanding',
     'supportive',
+    'charmer',
+    'goat',
+    'sweetheart',
+    'darling',
+    'saint',
+    'godsend',
   ],
 };
 
@@ -166,7 +189,18 @@ export const SERVICE_RULES: PhraseRule[] = [
       'complain|complaining|complained',
       'formal|official complaint',
       'make|made|put|lodge|lodged|file|filed _2 complaint',
-      'cqc|ombudsman|solicitor',
+      'cqc|ombudsman|solicitor|solicitors|cqcs|healthwatch',
+      // Complaint channels named as where it is going: PALS, the ICB.
+      'to|contact|contacted|contacting|ring|rang|ringing|email|emailed|emailing|report|reported|reporting|write|wrote|writing|through the? pals|icb',
+      'struck off',
+      'wants|needs|deserves|want|need shaming|sacking|firing|reporting|naming|retraining|disciplining',
+      'shouldnt be allowed near|to|anywhere',
+      'should not be allowed near|to|anywhere',
+      'joke of a|an place|surgery|practice|service|system|health|centre',
+      'sort its|their|your|yourselves _1 priorities|act|selves|self|yourselves|themselves',
+      'get your|their|its act together',
+      'talking|talk|talked to a|the brick? wall',
+      'make it make sense',
       'got it wrong',
       'missed it for|completely|entirely|again',
       '@practice|they|appointments|everyone missed it',
@@ -291,7 +325,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'trying|tried _2 to get through',
       'day|days|week|weeks trying',
       'feel|feels|feeling like screaming|crying',
-      'fill|filling in|out _3 form|forms|questionnaire',
+      'filling in|out _3 form|forms|questionnaire',
+      'fill in|out _2 another|more|endless|long|online|an|the|this|that form|forms|questionnaire',
       'how long does|do|can|should it take to',
       'who is|are|does she|he|they _1 to|think decide|judge',
       'not urgent enough',
@@ -363,6 +398,17 @@ export const SERVICE_RULES: PhraseRule[] = [
       'my|our complaint _3 ignored|lost|still|never|nothing|hand',
       'because|after _4 sent|turned _1 her|him|me|us|them away|home',
       'die|dies|died|dying on the|that|a|this waiting list',
+      // Dismissed: "told me my back pain was wear and tear", "said her anxiety was just teenage stuff".
+      'told|said|says|tells _6 was|were|its just|only|all',
+      'wear and tear',
+      'nobodys|noones|nobody|noone _3 been|come|rung|called|said|bothered',
+      'nobody|noone|one _4 will|would|can|could _1 tell|help|explain|listen|ring|answer|give|see|bother',
+      'used to be _3 good|great|brilliant|decent|lovely|fantastic|amazing|excellent|nice',
+      'form|forms|app|website|system|phones|queue|triage|wait|waiting _3 killing me',
+      'came|come|went|got home shaking|crying|upset|distraught',
+      'how they|she|he|you speak|speaks|talk|talks|treat|treats _1 to? people|patients|older|elderly|us|me|vulnerable',
+      'needs|need a word with',
+      'missed his|her|my|our|the cancer|diagnosis|fracture|tumour|signs|lump|break|infection|appendicitis|sepsis|stroke|clot',
     ],
   },
   {
@@ -400,6 +446,10 @@ export const SERVICE_RULES: PhraseRule[] = [
       'nothing back',
       'waiting|waited|waits|wait _2 since|forever|ages',
       'waiting|waited|waits|wait _3 weeks|months|hours|days|years|minutes',
+      'waiting|waited|waits|wait _2 a|another|over|nearly|almost month|week|fortnight|year',
+      'hangs|hung|hang|hanging|put|puts the phone down on',
+      'hangs|hung|hang|hanging up on',
+      'before i|we|you|anyone|my|our _2 get|gets|see|sees _2 appointment|appointments|appt|seen|through|callback|doctor|gp',
       'waiting list _4 weeks|months|years',
       'weeks|months|hours|days|years _1 waiting|wait',
       'week wait',
@@ -407,7 +457,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'been ringing|calling|trying _2 since|for _2 days|weeks|hours',
       'rang|called|phoned|emailed|written|wrote|messaged _3 times|twice',
       'answer _1 the|your phone|phones|emails|email',
-      'answer|reply to|respond to _1 my|our letters|letter|emails|calls|complaint',
+      'answer|reply|respond to? _1 my|our letters|letter|emails|email|calls|messages|complaint',
       'sort it out',
       'refused|refuse|refuses|refusing|wouldnt|wont _1 give|see|send|refer|prescribe|listen|help|examine',
       'refused|refuse|refuses|refusing _2 my|me|him|her|to',
@@ -481,6 +531,17 @@ export const SERVICE_RULES: PhraseRule[] = [
       'can|could she|he|they|you do|see|fit _2 monday|tuesday|wednesday|thursday|friday|saturday|instead|tomorrow|today',
       'any news|update|word on|about my|our|the _2 @bookingThing',
       'i|we need|want my|our _3 @bookingThing',
+      // "Need my dressing changing", "need his stitches out": the thing, then what should be done.
+      'need|needs|want my|our|his|her|me|mums|dads _2 @bookingThing _1 changing|changed|doing|done|redoing|renewing|renewed|sorting|sorted|checking|checked|out|removed|taking',
+      // "can we get him seen today", "could she be looked at".
+      'can|could|need|want|like _3 get|have him|her|me|us|them|my|our _2 seen|looked|checked|examined',
+      // "Can someone at <practice> PLEASE sort it", "can someone please look into it".
+      'can|could somebody|someone|anyone|you _4 sort|chase|check|look|help _1 it|this|that|into|out|me|us|please',
+      'please _2 look into',
+      // Chasing a repeat or result that has not arrived: "my repeat still hasn't gone through".
+      'my|our|mums|dads|his|her repeat|prescription|script|results|result|referral|meds|medication _5 still _1 not|hasnt|havent|isnt|arent|nothing',
+      'any chance _6 could|can _3 fill|do|sign|complete|write|look|see|fit',
+      'can|could|would you|u _1 give|prescribe|send|sort me|us|her|him|my|our _4 @bookingThing|@medicine',
     ],
   },
   {
@@ -498,6 +559,10 @@ export const SERVICE_RULES: PhraseRule[] = [
       'ask _4 to phone|call|ring|contact|email|text me|us',
       'can|could somebody|someone|you please _1 ring|call|phone|message|contact',
       'someone|somebody _2 ring|call|phone|contact me|us _1 please|asap|back|today',
+      // "Can someone get back to me", "can someone DM me", "ring my mum back".
+      'get back to me|us',
+      'can|could|would|please _5 @callBack my|our _2 back|about|re|regarding|today',
+      'can|could|would|please _3 dm|pm|inbox me|us',
     ],
   },
   // ------------------------------------------------------------------ enquiry
@@ -538,6 +603,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'walk in',
       'travel jabs|vaccinations',
       'male|female doctor|gp|nurse',
+      'open|closed|shut _2 monday|tuesday|wednesday|thursday|friday|afternoon|afternoons|morning|mornings|lunchtime|lunch|evening|evenings',
+      'hearing loop',
+      'better|best time to ring|call|phone',
     ],
   },
   // ------------------------------------------------------------------ feedback
@@ -567,12 +635,18 @@ export const SERVICE_RULES: PhraseRule[] = [
       'out of her|his|their way',
       'so grateful|thankful',
       'hats off',
-      'made our|my day',
+      'made our|my day|morning|week|year|christmas',
       'forever|eternally|truly|so grateful',
       'godsend|lifesaver|treasure',
       'life saver',
       'takes|took|take _1 time to explain|listen',
       'fair play to',
+      'fair play $',
+      'fair play _2 sorted|got|rang|did',
+      'cheers to',
+      'cheers _3 for',
+      'want|wanted|like|would to thank|say thanks|say thank',
+      'never forget your|her|his|their kindness|care',
       'well oiled machine',
       'cant|couldnt fault',
       'couldnt ask for _1 better',
@@ -613,6 +687,20 @@ export const SERVICE_RULES: PhraseRule[] = [
       'best|lovely|great|amazing|brilliant nurse|doctor|gp|receptionist|surgery|practice|team|service|staff',
       'actually|really listens|listened|explained|cares|helped',
       'only one _3 actually|really? listens|cares',
+      // "the only doctor who's ever explained it properly", "the only one with any manners".
+      'only one|doctor|gp|nurse|person|receptionist _4 who|whos|that|with _3 listened|listens|explained|explains|cares|cared|bothered|bothers|helped|manners|sense|compassion',
+      'explained|explains _4 properly|clearly|everything|patiently',
+      'ask for her|him $',
+      'took|takes|taking|take my|me|his|her|our|him|us _3 seriously',
+      'couldnt have been more _1 @praise|patient|helpful|kind',
+      'could not have been more _1 @praise|patient|helpful|kind',
+      'actually|even rang|called|phoned me|us back',
+      'had|has|kept me|my|us _2 laughing|giggling|smiling',
+      'killed|nailed|aced it with|today|again|$',
+      'sick ngl|tbh|fr|af|mate|bro|bruv',
+      'magic hands',
+      'didnt|did not|never even? notice|feel it',
+      'your|their|her|his kindness|compassion|patience',
       'so good with',
       'so|very|really|incredibly patient',
       'always _2 smile|smiling|cheerful|helpful|kind|lovely|polite',
@@ -666,6 +754,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     confidence: 1,
     patterns: [
       'vet|vets|veterinary|dentist|dentists|dental|garage|mechanic|hairdresser|hairdressers|salon|barber|barbers|restaurant|takeaway|hotel|gym|nursery|council',
+      'shop|shops|store|supermarket|chippy|pub|cafe|library|bakery|butchers|carry|offy',
       'private clinic|gp|doctor|physio|hospital',
     ],
   },
@@ -687,6 +776,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'not|never|wasnt|isnt|hardly|werent _1 impressed|happy|great|good|brilliant|lovely|helpful|kind',
       'no thanks',
       'thanks for nothing',
+      'used to be _3 @praise',
+      'not|never|didnt|doesnt|dont|wont|wasnt|nobody|noone _4 seriously',
       'thanks a lot $',
     ],
   },
@@ -702,7 +793,22 @@ export const SERVICE_RULES: PhraseRule[] = [
       'everyone at',
       'well done all|everyone',
       'the team',
+      'online form|forms|booking|consultation|system',
+      'phone system|lines',
     ],
+  },
+  {
+    // Signal: "so cute", "cuties": praise of staff only when staff are the subject (service derive), not
+    // children at a clinic.
+    id: 'feedback.cute_signal',
+    confidence: 0.7,
+    patterns: ['so|how|too|proper cute|adorable', 'cute|cuties|adorable $'],
+  },
+  {
+    // Signal: "missed it"; a complaint when the practice's name is its subject (service derive).
+    id: 'complaint.missed_signal',
+    confidence: 1,
+    patterns: ['missed it|this|that|him|her'],
   },
   {
     // Signal: "nothing to complain about" is not a complaint.
@@ -719,7 +825,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     // Signal: abuse aimed at the practice or its staff (rather than at another commenter).
     id: 'complaint.aimed_at_practice',
     confidence: 1,
-    patterns: ['@rolePlural|@role|practice', 'run by', 'lot of them|you', 'the lot'],
+    patterns: ['@rolePlural|@role|practice|desk|patients', 'run by', 'lot of them|you', 'the lot'],
   },
   {
     // Signal: what a question to the practice is typically about.
@@ -727,6 +833,7 @@ export const SERVICE_RULES: PhraseRule[] = [
     confidence: 1,
     patterns: [
       'park|parking|entrance|building|open|opening|hours|closed|close|closing|register|registration|clinic|clinics|service|services|extension|toilets|lift|access|ramp|wheelchair|records|form|forms|copy',
+      'registering|registered|catchment|shut',
     ],
   },
   {
@@ -919,6 +1026,32 @@ const CASUAL_SECOND = new Set(['u', 'you', 'we', 'there']);
 /** "Is there anything better than …", "do you know how lucky we are": rhetorical, not asked. */
 const RHETORICAL_THIRD = new Set(['anything', 'nothing', 'no', 'know', 'ever', 'realise', 'realize']);
 
+/** Where a sentence's question begins: past a leading @handle, a bracketed note, a greeting. */
+function questionStart(doc: RuleInput['doc'], from: number, end: number): Token {
+  const { tokens, original } = doc;
+  let k = from;
+  let bracket = false;
+  while (k < end) {
+    const token = tokens[k] as Token;
+    const before = original[token.start - 1];
+    if (before === '(' || before === '[') bracket = true;
+    const closes = original[token.end] === ')' || original[token.end] === ']';
+    if (
+      bracket ||
+      before === '@' ||
+      GREETINGS.has(token.text) ||
+      token.text === 'hiya' ||
+      token.text === 'hey'
+    ) {
+      if (closes) bracket = false;
+      k++;
+      continue;
+    }
+    break;
+  }
+  return tokens[bracket ? from : k] as Token;
+}
+
 /** Question sentences that open like an enquiry ("Is there wheelchair access?"), not "anyone else …?". */
 function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<number>): Hit[] {
   const { doc } = input;
@@ -932,10 +1065,13 @@ function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<num
   const { tokens } = doc;
   let k = 0;
   while (k < tokens.length && hits.length < MAX_QUESTIONS) {
-    const first = tokens[k] as Token;
+    const opening = tokens[k] as Token;
     let end = k;
-    while (end + 1 < tokens.length && (tokens[end + 1] as Token).sentence === first.sentence) end++;
+    while (end + 1 < tokens.length && (tokens[end + 1] as Token).sentence === opening.sentence) end++;
     k = end + 1;
+    // The question proper starts after a handle, a bracketed note or a greeting: "@Practice are you
+    // shut Thursday?", "(Nextdoor) Does …", "Hiya, is there …".
+    const first = questionStart(doc, opening.index, end);
     const opensQuestion =
       doc.questions.has(first.sentence) ||
       (casual &&
@@ -961,6 +1097,101 @@ function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<num
       end: last.end,
       confidence: 0.6,
     });
+  }
+  return hits;
+}
+
+const STAFF_WORDS = new Set<string>([...WORD_LISTS.role, ...WORD_LISTS.rolePlural]);
+/** Trying to reach the practice: an access complaint even on a request. */
+const CONTACT_WORDS = new Set([
+  'reply',
+  'replied',
+  'response',
+  'answer',
+  'answered',
+  'answering',
+  'ringing',
+  'rang',
+  'ring',
+  'calling',
+  'called',
+  'phoning',
+  'phoned',
+  'trying',
+  'tried',
+  'through',
+  'heard',
+  'hold',
+  'engaged',
+  'emailed',
+  'chased',
+  'chasing',
+]);
+/** A request is not refused by its own author: "Please don't message me". */
+const REQUEST_NEGATIONS = new Set(['dont', 'never', 'doesnt', 'didnt', 'not']);
+
+/** Words that, as a whole sentence after a grievance, are sarcasm: "Lovely.", "Brilliant.", "Genius." */
+const VERDICTS = new Set([
+  'lovely',
+  'brilliant',
+  'great',
+  'fab',
+  'fantastic',
+  'marvellous',
+  'wonderful',
+  'perfect',
+  'charming',
+  'superb',
+  'classic',
+  'genius',
+  'nice',
+  'splendid',
+  'smashing',
+  'lush',
+  'cracking',
+  'magic',
+  'outstanding',
+  'impressive',
+  'super',
+]);
+const GRIEVANCE_CUES = new Set<string>([
+  ...WORD_LISTS.negation,
+  'nobody',
+  'noone',
+  'none',
+  'without',
+  'again',
+]);
+
+/**
+ * A sentence that is only a praise word, right after a sentence with a grievance in it (a negation,
+ * "nobody", "without", "again") or in a post already complaining: "No masks, no windows open. Lovely."
+ */
+function sarcasticVerdicts(doc: RuleInput['doc'], complaining: boolean): Hit[] {
+  const { tokens } = doc;
+  const hits: Hit[] = [];
+  for (let k = 1; k < tokens.length && hits.length < MAX_QUESTIONS; k++) {
+    const token = tokens[k] as Token;
+    const previous = tokens[k - 1] as Token;
+    const next = tokens[k + 1];
+    if (!VERDICTS.has(token.text) || previous.sentence === token.sentence) continue;
+    if (next !== undefined && next.sentence === token.sentence) continue;
+    let grievance = complaining;
+    for (let m = k - 1; m >= 0 && !grievance; m--) {
+      const t = tokens[m] as Token;
+      if (t.sentence !== previous.sentence) break;
+      grievance = GRIEVANCE_CUES.has(t.text);
+    }
+    if (grievance)
+      hits.push({
+        category: 'complaint',
+        ruleId: 'complaint.sarcasm',
+        start: token.start,
+        end: token.end,
+        confidence: 0.6,
+        first: k,
+        last: k + 1,
+      });
   }
   return hits;
 }
@@ -1021,6 +1252,20 @@ export const service: RuleFamily = {
         });
       }
     }
+    // "Calder Vale missed it.": the practice, by name, missed something.
+    for (const h of input.hitsOf('complaint.missed_signal')) {
+      const before = doc.tokens[h.first - 1];
+      if (before && before.sentence === doc.tokens[h.first]?.sentence && input.practiceWords.has(before.text))
+        complaint.push(hitFrom(h, 'complaint', 'complaint.dissatisfaction', 0.7));
+    }
+    // A one-word verdict after a grievance ("… no masks, no windows open. Lovely."): sarcasm.
+    let sarcasm = aboutPractice ? sarcasticVerdicts(doc, complaint.length > 0) : [];
+    const verdicts = new Coverage(doc.tokens.length, sarcasm as { first: number; last: number }[]);
+    const praised = direct.some(
+      (h) => h.category === 'feedback' && h.ruleId !== 'feedback.bare_thanks' && !verdicts.overlaps(h),
+    );
+    if (praised && complaint.length === 0) sarcasm = [];
+    complaint.push(...sarcasm);
 
     // "Do I need to book …?" asks how to, it is not a request: drop hits right after do/does/did.
     const appointment = direct.filter((h) => {
@@ -1030,8 +1275,21 @@ export const service: RuleFamily = {
       const asks = [doc.tokens[at - 1], doc.tokens[at - 2]].some(
         (t) => t !== undefined && t.sentence === sentence && QUESTION_AUX.has(t.text),
       );
-      return !asks && opensRequest(doc, at);
+      if (asks || !opensRequest(doc, at)) return false;
+      if (h.ruleId === 'appointment_request.callback')
+        for (let k = at; k < (h.last ?? at); k++)
+          if (REQUEST_NEGATIONS.has(doc.tokens[k]?.text ?? '')) return false;
+      return true;
     });
+    // A request that says how long a thing has been awaited ("still waiting since January for his
+    // referral, can someone look into it") is chasing, not complaining; failing to reach the practice
+    // ("been ringing since Monday", "still no reply") stays a complaint.
+    const contactSentences = new Set<number>();
+    if (appointment.length > 0 && complaint.length > 0)
+      for (const t of doc.tokens) if (CONTACT_WORDS.has(t.text)) contactSentences.add(t.sentence);
+    const chasing = (h: Hit): boolean =>
+      h.ruleId === 'complaint.access' && !contactSentences.has(doc.tokens[h.first ?? -1]?.sentence ?? -1);
+    if (appointment.length > 0 && complaint.length > 0 && complaint.every(chasing)) complaint.length = 0;
 
     // enquiry: a question about the service, asked of the practice — a known question shape, or any
     // question sentence opening like an enquiry ("Is there …?", "Do you …?") in a post about the
@@ -1064,6 +1322,11 @@ export const service: RuleFamily = {
 
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
     let feedback = aboutPractice ? direct.filter((h) => h.category === 'feedback') : [];
+    const staffAsSubject =
+      input.staff.length > 0 || doc.tokens.some((t) => STAFF_WORDS.has(t.text) && t.text !== 'team');
+    if (aboutPractice && staffAsSubject)
+      for (const h of input.hitsOf('feedback.cute_signal'))
+        feedback.push(hitFrom(h, 'feedback', 'feedback.praise', 0.7));
     const signOff = new Coverage(
       doc.tokens.length,
       appointment.length > 0 || enquiry.length > 0 ? input.hitsOf('service.sign_off_thanks') : [],
@@ -1078,7 +1341,7 @@ export const service: RuleFamily = {
     // Thanks on a complaint is usually sarcasm; only praise of something specific survives it.
     if (complaint.length > 0 && !feedback.some((h) => h.ruleId === 'feedback.praise')) feedback = [];
     // Sarcasm ("Oh brilliant, … Well done") is a complaint, not praise.
-    if (input.hitsOf('service.sarcasm').length > 0) feedback = [];
+    if (input.hitsOf('service.sarcasm').length > 0 || sarcasm.length > 0) feedback = [];
 
     // About another business and not the practice: its complaints, praise and questions are not ours.
     // ("vet surgery", "the receptionist at the garage": practice words next to the business word are
