@@ -81,3 +81,50 @@ describe('abusive: animal and character insults, swapped letters, and the "slag 
     expect(has('the grey mare won at Aintree', 'abusive')).toBe(false);
   });
 });
+
+describe('abusive: noun-phrase insults, regional insults, compounds and the bare emoji', () => {
+  it('flags "you <insulting adjective> <any noun>" unless the noun is praise', () => {
+    for (const text of ['shut it you dozy sausage', 'get lost you pathetic specimen', 'you utter walnut']) {
+      expect(has(text, 'abusive'), text).toBe(true);
+    }
+    for (const text of [
+      'you absolute legend, thank you so much',
+      'you total up the bill at the end',
+      'you bloody well did say that',
+      'You complete me, said my husband',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(false);
+    }
+  });
+
+  it('flags regional, animal and compound insults, and masked compounds', () => {
+    for (const text of [
+      'the locum is a right eejit',
+      'that manager is a total walloper',
+      'miserable old trout on reception again',
+      'a bunch of sh*tbags the lot of them',
+      'the junkies outside the chemist again',
+      'the cripples get all the parking',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(true);
+    }
+  });
+
+  it('flags "nobody cares what you think"', () => {
+    expect(rulesOf('nobody cares what u reckon mate')).toContain('abusive.harassment');
+  });
+
+  it('does not flag the same words used plainly, or a lone clown emoji as a reaction', () => {
+    for (const text of [
+      'It was a drip feed for two days',
+      'The NHS App is a useful tool for repeats',
+      'The bat flew into the waiting room lol',
+      'I had swine flu years ago',
+      'The pain cripples me some days',
+      'queue out the door and one receptionist on 🤡',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(false);
+    }
+    expect(has('you 🤡 can’t even book a jab', 'abusive')).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import type { Doc } from '../normalise.js';
 import { maskedMatch } from '../normalise.js';
-import type { PhraseRule } from '../phrases.js';
+import type { PhraseHit, PhraseRule } from '../phrases.js';
 import { SLURS } from './discriminatory.js';
 import type { Hit, RuleFamily } from './types.js';
 
@@ -88,6 +88,25 @@ export const PROFANITY = [
   'fcking',
   'biatch',
   'azzhole',
+  // Compounds of the same words.
+  'shitbag',
+  'shitbags',
+  'shitheads',
+  'shitstain',
+  'shitstains',
+  'fuckface',
+  'fuckhead',
+  'fuckheads',
+  'dickwad',
+  'dickface',
+  'twatface',
+  'twatwaffle',
+  'cockwomble',
+  'wankstain',
+  'knobend',
+  'knobends',
+  'tosspot',
+  'tosspots',
 ];
 
 /** Insults that are insults on their own. */
@@ -125,6 +144,61 @@ const HARD_INSULTS = [
   'gits',
   'wazzock',
   'wally',
+  // Regional and everyday insults (Scots, Irish, Northern, Welsh).
+  'bampot',
+  'bampots',
+  'eejit',
+  'eejits',
+  'bawbag',
+  'bawbags',
+  'dobber',
+  'walloper',
+  'numbskull',
+  'numbskulls',
+  'bonehead',
+  'boneheads',
+  'meathead',
+  'airhead',
+  'pinhead',
+  'thicko',
+  'thickos',
+  'fatso',
+  'dumbo',
+  'dunce',
+  'dolt',
+  'oaf',
+  'simpleton',
+  'ignoramus',
+  'scrote',
+  'scrotes',
+  'toerag',
+  'toerags',
+  'lowlife',
+  'lowlifes',
+  'dirtbag',
+  'dirtbags',
+  'sleazebag',
+  'scumbags',
+  'bint',
+  'slapper',
+  'slappers',
+  'minger',
+  'munter',
+  'turd',
+  'turds',
+  'smackhead',
+  'smackheads',
+  'crackhead',
+  'crackheads',
+  'skaghead',
+  'skagheads',
+  'druggie',
+  'druggies',
+  'junkie',
+  'junkies',
+  'scrounger',
+  'scroungers',
+  'battleaxe',
 ];
 
 /** Words that insult only when aimed ("you mug", "absolute melt", "silly cow"). */
@@ -176,6 +250,28 @@ const SOFT_INSULTS = [
   'goblin',
   'vulture',
   'vultures',
+  'bat',
+  'bats',
+  'trout',
+  'biddy',
+  'windbag',
+  'gasbag',
+  'busybody',
+  'knob',
+  'knobs',
+  'nob',
+  'div',
+  'divvy',
+  'pleb',
+  'plebs',
+  'chav',
+  'chavs',
+  'wimp',
+  'swine',
+  'maggot',
+  'maggots',
+  'cockroach',
+  'rodent',
 ];
 
 export const ABUSIVE_LISTS = {
@@ -245,6 +341,17 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'pig|bone ignorant',
       'stuck|jumped up _2 @softInsult|@hardInsult|bitch|cow',
       'ill|sick|weird|dirty @softInsult',
+      // Disability as an insult: "the cripples", "cripples get seen first".
+      'the|a|those|these|them|all|bloody|dirty cripple|cripples',
+      'cripples|cripple get|gets|getting|are|always|everywhere|parking',
+    ],
+  },
+  {
+    // Signal: "you daft …", "you absolute …" — an insult whatever noun follows, unless it is praise.
+    id: 'abusive.you_adjective',
+    confidence: 0.75,
+    patterns: [
+      'you|u|ya|youre|ur absolute|utter|total|complete|daft|stupid|thick|dozy|silly|useless|pathetic|brainless|gormless|clueless|ignorant|incompetent|fat|ugly|nasty|vile|horrible|lazy|miserable|smug|arrogant|spineless|gutless|bloody|sad|jumped|dopey|dim|dense',
     ],
   },
   {
@@ -260,6 +367,8 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'get a life $',
       'mind your own business',
       'nobody|noone wants _1 your opinion|input|views',
+      'nobody|noone cares _2 what you|u think|say|reckon',
+      'who|nobody|noone asked you|u|ya $',
       'nobody|noone asked for your opinion|input|views',
       'crawl back under _2 rock|stone|bridge',
       'nosey|nosy|interfering _1 old? bag|cow|cow|witch|git',
@@ -352,12 +461,158 @@ function slagOff(doc: Doc, hit: Hit): boolean {
   return false;
 }
 
+/** After "you absolute …": praise and affection, or no noun at all. */
+const NOT_AN_INSULT = new Set([
+  'legend',
+  'legends',
+  'star',
+  'stars',
+  'superstar',
+  'hero',
+  'heroes',
+  'angel',
+  'angels',
+  'gem',
+  'gems',
+  'diamond',
+  'diamonds',
+  'saint',
+  'saints',
+  'babe',
+  'beauty',
+  'darling',
+  'sweetheart',
+  'love',
+  'champ',
+  'champion',
+  'lifesaver',
+  'treasure',
+  'queen',
+  'king',
+  'rockstar',
+  'marvel',
+  'belter',
+  'trooper',
+  'softie',
+  'softy',
+  'sweetie',
+  'doll',
+  'pet',
+  'lamb',
+  'dear',
+  'godsend',
+  'wonder',
+  'genius',
+  'pro',
+  'boss',
+  'unit',
+  'and',
+  'or',
+  'but',
+  'to',
+  'for',
+  'at',
+  'in',
+  'on',
+  'of',
+  'with',
+  'about',
+  'are',
+  'were',
+  'was',
+  'is',
+  'have',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'get',
+  'got',
+  'if',
+  'so',
+  'that',
+  'the',
+  'a',
+  'an',
+  'it',
+  'this',
+  'me',
+  'my',
+  'i',
+  'time',
+  'best',
+  'blessing',
+  'delight',
+  'credit',
+  'joy',
+  'well',
+  'up',
+  'them',
+  'us',
+  'him',
+  'her',
+  'out',
+  'off',
+  'down',
+  'back',
+  'all',
+  'everything',
+  'very',
+  'too',
+  'really',
+  'when',
+  'how',
+  'why',
+  'what',
+  'who',
+  'not',
+  'no',
+  'yes',
+  'ever',
+  'never',
+  'just',
+  'x',
+  'xx',
+  'lol',
+]);
+
+/** "you absolute <noun>": abusive when a noun follows in the same sentence and it is not praise. */
+function youAdjective(doc: Doc, hits: readonly PhraseHit[]): Hit[] {
+  const found: Hit[] = [];
+  for (const h of hits) {
+    const next = doc.tokens[h.last];
+    const adjective = doc.tokens[h.last - 1];
+    if (!next || !adjective || next.sentence !== adjective.sentence) continue;
+    if (NOT_AN_INSULT.has(next.text) || !/^[a-z]{2,}$/.test(next.text)) continue;
+    found.push({
+      category: 'abusive',
+      ruleId: 'abusive.aimed_insult',
+      start: h.start,
+      end: next.end,
+      confidence: 0.75,
+      first: h.first,
+      last: h.last + 1,
+    });
+  }
+  return found;
+}
+
+/** A bare emoji (🤡) is a reaction, not an insult, unless aimed ("you 🤡" is `aimed_insult`). */
+function emojiOnly(doc: Doc, hit: Hit): boolean {
+  if (hit.ruleId !== 'abusive.insult') return false;
+  const code = doc.original.charCodeAt(hit.start);
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 export const abusive: RuleFamily = {
   name: 'abusive',
   lists: ABUSIVE_LISTS,
   rules: ABUSIVE_RULES,
   derive: (input, direct) => [
-    ...direct.filter((hit) => !slagOff(input.doc, hit)),
+    ...direct.filter((hit) => !slagOff(input.doc, hit) && !emojiOnly(input.doc, hit)),
+    ...youAdjective(input.doc, input.hitsOf('abusive.you_adjective')),
     ...lookalikeProfanity(input.doc.original),
   ],
 };

@@ -71,6 +71,7 @@ describe('discriminatory: families beyond slur words', () => {
       'thieving eastern europeans at the front desk',
       'They let the gays run the flu clinic now. Perverts the lot of them.',
       'more refugees registering at Millbrook, breeding like rabbits',
+      'all the cripples get the ground floor rooms',
     ]) {
       expect(has(text, 'discriminatory'), text).toBe(true);
     }
@@ -131,6 +132,7 @@ describe('discriminatory: families beyond slur words', () => {
       'The locum pretended to be a patient for the training video, so funny',
       'The council wasted money on the new car park for the staff',
       'Gay men can now give blood more easily, good news',
+      'The pain cripples me some days',
     ]) {
       expect(has(text, 'discriminatory'), text).toBe(false);
     }

@@ -490,6 +490,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       '@peopleGroup|zionists|zionist _2 control|controls|controlling|run|runs|own|owns the? media|banks|money|government|world|everything|country',
       '@protectedGroup _5 not|isnt|arent|aint natural|normal',
       'window licker|lickers',
+      'the|a|those|these|them|all|bloody|dirty cripple|cripples',
+      'cripples|cripple get|gets|getting|are|always|everywhere|parking',
       'batty boy|boys|man',
     ],
   },
