@@ -2,30 +2,24 @@
 // time is the event's `at`, effects are returned as data, nothing is read or written.
 
 import type { ActionEventType, Category } from '../model/constants.js';
+import { ACTOR_ROLES, CATEGORIES, EVENT_TYPES, PLATFORMS, POST_LOCATIONS } from '../model/constants.js';
 import {
-  ACTOR_ROLES,
-  CATEGORIES,
-  EVENT_TYPES,
-  maxSeverity,
-  PLATFORMS,
-  POST_LOCATIONS,
-} from '../model/constants.js';
-import type {
-  Actor,
-  AvailableEvent,
-  Effect,
-  Incident,
-  IncidentEvent,
-  IncidentEventOf,
-  RecommendedAction,
-  Refusal,
-  TransitionContext,
-  TransitionResult,
+  type Actor,
+  type AvailableEvent,
+  type Effect,
+  type Incident,
+  type IncidentEvent,
+  type IncidentEventOf,
+  newIncident,
+  type RecommendedAction,
+  type Refusal,
+  type TransitionContext,
+  type TransitionResult,
 } from '../model/incident.js';
 import { policyFor } from '../model/policy.js';
 import { setDeadline, triageDeadline } from './deadlines.js';
 import type { EventRule } from './event-rule.js';
-import { isBlank, severityOf, shown } from './guards.js';
+import { isBlank, shown } from './guards.js';
 import { EVENT_LABELS, orList, STATE_LABELS } from './labels.js';
 import { EVENT_RULES } from './registry.js';
 import { refuse } from './rules.js';
@@ -110,40 +104,15 @@ export function startIncident(event: IncidentEventOf<'report'>, ctx: TransitionC
       event.classification.categories.map((finding) => finding.id).filter((id) => isKnown(CATEGORIES, id)),
     ),
   ];
-  const base: Incident = {
+  const base = newIncident({
     id: event.incidentId,
     reference: event.reference,
     practiceOds: event.practiceOds,
-    state: 'reported',
-    outcome: null,
     report: event.report,
     classification: event.classification,
     categories,
-    categoriesConfirmed: false,
-    severity: maxSeverity(severityOf(categories)),
-    complaintInNature: false,
-    evidence: [],
-    evidenceUnavailableReason: null,
-    deadlines: [],
-    warnings: [],
-    advice: [],
-    policeReport: null,
-    safeguardingReferral: null,
-    noPoliceReason: null,
-    noSafeguardingReason: null,
-    publicReplies: [],
-    removedFromPage: false,
-    reportedToPlatform: false,
-    removalRequestedAt: null,
-    authorBlocked: false,
-    assignee: null,
-    notes: [],
     createdAt: event.at,
-    updatedAt: event.at,
-    triagedAt: null,
-    closedAt: null,
-    version: 1,
-  };
+  });
   const [deadlines, deadlineSet] = setDeadline([], triageDeadline(event.at, ctx));
   const effects: Effect[] = [
     ...firstNotice(base),

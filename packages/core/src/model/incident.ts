@@ -1,15 +1,17 @@
-import type {
-  ActorRole,
-  Advisor,
-  AuthorKind,
-  Category,
-  DeadlineKind,
-  Outcome,
-  Platform,
-  PostLocation,
-  Severity,
-  State,
-  TemplateId,
+import {
+  type ActorRole,
+  type Advisor,
+  type AuthorKind,
+  CATEGORY_SEVERITY,
+  type Category,
+  type DeadlineKind,
+  maxSeverity,
+  type Outcome,
+  type Platform,
+  type PostLocation,
+  type Severity,
+  type State,
+  type TemplateId,
 } from './constants.js';
 import type { PracticeSettings, StaffMember } from './settings.js';
 
@@ -143,6 +145,46 @@ export interface Incident {
   closedAt: string | null;
   /** Number of events folded into this incident. */
   version: number;
+}
+
+/**
+ * A just-reported incident: state `reported`, severity from its categories, nothing done yet. The
+ * one place an incident's starting values live (the lifecycle's `report` event and test fixtures).
+ */
+export function newIncident(
+  fields: Pick<
+    Incident,
+    'id' | 'reference' | 'practiceOds' | 'report' | 'classification' | 'categories' | 'createdAt'
+  >,
+): Incident {
+  return {
+    ...fields,
+    state: 'reported',
+    outcome: null,
+    categoriesConfirmed: false,
+    severity: maxSeverity(fields.categories.map((category) => CATEGORY_SEVERITY[category])),
+    complaintInNature: false,
+    evidence: [],
+    evidenceUnavailableReason: null,
+    deadlines: [],
+    warnings: [],
+    advice: [],
+    policeReport: null,
+    safeguardingReferral: null,
+    noPoliceReason: null,
+    noSafeguardingReason: null,
+    publicReplies: [],
+    removedFromPage: false,
+    reportedToPlatform: false,
+    removalRequestedAt: null,
+    authorBlocked: false,
+    assignee: null,
+    notes: [],
+    updatedAt: fields.createdAt,
+    triagedAt: null,
+    closedAt: null,
+    version: 1,
+  };
 }
 
 // ---------------------------------------------------------------- events

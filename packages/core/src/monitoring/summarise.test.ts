@@ -2,15 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CATEGORIES,
-  CATEGORY_SEVERITY,
   type Category,
-  maxSeverity,
   OUTCOMES,
   PLATFORMS,
   type Platform,
   SEVERITIES,
 } from '../model/constants.js';
-import type { Deadline, Incident, PostAuthor } from '../model/incident.js';
+import { type Deadline, type Incident, newIncident, type PostAuthor } from '../model/incident.js';
 import { type MonitoringSummary, summarise, summaryToCsv } from './summarise.js';
 
 // Incidents built by hand: the lifecycle is written separately and these tests must not lean on it.
@@ -31,46 +29,30 @@ function incident(
   const categories = spec.categories ?? ['complaint'];
   const closed = spec.closedAt !== undefined;
   return {
-    id: `inc_${counter}`,
-    reference: `SM-${String(counter).padStart(4, '0')}`,
-    practiceOds: 'A81001',
+    ...newIncident({
+      id: `inc_${counter}`,
+      reference: `SM-${String(counter).padStart(4, '0')}`,
+      practiceOds: 'A81001',
+      report: {
+        platform: spec.platform ?? 'facebook',
+        seenAt: spec.createdAt,
+        location: 'practice_page',
+        author: spec.author ?? { kind: 'unknown' },
+        text: 'not used by the summary',
+        atRisk: false,
+        reporter: { name: 'Reporter' },
+      },
+      classification: { categories: [], severity: null, recommendedActions: [], suggestedTemplates: [] },
+      categories,
+      createdAt: spec.createdAt,
+    }),
     state: spec.state ?? (closed ? 'closed' : spec.triagedAt ? 'triaged' : 'reported'),
     outcome: closed ? (spec.outcome ?? 'no_action') : null,
-    report: {
-      platform: spec.platform ?? 'facebook',
-      seenAt: spec.createdAt,
-      location: 'practice_page',
-      author: spec.author ?? { kind: 'unknown' },
-      text: 'not used by the summary',
-      atRisk: false,
-      reporter: { name: 'Reporter' },
-    },
-    classification: { categories: [], severity: null, recommendedActions: [], suggestedTemplates: [] },
-    categories,
     categoriesConfirmed: spec.triagedAt !== undefined,
-    severity: maxSeverity(categories.map((category) => CATEGORY_SEVERITY[category])),
-    complaintInNature: false,
-    evidence: [],
-    evidenceUnavailableReason: null,
     deadlines: spec.deadlines ?? [],
-    warnings: [],
-    advice: [],
-    policeReport: null,
-    safeguardingReferral: null,
-    noPoliceReason: null,
-    noSafeguardingReason: null,
-    publicReplies: [],
-    removedFromPage: false,
-    reportedToPlatform: false,
-    removalRequestedAt: null,
-    authorBlocked: false,
-    assignee: null,
-    notes: [],
-    createdAt: spec.createdAt,
     updatedAt: spec.closedAt ?? spec.triagedAt ?? spec.createdAt,
     triagedAt: spec.triagedAt ?? null,
     closedAt: spec.closedAt ?? null,
-    version: 1,
   };
 }
 

@@ -1,8 +1,7 @@
 // Hand-built practices and incidents for the template tests (the lifecycle is not a dependency).
 
 import type { Category } from '../model/constants.js';
-import { CATEGORY_SEVERITY, maxSeverity } from '../model/constants.js';
-import type { Incident, ReportInput } from '../model/incident.js';
+import { type Incident, newIncident, type ReportInput } from '../model/incident.js';
 import { type PracticeSettingsInput, withDefaults } from '../model/settings.js';
 
 /** A real-looking practice with a long name, the case the 280-character limit has to survive. */
@@ -43,12 +42,10 @@ export const practice = (overrides: Partial<PracticeSettingsInput> = {}) =>
 export const POST_TEXT = 'Dr Raman at reception told my neighbour Mrs Jones about her cancer ZQX-7731';
 
 export function incident(categories: Category[], report: Partial<ReportInput> = {}): Incident {
-  return {
+  return newIncident({
     id: 'inc_test_1',
     reference: 'SM-2026-0042',
     practiceOds: 'A81001',
-    state: 'reported',
-    outcome: null,
     report: {
       platform: 'facebook',
       postUrl: 'https://www.facebook.com/oldcottagesurgery/posts/1234567890',
@@ -63,29 +60,6 @@ export function incident(categories: Category[], report: Partial<ReportInput> = 
     },
     classification: { categories: [], severity: null, recommendedActions: [], suggestedTemplates: [] },
     categories,
-    categoriesConfirmed: false,
-    severity: maxSeverity(categories.map((category) => CATEGORY_SEVERITY[category])),
-    complaintInNature: false,
-    evidence: [],
-    evidenceUnavailableReason: null,
-    deadlines: [],
-    warnings: [],
-    advice: [],
-    policeReport: null,
-    safeguardingReferral: null,
-    noPoliceReason: null,
-    noSafeguardingReason: null,
-    publicReplies: [],
-    removedFromPage: false,
-    reportedToPlatform: false,
-    removalRequestedAt: null,
-    authorBlocked: false,
-    assignee: null,
-    notes: [],
     createdAt: '2026-03-05T14:10:00Z',
-    updatedAt: '2026-03-05T14:10:00Z',
-    triagedAt: null,
-    closedAt: null,
-    version: 1,
-  };
+  });
 }
