@@ -138,3 +138,40 @@ describe('discriminatory: families beyond slur words', () => {
     }
   });
 });
+
+describe('discriminatory: preferences by race, sex stereotypes, children kept from a group, groups counted', () => {
+  it('flags asking for staff by race or religion, and sex stereotypes about women staff', () => {
+    for (const text of [
+      'hoping they give me an English doctor this time',
+      'asked for a Christian nurse and got told no',
+      'female doctors are always off on maternity, that is why there are no appointments',
+      'lady GPs are just too emotional to make a call',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('flags children kept from someone beside a protected group, a group counted, worship as an insult', () => {
+    for (const text of [
+      'the new HCA is trans, keep her away from my daughter',
+      'Noticed how many turbans there are on the staff list now',
+      'the practice is like a madrassa these days',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag preferences for sex or language support, or children near an ordinary place', () => {
+    for (const text of [
+      'Can I get a female doctor for my smear please',
+      'I want a proper explanation from the doctor',
+      'Can we have a British Sign Language interpreter at my appointment?',
+      'Female GPs are brilliant with my kids',
+      'The disabled parking is near my kids school',
+      'The waiting room was like a sauna today',
+      'How many Polish speaking nurses do you have? My mum needs one',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

@@ -493,6 +493,21 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'the|a|those|these|them|all|bloody|dirty cripple|cripples',
       'cripples|cripple get|gets|getting|are|always|everywhere|parking',
       'batty boy|boys|man',
+      // Asking for staff by race or religion: "fingers crossed I get a white doctor".
+      'get|see|have|want|wanted|prefer|request|requested|requesting|asked|asking|give|gave me|us|for? a|an white|english|british|christian doctor|doctors|nurse|nurses|gp|gps|doc|receptionist|one',
+      // Sex stereotypes about women staff: "women GPs are all part-timers who go off on maternity".
+      'women|female|lady|ladies _1 gps|doctors|nurses|staff|receptionists|managers _3 all|always|just|only _3 part|parttimers|maternity|hormonal|menopausal|emotional|hysterical|pregnant',
+      // A group's place of worship as an insult, and a group noticed in numbers.
+      'like a|an? mosque|mosques|souk|bazaar|madrassa|madrasa|kasbah',
+      'funny|amazing|strange|notice|noticed|noticing|count|counted how many @protectedGroup|@religiousDress|@peopleGroup',
+    ],
+  },
+  {
+    // Signal: children to be kept from someone ("not letting him near my kids"), hostile beside a group.
+    id: 'discriminatory.keep_from_children',
+    confidence: 0.75,
+    patterns: [
+      'not|never|wont|dont|keep|kept|stay|keeping|letting _4 anywhere? near|away|nowhere _2 my|our kids|children|son|sons|daughter|daughters|grandkids|grandchildren|boys|girls|child',
     ],
   },
   {
@@ -588,10 +603,20 @@ function dehumanised(input: RuleInput): Hit[] {
     sentences.add(s + 1);
   }
   const hits: Hit[] = [];
-  for (const h of input.hitsOf('discriminatory.dehumanising')) {
+  for (const h of [
+    ...input.hitsOf('discriminatory.dehumanising'),
+    ...input.hitsOf('discriminatory.keep_from_children'),
+  ]) {
     if (tokens[h.last]?.text === 'out') continue;
     if (!sentences.has((tokens[h.first] as Token).sentence)) continue;
-    hits.push(hitFrom(h, 'discriminatory', 'discriminatory.dehumanising', 0.75));
+    hits.push(
+      hitFrom(
+        h,
+        'discriminatory',
+        h.rule.id === 'discriminatory.dehumanising' ? h.rule.id : 'discriminatory.group_hostility',
+        0.75,
+      ),
+    );
   }
   for (const h of input.hitsOf('discriminatory.two_tier'))
     hits.push(hitFrom(h, 'discriminatory', 'discriminatory.group_hostility', 0.7));
