@@ -42,6 +42,12 @@ tomasz piotr pawel agnieszka ewa magda kasia marek jan andrzej ionut andrei elen
 yusuf omar hassan hussein khalid tariq bilal usman zain aliyah maryam amina safiya leila yasmin noor
 harper willow evie esme ruby florence daisy matilda ivy rosie theo jaxon reuben finley harley riley
 lola mia ava maisie summer amelia ellie millie isabelle darcy freddie teddy arlo rory ronnie stevie
+jodie jodi jody shannon courtney kelsey leanne carly hollie abbie abby becca bethany chantelle demi reece
+jake kane dale shaun karl marc bradley ashleigh danni nikki toni lynsey vicki shelley sadie tilly lexi
+ollie mason kayden jayden logan ellis jenson harvey louie frankie bella maddie eliza imogen martha jessie
+hattie annabel marlene lorna val clive trevor ray raymond geraldine rosemary josephine christina carole
+jacqueline marilyn sunil rakesh ramesh suresh harpreet gurpreet manjit jaspreet simran parveen nasreen
+shazia rubina asif imtiaz nadeem shahid zubair farhana chioma keeley kirsten
 
 `;
 
