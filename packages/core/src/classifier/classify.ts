@@ -20,6 +20,7 @@ import { tokenize } from './normalise.js';
 import { type PhraseHit, PhraseMatcher } from './phrases.js';
 import { abusive, MASKABLE, resolveMasked } from './rules/abusive.js';
 import { clinical } from './rules/clinical.js';
+import { concernSignals } from './rules/concern-signals.js';
 import { criticalBackstop } from './rules/critical-backstop.js';
 import { defamatory } from './rules/defamatory.js';
 import { discriminatory } from './rules/discriminatory.js';
@@ -40,6 +41,7 @@ export const FAMILIES: readonly RuleFamily[] = [
   discriminatory,
   threat,
   harm,
+  concernSignals,
   criticalBackstop,
   misinformation,
   defamatory,

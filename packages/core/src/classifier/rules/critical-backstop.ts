@@ -15,6 +15,7 @@
 import type { Category } from '../../model/constants.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
+import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
 
 export const BACKSTOP_LISTS = {
@@ -76,6 +77,24 @@ export const BACKSTOP_LISTS = {
     'nephew',
     'grandson',
     'granddaughter',
+    'childs',
+    'childrens',
+    'lads',
+    'boys',
+    'girls',
+    'toddlers',
+    'babys',
+    'brothers',
+    'sisters',
+    'teenagers',
+    'teenages',
+    'stepdaughters',
+    'stepsons',
+    'teens',
+    'nieces',
+    'nephews',
+    'grandsons',
+    'granddaughters',
   ],
   elder: [
     'nan',
@@ -95,6 +114,21 @@ export const BACKSTOP_LISTS = {
     'frail',
     'widow',
     'widower',
+    'nans',
+    'nanas',
+    'nannas',
+    'grans',
+    'grannys',
+    'grandads',
+    'grandmas',
+    'grandpas',
+    'elderlys',
+    'pensioners',
+    'dementias',
+    'disableds',
+    'frails',
+    'widows',
+    'widowers',
   ],
   partnerOf: [
     'lady',
@@ -109,6 +143,16 @@ export const BACKSTOP_LISTS = {
     'fella',
     'bloke',
     'ex',
+    'ladys',
+    'womans',
+    'husbands',
+    'wifes',
+    'boyfriends',
+    'girlfriends',
+    'partners',
+    'fellas',
+    'blokes',
+    'exs',
   ],
   crew: [
     'brothers',
@@ -195,6 +239,11 @@ type Kind =
   | 'fear'
   | 'distress'
   | 'askHelp'
+  | 'strongSign'
+  | 'cleanCount'
+  | 'slip'
+  | 'unreachable'
+  | 'calm'
   // threat
   | 'target'
   | 'person'
@@ -237,6 +286,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'jump|jumping|throw|throwing _1 in front of',
   ],
   farewell: [
+    'my last post|message|video|tweet',
     'said|saying|say sorry|goodbye|goodbyes|bye to',
     'youll|youd|theyll know why',
     'you|they will|all know why',
@@ -249,6 +299,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'last post|video|message|time',
   ],
   note: [
+    'none|not _3 your|anyones fault',
+    'dont blame yourself|yourselves|anyone',
     'if i dont|never post|reply|answer|message',
 
     'wrote|written|writing|left _4 letter|letters|note|notes',
@@ -256,6 +308,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   affairs: [
     'sorted|sorting|written|writing|wrote|updated|made|done _4 will|insurance|affairs|papers|funeral',
     'in order now?',
+    'where _3 will|insurance|deeds|passwords _1 is|are',
     'affairs',
     'passwords|pins|login|logins',
     'deeds',
@@ -273,6 +326,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'who gets what|my',
   ],
   absence: [
+    'dont|didnt think ill|i|id _1 be? around|here _2 for|by|at|much|long|next|christmas|birthday|summer',
     'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
     'wont|dont|wouldnt be needing|using|wanting',
     'wont|not|never be around|here',
@@ -282,11 +336,13 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'without me',
   ],
   notice: [
+    'nobodyd|nooned|nobodyll|noonell _2 notice|care|miss',
     'anyone|anybody|someone|people|they|nobody|noone notices|notice|noticed|miss|misses',
     'dont know why im posting|writing|saying',
     'dont ask',
   ],
   hopeless: [
+    'why should|would|do|bother i _1 bother|try|care|carry',
     'what|whats|what is the point',
     'no point anymore|living|trying|going|carrying|in',
     'pointless',
@@ -330,6 +386,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'knife|knives|blade|blades|razor|razors|belt|ligature|charcoal|bleach',
+    'looking|look|looked|stare|staring|stared|leaning|lean|leaned _1 over|down|off _2 bridge|edge|drop|cliff|tracks|railings|side|roof|balcony',
     'bleed|bleeding out',
     'train',
     'trains',
@@ -350,6 +408,15 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'thinking|thought|think about|of it|doing _1 it? $',
+    'thinking|thought|think about|of? how easy|quick|simple|quiet|peaceful|nice|painless',
+    'stood|standing|stand|sat|sitting|sit|been _2 on|at|by|over|top _3 bridge|edge|cliff|cliffs|tracks|railings|roof|ledge|platform|parapet',
+    'locked|locks|locking himself|herself|themselves|myself in',
+    'mixed|mixing|mix|took|taking|taken|necked|downed _3 @meds _3 with _2 vodka|alcohol|drink|booze|wine|whisky|gin|beer|cider',
+    'on purpose|deliberately',
+    'still here _2 unfortunately|sadly|somehow|annoyingly|disappointed',
+    'woke|wake|waking up _3 unfortunately|sadly|disappointed|annoyed|gutted',
+
     'looked|look|looking|searched|googled up? how _4 long|many|much|to',
     'how long _4 bleed|die|drown|hang|takes',
     'how many _3 take|kill|need|enough|too',
@@ -383,6 +450,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'counselling',
   ],
   stockpile: [
+    '@meds _1 out on|in|beside|next|lined',
     '@meds _3 lined|laid|set|counted up|out',
     '@meds _3 saved|stashed|stockpiled|hoarded|hidden|hid|put away|aside',
     'counted|counting|count|stockpil*|hoard*|stash*|saving|saved|collecting|collected _5 @meds',
@@ -395,6 +463,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   edFast: [
     'nothing but _3 coffee|water|tea',
+    'day|days _2 of|on _2 water|coffee|tea|nothing|fasting|juice',
+    'water|coffee|tea|juice only',
+    'water|coffee|tea|juice $',
+    'only water|coffee|tea|juice',
     'not|havent|hasnt|without eaten|eating|food _4 days|weeks',
     'days|weeks without eating|food',
     'days|day _1 no food|eating',
@@ -406,6 +478,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'purging',
   ],
   edPush: [
+    'still|so|feel|im|feeling _1 disgusting|fat|huge|gross|massive|enormous',
     'how far _3 push',
     'how long _3 without eating|food',
     'before anyone notices|sees|finds',
@@ -422,6 +495,14 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     '@partnerOf',
     'old lady|man|woman|fella|boy|girl|dear|gentleman|chap|bloke|gent|couple',
     'little one|ones',
+    'kiddie|kiddies|kiddy|bairn|bairns|wean|weans|youngster|youngsters|infant|newborn|tot|tots|schoolgirl|schoolboy|minor|pupil|toddlers|babies',
+    'little lad|girl|boy|un|uns',
+    'memory|memorys going|gone|failing|loss|bad',
+    'memory is going|gone|failing|bad',
+    'vulnerable',
+    'learning disability|disabilities|difficulties',
+    'autistic',
+    'pregnant',
   ],
   injury: [
     'bruise|bruises|bruised|bruising',
@@ -436,6 +517,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hits|hit|hitting|slaps|beats|punches _1 her|him|them|the',
   ],
   neglect: [
+    'bed|pressure sores|ulcers',
+    'bedsores',
     'asking|asks|begging _3 food',
     'nothing in at? home?',
     'no food',
@@ -461,6 +544,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never visits',
   ],
   exploitation: [
+    'picked|picking|picks|pick up _4 by _1 a|an|some|older|this|the',
+    'drives|driving|drove|takes|taking|took her|him|them round|around|about|out',
+    'in his|her|their twenties|thirties|forties|fifties|20s|30s|40s|50s',
     'into cars|vans',
     'older|grown|adult men|man|lads|blokes',
     'picked|picks|picking up by',
@@ -490,7 +576,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'controls|controlling',
   ],
   unseen: [
-    'not|hasnt|havent|nobody|noone _1 seen|answered|answering|opened|out _4 days|day|weeks|week|fortnight|since|ages|months',
+    'nobody|noone|nobodys|noones _1 seen|heard',
+    'not|hasnt|havent|nobody|noone|nobodys|noones _1 seen|answered|answering|opened|out _4 days|day|weeks|week|fortnight|since|ages|months',
     'no answer',
   ],
   homeSigns: [
@@ -498,10 +585,12 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'bins|bin',
     'dog|dogs|cat _2 barking|howling|crying|whining',
     'smell|smells _2 from|coming',
-    'milk|post|letters|mail|papers _4 step|piling|piled|doorstep|still|mat',
+    'milk|milks|post|posts|letters|mail|papers|parcels _4 step|piling|piled|doorstep|still|mat|pile',
     'lights|light _2 on|off _2 all|days',
   ],
   distress: [
+    'screaming|crying|shouting|yelling|sobbing|wailing|screams|cries _4 through the wall|next door|hour|hours|ages',
+    'dead|went|gone|all quiet|silent',
     'begging|begged|pleading _2 stop',
     'shouted|screamed|yelled at _3 every|again|night',
     'screaming|screams|screamed|crying|cries|sobbing|shouting|yelling _3 again|every|at|all',
@@ -510,12 +599,77 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   fear: ['scared', 'frightened', 'afraid', 'terrified'],
   askHelp: [
     'who do|should i tell|ring|report|call|contact',
+    'who|where do|should|can|would i|we _2 ring|call|tell|report|contact|go|turn',
     'what do|should i do',
+    'what can|should|would|do i|we _1 do',
+    'should i _2 ring|call|tell|report|contact _1 someone|anyone|somebody|the',
     'should i ring|call|report|tell',
     'social services',
     'safeguarding',
     'nobody _1 seems|is bothered',
     'dont know what to do',
+  ],
+  // A sign strong enough beside a vulnerable subject on its own: left alone for a stretch, nobody
+  // coming, a carer who doesn't turn up, wandering at night, money taken, sores left untreated.
+  strongSign: [
+    'left|leaves|leaving|leave _3 alone|own|themselves|himself|herself|fend _3 all|every|for|overnight|night|nights|weekend|weekends|days|hours|while|when',
+    'alone|own _1 for _2 days|nights|hours|weekend|week|weeks',
+    'nobody|noone came|comes|checked|checks|went|answered|feeds|fed|bothered',
+    'no one came|comes|checked|checks|went|answered|feeds|fed',
+    'carers|carer _3 dont|didnt|never|not|havent|hasnt|arent|isnt|wont _1 turn|turned|turning|show|showed|showing|come|came|coming|visit|been',
+    'wandering|wandered|wanders|wander _3 off|night|streets|road|lost|am|2am|3am|slippers|street',
+    'found wandering',
+    'gets|got|getting|keeps _1 getting? lost',
+    'taking|took|taken|takes|stealing|stole|steals|pinching|pinched|helping _3 money|cash|pension|purse|wallet|savings|benefits',
+    'sores _3 nobody|noone|not|never|untreated',
+    'crying|screaming|sobbing|wailing _2 for hours|ages|all|constantly|nonstop',
+    'using|drinking|injecting again',
+    'back on the? gear|drugs|drink|booze|crack|heroin|smack',
+    'off _1 his|her|their face|head|tits',
+    'out in the cold',
+    'no lunch|breakfast|dinner|tea|nappies|heating|electric|bed',
+    'bang|banging|thud|thuds|crash|smashing _3 silent|silence|quiet|crying|screaming',
+    'loud bang|thud|crash',
+    'tell|told|telling _2 teacher|teachers|school|anyone _3 scared|hurts|hit|hurt|touched|afraid',
+    'wont|doesnt|didnt|cant|never explain|say|tell _2 how|where|what',
+    'stop|no|please daddy|mummy|dad|mum|mam|mammy|dada|papa',
+    'in just|only _1 a? nappy|nappies|vest|pyjamas|pants|underwear|socks|tshirt|nightie',
+    'flat|passed|spark|sparked out',
+    'out of it $',
+    'out of her|his|their face|head|tree|mind',
+    'stopped|stop|stopping|not|refuse|refuses|refusing|wont _1 giving|give _6 meds|medication|medicine|insulin|inhaler|tablets|epilepsy|antibiotics|antiepileptics',
+    'locked|locks|locking _1 in|out _2 all|night|hours|cold|room|garden',
+  ],
+  // Calm after settling things ("feel calmer now", "strangely peaceful"): a sign only beside affairs,
+  // a giveaway or a goodbye (on its own it is just feeling better).
+  calm: [
+    'feel|feeling|felt|am|im _2 calmer|calm|lighter|peaceful|relieved|settled',
+    'calmer|peaceful than _3 months|years|ages|weeks|long',
+  ],
+  // Abstinence counted ("90 days clean", "clean for 3 months") and the slip that ends it.
+  cleanCount: [
+    'clean|sober _2 days|weeks|months|years|year|month|week|day',
+    'days|weeks|months|years|month|week|year clean|sober',
+  ],
+  slip: [
+    'slipped',
+    'slip',
+    'relapsed',
+    'relapse',
+    'caved',
+    'gave in',
+    'messed up',
+    'fell off',
+    'broke it',
+    'used again',
+  ],
+  // Someone who said goodbye and can't now be reached.
+  unreachable: [
+    'not|isnt|wont|hasnt|stopped answering|replying|picking',
+    'phone _2 off|dead|straight to voicemail',
+    'cant|cannot get hold|through to her|him|them',
+    'no reply|answer _2 since|from',
+    'goodbye|farewell message|text|note|letter|post|video|voicemail',
   ],
   person: ['@role', '@rolePlural', '@someoneElse'],
   target: ['@role', '@rolePlural', '@premisesWord', '@someoneElse', 'car park', 'front desk'],
@@ -528,14 +682,14 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'in a box|coffin',
     'body bag|bags',
     'bodybag*',
-    'windows|window|glass|screen _3 went|go|going|smashed|put|kicked in',
+    'windows|window|glass|screen _3 went|go|goes|going|smashed|put|kicked in',
     'fist|fists|boot through',
   ],
   fire: [
     'go|goes|going up lovely|nicely|in',
     'flames',
     'torch*',
-    'burn*',
+    'burn|burning|burns|burnt|burned|burndown',
     'light|set _1 it|fire|alight',
     'match|lighter to',
   ],
@@ -552,6 +706,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'bulletproof|bombproof|fireproof|shatterproof',
+    'enjoy|enjoying _3 next|last|while|weekend|weeks|days|months',
+    'popping|pop|go|going|drop|dropping|nip|nipping round|over|by _2 for a word|chat|visit',
     'be|would|itd|twould a? shame|awful|pity|terrible|tragic',
 
     'or walks|talks|breathes',
@@ -641,6 +798,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'regret it|this',
   ],
   watchKnow: [
+    'number|reg plate|plates|number',
+    'numberplate|numberplates',
+    'in case|incase anyone|anybody|someone _1 fancies|wants|fancied',
     'i|we know|knows which|where|what',
     'ive|i|weve have? checked',
     'ive|i|weve _1 watched|been watching',
@@ -657,7 +817,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'car park',
     'carpark',
     'house on',
-    'lives on|in|near|round',
+    'lives on|in|near|round|at',
     'dark road|lane|alley|path|street|night|car',
     'walks|walking|drives|goes|cycles _4 alone|home|station|car',
     'parks|parked|parking round|behind|at|by _2 back|bins|side',
@@ -716,6 +876,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'better _5 or',
     'or ill|im|well|were|me|we|else',
     'one more time',
+    'one more _2 and',
     'last chance',
     'if _6 again $',
   ],
@@ -723,6 +884,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
 
 // Figurative uses that veto a violence or arson cue they overlap.
 const FIGURATIVE: readonly string[] = [
+  'set|setting|sets fire|light to _3 system|phones|phone|website|app|rules|rulebook|policy|book|form|forms|letter|rota',
+  'diagnose|diagnosed|spot|spotted|notice|noticed|treat|fix|set|miss|missed _3 broken',
+  'kill|killing|killed|killin myself laughing|laughin|lol|haha',
   'killing|kills|killed me|my',
   'smashed|smash|smashing it|that',
   'murder|kill _1 a|for',
@@ -739,6 +903,9 @@ const FIGURATIVE: readonly string[] = [
 ];
 
 const KINDS = Object.keys(CUES) as Kind[];
+const FIGURATIVE_VETOED: ReadonlySet<Kind> = new Set(['violence', 'fire', 'explicit', 'veiledStrong']);
+/** Threat cues that the shared threat vetoes apply to (hyperbole elsewhere, hazards, blame). */
+const THREAT_VETOED: ReadonlySet<Kind> = new Set(['violence', 'veiledStrong', 'menace']);
 
 export const BACKSTOP_RULES: PhraseRule[] = [
   ...KINDS.map((kind) => ({ id: `${PREFIX}${kind}`, confidence: 0.5, patterns: CUES[kind] ?? [] })),
@@ -753,6 +920,23 @@ const HEAT_EMOJI: ReadonlySet<number> = new Set([0x1f44a, 0x1f525, 0x1f4a3, 0x26
 const EVIL_EMOJI: ReadonlySet<number> = new Set([0x1f608, 0x1f47f]);
 const ED_TAGS: ReadonlySet<string> = new Set(['ed', 'edtwt', 'proana', 'ana', 'mia', 'thinspo', 'promia']);
 
+/** Words of a relationship or contact with an adult, for age gaps. */
+const CONTACT: ReadonlySet<string> = new Set([
+  'boyfriend',
+  'girlfriend',
+  'man',
+  'men',
+  'bloke',
+  'guy',
+  'fella',
+  'seeing',
+  'dating',
+  'lifts',
+  'messaging',
+  'texting',
+  'meeting',
+  'snapchat',
+]);
 const ADULT_ROLE: ReadonlySet<string> = new Set(['boyfriend', 'girlfriend', 'fella', 'man', 'bloke', 'men']);
 
 const AGE_BEFORE: ReadonlySet<string> = new Set([
@@ -764,6 +948,7 @@ const AGE_BEFORE: ReadonlySet<string> = new Set([
   'hes',
   'shes',
   'turned',
+  'im',
 ]);
 
 /** The age a token states, when it reads as one: "is 90", "aged 7", "6yo", "12 year old". */
@@ -788,6 +973,8 @@ const MEDS: ReadonlySet<string> = new Set(BACKSTOP_LISTS.meds);
 /** A number of 20 or more written in digits (2 or 3 of them). */
 const isCount = (text: string): boolean =>
   (text.length === 2 || text.length === 3) && /^[0-9]+$/.test(text) && Number(text) >= 20;
+
+const isDigits = (text: string): boolean => /^[0-9]+$/.test(text);
 
 interface Cue {
   kind: Kind;
@@ -819,8 +1006,12 @@ const SELF_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   edFast: 1,
   edPush: 1,
   edTag: 1,
+  cleanCount: 1,
+  slip: 1,
+  calm: 1,
+  unreachable: 1,
 };
-const SELF_CONTEXT: ReadonlySet<Kind> = new Set(['meds', 'mhContext', 'method']);
+const SELF_CONTEXT: ReadonlySet<Kind> = new Set(['meds', 'mhContext', 'method', 'cleanCount']);
 const OTHER_SIGNS: ReadonlySet<Kind> = new Set([
   'injury',
   'neglect',
@@ -830,6 +1021,7 @@ const OTHER_SIGNS: ReadonlySet<Kind> = new Set([
   'control',
   'unseen',
   'homeSigns',
+  'strongSign',
 ]);
 const THREAT_WEIGHTS: Readonly<Partial<Record<Kind, number>>> = {
   violence: 1,
@@ -877,6 +1069,12 @@ function collectCues(input: RuleInput): Cue[] {
   const { doc } = input;
   const tokens = doc.tokens;
   const figurative = new Coverage(tokens.length, input.hitsOf(`${PREFIX}figurative`));
+  const flags = new SentenceFlags(tokens);
+  let about: boolean | undefined;
+  const isAbout = (): boolean => {
+    if (about === undefined) about = aboutPractice(input);
+    return about;
+  };
   const cues: Cue[] = [];
   const fromToken = (kind: Kind, t: Token): Cue => ({
     kind,
@@ -888,7 +1086,25 @@ function collectCues(input: RuleInput): Cue[] {
   });
   for (const kind of KINDS) {
     for (const ph of input.hitsOf(`${PREFIX}${kind}`)) {
-      if ((kind === 'violence' || kind === 'fire') && figurative.overlaps(ph)) continue;
+      if (FIGURATIVE_VETOED.has(kind) && figurative.overlaps(ph)) continue;
+      if (
+        THREAT_VETOED.has(kind) &&
+        threatVetoed(
+          input,
+          {
+            category: 'threat',
+            ruleId: kind,
+            start: 0,
+            end: 0,
+            confidence: 0,
+            first: ph.first,
+            last: ph.last,
+          },
+          flags,
+          isAbout,
+        )
+      )
+        continue;
       const sentence = (tokens[ph.first] as Token).sentence;
       cues.push({ kind, sentence, start: ph.start, end: ph.end, first: ph.first, last: ph.last });
     }
@@ -901,8 +1117,14 @@ function collectCues(input: RuleInput): Cue[] {
       cues.push({ ...fromToken('person', t), end: mention.end, last: mention.last });
     }
   }
+  // Age gaps: an adult's age in a sentence about a boyfriend, a man or lifts and messages, with a
+  // child's age near it ("a 30 year old man … my 13 year old", "her boyfriend is 24, she's 14").
+  const childAgeSentences: number[] = [];
+  const adultAges: Token[] = [];
+  const contactSentences = new Set<number>();
   for (const t of tokens) {
     if (input.practiceWords.has(t.text)) cues.push(fromToken('target', t));
+    if (CONTACT.has(t.text)) contactSentences.add(t.sentence);
     if (doc.questions.has(t.sentence) && (t.index === 0 || tokens[t.index - 1]?.sentence !== t.sentence))
       cues.push(fromToken('question', t));
     // An adult's age beside a "boyfriend" or "man" (grooming shows as an age gap; the child's age is
@@ -910,11 +1132,17 @@ function collectCues(input: RuleInput): Cue[] {
     // A child's or an old person's age ("only 9", "aged 88", "6yo") marks the subject as vulnerable.
     const age = ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
     if (age !== undefined && (age < 18 || age >= 70)) cues.push(fromToken('subject', t));
+    if (age !== undefined && age < 16) childAgeSentences.push(t.sentence);
+    if (age !== undefined && age >= 18 && age < 70) adultAges.push(t);
     // A count of tablets beside a med name ("60 diazepam", "40 of the co-codamol") is a quantity put by.
     if (MEDS.has(t.text)) {
       for (let k = Math.max(0, t.index - 4); k < t.index; k++) {
         const n = tokens[k] as Token;
-        if (n.sentence === t.sentence && isCount(n.text))
+        const before = tokens[k - 1];
+        const after = tokens[k + 1];
+        const partOfNumber =
+          (before !== undefined && isDigits(before.text)) || (after !== undefined && isDigits(after.text));
+        if (n.sentence === t.sentence && isCount(n.text) && !partOfNumber)
           cues.push({ ...fromToken('stockpile', n), end: t.end, last: t.index + 1 });
       }
     }
@@ -927,6 +1155,10 @@ function collectCues(input: RuleInput): Cue[] {
     }
     if (ED_TAGS.has(t.text) && t.start > 0 && doc.original[t.start - 1] === '#')
       cues.push(fromToken('edTag', t));
+  }
+  for (const t of adultAges) {
+    if (!contactSentences.has(t.sentence)) continue;
+    if (childAgeSentences.some((c) => Math.abs(c - t.sentence) <= 1)) cues.push(fromToken('strongSign', t));
   }
   // Emoji: one pass over the text, each placed in the sentence of the token before it.
   const text = doc.original;
@@ -968,8 +1200,15 @@ interface Verdict {
   kinds: ReadonlySet<Kind>;
 }
 
-function judge(kinds: ReadonlySet<Kind>): Verdict[] {
+function judge(given: ReadonlySet<Kind>, signCues: number): Verdict[] {
   const verdicts: Verdict[] = [];
+  // A slip counts only after counted abstinence ("90 days clean … slipped"), not on the ice; being
+  // unreachable only after a goodbye.
+  const kinds = new Set(given);
+  if (!kinds.has('cleanCount')) kinds.delete('slip');
+  if (!kinds.has('farewell')) kinds.delete('unreachable');
+  if (!kinds.has('affairs') && !kinds.has('giveaway') && !kinds.has('farewell') && !kinds.has('note'))
+    kinds.delete('calm');
   let self = 0;
   for (const kind of kinds) self += SELF_WEIGHTS[kind] ?? 0;
   // meds + stockpile is one idea (counting out tablets): don't count the med name twice.
@@ -981,8 +1220,8 @@ function judge(kinds: ReadonlySet<Kind>): Verdict[] {
   if (self >= THRESHOLD) verdicts.push({ category: 'harm_indication', kinds: keysOf(kinds, SELF_WEIGHTS) });
 
   if (kinds.has('subject')) {
-    let signs = 0;
-    for (const kind of kinds) if (OTHER_SIGNS.has(kind)) signs++;
+    // Two different signs, or one strong one, beside a vulnerable subject.
+    const signs = kinds.has('strongSign') ? Math.max(2, signCues) : signCues;
     if (signs >= 2 || (signs === 1 && (kinds.has('fear') || kinds.has('askHelp') || kinds.has('distress')))) {
       const used = new Set<Kind>(['subject', 'fear', 'askHelp', 'distress', ...OTHER_SIGNS]);
       verdicts.push({ category: 'harm_indication', kinds: new Set([...kinds].filter((k) => used.has(k))) });
@@ -1018,6 +1257,23 @@ function judge(kinds: ReadonlySet<Kind>): Verdict[] {
 const keysOf = (kinds: ReadonlySet<Kind>, weights: Readonly<Partial<Record<Kind, number>>>): Set<Kind> =>
   new Set([...kinds].filter((k) => (weights[k] ?? 0) > 0));
 
+/** Signs about someone else in a window: cues that do not overlap, at most two of a kind. */
+function countSigns(window: readonly Cue[]): number {
+  const signs = window.filter((c) => OTHER_SIGNS.has(c.kind)).sort((a, b) => a.start - b.start);
+  const perKind = new Map<Kind, number>();
+  let count = 0;
+  let end = -1;
+  for (const cue of signs) {
+    if (cue.start < end) continue;
+    const n = perKind.get(cue.kind) ?? 0;
+    if (n >= 2) continue;
+    perKind.set(cue.kind, n + 1);
+    end = cue.end;
+    count++;
+  }
+  return count;
+}
+
 function derive(input: RuleInput, direct: Hit[]): Hit[] {
   const needThreat = !(input.found.get('threat')?.length ?? 0);
   const needHarm = !(input.found.get('harm_indication')?.length ?? 0);
@@ -1034,7 +1290,7 @@ function derive(input: RuleInput, direct: Hit[]): Hit[] {
     const window: Cue[] = [];
     for (let k = 0; k < WINDOW; k++) for (const cue of buckets.get(s + k) ?? []) window.push(cue);
     const kinds = new Set(window.map((c) => c.kind));
-    for (const verdict of judge(kinds)) {
+    for (const verdict of judge(kinds, countSigns(window))) {
       if (done.has(verdict.category)) continue;
       done.add(verdict.category);
       for (const cue of window) {

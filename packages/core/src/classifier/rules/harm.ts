@@ -143,7 +143,8 @@ export const HARM_RULES: PhraseRule[] = [
       'not be here _2 tomorrow|much|long',
       'no way out',
       'done with life|living|everything',
-      'want|wanna|wanted to disappear',
+      'want|wanna|wanted to disappear $',
+      'want|wanna|wanted to disappear forever|completely|for|off|from',
       'end it tonight',
       'give up on life|living|everything',
       'nothing to live for',
@@ -162,10 +163,10 @@ export const HARM_RULES: PhraseRule[] = [
       'relapsed',
       'selfharm*',
       'harming|harm|hurting|hurt|cutting|cut|burning|starving myself|herself|himself|themselves',
-      'taking|take|swallow|swallowing|swallowed all|every _1 my|the? tablets|pills|meds',
+      'swallow|swallowing|swallowed|took|necked|downed all|every _1 my|the? tablets|pills|meds',
       'took|taken|take|swallowed|swallowing|necked _1 a|the? bunch|load|handful|lot|box|packet|pack|boxes|packets _2 @medicine|meds|medication|medicine',
       'overdose|overdosed|od',
-      'took|taken|take|swallowed _1 a|the? bunch|load|handful|lot|all _2 tablets|pills|meds',
+      'took|taken|swallowed|necked _1 a|the? bunch|load|handful|lot|all _3 tablets|pills|meds',
       'saving|saved|stockpiling|hoarding|collecting _1 up? my|the? _1 pills|tablets|meds|@medicine',
       'stop|stopping|stopped taking my insulin|meds|medication|tablets|pills|@medicine',
       'not taking my _1 insulin|meds|medication|tablets|pills|@medicine _1 anymore',
@@ -273,11 +274,19 @@ export const HARM_RULES: PhraseRule[] = [
   },
 ];
 
+const LAUGHTER: ReadonlySet<string> = new Set(['laughing', 'laughin', 'lol', 'lmao', 'haha', 'hahaha']);
+
 export const harm: RuleFamily = {
   name: 'harm_indication',
   lists: HARM_LISTS,
   rules: HARM_RULES,
-  derive: (input, direct) => {
+  derive: (input, all) => {
+    // "killing myself laughing", "ending myself lol": laughter after the words makes them figurative.
+    const tokens = input.doc.tokens;
+    const direct = all.filter((hit) => {
+      const after = hit.last === undefined ? undefined : tokens[hit.last];
+      return !(after && LAUGHTER.has(after.text));
+    });
     // Two different weaker signs (bruises + "who do I tell?") make a safeguarding concern.
     const signs = input.hitsOf('harm_indication.concern_sign');
     const distinct = new Set(

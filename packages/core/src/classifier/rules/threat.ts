@@ -8,6 +8,7 @@
 
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
+import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import type { Hit, RuleFamily } from './types.js';
 
 export const THREAT_LISTS = {
@@ -118,7 +119,8 @@ export const THREAT_RULES: PhraseRule[] = [
       'know where _2 lives|live',
       'a good kicking|hiding|beating|slapping|battering',
       'make sure _4 pays|pay|suffer|suffers|regret|regrets|sorry',
-      'and|or see what happens',
+      'or see what happens',
+      'keep|try|carry|go|do|push _4 and see what happens',
       'pray _3 never|doesnt|dont|wont _2 bump|bumps|run|runs|meet|see',
       'dark car park|alley',
       'wont _1 be? leaving|leave|go quietly',
@@ -396,5 +398,15 @@ export const threat: RuleFamily = {
   name: 'threat',
   lists: THREAT_LISTS,
   rules: THREAT_RULES,
-  derive: (input, direct) => (direct.length > 0 ? direct : cueCombination(input.doc.tokens)),
+  derive: (input, direct) => {
+    const flags = new SentenceFlags(input.doc.tokens);
+    let about: boolean | undefined;
+    const isAbout = (): boolean => {
+      if (about === undefined) about = aboutPractice(input);
+      return about;
+    };
+    const kept = direct.filter((hit) => !threatVetoed(input, hit, flags, isAbout));
+    if (kept.length > 0) return kept;
+    return cueCombination(input.doc.tokens).filter((hit) => !threatVetoed(input, hit, flags, isAbout));
+  },
 };

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../classify.js';
+import { CONTEXT, has, rulesOf } from '../test-helpers.js';
+
+const expectAll = (texts: readonly string[], category: 'threat' | 'harm_indication', want: boolean): void => {
+  for (const text of texts) expect.soft(has(text, category), text).toBe(want);
+};
+
+describe('concern signals: threat', () => {
+  it('intent + violent act + person, in any order of words (threat.intent_violence)', () => {
+    for (const text of [
+      'Swear down if she cuts me off again I will throttle that woman',
+      'gonna leather the next receptionist who tells me to ring at 8',
+      'I want to go round there and break every bone in his hand',
+      "I'm going to put that locum through the wall, no word of a lie",
+      'next time I see him in Tesco I will run him over',
+      'that manager wants his head kicking in',
+      'the practice manager deserves a bullet tbh',
+      'bringing something heavy with me on Monday, see who laughs then',
+    ]) {
+      expect.soft(rulesOf(text), text).toContain('threat.intent_violence');
+    }
+  });
+
+  it('harm as an outcome of the speaker: "someone will end up …" (threat.harm_outcome)', () => {
+    expectAll(
+      [
+        'keep fobbing me off and one of your receptionists is getting glassed',
+        'Somebody at that desk will end up in hospital if I hear no one more time',
+        "they'll be putting that doctor six feet under",
+      ],
+      'threat',
+      true,
+    );
+    expect(rulesOf('one of your receptionists is getting glassed')).toContain('threat.harm_outcome');
+  });
+
+  it('consequences laid on the reader (threat.consequence)', () => {
+    for (const text of [
+      'Whatever happens now is on your heads, Millbrook.',
+      "Next time it won't be a phone call, Millbrook.",
+      'wait until you see what I do next week',
+      "Dr Marsh won't be smirking for much longer",
+      "They can't hide behind that front desk forever",
+      "I've got her reg and her postcode now",
+      "me and the lads will turn up at his house if this isn't sorted",
+      'I know some blokes who would sort that manager out for a tenner',
+      "I won't be asking politely next time",
+      'Make them pay, every one of them',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
+  it('damage to the building, a car or a house (threat.damage)', () => {
+    for (const text of [
+      'gonna wreck the whole waiting room if they cancel again',
+      "that surgery's front windows are getting bricked tonight",
+      'someone will put a match to that building one day',
+      'one more cancellation and every window in that place goes in',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
+  it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
+    expectAll(
+      [
+        'I could murder a bacon butty',
+        'this cold is killing me',
+        'the nurse said the injection might hurt you a little',
+        'someone is going to get hurt on those icy steps outside the surgery',
+        "I'm writing to my MP and the ICB, they won't know what's hit them",
+        'the parcel courier lost my order again, I am going to kill someone',
+        "I'd never hurt anyone, I just want my prescription",
+        "I'll be six feet under before I get a callback at this rate",
+        'Somebody will end up in A&E because of your waiting list',
+        'smashing place, lovely staff, in and out in ten minutes',
+        'set fire to the whole booking system and start again',
+        'this surgery could not diagnose a broken arm',
+        'wait and see what happens with the referral, the doctor said',
+        'always remembers my name, lovely receptionist',
+      ],
+      'threat',
+      false,
+    );
+  });
+});
+
+describe('concern signals: harm_indication', () => {
+  it('statements about safety (harm_indication.safety)', () => {
+    for (const text of [
+      "I honestly don't think I can keep myself safe this weekend",
+      "Mum's not safe on her own anymore and the surgery won't listen",
+      "I'm frightened of what I might do if nobody calls back",
+      'head is in such a dark place right now',
+      'close to doing something stupid tonight',
+    ]) {
+      expect.soft(rulesOf(text), text).toContain('harm_indication.safety');
+    }
+  });
+
+  it('wishing not to be alive, ways to die, being a burden (harm_indication.death_wish)', () => {
+    for (const text of [
+      "I don't want to be alive any more",
+      'every night I pray I wont wake up',
+      'been reading about ways to end it all',
+      'my brother keeps talking about not being around much longer',
+      'they would all manage fine without me',
+      "I won't be a problem for anyone much longer",
+      'sat in the car looking down at the water for an hour',
+      'I keep thinking about steering into a lorry on the way home',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('overdose, self-injury and purging told as acts (harm_indication.method, .relapse)', () => {
+    for (const text of [
+      'took way too many of my sleeping tablets on sunday',
+      'necked the whole packet of co-codamol last night',
+      'the urge to burn is so strong tonight',
+      'my daughter has been making herself sick after every meal',
+      'burned myself again last night',
+      'cutting again after 8 months',
+      'six months clean gone in one night',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(rulesOf('cutting again after 8 months')).toContain('harm_indication.relapse');
+  });
+
+  it('abuse, threats and control by someone close (harm_indication.abuse)', () => {
+    for (const text of [
+      'my boyfriend choked me on Saturday and I have marks on my neck',
+      'her husband shoved her down the stairs last week',
+      "I'm too scared to go home tonight",
+      'my nephew is terrified of his stepdad',
+      "he says he'll make sure I never see the kids again if I tell the doctor",
+      "her partner won't let her have her own money or see her family",
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('stays quiet on figurative death talk and ordinary uses of the words', () => {
+    expectAll(
+      [
+        'killing myself laughing at the new waiting room telly',
+        'want to disappear under my duvet all weekend',
+        "the cut on my hand was glued and it's healed",
+        'my hair got cut again by the trainee, ha',
+        'clean for 3 years this Christmas, thanks to the drug team',
+        "I'll probably be dead before I get an appointment",
+        'thinking about jumping ship to another practice',
+        "my husband will kill me if I'm late for school pickup",
+        'I take all my tablets with breakfast',
+        "the surgery won't let me book online",
+      ],
+      'harm_indication',
+      false,
+    );
+  });
+
+  it('names its rule and the matched span as offsets into the original text', () => {
+    const text = "Honestly can't keep myself safe today. Sorry.";
+    const finding = classify(text, CONTEXT).categories.find((c) => c.id === 'harm_indication');
+    const evidence = finding?.evidence.find((e) => e.ruleId === 'harm_indication.safety');
+    expect(evidence).toBeDefined();
+    expect(evidence?.excerpt).toBe("can't keep myself safe");
+    expect(text.slice(evidence?.start, evidence?.end)).toBe(evidence?.excerpt);
+  });
+});

@@ -1,0 +1,840 @@
+// concern signals: compositional patterns for the two critical categories, `threat` and
+// `harm_indication`, built from KINDS of words rather than whole phrases, so new phrasings of the
+// same idea match: who speaks + what they mean to do + a harmful act + at whom ("I'm going to put
+// that receptionist through the wall"), a consequence laid on the reader ("whatever happens next is
+// on you"), a statement about safety ("can't keep myself safe"), a method or a relapse ("cut again
+// last night", "took too many of my tablets"), and harm reported about someone else ("keeps talking
+// about not being here").
+//
+// Each rule needs the harmful act AND its aim (a person, the practice, the author), never a violent
+// or deathly word alone; `derive` vetoes the figurative and the out-of-scope: negated intent ("I'd
+// never hurt anyone"), a procedure ("this will hurt you a bit"), hazards ("someone will get hurt on
+// those stairs"), blame rather than menace ("someone will end up in A&E because of you"), and
+// relapse words about things rather than people ("my hair was cut again").
+//
+// Linear: every pattern is a phrase of the shared matcher (bounded gaps, no backtracking over the
+// text); `derive` looks at a bounded number of tokens around each hit.
+
+import { WORD_LISTS } from '../lexicon.js';
+import type { Token } from '../normalise.js';
+import type { PhraseRule } from '../phrases.js';
+import type { Hit, RuleFamily, RuleInput } from './types.js';
+
+export const CONCERN_LISTS = {
+  /** Who announces an intent: "I'll", "I'm going to", "gonna", "I swear", "I want to". */
+  csIntent: [
+    'ill',
+    'imma',
+    'ima',
+    'gonna',
+    'going',
+    'will',
+    'well',
+    'were',
+    'id',
+    'wanna',
+    'swear',
+    'shall',
+    'want',
+    'finna',
+    'gunna',
+    'ahll',
+    'ahm',
+  ],
+  /** Acts of violence against a person (present/infinitive forms: they follow an intent). */
+  /** Acts of violence against a person: the unambiguous ones ("hurt", "hit" need the person straight after). */
+  csHarmVerb: [
+    'kill',
+    'killing',
+    'stab',
+    'stabbing',
+    'batter',
+    'battering',
+    'punch',
+    'punching',
+    'strangle',
+    'strangling',
+    'throttle',
+    'choke',
+    'slap',
+    'slapping',
+    'smack',
+    'smacking',
+    'thump',
+    'headbutt',
+    'murder',
+    'attack',
+    'attacking',
+    'maim',
+    'knife',
+    'lamp',
+    'twat',
+    'chin',
+    'leather',
+    'kick',
+    'kicking',
+    'smash',
+    'smashing',
+    'glass',
+    'glassing',
+    'deck',
+    'beat',
+    'beating',
+  ],
+  /** Whom: a person, a group of staff or anyone at all. */
+  csPerson: [
+    'you',
+    'u',
+    'ya',
+    'yous',
+    'youse',
+    'him',
+    'her',
+    'them',
+    'em',
+    'someone',
+    'somebody',
+    'anyone',
+    'anybody',
+    'everyone',
+    'everybody',
+    'whoever',
+    'every',
+    'each',
+    'person',
+    'people',
+    'lad',
+    'bloke',
+    'woman',
+    'man',
+    'guy',
+    'girl',
+    'cow',
+    'prick',
+    'idiot',
+    ...WORD_LISTS.role,
+    ...WORD_LISTS.rolePlural,
+  ],
+  /** Someone who may "get hurt" or "end up in hospital" as the speaker's doing. */
+  csVictim: [
+    'someone',
+    'somebody',
+    'someones',
+    'somebodys',
+    'anyone',
+    'anybody',
+    'one',
+    'you',
+    'u',
+    'youll',
+    'youre',
+    'he',
+    'hes',
+    'hell',
+    'she',
+    'shes',
+    'shell',
+    'they',
+    'theyll',
+    'theyre',
+    'people',
+    'whoever',
+    'staff',
+    ...WORD_LISTS.role,
+    ...WORD_LISTS.rolePlural,
+  ],
+  /** Hurt done to a person, as a result ("gets hurt", "end up glassed"). */
+  csHurtDone: [
+    'hurt',
+    'stabbed',
+    'battered',
+    'beaten',
+    'punched',
+    'glassed',
+    'slapped',
+    'smacked',
+    'decked',
+    'shot',
+    'knifed',
+    'kneecapped',
+    'hospitalised',
+    'leathered',
+    'twatted',
+    'lamped',
+    'strangled',
+    'bottled',
+    'kicked',
+    'knocked',
+    'smashed',
+    'injured',
+  ],
+  /** Acts of damage to a place or a car. */
+  csDestroy: [
+    'smash',
+    'smashing',
+    'wreck',
+    'wrecking',
+    'trash',
+    'trashing',
+    'torch',
+    'torching',
+    'burn',
+    'burning',
+    'firebomb',
+    'petrol',
+    'bomb',
+    'bombing',
+    'flatten',
+    'demolish',
+    'brick',
+    'bricking',
+    'vandalise',
+    'key',
+    'keying',
+    'blow',
+  ],
+  csPremises: [
+    'place',
+    'surgery',
+    'practice',
+    'building',
+    'reception',
+    'windows',
+    'window',
+    'clinic',
+    'door',
+    'doors',
+    'office',
+    'offices',
+    'car',
+    'cars',
+    'house',
+    'houses',
+    'home',
+    'homes',
+    'centre',
+    'pharmacy',
+    'waiting',
+  ],
+  /** People the speaker can call on. */
+  csCrew: [
+    'brothers',
+    'brother',
+    'lads',
+    'mates',
+    'boys',
+    'cousins',
+    'crew',
+    'uncles',
+    'gang',
+    'boyz',
+    'sons',
+    'pals',
+    'friends',
+    'family',
+    'people',
+    'blokes',
+    'firm',
+  ],
+  csWeapon: [
+    'bat',
+    'knife',
+    'knives',
+    'machete',
+    'hammer',
+    'gun',
+    'crowbar',
+    'blade',
+    'blades',
+    'acid',
+    'axe',
+    'shotgun',
+    'brick',
+    'bricks',
+    'shank',
+    'shiv',
+    'knuckleduster',
+    'knuckledusters',
+    'cleaver',
+    'screwdriver',
+    'pole',
+    'golf',
+  ],
+  /** Someone who may be hurting the author or a person they speak of. */
+  csAbuser: [
+    'he',
+    'hes',
+    'partner',
+    'partners',
+    'husband',
+    'husbands',
+    'hubby',
+    'boyfriend',
+    'boyfriends',
+    'bf',
+    'ex',
+    'exs',
+    'stepdad',
+    'stepdads',
+    'dad',
+    'dads',
+    'father',
+    'fathers',
+    'mum',
+    'mums',
+    'mother',
+    'mothers',
+    'stepmum',
+    'stepmums',
+    'fella',
+    'fellas',
+    'bloke',
+    'wife',
+    'girlfriend',
+    'carer',
+    'carers',
+    'uncle',
+    'uncles',
+    'she',
+    'shes',
+    'they',
+  ],
+  /** Assault verbs as reported ("strangled me", "hits her"). */
+  csAssault: [
+    'hit',
+    'hits',
+    'hitting',
+    'punched',
+    'punches',
+    'punching',
+    'strangled',
+    'strangles',
+    'strangling',
+    'choked',
+    'chokes',
+    'choking',
+    'throttled',
+    'throttles',
+    'kicked',
+    'kicks',
+    'kicking',
+    'slapped',
+    'slaps',
+    'slapping',
+    'beat',
+    'beats',
+    'beating',
+    'battered',
+    'batters',
+    'headbutted',
+    'smacked',
+    'smacks',
+    'raped',
+    'rapes',
+    'assaulted',
+    'assaults',
+    'attacked',
+    'attacks',
+    'bit',
+    'bites',
+    'burnt',
+    'burned',
+    'burns',
+    'whips',
+    'whipped',
+    'belted',
+    'belts',
+  ],
+  /** A person on the receiving end of an assault. */
+  csAssaulted: ['me', 'her', 'him', 'them', 'us', 'mum', 'mam', 'mom', 'the', 'my', 'his', 'their'],
+  /** Hurting oneself, as an act done ("cut", "burned"). */
+  csSelfHarmAct: ['cut', 'cutting', 'harmed', 'harming', 'relapsed', 'relapsing', 'purged', 'purging', 'sh'],
+  /** A telling verb: someone reports what another said or keeps saying. */
+  csSaying: [
+    'said',
+    'says',
+    'saying',
+    'keeps',
+    'kept',
+    'told',
+    'telling',
+    'talking',
+    'talks',
+    'talked',
+    'talk',
+    'mentioned',
+    'mentions',
+    'texted',
+    'posted',
+    'messaged',
+    'going',
+    'goes',
+    'thinks',
+    'thinking',
+    'wrote',
+    'writes',
+  ],
+};
+
+export const CONCERN_RULES: PhraseRule[] = [
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: [
+      // intent + violent act + person: "I swear I'll batter her", "gonna glass that receptionist"
+      '@csIntent _3 @csHarmVerb _2 @csPerson',
+      '@csIntent _3 hurt|hurting|hit|hitting|shoot|shooting @csPerson',
+      '@csIntent _3 @csHarmVerb|hit|knock|kick|smash|cave|rip _1 your|his|her|their|yer _1 face|head|teeth|skull|nose|jaw|legs|kneecaps|brains|lights|block',
+      '@csIntent _5 break|snap|breaking|snapping _2 bone|bones|legs|neck|arms|jaw|nose|ribs|fingers|kneecaps|knees',
+      '@csIntent _3 rip|tear|ripping|tearing|knock|knocking|kick|kicking|cave|caving _2 head|heads|throat|face|faces|eyes|teeth|block|lights|brains _3 off|out|in|down',
+      '@csIntent _3 knock|knocking|spark|sparking _1 him|her|them|you|u|em|yous _1 out|down|spark|sparko',
+      '@csIntent _1 to? put|putting|knock|knocking|send|sending|throw|throwing|drag|dragging|launch|launching _3 in|into|through|over|across _1 the|a|that|this|his|her? ground|hospital|wall|walls|glass|window|screen|coma|box|coffin|morgue|grave|counter|desk|icu|wheelchair',
+      '@csIntent _2 run|running|drive|driving _1 him|her|them|you|u|em _1 over|down',
+      '@csIntent _3 through|over _1 that|the|this|your screen|counter|desk|glass|window',
+      'wants|needs|want|need|deserves _1 his|her|their|your legs|neck|head|face|jaw|kneecaps|teeth|skull|arms|fingers _1 breaking|smashing|kicking|kicked|punching|caving|doing|knocking|snapping|stamping',
+      '@role|@rolePlural|he|she|they|him|her|them|you|yous _2 deserves|deserve|needs|need|wants|want|due|getting _1 a|an|the|some? bullet|bullets|stabbing|shooting|bricking|glassing|kicking|beating|battering|hiding|slap|punch',
+      'bring|bringing|brought|carry|carrying|take|taking|pack|packing|tooled _2 a|my|the|some|his @csWeapon',
+      'bring|bringing|brought|carry|carrying|pack|packing something|summat|owt|anything|sommat|somethin _1 heavy|sharp|hard|nasty|pointy',
+      'hell|shell|theyll|youll|he|she|they|you|ill|ahll|gonna|will _2 get|gets|getting|give|gie|gies|giving _1 a|him|her|them|you? sore|fat|burst|bloody|smashed|busted|broken|thick face|lip|nose|head|mouth|ear',
+      'ill|im|gonna|going|will|ahll|ahm _2 shift|move|sort|deal _1 with? them|him|her|em|you|yous myself|ourselves',
+      'hell|shell|theyll|youll|he|she|they|you _3 need|needing|needs _2 doctor|ambulance|hospital|paramedic|paramedics _1 herself|himself|themselves|yourself|yourselves',
+      'hell|shell|theyll|youll|he|she|they|you _3 need|needing|needs _2 dentist|surgeon|stitches|plastic|teeth|wheelchair|crutches|bodybag|coffin|undertaker',
+      'taking|take|rip|ripping|break|breaking|snap|snapping|knock|knocking hers|his|theirs|yours off|out|in',
+      'do|doing the same to her|him|them|you|yous',
+      'wont|aint be so|as smug|brave|cocky|clever|lippy|mouthy|gobby|tough|hard|chatty|rude|funny|pretty|lairy _2 with|when|after|without|once',
+    ],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: [
+      // "someone's going to get hurt", "they'll get hurt", "one of them will end up glassed"
+      '@csVictim _3 going|gonna|will|getting|get|gets|got|end|ends|ending|up|be|is _2 @csHurtDone',
+      '@csVictim _3 end|ends|ending up in _1 a|the? hospital|a|ground|box|coffin|icu|morgue|wheelchair|bodybag',
+      'put|putting|puts _3 in the ground|dirt $',
+      'put|putting|puts|hell|shell|theyll|youll|he|she|they|you|hes|shes|theyre|youre _3 six feet under',
+      'wont|not|never _1 be? getting|get|gettin back up|up again',
+      'in a body bag|bodybag',
+    ],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: [
+      // a consequence laid on the reader
+      'whatever|anything happens|happen next|now|then|after|today|tomorrow|here? is|its|thats|will|be|lies|rests on you|them|your|their|yous|him|her|staff',
+      'in|into my way _3 on them|you|him|her|their|your|themselves',
+      'if|anyone|anybody|whoever|someone|somebody _3 get|gets|getting|stands|stand|standing|tries|try _2 in|into my way',
+      'wont|aint|not be asking|ask nicely|politely|twice',
+      'will not be asking|ask nicely|politely|twice',
+      'next time _3 wont|aint|not be _1 words|talking|letters|letter|emails|email|complaints|complaint|polite|nice|so|phone|call|chat',
+      'dont|never say|tell _3 you|yous|they|i|nobody|anyone|anybody _2 werent|wasnt|didnt|not warned|warn',
+      'consider yourself|yourselves|this _1 warned',
+      'wait|waiting till|until _2 see what _3 happens|happen|ill|i|im|we|comes|do',
+      'what im|i|were|we _1 am|are? capable of',
+      'wont|aint|not be laughing|smiling|smirking|grinning _3 long|longer|when|after|next|once|then|soon',
+      'see how brave|tough|hard|big|smart|smug|cocky|clever|funny|lippy|gobby|mouthy _3 then|when|after|is|are',
+      'cant|cannot|wont _3 hide|hiding _3 behind|forever _3 glass|screen|screens|desk|counter|door|doors|security|police|walls|shutters|forever',
+      'remember my face|name',
+      'wont|not|aint _1 be? coming|come|here|there to talk|chat|ask|argue|discuss|complain|negotiate',
+      'hope|hopes|hoping _6 bulletproof|fireproof|bombproof|shatterproof|reinforced',
+      'fire insurance|cover',
+      'been telt',
+      'best|better|had|wants|want|should|need|needs _3 keep|keeping|stay|staying _3 heads|head|out _1 down|low|of',
+      'remember|remembers|never|forget _1 a|your|their|all? faces|face',
+      'ive|i|weve|we _1 have|got _1 his|her|their|your|all _1 reg|address|addresses|registration|numberplate|postcode|faces',
+      'i|ill|im|gonna|might|going|will|can|when _3 turn|turning|show|showing|rock|rocking|pop|popping up|round|by _1 at|to _1 his|her|their|your|yer house|home|door|doorstep|address|street',
+      'better|start|should|wants|might|want|needs _3 different|another way|route',
+      'fun|enjoy|enjoying _3 walking|walk|drive|driving|getting|parking _3 car|home|tonight',
+      'ill|will|gonna|going|to find|track|hunt|finding|tracking|hunting _1 that|the|this|those|every|each @role|@rolePlural $',
+      'track|hunt|tracking|hunting _1 you|him|her|them|em|that|the|every _2 down',
+      'come|coming|go|going|comes|came after _1 you|him|her|them|em|every|each|everyone|everybody|yous|all',
+      'make|making them|him|her|you|yous|em|every|each|everyone _2 pay|suffer|regret|sorry|bleed',
+      'a|an visit|word|words|chat from _1 me|us|my',
+      'know|got|have|ring|call _1 people|lads|blokes|someone|somebody|mates|friends|boys _2 who|whod|that|thatd|wholl|thatll|would _3 do|sort|deal|break|hurt|batter|sorting|visit',
+      'get|getting|send|sending|bring|bringing|call|calling _2 @csCrew _4 wait|waiting|sort|visit|word|words|deal|meet|round|down|after|outside',
+      'i|we|ill|well|im _3 not|wont|never _2 be|come|coming alone $',
+      'cant|wont|cannot|dont protect|save|help you|them|him|her|yous|staff|@rolePlural forever|always|then|now|outside',
+      'one way or another _3 ill|im|well|will|pay|get|sort',
+      'ill|well|im|were|gonna|going _2 sort|sorting _1 that|the|this|those|him|her|them|you|yous|em _1 @role|@rolePlural|lot? out',
+      'once and for all _3 him|her|them|you|yous|@role|@rolePlural',
+      'things|it|its|thisll|this _4 get|turn|getting|turning _2 ugly|nasty|messy|violent|physical|bloody',
+      'will|gonna|going|hell|shell|theyll|youll _3 get|gets what _1 he|she|they|you|hes|shes|theyre|youre? deserves|deserve|due|coming',
+    ],
+  },
+  {
+    id: 'threat.damage',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: [
+      '@csDestroy _2 the|that|this|your|their|those|his|her|whole|entire|every|all @csPremises',
+      '@csPremises _3 getting|get|gets|going|gonna|will|deserves|needs _3 kicked|smashed|bricked|torched|burnt|burned|trashed|wrecked|firebombed|keyed _1 in|up|down|out?',
+      'go|going|goes|went up _1 in|like flames|smoke|bonfire|tinder|candle',
+      'put|puts|putting|take|takes|taking|set|sets a|the? match|lighter|torch|flame _1 to _2 that|the|this|your|their|those|whole? @csPremises|it',
+      'put|putting|puts|kick|kicking|kicked _3 window|windows|door|doors|glass|screen|screens _1 in|through',
+    ],
+  },
+  {
+    id: 'harm_indication.safety',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: [
+      // statements about safety: "can't keep myself safe", "not safe on my own"
+      'cant|cannot|couldnt|not|unable|struggling|dont|wont _4 keep|keeping myself|me|herself|himself|themselves|yourself safe',
+      'not|isnt|arent|wasnt|never|unsafe|dont|doesnt _3 safe on|by _1 my|his|her|their own|self|myself|herself|himself|themselves',
+      'not|isnt|arent|dont|doesnt|never|wasnt _3 safe with|around|from myself|himself|herself|themselves',
+      'not|isnt|arent|wasnt safe to be? left alone|on',
+      'a danger to myself|himself|herself|themselves',
+      'scared|afraid|frightened|terrified|worried|worry|fear _2 what i|ill|id|im|he|hell|she|shell _2 do|might|could|capable',
+      'ill|i|im|id|might|may|could|going|gonna|thinking|think|scared|afraid|before|tempted|close|near|nearly _3 do|doing something stupid|silly|daft|drastic',
+      'head|heads|mind|minds|im|been _4 dark|bad|horrible|awful|terrible|scary place',
+    ],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: [
+      // wishing not to be alive, ways to die, being a burden, the place and the drop
+      'dont|didnt|never|not want|wanna _1 to? be? alive|exist|existing|living',
+      'no longer want|wish _1 to? be? alive|exist|live|here',
+      'dont|didnt|never|not want|wanna _1 to? live anymore|like|any',
+      'dont|didnt|never|not want|wanna _1 to? live $',
+      'dont|didnt|never|not want|wanna _1 to? wake|waking _1 up? anymore|tomorrow|again|up',
+      'dont|didnt|never|not want|wanna _1 to? wake|waking _1 up? $',
+      'wish|wishing|wished|hope|hoping|pray|praying _3 wouldnt|dont|didnt|never|not|wont _1 wake|waking',
+      'ways|way|how _2 to? end|ending it|things|everything|myself|my|all',
+      'ways|way|how _2 to? die|hang|overdose|od $',
+      'ways|way|how _2 to? kill myself',
+      'thinking|thought|think|tempted|urge|close|want|wanting _3 jumping|jump $',
+      'thinking|thought|think|keep|kept|tempted _3 driving|drive|crashing|crash|swerving|swerve|steering|steer _3 into|off',
+      'thinking|thought|think|keep|kept|tempted _3 walking|walk|stepping|step _3 in front|into the? sea|river|traffic|water',
+      'thinking|thought|think|tempted|urge|close|want|wanting _3 jumping|jump off|in|from',
+      'planning|planned|plan _1 it _4 know exactly|how|when',
+      'know exactly how|when|where _3 do it|going|gonna',
+      'know exactly how|when|where _3 do $',
+      'had|having enough of _1 life|living|existing|breathing',
+      'had|having enough of being alive',
+      'had|having enough of everything|it $',
+      'had|having enough of it all $',
+      'ive|im|i|just|honestly|really _1 had enough $',
+      '@csSaying _3 not being here|around|alive',
+      'not be|being here|around _1 anymore|much',
+      'not be|being here|around _1 $',
+      'cope|manage|coping|managing _2 fine|better|easier|ok|okay|alright without me $',
+      'wont|not be a|an problem|burden|bother|nuisance|pain|trouble _3 for|to anyone|anybody|much|long|longer|anymore|soon',
+      'nobody|noone would|will|wouldve _2 notice|care|miss',
+      'no one would|will|wouldve _2 notice|care|miss',
+      'end|ending|finish|finishing it|things|everything $',
+      'end|ending|finish|finishing it|things|everything tonight|today|soon|now',
+      'go|going|gone|heading|drive|driving|walk|walking|went|drove _3 cliffs|cliff|bridge|tracks|railway|edge|roof|viaduct|quarry|multistorey|motorway|river _3 tonight|now|again|last|one',
+      'looking|look|looked|stare|staring|stared _3 at|over|down _1 the? drop|edge|water|tracks|traffic',
+      'how easy _3 would|it|be',
+    ],
+  },
+  {
+    id: 'harm_indication.method',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: [
+      // overdose, self-injury and purging told as acts
+      'took|taken|swallowed|necked|downed|overdid _1 way? too many',
+      'taking|take too many _4 again|deliberately|purpose',
+      'swallowed|necked|downed|took everything|whatever _3 cupboard|tablets|pills|meds|could|find|found|had',
+      'took|taken|swallowed|necked|downed|take|taking _1 the|a|my? whole|entire _1 packet|pack|box|bottle|strip|sheet|lot',
+      'urge|urges|craving|cravings|itching _2 to? cut|harm|hurt|burn|punish|starve|relapse|jump',
+      'tempted _2 to? cut|harm|burn|hurt|starve _1 myself|again',
+      'tempted _2 to? cut|harm|burn|hurt|starve _1 $',
+      'hurt|hurting|burned|burnt|burning|scratched|scratching|punched|punching|hit|hitting|starved|starving|punished|punishing myself|herself|himself|themselves _2 again|last|tonight|when|every',
+      'making|makes|made|make _1 myself|herself|himself|themselves _1 sick',
+      'tried|trying|try|attempt|attempted _1 to? hang|jump|overdose|od',
+    ],
+  },
+  {
+    id: 'harm_indication.relapse',
+    category: 'harm_indication',
+    confidence: 0.8,
+    patterns: ['@csSelfHarmAct again|last|tonight', 'clean|sober _1 gone|over|ruined|wasted|broken|lost'],
+  },
+  {
+    id: 'harm_indication.abuse',
+    category: 'harm_indication',
+    confidence: 0.8,
+    patterns: [
+      // someone hurting, threatening or controlling the author or a person they speak of
+      '@csAbuser _2 @csAssault _1 @csAssaulted',
+      '@csAbuser _2 pushed|shoved|threw|throws|pushes|shoves|dragged|drags _1 me|her|him|them|us _3 down|into|against|over|onto|off|stairs|wall|floor|across',
+      '@csAbuser _2 grabbed|grabs|had|held|holds|pinned|pins _1 me|her|him|them|us _1 by? the? throat|neck|hair|down',
+      'threatened|threatens|threatening _3 kill|hurt|stab|batter|burn|harm|strangle _1 me|her|him|them|us|the|my|himself|herself|themselves',
+      'scared|afraid|frightened|terrified|petrified _3 to go home',
+      'scared|frightened|terrified|afraid|petrified _1 of _1 his|her|their|my|mums|dads? dad|mum|stepdad|stepmum|father|mother|partner|husband|boyfriend|parents|uncle|brother|fella',
+      'wont|doesnt|never|dont let|lets _1 her|him|them|me _4 friends|family|money|phone|out|leave|work|doctor|gp|own',
+      'hell|shell|theyll|he|hes|gonna _2 kill|hurt|batter|strangle|murder me|us $',
+      'hell|shell|theyll|he|she|they|hes|shes _2 make|making sure i|im|ill _2 never|dont|cant|wont|not',
+      'makes|made|making _1 him|her|them|me _1 sleep|stay|stand|sit|kneel|eat _3 shed|outside|garden|car|cupboard|floor|cold|dark|corner',
+      'comes|came|coming|goes|went|gets|got into|in _1 her|his|their|my room|bedroom|bed _2 at|night',
+      'keep|keeps|kept _2 secret|secrets _2 from|mum|dad|mummy|daddy',
+    ],
+  },
+];
+
+/** A harm act about a thing, not a person: "my hair was cut again", "the line got cut again". */
+const NOT_SELF_BEFORE: ReadonlySet<string> = new Set([
+  'was',
+  'been',
+  'got',
+  'get',
+  'gets',
+  'being',
+  'were',
+  'hair',
+  'is',
+  'are',
+  'be',
+  'phone',
+  'line',
+  'call',
+  'power',
+  'budget',
+  'funding',
+  'the',
+  'a',
+]);
+/** Intent words are negated: "I'd never hurt anyone", "I'm not going to kill anyone". */
+const NEGATION: ReadonlySet<string> = new Set([
+  'never',
+  'not',
+  'wont',
+  'wouldnt',
+  'dont',
+  'didnt',
+  'cant',
+  'no',
+  'nobody',
+  'noone',
+]);
+/** A sentence about a procedure, a hazard or a game: hurt without anyone meaning it. */
+const INNOCENT_HURT: ReadonlySet<string> = new Set([
+  'jab',
+  'jabs',
+  'needle',
+  'needles',
+  'injection',
+  'injections',
+  'bloods',
+  'vaccine',
+  'smear',
+  'scratch',
+  'sting',
+  'coil',
+  'stairs',
+  'steps',
+  'step',
+  'ice',
+  'icy',
+  'slippery',
+  'pothole',
+  'potholes',
+  'ramp',
+  'trip',
+  'wet',
+  'floor',
+  'lift',
+  'match',
+  'game',
+  'rugby',
+  'football',
+  'darts',
+  'exam',
+  'quiz',
+  'test',
+  'feelings',
+  'wallet',
+  'pocket',
+  'complaint',
+  'complaints',
+  'review',
+  'reviews',
+  'email',
+  'letter',
+  'solicitor',
+  'solicitors',
+  'lawyer',
+  'court',
+  'kindness',
+  'questions',
+]);
+/** Blame, not menace: "someone will end up in A&E because of your waiting list". */
+const BLAME: ReadonlySet<string> = new Set([
+  'because',
+  'cause',
+  'due',
+  'thanks',
+  'negligence',
+  'incompetence',
+  'waiting',
+  'wait',
+  'list',
+  'misdiagnosed',
+  'misdiagnosis',
+  'understaffed',
+  'staffing',
+]);
+/** Recourse through formal channels: "they won't know what's hit them" in a letter to the MP is no threat. */
+export const FORMAL: ReadonlySet<string> = new Set([
+  'complaint',
+  'complaints',
+  'complain',
+  'writing',
+  'letter',
+  'letters',
+  'mp',
+  'icb',
+  'cqc',
+  'ombudsman',
+  'solicitor',
+  'solicitors',
+  'lawyer',
+  'lawyers',
+  'court',
+  'courts',
+  'sue',
+  'suing',
+  'legal',
+  'review',
+  'reviews',
+  'press',
+  'newspaper',
+  'newspapers',
+  'media',
+  'reporting',
+  'gmc',
+  'nmc',
+  'pals',
+  'healthwatch',
+  'councillor',
+  'tribunal',
+  'petition',
+  'vote',
+]);
+/** Anyone at all as the victim: "I'm going to kill someone" is hyperbole unless the practice is in the post. */
+const VAGUE_VICTIM: ReadonlySet<string> = new Set([
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'anyone',
+  'anybody',
+]);
+const HURT_WORDS: ReadonlySet<string> = new Set(['hurt', 'hurts', 'injured']);
+const END_UP: ReadonlySet<string> = new Set(['end', 'ends', 'ending']);
+const HYPERBOLE_VERB: ReadonlySet<string> = new Set(['kill', 'murder', 'strangle', 'throttle', 'killing']);
+const PRACTICE_CONTEXT: ReadonlySet<string> = new Set([
+  ...WORD_LISTS.practice,
+  ...WORD_LISTS.role,
+  ...WORD_LISTS.rolePlural,
+]);
+
+/** True when the post is about the practice: its name, its staff or words of its service. */
+export function aboutPractice(input: RuleInput): boolean {
+  if (input.staff.length > 0) return true;
+  for (const t of input.doc.tokens)
+    if (PRACTICE_CONTEXT.has(t.text) || input.practiceWords.has(t.text)) return true;
+  return false;
+}
+
+/**
+ * Vetoes shared with threat.ts: a veiled threat in a sentence about formal recourse, and "kill
+ * someone" hyperbole in a post that never mentions the practice (a pizza order, a parcel).
+ */
+export function threatVetoed(
+  input: RuleInput,
+  hit: Hit,
+  flags: SentenceFlags,
+  about: () => boolean,
+): boolean {
+  const tokens = input.doc.tokens;
+  const first = hit.first ?? -1;
+  const last = hit.last ?? -1;
+  if (first < 0) return false;
+  if (
+    (hit.ruleId === 'threat.veiled' || hit.ruleId === 'threat.consequence') &&
+    flags.has(first, FORMAL, 'formal')
+  )
+    return true;
+  if (anyIn(tokens, first, last, VAGUE_VICTIM) && anyIn(tokens, first, last, HYPERBOLE_VERB) && !about())
+    return true;
+  // "someone will get hurt on those steps", "somebody will end up in A&E because of the wait"
+  if (anyIn(tokens, first, last, HURT_WORDS) && flags.has(first, INNOCENT_HURT, 'innocent')) return true;
+  if (anyIn(tokens, first, last, END_UP) && flags.has(first, BLAME, 'blame')) return true;
+  return false;
+}
+
+/** Rules whose hits a sentence of this kind vetoes. */
+const VETO_INNOCENT = new Set(['threat.intent_violence', 'threat.harm_outcome']);
+
+function sentenceOf(tokens: readonly Token[], at: number): [number, number] {
+  const sentence = (tokens[at] as Token).sentence;
+  let s = at;
+  while (s > 0 && (tokens[s - 1] as Token).sentence === sentence) s--;
+  let e = at;
+  while (e < tokens.length && (tokens[e] as Token).sentence === sentence) e++;
+  return [s, e];
+}
+
+function anyIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (words.has((tokens[k] as Token).text)) return true;
+  return false;
+}
+
+/** Sentences already judged, so a sentence with many hits is scanned once per check (linear). */
+export class SentenceFlags {
+  private readonly cache = new Map<string, boolean>();
+  constructor(private readonly tokens: readonly Token[]) {}
+  has(at: number, words: ReadonlySet<string>, key: string): boolean {
+    const token = this.tokens[at] as Token;
+    const id = `${key}:${token.sentence}`;
+    let known = this.cache.get(id);
+    if (known === undefined) {
+      const [s, e] = sentenceOf(this.tokens, at);
+      known = anyIn(this.tokens, s, e, words);
+      this.cache.set(id, known);
+    }
+    return known;
+  }
+}
+
+export const concernSignals: RuleFamily = {
+  name: 'concern-signals',
+  lists: CONCERN_LISTS,
+  rules: CONCERN_RULES,
+  derive: (input, direct) => {
+    const tokens = input.doc.tokens;
+    const flags = new SentenceFlags(tokens);
+    let about: boolean | undefined;
+    const isAbout = (): boolean => {
+      if (about === undefined) about = aboutPractice(input);
+      return about;
+    };
+    const out: Hit[] = [];
+    for (const hit of direct) {
+      if (hit.category === 'threat' && threatVetoed(input, hit, flags, isAbout)) continue;
+      const first = hit.first ?? 0;
+      const last = hit.last ?? first;
+      const id = hit.ruleId;
+      if (VETO_INNOCENT.has(id) && flags.has(first, INNOCENT_HURT, 'innocent')) continue;
+      if (id === 'threat.harm_outcome' && flags.has(first, BLAME, 'blame')) continue;
+      if (id === 'threat.intent_violence' && anyIn(tokens, first, last, NEGATION)) continue;
+      if (id === 'harm_indication.relapse') {
+        const before = tokens[first - 1];
+        const at = tokens[first] as Token;
+        if (before && before.sentence === at.sentence && NOT_SELF_BEFORE.has(before.text)) continue;
+      }
+      out.push(hit);
+    }
+    return out;
+  },
+};
