@@ -550,11 +550,15 @@ function placedAtPractice(tokens: readonly Token[], at: number, practiceWords: R
   return false;
 }
 
+function sameSentenceAs(t: Token | undefined, token: Token): boolean {
+  return t !== undefined && t.sentence === token.sentence;
+}
+
 /** "Jade's", "Dr Sandu's": the word without its possessive 's (the normaliser drops the apostrophe). */
 function possessiveBase(doc: Doc, token: Token): string | null {
-  if (token.text.length < 4 || !token.text.endsWith('s')) return null;
-  const written = doc.original.slice(token.end - 2, token.end - 1);
-  return written === "'" || written === '’' ? token.text.slice(0, -1) : null;
+  if (token.text.length < 4 || token.text.charCodeAt(token.text.length - 1) !== 115) return null;
+  const mark = doc.original.charCodeAt(token.end - 2);
+  return mark === 39 || mark === 0x2019 ? token.text.slice(0, -1) : null;
 }
 
 /** Words that read as a verb or modal after "dr"/"doc" in lower case ("the dr will see you"). */
@@ -843,22 +847,22 @@ export function findStaffMentions(
     // a person: after "that" ("That Cole is…") or before a verb of speech ("cole says no"). A bare
     // capitalised surname alone is not enough (many are places: Wells, Preston). Surnames that are
     // words need the role.
-    if (consumed === 0 && !doc.shouting && token.text.length >= 3) {
-      const owners = surnameOwners.get(token.text);
+    // (Only for tokens that are a roster surname: this runs for every word of every post.)
+    const owners = consumed === 0 && !doc.shouting ? surnameOwners.get(token.text) : undefined;
+    if (owners !== undefined && token.text.length >= 3) {
       const previous = tokens[i - 1];
       const following = tokens[i + 1];
-      const sameSentence = (t: Token | undefined) => t !== undefined && t.sentence === token.sentence;
       const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
       const asName = token.capitalised || doc.caseless;
       const plainWord = WORD_NAMES.has(token.text) || token.text.length < 4;
       const personLike =
         !plainWord &&
         asName &&
-        ((sameSentence(previous) &&
+        ((sameSentenceAs(previous, token) &&
           previous?.text === 'that' &&
-          sameSentence(following) &&
+          sameSentenceAs(following, token) &&
           (AFTER_THAT_NAME.has(following?.text ?? '') || ROLE_WORDS.has(following?.text ?? ''))) ||
-          (sameSentence(following) && SPEECH_AFTER.has(following?.text ?? '')));
+          (sameSentenceAs(following, token) && SPEECH_AFTER.has(following?.text ?? '')));
       if (
         owners &&
         owners.length === 1 &&

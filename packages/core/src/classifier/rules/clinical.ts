@@ -583,42 +583,48 @@ const NOT_FAMILY_NAMES = new Set<string>([
   ...WORD_LISTS.rolePlural,
 ]);
 
+// Top-level helpers rather than closures: familyAt runs for many tokens of every post.
+function inSentence(t: Token | undefined, sentence: number): t is Token {
+  return t !== undefined && t.sentence === sentence;
+}
+function possessiveIn(t: Token | undefined, sentence: number): boolean {
+  return inSentence(t, sentence) && (t.text === 'my' || t.text === 'our' || t.text === 'me');
+}
+
 /** "my dad", "our son", "my brother-in-law": the author's family. */
 function familyAt(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k] as Token;
   const before = tokens[k - 1];
   const after = tokens[k + 1]?.text ?? '';
-  const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === token.sentence;
-  const possessive = (t: Token | undefined) =>
-    sameSentence(t) && (t.text === 'my' || t.text === 'our' || t.text === 'me');
+  const sentence = token.sentence;
   // "our Kayden", "our Lily": a name after "our" is one of the family (a Northern English usage).
   if (
     before?.text === 'our' &&
-    sameSentence(before) &&
+    inSentence(before, sentence) &&
     token.capitalised &&
     !token.allCaps &&
     !NOT_FAMILY_NAMES.has(token.text) &&
     token.text.length > 2
   )
     return true;
-  if (MY_CHILD.has(token.text)) return possessive(before);
+  if (MY_CHILD.has(token.text)) return possessiveIn(before, sentence);
   // "my 2 year old", "our 18 month old".
   if (token.text === 'old' && AGE_UNITS.has(tokens[k - 1]?.text ?? '')) {
     const count = tokens[k - 2];
-    return count !== undefined && /^\d+$/.test(count.text) && possessive(tokens[k - 3]);
+    return count !== undefined && /^\d+$/.test(count.text) && possessiveIn(tokens[k - 3], sentence);
   }
   // "Todley Mums", "Mums Net": a kin word inside a capitalised name is a group, not the author's mum.
   if (
     KIN_NAMES.has(token.text) &&
     token.capitalised &&
-    sameSentence(before) &&
+    inSentence(before, sentence) &&
     before.capitalised &&
     !before.allCaps &&
-    !possessive(before) &&
+    !possessiveIn(before, sentence) &&
     before.text !== 'i'
   ) {
     const first = tokens[k - 2];
-    if (sameSentence(first)) return false;
+    if (inSentence(first, sentence)) return false;
   }
   // "Mum's friend …" is about the friend.
   const someoneOfTheirs = OTHER_PERSON.has(after) || KIN_OTHERS.has(after);
@@ -632,8 +638,8 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
   if (!RELATIVE.has(token.text)) return false;
   // "my dad", or one describing word between: "my late husband", "my little brother".
   return (
-    possessive(tokens[k - 1]) ||
-    (possessive(tokens[k - 2]) && FAMILY_ADJECTIVES.has(tokens[k - 1]?.text ?? ''))
+    possessiveIn(tokens[k - 1], sentence) ||
+    (possessiveIn(tokens[k - 2], sentence) && FAMILY_ADJECTIVES.has(tokens[k - 1]?.text ?? ''))
   );
 }
 
