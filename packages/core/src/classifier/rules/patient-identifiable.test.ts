@@ -43,3 +43,46 @@ describe('patient_identifiable', () => {
     expect(has('@Sandra Hill you know nothing about diabetes', 'patient_identifiable')).toBe(false);
   });
 });
+
+describe('patient_identifiable: another person with an operation, a treatment, an aid or a written-out birth date', () => {
+  it('flags a named person with their operation, treatment or mobility aid', () => {
+    expect(
+      rulesOf('Bumped into Maureen Kaye at the chemist, she is having her knee replaced on Friday'),
+    ).toContain('patient_identifiable.name_condition');
+    for (const text of [
+      'Mr Brannigan from the bowls club has just started dialysis, poor man',
+      'spotted Mrs Okafor in reception on her crutches again',
+      'Linda Wood is off for a hysterectomy next month, send her love',
+    ]) {
+      expect(has(text, 'patient_identifiable'), text).toBe(true);
+    }
+  });
+
+  it('flags a relative named after "her name is", and a birth date written in words', () => {
+    for (const text of [
+      'Ringing about my dad, his name is Clive Rowe, he has been waiting for his catheter supplies',
+      'Sorting repeat meds for Lorna Baxter, DOB 3rd March 1950, she lives alone',
+    ]) {
+      expect(has(text, 'patient_identifiable'), text).toBe(true);
+    }
+  });
+
+  it('flags someone sharing a staff surname but placed elsewhere, not the member of staff', () => {
+    expect(has('old Mrs Adams from the bakery is having her cataract done', 'patient_identifiable')).toBe(
+      true,
+    );
+    expect(has('Mrs Adams from the surgery sorted my cataract referral', 'patient_identifiable')).toBe(false);
+  });
+
+  it('does not flag the author’s own detail beside someone named, or a name with no health detail', () => {
+    for (const text of [
+      'Had my hip replaced last month, Mrs Smith from next door drove me in',
+      'Big thanks to Jean Carter for the lift to my knee op',
+      'Wheelchair access at the surgery is rubbish, ask Mrs Jones',
+      'Mrs Patel from the pharmacy was lovely today',
+      "I'm Karen Bell and I need my oxygen prescription sorted",
+    ]) {
+      expect(has(text, 'patient_identifiable'), text).toBe(false);
+    }
+  });
+});

@@ -12,10 +12,11 @@
 // Not another patient: the author signing off ("Mrs D. Whitaker", "Name is Mrs Royle"), a commenter
 // addressed by handle ("@Debbie Lowe"), a member of staff (identifies_staff instead).
 
+import { WORD_LISTS } from '../lexicon.js';
 import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
-import type { PhraseRule } from '../phrases.js';
+import type { PhraseHit, PhraseRule } from '../phrases.js';
 import { Coverage, type Hit, type RuleFamily } from './types.js';
 
 const STREET_WORDS = new Set([
@@ -69,6 +70,15 @@ const NOT_NHS_CONTEXT = new Set([
   'confirmation',
 ]);
 const SELF_INTRO = new Set(['im', 'am', 'signed', 'regards', 'love', 'from']);
+const SOMEONE_ELSES: ReadonlySet<string> = new Set([
+  'her',
+  'his',
+  'their',
+  ...WORD_LISTS.relative.filter((w) => w.endsWith('s')),
+  'neighbours',
+  'friends',
+  'mates',
+]);
 
 export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
   {
@@ -88,7 +98,80 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'abortion|termination',
     ],
   },
+  {
+    // Signal: a health detail that names no condition — an operation, a treatment, an aid — which
+    // discloses someone's health when it is theirs ("he's having his hip replaced", "her walking frame").
+    id: 'patient_identifiable.health_detail',
+    confidence: 0.8,
+    patterns: [
+      'hip|hips|knee|knees|shoulder|cataract|cataracts|gallbladder|appendix|womb|breast|prostate|bowel|heart|kidney|liver|lung|lungs|bladder|thyroid|tonsils|varicose _1 replaced|replacement|removed|removal|op|operation|surgery|transplant|bypass|biopsy|done|out',
+      '*ectomy|*plasty|*otomy|*oscopy',
+      'chemo|chemotherapy|radiotherapy|dialysis|transfusion|transfusions|stoma|colostomy|catheter',
+      'walking frame|frames|stick|aid|aids',
+      'zimmer|zimmers|crutches|wheelchair|mobility|oxygen|inhaler|nebuliser',
+      'hearing aid|aids',
+      'neck brace',
+      'leg|arm|wrist|ankle|foot in a|plaster|cast',
+      'pregnant|miscarriage|miscarried|ivf',
+      'sectioned|rehab',
+    ],
+  },
 ];
+
+/** Words that make a nearby health detail the author's own. */
+const OWN = new Set(['my', 'i', 'im', 'ive', 'id', 'me', 'mine', 'myself', 'our', 'we']);
+/** Words that make it someone else's. */
+const THEIRS = new Set([
+  'his',
+  'her',
+  'their',
+  'he',
+  'she',
+  'hes',
+  'shes',
+  'him',
+  'they',
+  'theyre',
+  'theyve',
+]);
+
+/** Whose a health detail is: the author's ("my knee op"), someone else's ("her frame"), or unsaid. */
+function ownerOf(doc: Doc, at: number, people: Coverage): 'own' | 'theirs' | undefined {
+  const { tokens } = doc;
+  const sentence = (tokens[at] as Token).sentence;
+  for (let k = at - 1; k >= 0 && k >= at - 5; k--) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== sentence) return undefined;
+    if (people.overlaps({ first: k, last: k + 1 }) || THEIRS.has(t.text)) return 'theirs';
+    if (OWN.has(t.text)) return 'own';
+  }
+  return undefined;
+}
+
+/**
+ * An operation, treatment or aid counts for another person when it follows "his/her/she", or comes
+ * just after the named person in their sentence, and not after "my/I" (the author's own).
+ */
+function othersHealthDetails(
+  doc: Doc,
+  hits: readonly PhraseHit[],
+  people: readonly PersonName[],
+  covered: Coverage,
+): PhraseHit[] {
+  const { tokens } = doc;
+  const nearAfterPerson = (at: number): boolean =>
+    people.some(
+      (p) =>
+        p.last <= at &&
+        at - p.last <= 8 &&
+        (tokens[p.first] as Token).sentence === (tokens[at] as Token).sentence,
+    );
+  return hits.filter((h) => {
+    const owner = ownerOf(doc, h.first, covered);
+    if (owner === 'own') return false;
+    return owner === 'theirs' || nearAfterPerson(h.first);
+  });
+}
 
 /** Index of the first token starting at or after `offset` (binary search: tokens are in order). */
 const tokenIndexAt = (doc: Doc, offset: number): number => {
@@ -152,11 +235,18 @@ function birthDates(doc: Doc): { first: number; last: number }[] {
       found.push({ first: i, last: i + 3 });
     }
   }
+  // "born 1938", "DOB 3rd March 1950", "born on the 4th of May 1941": a year within a few words.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i] as Token;
-    const next = tokens[i + 1] as Token;
-    if ((t.text === 'born' || t.text === 'dob') && /^(19|20)\d\d$/.test(next.text))
-      found.push({ first: i, last: i + 2 });
+    if (t.text !== 'born' && t.text !== 'dob') continue;
+    for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) {
+      const next = tokens[k] as Token;
+      if (next.sentence !== t.sentence) break;
+      if (/^(19|20)\d\d$/.test(next.text)) {
+        found.push({ first: i, last: k + 1 });
+        break;
+      }
+    }
   }
   return found;
 }
@@ -186,10 +276,37 @@ function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
   if (doc.original[person.start - 1] === '@') return true;
   if (previous && SELF_INTRO.has(previous.text)) return true;
   // "Name is Mrs Royle", "my name's Jean Carter"
-  if (previous?.text === 'is' && doc.tokens[person.first - 2]?.text === 'name') return true;
+  // (but "her name is Joan Pilkington", "my mum's name is …" is someone else's name).
+  if (previous?.text === 'is' && doc.tokens[person.first - 2]?.text === 'name')
+    return !SOMEONE_ELSES.has(doc.tokens[person.first - 3]?.text ?? '');
   if (previous?.text === 'names') return true;
   // A signature: the last words of the post.
   return person.last === doc.tokens.length && person.kind !== 'full';
+}
+
+const ELSEWHERE_AFTER = new Set(['from', 'at', 'off', 'down']);
+const PLACE_SKIP = new Set(['the', 'my', 'our', 'his', 'her']);
+const PRACTICE: ReadonlySet<string> = new Set([
+  ...WORD_LISTS.practice,
+  'practice',
+  'surgery',
+  'centre',
+  'health',
+]);
+
+/**
+ * A person who shares a staff member's name but is placed somewhere else ("old Mr Fairclough from
+ * the allotments") is not that member of staff.
+ */
+function fromElsewhere(doc: Doc, person: PersonName, practiceWords: ReadonlySet<string>): boolean {
+  const { tokens } = doc;
+  const after = tokens[person.last];
+  if (!after || !ELSEWHERE_AFTER.has(after.text)) return false;
+  let k = person.last + 1;
+  while (tokens[k] && PLACE_SKIP.has((tokens[k] as Token).text)) k++;
+  const place = tokens[k];
+  if (!place || place.sentence !== after.sentence) return false;
+  return !PRACTICE.has(place.text) && !practiceWords.has(place.text);
 }
 
 export const patientIdentifiable: RuleFamily = {
@@ -201,7 +318,9 @@ export const patientIdentifiable: RuleFamily = {
     const staffTokens = new Coverage(doc.tokens.length, input.staff);
     const serviceWords = new Coverage(doc.tokens.length, input.hitsOf('clinical_disclosure.service_word'));
     const people = findPersonNames(doc).filter(
-      (p) => !staffTokens.overlaps(p) && !isAuthorOrCommenter(doc, p),
+      (p) =>
+        (!staffTokens.overlaps(p) || fromElsewhere(doc, p, input.practiceWords)) &&
+        !isAuthorOrCommenter(doc, p),
     );
     if (people.length === 0) return hits;
     const span = (first: number, last: number) => ({
@@ -212,9 +331,15 @@ export const patientIdentifiable: RuleFamily = {
     const named = people.filter(
       (p) => p.kind !== 'given' || ['from', 'at'].includes(doc.tokens[p.last]?.text ?? ''),
     );
+    // A detail the author owns ("my knee op") says nothing about the person named beside it.
+    const namedTokens = new Coverage(doc.tokens.length, named);
+    const notOwn = (m: { first: number }) => ownerOf(doc, m.first, namedTokens) !== 'own';
     const medical = [
-      ...input.hitsOf('clinical_disclosure.medical_detail').filter((m) => !serviceWords.overlaps(m)),
-      ...input.hitsOf('patient_identifiable.sensitive_service'),
+      ...input
+        .hitsOf('clinical_disclosure.medical_detail')
+        .filter((m) => !serviceWords.overlaps(m) && notOwn(m)),
+      ...input.hitsOf('patient_identifiable.sensitive_service').filter(notOwn),
+      ...othersHealthDetails(doc, input.hitsOf('patient_identifiable.health_detail'), named, namedTokens),
     ];
     for (const person of named.slice(0, MAX_CHECKED)) {
       if (medical.length > 0) {
