@@ -200,4 +200,30 @@ describe('staff names: accents, possessives, split surnames, placing a first nam
     expect(found('Kieran from the darts team bought a round for the nurses')).toEqual([]);
     expect(found('Kieran from the practice team rang me back')).toEqual(['Kieran Bright']);
   });
+
+  it('reads a first name as a person by what they do or how they are spoken to', () => {
+    expect(found('Ellen took my bloods at the surgery, barely felt it')).toEqual(['Ellen Yates']);
+    expect(found('ask ellen if the surgery has my form')).toEqual(['Ellen Yates']);
+    expect(found('Ellen took my coat at the party')).toEqual([]);
+  });
+
+  it('knows Yoruba short forms and "-s" nicknames', () => {
+    const yoruba: StaffMember[] = [
+      { name: 'Dr Oluwatobi Adeyinka', role: 'salaried GP' },
+      { name: 'Deborah Hart', role: 'practice manager' },
+    ];
+    const names = (text: string) =>
+      findStaffMentions(tokenize(text), yoruba).map((m) => yoruba[m.staffIndex]?.name);
+    expect(names('Dr Tobi sorted my referral')).toEqual(['Dr Oluwatobi Adeyinka']);
+    expect(names('Debs the practice manager rang back')).toEqual(['Deborah Hart']);
+    expect(names('Dr Tobias from the hospital')).toEqual([]);
+  });
+
+  it('fuzzes the first part of a double-barrelled surname under a doctor title', () => {
+    const barrelled: StaffMember[] = [{ name: 'Dr Ingrid Whitlock-Hale', role: 'GP partner' }];
+    const names = (text: string) =>
+      findStaffMentions(tokenize(text), barrelled).map((m) => barrelled[m.staffIndex]?.name);
+    expect(names('Dr Whitlocke was very rushed')).toEqual(['Dr Ingrid Whitlock-Hale']);
+    expect(names('Mrs Whitlocke was very rushed')).toEqual([]);
+  });
 });

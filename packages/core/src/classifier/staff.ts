@@ -72,7 +72,8 @@ const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   patricia: ['pat', 'trish'],
   patrick: ['pat', 'paddy'],
   susan: ['sue', 'susie'],
-  deborah: ['debbie', 'deb'],
+  deborah: ['debbie', 'deb', 'debs'],
+  sandra: ['sandy', 'sandie'],
   victoria: ['vicky', 'tori'],
   jonathan: ['jon', 'jonny'],
   matthew: ['matt'],
@@ -346,6 +347,14 @@ export function prepareRoster(staff: readonly StaffMember[]): RosterEntry[] {
           }
         }
       }
+      // Yoruba names are often shortened to what follows "Oluwa-"/"Olu-": Oluwaseun → Seun.
+      for (const prefix of ['oluwa', 'olu']) {
+        const rest = firstName.slice(prefix.length);
+        if (firstName.startsWith(prefix) && rest.length >= 4) {
+          given.add(rest);
+          break;
+        }
+      }
     }
     const aliases = (member.aliases ?? []).map(words).filter((a) => a.length > 0);
     return { index, titleClass, firstName, surname, surnameParts, given, derived, aliases };
@@ -554,6 +563,48 @@ function sameSentenceAs(t: Token | undefined, token: Token): boolean {
   return t !== undefined && t.sentence === token.sentence;
 }
 
+/** What a carer does to a patient: "Sandy took my bloods", "robin doing my jabs". */
+const CARE_VERBS = new Set([
+  'took',
+  'takes',
+  'taking',
+  'did',
+  'does',
+  'doing',
+  'done',
+  'gave',
+  'gives',
+  'giving',
+  'sorted',
+  'dressed',
+  'syringed',
+  'injected',
+  'examined',
+  'prescribed',
+  'referred',
+  'changed',
+  'checked',
+]);
+const CARE_OBJECTS = new Set(['my', 'our', 'me', 'us', 'his', 'her', 'their', 'the', 'mums', 'dads']);
+/** Spoken to or about as a person: "ask robin if …", "tell Debs …", "thanks Sandy". */
+const ADDRESS_BEFORE = new Set(['ask', 'tell', 'thank', 'thanks', 'cheers']);
+
+/** A first name that reads as a person by what is around it: a carer's act, or being asked or told. */
+function actsAsPerson(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at] as Token;
+  const before = tokens[at - 1];
+  if (before && before.sentence === token.sentence && ADDRESS_BEFORE.has(before.text)) return true;
+  const verb = tokens[at + 1];
+  const object = tokens[at + 2];
+  return (
+    verb !== undefined &&
+    object !== undefined &&
+    object.sentence === token.sentence &&
+    CARE_VERBS.has(verb.text) &&
+    CARE_OBJECTS.has(object.text)
+  );
+}
+
 /** "Jade's", "Dr Sandu's": the word without its possessive 's (the normaliser drops the apostrophe). */
 function possessiveBase(doc: Doc, token: Token): string | null {
   if (token.text.length < 4 || token.text.charCodeAt(token.text.length - 1) !== 115) return null;
@@ -756,13 +807,17 @@ export function findStaffMentions(
             (DOCTOR_TITLES.has(token.text) && e.titleClass === 'doctor') ||
             (NURSE_TITLES.has(token.text) && e.titleClass === 'nurse');
           if (!e.surname || !professional) return false;
-          if (e.surname[0] !== nextInSentence.text[0]) return false;
-          const budget = nearMissBudget(e.surname);
-          if (budget === 0) return false;
-          if (boundedEditDistance(nextInSentence.text, e.surname, budget) <= budget) return true;
-          // "Dr Sandu's": the misspelling, less its possessive.
+          // "Dr Forsythe" for Dr Forsyth-Grant: a double-barrelled surname's first part is fuzzed too.
+          const forms = e.surnameParts.length > 1 ? [e.surname, e.surnameParts[0] as string] : [e.surname];
           const base = possessiveBase(doc, nextInSentence);
-          return base !== null && boundedEditDistance(base, e.surname, budget) <= budget;
+          return forms.some((form) => {
+            if (form[0] !== nextInSentence.text[0]) return false;
+            const budget = nearMissBudget(form);
+            if (budget === 0) return false;
+            if (boundedEditDistance(nextInSentence.text, form, budget) <= budget) return true;
+            // "Dr Sandu's": the misspelling, less its possessive.
+            return base !== null && boundedEditDistance(base, form, budget) <= budget;
+          });
         });
         if (candidates.length === 1) {
           mention('identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
@@ -881,7 +936,10 @@ export function findStaffMentions(
       const owners = givenOwners.get(base ?? token.text);
       if (owners && owners.length === 1) {
         const entry = owners[0] as RosterEntry;
-        const roleNear = roleWordNear(tokens, i, 4) || placedAtPractice(tokens, i, practiceWords);
+        const roleNear =
+          roleWordNear(tokens, i, 4) ||
+          placedAtPractice(tokens, i, practiceWords) ||
+          (practiceInPost && actsAsPerson(tokens, i));
         const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
         // "Could Sue do …": a capital inside a sentence marks a name; at its start it says nothing.

@@ -95,6 +95,7 @@ describe('clinical_disclosure', () => {
       'I found my GP a bit cold tbh',
       'I have a long memory for rudeness',
       'we walked in memory of my uncle',
+      'I had a bad time getting through to the surgery',
     ]) {
       expect(has(text, 'clinical_disclosure'), text).toBe(false);
     }

@@ -278,3 +278,29 @@ describe('enquiry: past handles, notes and greetings', () => {
     expect(has('Is the chippy on the high street shut Monday afternoons?', 'enquiry')).toBe(false);
   });
 });
+
+describe('service: second round of families', () => {
+  it('reads treatment of family, getting things wrong, the 8am call-back and repeated ringing as complaints', () => {
+    for (const text of [
+      'remember how you treated my grandad, Millbrook',
+      'the locum at the surgery gets everything wrong',
+      'told again by the surgery to phone back at 8am',
+      'rung the surgery 25 times this morning',
+      'the surgery cannot even find my notes',
+    ]) {
+      expect(has(text, 'complaint'), text).toBe(true);
+    }
+    expect(has('she should not be allowed to eat so many sweets', 'complaint')).toBe(false);
+  });
+
+  it('knows more praise: "the GOAT", "didn’t even notice", wanting to say thanks', () => {
+    for (const text of [
+      'the HCA at Millbrook is the GOAT',
+      'nurse did my jab and I did not even notice',
+      'I would like to say thanks to reception for squeezing me in',
+    ]) {
+      expect(has(text, 'feedback'), text).toBe(true);
+    }
+    expect(has('the surgery garden has a goat now', 'feedback')).toBe(false);
+  });
+});

@@ -40,4 +40,12 @@ describe('identifies_staff by role', () => {
     expect(has('the nurse appointments are all gone', 'identifies_staff')).toBe(false);
     expect(has('the nurse was brilliant this year', 'identifies_staff')).toBe(true);
   });
+
+  it('identifies a described person placed at the practice', () => {
+    expect(has('the Latvian lad who answers the phones at the surgery is rude', 'identifies_staff')).toBe(
+      true,
+    );
+    expect(has('the Polish bloke who works on reception was lovely', 'identifies_staff')).toBe(true);
+    expect(has('the Polish bloke who runs the corner shop was lovely', 'identifies_staff')).toBe(false);
+  });
 });

@@ -87,6 +87,28 @@ export const STAFF_ROLE_LISTS = {
     'temp',
     'tattooed',
     'pierced',
+    'latvian',
+    'estonian',
+    'hungarian',
+    'slovak',
+    'czech',
+    'albanian',
+    'kurdish',
+    'iranian',
+    'iraqi',
+    'syrian',
+    'afghan',
+    'egyptian',
+    'moroccan',
+    'nepali',
+    'vietnamese',
+    'thai',
+    'japanese',
+    'korean',
+    'australian',
+    'american',
+    'canadian',
+    'south',
   ],
   /** What follows a role word when it names a group or a service, not a person ("the nurse team"). */
   roleAsGroup: [
@@ -146,6 +168,8 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
       // "Pig ignorant woman on reception", "another one of them Europeans on the desk": staff by where
       // they sit (a patient is "at" reception; staff are "on" or "behind" it).
       '@personNoun|@staffDescriptor|europeans|foreigners|africans|asians on|behind the? front? reception|desk',
+      // "the Romanian bloke who rings up from the surgery": a described person placed at the practice.
+      'the|that @staffDescriptor @personNoun who|that _4 from|at|on|behind the? surgery|practice|reception|desk|phones',
       'only @staffDescriptor? @role',
     ],
   },
