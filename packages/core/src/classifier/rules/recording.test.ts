@@ -35,3 +35,28 @@ describe('recording needs people or premises in it', () => {
     ).toBe(false);
   });
 });
+
+describe('recording: things in shot, people doing something, and no recording at all', () => {
+  it('does not flag a photo or video of a thing, even with people elsewhere in the sentence', () => {
+    for (const text of [
+      'Took a photo of the broken chairs in the waiting room, nobody has fixed them',
+      'Snapped a pic of the notice on the door, closed Friday afternoon for training',
+      'Here is a picture of the flowers the patients group planted, lovely',
+      'Pic of the new bench outside, the kids love it',
+      'We were sat in the car for ages, no photos allowed I suppose',
+    ]) {
+      expect(has(text, 'recording'), text).toBe(false);
+    }
+  });
+
+  it('flags a recording with people in it: more words for people, people doing something, "two of them"', () => {
+    for (const text of [
+      'videoed the youngsters queueing at the flu clinic',
+      'got a pic through the glass, three of them in the back room with their feet up',
+      'recorded the receptionists gossiping about a patient',
+      'photo of the waiting room, folk sitting on the floor',
+    ]) {
+      expect(has(text, 'recording'), text).toBe(true);
+    }
+  });
+});

@@ -21,6 +21,7 @@ export const RECORDING_RULES: PhraseRule[] = [
       'record him|her|them|the|this|that|staff',
       'video|videos|vid|clip|footage|audio|camera|cctv|doorbell|dashcam',
       'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
+      'videoed|videoing|photographed|photographing|photograph|vlog|vlogging|vlogged',
       'on tape|camera',
       'on my|his|her phone|camera',
       'voice note',
@@ -38,6 +39,20 @@ export const RECORDING_RULES: PhraseRule[] = [
       'photo|photos|pic|pics|picture|pictures of|through my|your|the? rash|mole|skin|spot|lump|eye|foot|wound|prescription|form|letter',
       'send|sent|upload|uploaded _2 a|the? photo|photos|picture|pictures',
       'recorded|recording delivery|message',
+      // No recording happened: "no photos allowed", "not allowed to film".
+      'no|not|never|without photo|photos|pics|pictures|filming|film|recording|recordings|videos|video|cameras|camera',
+      'allowed|permitted|able to film|record|photograph|video',
+    ],
+  },
+  {
+    // Signal: something beside the thing photographed is in view too ("Right next to it, the staff …").
+    id: 'recording.in_view',
+    confidence: 0.8,
+    patterns: [
+      'next to it|them|that',
+      'behind|beside it|them|that',
+      'in the background|back|shot|frame|corner',
+      'in front of it|them',
     ],
   },
   {
@@ -47,6 +62,10 @@ export const RECORDING_RULES: PhraseRule[] = [
     patterns: [
       '@rolePlural|@role',
       'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue|mums|dads|tots|babies|toddlers|group|crowd|man|woman|lady|bloke|argument',
+      'kiddies|kiddos|youngsters|teenagers|teens|pupils|residents|visitors|lads|ladies|gents|oaps|elderly|folk|folks|customers',
+      'two|three|four|five|both|couple|few|half|some|most of them|em|us',
+      // People doing something in the shot.
+      'stood|sat|sitting|chatting|laughing|gossiping|drinking|eating|shouting|screaming|yelling|arguing|swearing|crying|sleeping|dancing|smoking|vaping|scrolling|lounging',
       'waiting room|area',
       'consultation|consulting',
     ],
@@ -70,6 +89,128 @@ const objectNotPerson = (tokens: readonly Token[], at: number): boolean =>
 
 const SELFIE_COMPANY = new Set(['with', 'in', 'at', 'of']);
 
+/** Things a photo is taken of: "a pic of the waiting room clock", "photo of the new mural". */
+const THINGS = new Set([
+  'clock',
+  'clocks',
+  'mural',
+  'murals',
+  'sign',
+  'signs',
+  'signage',
+  'notice',
+  'notices',
+  'noticeboard',
+  'board',
+  'poster',
+  'posters',
+  'screen',
+  'screens',
+  'tv',
+  'door',
+  'doors',
+  'floor',
+  'ceiling',
+  'leak',
+  'bin',
+  'bins',
+  'toilet',
+  'toilets',
+  'loo',
+  'loos',
+  'chair',
+  'chairs',
+  'bench',
+  'benches',
+  'plant',
+  'plants',
+  'carpet',
+  'building',
+  'car',
+  'cars',
+  'wall',
+  'walls',
+  'window',
+  'windows',
+  'stairs',
+  'lift',
+  'machine',
+  'sink',
+  'mould',
+  'damp',
+  'rubbish',
+  'litter',
+  'leaflet',
+  'menu',
+  'cake',
+  'cakes',
+  'flowers',
+  'tree',
+  'trees',
+  'garden',
+  'display',
+  'decorations',
+  'artwork',
+  'painting',
+  'paintings',
+  'drawing',
+  'drawings',
+  'fridge',
+  'bucket',
+  'buckets',
+  'radiator',
+  'heater',
+  'thermometer',
+  'sky',
+  'rainbow',
+  'potholes',
+  'pothole',
+  'puddle',
+  'graffiti',
+  'plaque',
+  'mess',
+]);
+const OBJECT_SKIP = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'my',
+  'this',
+  'that',
+  'our',
+  'their',
+  'new',
+  'old',
+  'big',
+  'broken',
+]);
+
+/**
+ * "A pic of the waiting room clock", "photo of the new mural": the recording is of a thing when the
+ * first few words of its object name a thing before any person.
+ */
+function ofAThing(tokens: readonly Token[], media: { last: number }, people: Coverage): boolean {
+  let k = media.last;
+  if (tokens[k]?.text !== 'of') return false;
+  const sentence = (tokens[k] as Token).sentence;
+  while (tokens[k] && OBJECT_SKIP.has((tokens[k] as Token).text)) k++;
+  for (let n = 0; n < 3; n++, k++) {
+    const t = tokens[k];
+    if (!t || t.sentence !== sentence) return false;
+    if (THINGS.has(t.text)) return true;
+    if (people.overlaps({ first: k, last: k + 1 })) {
+      // "the waiting room clock": a place word then a thing is still a thing.
+      const next = tokens[k + 1];
+      const afterNext = tokens[k + 2];
+      if (next && THINGS.has(next.text)) return true;
+      if (t.text === 'waiting' && afterNext && THINGS.has(afterNext.text)) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
 function selfieWithOthers(tokens: readonly Token[], after: number): boolean {
   for (let k = after; k < after + 3 && k < tokens.length; k++)
     if (SELFIE_COMPANY.has((tokens[k] as Token).text)) return true;
@@ -85,10 +226,14 @@ export const recording: RuleFamily = {
     const { tokens } = input.doc;
     const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
     // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
+    const peopleHits = input.hitsOf('recording.people');
+    const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
+    const peopleTokens = new Coverage(tokens.length, peopleHits);
     const media = input
       .hitsOf('recording.media')
       .filter((m) => !excluded.overlaps(m))
-      .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last));
+      .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last))
+      .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
     if (media.length === 0) return [];
     // People must be in the sentence that speaks of the recording, not anywhere in the post.
     // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
@@ -97,9 +242,7 @@ export const recording: RuleFamily = {
     // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
     const named = findPersonNames(input.doc);
     const people =
-      input
-        .hitsOf('recording.people')
-        .some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
+      peopleHits.some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
       input.staff.some((m) => mediaSentences.has(sentenceOf(m.first))) ||
       media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
     return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
