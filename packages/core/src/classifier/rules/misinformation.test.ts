@@ -136,6 +136,8 @@ describe('misinformation: more families — antibiotics for every infection, scr
       "You can't get chlamydia from a toilet seat, but do get tested if you're worried",
       "ADHD is real and my son's meds have changed his life",
       'Avoid the surgery car park on Tuesday, the jab clinic is rammed',
+      'HIV does cause AIDS if untreated, please get tested',
+      'Time to dispel the myth that statins cause dementia, ask your pharmacist',
     ]) {
       expect(has(text, 'misinformation'), text).toBe(false);
     }

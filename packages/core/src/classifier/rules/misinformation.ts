@@ -252,7 +252,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       '@mythSubject do not exist',
       'germ theory _3 fake|lie|myth|wrong|hoax|nonsense|scam',
       'never been isolated',
-      'hiv doesnt|does|dont|never _1 not? cause|causes aids',
+      'hiv doesnt|dont|never cause|causes aids',
+      'hiv does not cause|causes aids',
       // Screening and sexual health myths: "no need for a smear if you've had one partner".
       'dont|do|doesnt|never|wont need|needs _3 @screening _6 if|because|since|as|when _4 one|1|virgin|married|lesbian|celibate|hpv|jabbed|vaccinated|healthy|fit|feel|symptoms',
       'no|nobody|noone _1 need|needs _3 @screening _6 if|because|since|as|when _4 one|1|virgin|married|lesbian|celibate|hpv|jabbed|vaccinated|healthy|fit|feel|symptoms',
@@ -395,7 +396,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       // A denial of the claim itself: "the jab does NOT change your DNA", "no such thing as …".
       'not|doesnt|dont|didnt|wont|cant|cannot|never change|changes|alter|alters|cause|causes|contain|contains|give|gives _1 your|you|any|a? dna|autism|infertility|chips|microchips|cancer|flu|covid|shingles|dementia',
       'no such thing as',
-      'clear up|clearing|dispel|dispelling|squash|bust|busting|correct|correcting _2 rumour|rumours|myth|myths|misconception|misconceptions',
+      'clear up _2 rumour|rumours|myth|myths|misconception|misconceptions',
+      'clearing|dispel|dispelling|squash|bust|busting|correct|correcting _2 rumour|rumours|myth|myths|misconception|misconceptions',
     ],
   },
 ];

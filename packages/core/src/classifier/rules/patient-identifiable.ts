@@ -111,7 +111,7 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'zimmer|zimmers|crutches|wheelchair|mobility|oxygen|inhaler|nebuliser',
       'hearing aid|aids',
       'neck brace',
-      'leg|arm|wrist|ankle|foot in a|plaster|cast',
+      'leg|arm|wrist|ankle|foot in a? plaster|cast|sling|brace|boot|splint',
       'pregnant|miscarriage|miscarried|ivf',
       'sectioned|rehab',
     ],
