@@ -116,4 +116,16 @@ describe('clinical_disclosure', () => {
     expect(has('Sertraline made me numb. Came off mine in May.', 'clinical_disclosure')).toBe(true);
     expect(has('Came off mine at the next junction', 'clinical_disclosure')).toBe(false);
   });
+
+  it('knows scans, hearing, pregnancy and blood where it should not be', () => {
+    for (const text of [
+      'my CT scan showed a shadow',
+      'I have been waiting for my hearing aids for months',
+      'I am 30 weeks pregnant and still no midwife',
+      'there was blood in my wee this morning',
+    ]) {
+      expect(has(text, 'clinical_disclosure'), text).toBe(true);
+    }
+    expect(has('the pet scan machine at the hospital is new', 'clinical_disclosure')).toBe(false);
+  });
 });

@@ -389,6 +389,13 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'high|raised|low temp|temperature|sugars|bp|heart',
       'temp|temperature of',
       'wear and tear',
+      'hearing loss|aid|aids',
+      'x ray|rays',
+      'ct|pet|dexa|bone|heart|brain scan|scans',
+      'blood in my|his|her|the wee|poo|urine|stool|stools|pee',
+      'weeks pregnant',
+      'c section',
+      'waters broke|went',
     ],
   },
   {

@@ -304,3 +304,40 @@ describe('service: second round of families', () => {
     expect(has('the surgery garden has a goat now', 'feedback')).toBe(false);
   });
 });
+
+describe('service: general families not tied to any eval post', () => {
+  it('reads being demeaned, the wrong thing given, being kept waiting and no apology as complaints', () => {
+    for (const text of [
+      'the receptionist spoke to me like I was rubbish',
+      'the pharmacist gave my dad the wrong dose',
+      'kept us waiting 50 minutes at the surgery, not a single apology',
+      'GP said I was too young for HRT, end of discussion',
+      'the nurse told me to just drink more water',
+      'what a farce that surgery is',
+    ]) {
+      expect(has(text, 'complaint'), text).toBe(true);
+    }
+    expect(has('my toddler put the wrong shoe on this morning', 'complaint')).toBe(false);
+  });
+
+  it('reads asking a clinician to see someone, or a home visit, as a request', () => {
+    expect(has('could a doctor look at my son’s rash today', 'appointment_request')).toBe(true);
+    expect(has('home visit please for my nan, she cannot get out', 'appointment_request')).toBe(true);
+    expect(has('Mum has waited weeks to get a home visit, shambles', 'appointment_request')).toBe(false);
+  });
+
+  it('knows more ways of praising care', () => {
+    for (const text of [
+      'the nurse put my daughter at ease straight away',
+      'Dr Marsh made me feel listened to for once',
+      'keep up the great work Millbrook',
+      'nothing was too much trouble for the reception team',
+      'the surgery saved my dad’s life, spotted the sepsis',
+      'really pleased with how the practice handled it',
+      'a lovely experience at the surgery today',
+    ]) {
+      expect(has(text, 'feedback'), text).toBe(true);
+    }
+    expect(has('not pleased with the surgery at all', 'feedback')).toBe(false);
+  });
+});
