@@ -63,6 +63,22 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('menace without a violent word: who you are dealing with, who is next, what will be in bits', () => {
+    for (const text of [
+      "That receptionist has no idea who she's messing with",
+      "The doctors lot think it's funny. We'll see who's smiling on Friday.",
+      'Nice new glass doors at Millbrook. They are next.',
+      'that reception desk will be in pieces by the weekend',
+      "I'm going in Monday and somebody is going out on a stretcher",
+      "security won't save them next time",
+      "I'll make sure that nurse can't practise again",
+      'going to redecorate that locums face for him',
+      "she's getting dropped the second I see her",
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -80,6 +96,10 @@ describe('concern signals: threat', () => {
         'this surgery could not diagnose a broken arm',
         'wait and see what happens with the referral, the doctor said',
         'always remembers my name, lovely receptionist',
+        'My ma would kill me if she knew I posted this',
+        'They need a kick up the backside over the phones',
+        'police appeal after a man was punched outside the health centre',
+        'we smashed the fun run for the surgery minibus fund!',
       ],
       'threat',
       false,
@@ -143,6 +163,16 @@ describe('concern signals: harm_indication', () => {
     }
   });
 
+  it('self-injury told as an act on the body (harm_indication.method)', () => {
+    for (const text of [
+      'slashed my thigh open again, nobody knows',
+      'scratched at my arms until they bled',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(has('sliced my finger open chopping onions', 'harm_indication')).toBe(false);
+  });
+
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {
     expectAll(
       [
@@ -156,6 +186,9 @@ describe('concern signals: harm_indication', () => {
         "my husband will kill me if I'm late for school pickup",
         'I take all my tablets with breakfast',
         "the surgery won't let me book online",
+        'my little one hits me when he is overtired',
+        "we'll sort the form out when I'm done at work",
+        'I sliced my thumb on a tin, can the nurse look at it',
       ],
       'harm_indication',
       false,

@@ -135,3 +135,47 @@ describe('critical backstop: threats', () => {
     expect(result.categories.some((c) => c.id === 'threat')).toBe(true);
   });
 });
+
+describe('critical backstop: someone else at risk, phrased in new ways', () => {
+  it('one strong sign beside a vulnerable subject is enough', () => {
+    for (const text of [
+      'The twins upstairs (aged 5) get left by themselves for hours while she goes out',
+      "My grandad's carers haven't turned up since Monday and he can't get out of his chair",
+      'nanna keeps wandering off down the main road in her nightie',
+      'Heard a little one crying "no mummy" over and over next door',
+      "My 13 year old's new friend online is 27 and keeps asking to meet up",
+      'Our nan (87) was found lying on the bathroom floor by the postman',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('two weaker signs count even when they are of the same kind', () => {
+    expect(has('The boy from number 9 never has a coat and is always starving', 'harm_indication')).toBe(
+      true,
+    );
+  });
+
+  it('a slip after counted abstinence, a goodbye then silence, calm after giving things away', () => {
+    for (const text of [
+      'Four months sober and I relapsed tonight',
+      'She posted a goodbye video and her phone has been off since',
+      'Gave my guitar and my books away this week. Feel lighter than I have in years.',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('stays quiet on ordinary family news and sobriety milestones', () => {
+    for (const text of [
+      'Our nan (92) still does the crossword every morning',
+      'Two years sober today, thank you to everyone at the surgery',
+      'my little girl kept wandering off at the fair, nightmare',
+      'gave my old sofa away on facebook, feel so much lighter',
+      'slipped on the ice outside the surgery, need painkillers',
+      'My daughter is 14 and her cousin is 24, they are very close',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(false);
+    }
+  });
+});

@@ -244,6 +244,8 @@ type Kind =
   | 'slip'
   | 'unreachable'
   | 'calm'
+  | 'elderSign'
+  | 'elderly'
   // threat
   | 'target'
   | 'person'
@@ -319,6 +321,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'cancelled|cancelling|closed|closing my _3 contract|contracts|subscriptions|account|accounts|direct debits',
   ],
   giveaway: [
+    'gave|given|giving|give|handed|handing _6 away',
     'given|giving|gave|give|rehomed|rehoming _3 dog|dogs|cat|cats|pets|pet|stuff|things|belongings|possessions|everything',
     'away my|the|all _1 stuff|things|belongings|possessions|clothes',
     'gave|given|giving|give away? my _2 to',
@@ -342,6 +345,13 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'dont ask',
   ],
   hopeless: [
+    'nothing matters _1 anymore|now',
+    'nothing matters $',
+    'dont care anymore|now',
+    'dont care $',
+    'whats the use',
+    'give|giving|gave|given up on _1 everything|life|living|myself',
+    'dont|cant|cannot|no|never see _1 the|any? point _4 anymore|living|life|existing',
     'why should|would|do|bother i _1 bother|try|care|carry',
     'what|whats|what is the point',
     'no point anymore|living|trying|going|carrying|in',
@@ -408,6 +418,15 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'cant stop|keep thinking _2 about|of _3 @meds|bridge|rope|knife|knives|jumping|dying|death|ending|noose|drop|edge',
+    'search history|histories',
+    'how to tie|make _2 noose|knot|ligature',
+    'til|till|until it|they _1 bleeds|bleed|bled|bleeding',
+    'punching|punched|hitting|hit walls|wall _3 til|until|till|knuckles|bleed|bleeding',
+    'punching|punched|hitting|hit the wall _3 til|until|till|knuckles|bleed|bleeding',
+    'sliced|slashed|slash|slashing|carved|carving|gouged|gouging _1 my|her|his|their _1 arm|arms|wrist|wrists|thigh|thighs|legs|leg|stomach|skin|face',
+    'going|gonna|will|ill|wanna _2 take|swallow|inject|neck _1 all|every|the _2 my? @meds|insulin|tablets|pills _2 tonight|now',
+    'just in case $',
     'thinking|thought|think about|of it|doing _1 it? $',
     'thinking|thought|think about|of? how easy|quick|simple|quiet|peaceful|nice|painless',
     'stood|standing|stand|sat|sitting|sit|been _2 on|at|by|over|top _3 bridge|edge|cliff|cliffs|tracks|railings|roof|ledge|platform|parapet',
@@ -462,6 +481,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'havent|hasnt|not|stopped taken|taking my _2 @meds',
   ],
   edFast: [
+    'one|two|three|1|2|3 meals _3 week|days|fortnight',
     'nothing but _3 coffee|water|tea',
     'day|days _2 of|on _2 water|coffee|tea|nothing|fasting|juice',
     'water|coffee|tea|juice only',
@@ -478,6 +498,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'purging',
   ],
   edPush: [
+    'dont tell me to eat',
+    'do not tell me to eat',
+    'eating thing|disorder|stuff _2 back',
     'still|so|feel|im|feeling _1 disgusting|fat|huge|gross|massive|enormous',
     'how far _3 push',
     'how long _3 without eating|food',
@@ -505,6 +528,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'pregnant',
   ],
   injury: [
+    'shake|shakes|shaking|shook|shaken _1 him|her|them|the|baby',
     'bruise|bruises|bruised|bruising',
     'marks on',
     'thrown|throws|threw|shoved|dragged about|around|down',
@@ -517,6 +541,11 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hits|hit|hitting|slaps|beats|punches _1 her|him|them|the',
   ],
   neglect: [
+    'never|without _1 has|had|got|a _1 a|any? coat|coats|shoes|food|lunch|breakfast|dinner|jumper',
+    'barefoot',
+    'wet|soiled|dirty|filthy|sodden _1 pads|pad|nappy|nappies|bed|sheets|clothes|bedding',
+    'in the rain|snow|dark',
+    'found _4 floor',
     'bed|pressure sores|ulcers',
     'bedsores',
     'asking|asks|begging _3 food',
@@ -531,6 +560,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'locks|locked _3 in',
   ],
   unsupervised: [
+    'until|till|til late|dark|midnight',
     'left on their|his|her own',
     'left alone|home',
     'stays|staying|stayed out _2 all|night|nights',
@@ -544,6 +574,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never visits',
   ],
   exploitation: [
+    'met _2 online|snapchat|instagram|tiktok|roblox|discord|gaming|internet',
+    'wants|wanted|asking|asked|keeps _2 to? meet|meet up|meetup',
+    'sent|sending|sends|being _2 messages|pictures|photos|pics|nudes',
     'picked|picking|picks|pick up _4 by _1 a|an|some|older|this|the',
     'drives|driving|drove|takes|taking|took her|him|them round|around|about|out',
     'in his|her|their twenties|thirties|forties|fifties|20s|30s|40s|50s',
@@ -560,6 +593,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hanging|hangs|hangs around|about|out with _2 older|grown',
   ],
   unexplainedGoods: [
+    'takes|took|taken|taking|keeps|kept|has _2 wages|salary|pay|income|giro|credit|card|cards',
     'buys|buying|bought|gives|giving|gave her|him|them _2 vapes|alcohol|drink|drinks|booze|weed|phones|gifts|presents',
     'new phones|phone|trainers|clothes|jewellery',
     'cash|money from? _2 nowhere',
@@ -612,14 +646,12 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // A sign strong enough beside a vulnerable subject on its own: left alone for a stretch, nobody
   // coming, a carer who doesn't turn up, wandering at night, money taken, sores left untreated.
   strongSign: [
+    'touches|touched|touching|touch her|him|them|me $',
+    'touches|touched|touching|touch her|him|them|me inappropriately|up|down|there|privates|private|bits',
     'left|leaves|leaving|leave _3 alone|own|themselves|himself|herself|fend _3 all|every|for|overnight|night|nights|weekend|weekends|days|hours|while|when',
     'alone|own _1 for _2 days|nights|hours|weekend|week|weeks',
     'nobody|noone came|comes|checked|checks|went|answered|feeds|fed|bothered',
     'no one came|comes|checked|checks|went|answered|feeds|fed',
-    'carers|carer _3 dont|didnt|never|not|havent|hasnt|arent|isnt|wont _1 turn|turned|turning|show|showed|showing|come|came|coming|visit|been',
-    'wandering|wandered|wanders|wander _3 off|night|streets|road|lost|am|2am|3am|slippers|street',
-    'found wandering',
-    'gets|got|getting|keeps _1 getting? lost',
     'taking|took|taken|takes|stealing|stole|steals|pinching|pinched|helping _3 money|cash|pension|purse|wallet|savings|benefits',
     'sores _3 nobody|noone|not|never|untreated',
     'crying|screaming|sobbing|wailing _2 for hours|ages|all|constantly|nonstop',
@@ -643,8 +675,24 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Calm after settling things ("feel calmer now", "strangely peaceful"): a sign only beside affairs,
   // a giveaway or a goodbye (on its own it is just feeling better).
   calm: [
-    'feel|feeling|felt|am|im _2 calmer|calm|lighter|peaceful|relieved|settled',
-    'calmer|peaceful than _3 months|years|ages|weeks|long',
+    'feels|feel|felt|feeling right|peaceful|calm',
+    'feel|feeling|felt|am|im _2 calmer|calm|peaceful',
+    'calmer|peaceful|lighter|relieved|better than _4 months|years|ages|weeks|long',
+  ],
+  // Signs that an old or frail person is not being looked after: strong beside one (a child who
+  // wanders off at the fair is another matter).
+  elderSign: [
+    'wandering|wandered|wanders|wander _3 off|night|streets|road|lost|am|2am|3am|slippers|street|nightie|nightdress',
+    'found wandering',
+    'gets|got|getting|keeps _1 getting? lost',
+    'carers|carer _3 dont|didnt|never|not|havent|hasnt|arent|isnt|wont _1 turn|turned|turning|show|showed|showing|come|came|coming|visit|been',
+    'carers|carer|staff|home _3 never|dont|didnt|not|havent|wont _1 changed|change|washed|wash|fed|feed|turned|turn|checked|check|bothered',
+    'lying|laying|lay|found|left _4 floor',
+  ],
+  elderly: [
+    '@elder',
+    'old lady|man|woman|fella|gentleman|chap|bloke|gent|couple',
+    'memory|memorys going|gone|failing|loss|bad',
   ],
   // Abstinence counted ("90 days clean", "clean for 3 months") and the slip that ends it.
   cleanCount: [
@@ -665,6 +713,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   // Someone who said goodbye and can't now be reached.
   unreachable: [
+    'location|locations|map|phone|whatsapp _2 off|dead',
     'not|isnt|wont|hasnt|stopped answering|replying|picking',
     'phone _2 off|dead|straight to voicemail',
     'cant|cannot get hold|through to her|him|them',
@@ -674,6 +723,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   person: ['@role', '@rolePlural', '@someoneElse'],
   target: ['@role', '@rolePlural', '@premisesWord', '@someoneElse', 'car park', 'front desk'],
   violence: [
+    'proper|good|right kicking|hiding|beating|battering|doing|leathering|slapping|pasting',
     'hurt',
     'kill|stab|batter|punch|slap|deck|smack|thump|glass|strangle|attack|kick|beat _1 @someoneElse|the|that|those|every|some',
     'putting|put|throw|throwing|drag|dragging|launch|launching|shove|shoving @someoneElse|the|that|one _1 through|over|across',
@@ -686,6 +736,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'fist|fists|boot through',
   ],
   fire: [
+    'made of wood',
+    'wooden|flammable|tinder',
     'go|goes|going up lovely|nicely|in',
     'flames',
     'torch*',
@@ -706,6 +758,13 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'taste of _2 own medicine',
+    'hope|hoping|better|check|make sure _4 insurance|insured',
+    'one phone call _3 and',
+    'one call|word|text _3 and',
+    'have|having a word|words|chat|talk with|to',
+    'keep|keeping an eye on your|their|his|her windows|car|back|kids|house|doors|family',
+    'hate|shame|pity|awful|terrible for _3 to? get|be|happen',
     'bulletproof|bombproof|fireproof|shatterproof',
     'enjoy|enjoying _3 next|last|while|weekend|weeks|days|months',
     'popping|pop|go|going|drop|dropping|nip|nipping round|over|by _2 for a word|chat|visit',
@@ -845,6 +904,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'monday|tuesday|wednesday|thursday|friday|saturday|sunday _3 clinic|shift|surgery|session',
   ],
   gathering: [
+    'have|get|send|got people|lads|boys|someone|somebody|mates _2 outside|round|at|down|waiting',
     'know|got people|lads|blokes|friends|mates who|that|whod',
     'out of prison|jail|nick',
     'bring|bringing|brought|fetch|fetching|get|getting|round _3 @crew _2 down|round|along|in|up',
@@ -857,6 +917,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'outside _3 at closing',
   ],
   emphasis: [
+    'be ready|prepared $',
+    'or worse $',
+    'one way or another',
+    'one way or the other',
     'not joking',
     'notjoking',
     'mark my words',
@@ -936,6 +1000,10 @@ const CONTACT: ReadonlySet<string> = new Set([
   'texting',
   'meeting',
   'snapchat',
+  'online',
+  'friend',
+  'meet',
+  'met',
 ]);
 const ADULT_ROLE: ReadonlySet<string> = new Set(['boyfriend', 'girlfriend', 'fella', 'man', 'bloke', 'men']);
 
@@ -1130,8 +1198,10 @@ function collectCues(input: RuleInput): Cue[] {
     // An adult's age beside a "boyfriend" or "man" (grooming shows as an age gap; the child's age is
     // the subject cue's business).
     // A child's or an old person's age ("only 9", "aged 88", "6yo") marks the subject as vulnerable.
-    const age = ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
+    const bracketed = t.start > 0 && doc.original[t.start - 1] === '(' && /^[0-9]{1,3}$/.test(t.text);
+    const age = bracketed ? Number(t.text) : ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
     if (age !== undefined && (age < 18 || age >= 70)) cues.push(fromToken('subject', t));
+    if (age !== undefined && age >= 70) cues.push(fromToken('elderly', t));
     if (age !== undefined && age < 16) childAgeSentences.push(t.sentence);
     if (age !== undefined && age >= 18 && age < 70) adultAges.push(t);
     // A count of tablets beside a med name ("60 diazepam", "40 of the co-codamol") is a quantity put by.
@@ -1221,9 +1291,10 @@ function judge(given: ReadonlySet<Kind>, signCues: number): Verdict[] {
 
   if (kinds.has('subject')) {
     // Two different signs, or one strong one, beside a vulnerable subject.
-    const signs = kinds.has('strongSign') ? Math.max(2, signCues) : signCues;
+    const strong = kinds.has('strongSign') || (kinds.has('elderSign') && kinds.has('elderly'));
+    const signs = strong ? Math.max(2, signCues) : signCues;
     if (signs >= 2 || (signs === 1 && (kinds.has('fear') || kinds.has('askHelp') || kinds.has('distress')))) {
-      const used = new Set<Kind>(['subject', 'fear', 'askHelp', 'distress', ...OTHER_SIGNS]);
+      const used = new Set<Kind>(['subject', 'fear', 'askHelp', 'distress', 'elderSign', ...OTHER_SIGNS]);
       verdicts.push({ category: 'harm_indication', kinds: new Set([...kinds].filter((k) => used.has(k))) });
     }
   }

@@ -146,7 +146,7 @@ export const HARM_RULES: PhraseRule[] = [
       'want|wanna|wanted to disappear $',
       'want|wanna|wanted to disappear forever|completely|for|off|from',
       'end it tonight',
-      'give up on life|living|everything',
+      'give|giving|gave|given up on life|living|everything',
       'nothing to live for',
     ],
   },
@@ -164,7 +164,7 @@ export const HARM_RULES: PhraseRule[] = [
       'selfharm*',
       'harming|harm|hurting|hurt|cutting|cut|burning|starving myself|herself|himself|themselves',
       'swallow|swallowing|swallowed|took|necked|downed all|every _1 my|the? tablets|pills|meds',
-      'took|taken|take|swallowed|swallowing|necked _1 a|the? bunch|load|handful|lot|box|packet|pack|boxes|packets _2 @medicine|meds|medication|medicine',
+      'took|taken|take|swallowed|swallowing|necked _1 a|the? bunch|load|handful|lot|box|packet|pack|boxes|packets|bottle|bottles|strip|strips|tub _2 @medicine|meds|medication|medicine',
       'overdose|overdosed|od',
       'took|taken|swallowed|necked _1 a|the? bunch|load|handful|lot|all _3 tablets|pills|meds',
       'saving|saved|stockpiling|hoarding|collecting _1 up? my|the? _1 pills|tablets|meds|@medicine',
@@ -274,6 +274,16 @@ export const HARM_RULES: PhraseRule[] = [
   },
 ];
 
+const YOUNG_CHILD: ReadonlySet<string> = new Set([
+  'toddler',
+  'baby',
+  'toddlers',
+  'babies',
+  'tot',
+  'little',
+  'one',
+]);
+const TIME_CLAUSE: ReadonlySet<string> = new Set(['when', 'once', 'after', 'till', 'until', 'before', 'if']);
 const LAUGHTER: ReadonlySet<string> = new Set(['laughing', 'laughin', 'lol', 'lmao', 'haha', 'hahaha']);
 
 export const harm: RuleFamily = {
@@ -285,7 +295,16 @@ export const harm: RuleFamily = {
     const tokens = input.doc.tokens;
     const direct = all.filter((hit) => {
       const after = hit.last === undefined ? undefined : tokens[hit.last];
-      return !(after && LAUGHTER.has(after.text));
+      if (after && LAUGHTER.has(after.text)) return false;
+      // "we'll see who's laughing when I'm done": a time clause, not a goodbye.
+      const before = hit.first === undefined ? undefined : tokens[hit.first - 1];
+      if (before && TIME_CLAUSE.has(before.text) && hit.ruleId === 'harm_indication.suicidal') return false;
+      // "my toddler hits me": the child is the one hitting, not the one at risk.
+      if (hit.ruleId === 'harm_indication.safeguarding' && hit.first !== undefined) {
+        const before = tokens[hit.first - 1];
+        if (before && YOUNG_CHILD.has(before.text)) return false;
+      }
+      return true;
     });
     // Two different weaker signs (bruises + "who do I tell?") make a safeguarding concern.
     const signs = input.hitsOf('harm_indication.concern_sign');

@@ -371,6 +371,8 @@ function cueCombination(tokens: readonly Token[]): Hit[] {
         if (!VIOLENT.has(token.text)) continue;
         const after = tokens[k + 1];
         if (after && after.sentence === sentence && FIGURATIVE_AFTER.has(after.text)) continue;
+        // "a kick up the backside", "kick up a fuss"
+        if (token.text === 'kick' && after?.text === 'up') continue;
         let target = -1;
         for (let m = Math.max(s, k - 4); m < Math.min(e, k + 5); m++)
           if (m !== k && TARGET.has((tokens[m] as Token).text)) target = m;
