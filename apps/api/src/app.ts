@@ -21,6 +21,7 @@ import { defaultHook } from './http/router.js';
 import { incidents } from './incidents/incidents.index.js';
 import { keys } from './keys/keys.index.js';
 import { practices } from './practices/practices.index.js';
+import { publicConfigFastLane } from './public-config/public-config.fast.js';
 import { publicConfig } from './public-config/public-config.index.js';
 import { isMultipart, MULTIPART_REPORT_LIMIT } from './reports/report-filing.js';
 import { reports } from './reports/reports.index.js';
@@ -179,6 +180,11 @@ export function createApp(options: AppOptions) {
       { name: 'Operations', description: 'Health.' },
     ],
   });
+
+  // The public config, read on every patient's page load, is answered before routing (same answer).
+  const fastPublic = publicConfigFastLane(store, log);
+  const route = app.fetch;
+  app.fetch = (request, env, executionCtx) => fastPublic(request) ?? route(request, env, executionCtx);
 
   app.notFound((c) => problemResponse(c, 404, `Nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

@@ -63,6 +63,43 @@ describe('GET /v1/practices/{ods}/public', () => {
     expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
   });
 
+  it('answers a plain GET in the fast lane exactly as the routed handler does (200 and 304, headers and log line)', async () => {
+    // A percent-encoded path ('%31' is '1') is left to the router, which decodes it: the same
+    // practice, answered by the documented route and the app's middleware.
+    const fast = '/v1/practices/Y90001/public';
+    const routed = '/v1/practices/Y9000%31/public';
+    const headersOf = (res: { headers: Headers }) =>
+      Object.fromEntries([...res.headers].filter(([name]) => name !== 'x-request-id'));
+    const first = await h.send('GET', fast);
+    const etag = first.headers.get('etag') as string;
+    const variants: Record<string, string>[] = [
+      {},
+      { 'if-none-match': etag },
+      { 'if-none-match': `"other", W/${etag}` },
+    ];
+    for (const headers of variants) {
+      const before = h.logs.length;
+      const a = await h.send('GET', fast, { headers });
+      const b = await h.send('GET', routed, { headers });
+      expect(a.status).toBe(b.status);
+      expect(headersOf(a)).toEqual(headersOf(b));
+      expect(a.text).toBe(b.text);
+      expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const [lineA, lineB] = h.logs.slice(before);
+      const { time: _t, requestId: idA, durationMs: _d, ...restA } = lineA ?? {};
+      const { time: _t2, requestId: _idB, durationMs: _d2, ...restB } = lineB ?? {};
+      expect(restA).toEqual(restB);
+      expect(restA).toMatchObject({ method: 'GET', route: '/v1/practices/:ods/public', status: a.status });
+      expect(idA).toBe(a.headers.get('x-request-id'));
+    }
+    expect(headersOf(first)).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'ETag',
+      'content-type': 'application/json; charset=UTF-8',
+    });
+  });
+
   it('answers 404 problem+json for an unknown practice', async () => {
     const res = await h.send('GET', '/v1/practices/Y12345/public');
     expect(res.status).toBe(404);
