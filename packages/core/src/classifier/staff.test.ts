@@ -226,4 +226,10 @@ describe('staff names: accents, possessives, split surnames, placing a first nam
     expect(names('Dr Whitlocke was very rushed')).toEqual(['Dr Ingrid Whitlock-Hale']);
     expect(names('Mrs Whitlocke was very rushed')).toEqual([]);
   });
+
+  it('finds a misspelt first name written as a name beside a role, not another real name', () => {
+    expect(found('spoke to Kieren the practice manager')).toEqual(['Kieran Bright']);
+    expect(found('then Elena on reception said no')).toEqual([]); // Elena is a name of its own
+    expect(found('Kieren from my work rang')).toEqual([]);
+  });
 });

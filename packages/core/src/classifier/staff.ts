@@ -15,6 +15,7 @@
 
 import type { StaffMember } from '../model/settings.js';
 import { WORD_LISTS } from './lexicon.js';
+import { FIRST_NAMES } from './names.js';
 import type { Doc, Token } from './normalise.js';
 import { CLINICAL_LISTS } from './rules/clinical.js';
 
@@ -926,6 +927,29 @@ export function findStaffMentions(
         ((token.capitalised && roleWordNear(tokens, i, 3)) || personLike)
       ) {
         mention('identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
+        consumed = 1;
+      }
+    }
+
+    // A misspelt first name written as a name beside a role: "Tarik on reception" for Tariq.
+    if (
+      consumed === 0 &&
+      token.text.length >= 5 &&
+      !givenOwners.has(token.text) &&
+      (doc.caseless || (token.capitalised && !doc.shouting && tokens[i - 1]?.sentence === token.sentence)) &&
+      !FIRST_NAMES.has(token.text) &&
+      !ROLE_WORDS.has(token.text) &&
+      (roleWordNear(tokens, i, 3) || placedAtPractice(tokens, i, practiceWords))
+    ) {
+      const near = roster.filter(
+        (e) =>
+          e.firstName !== null &&
+          e.firstName.length >= 5 &&
+          e.firstName[0] === token.text[0] &&
+          boundedEditDistance(token.text, e.firstName, 1) <= 1,
+      );
+      if (near.length === 1) {
+        mention('identifies_staff.near_miss', near[0] as RosterEntry, i, i + 1, 0.6);
         consumed = 1;
       }
     }
