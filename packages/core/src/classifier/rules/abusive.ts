@@ -342,8 +342,8 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'stuck|jumped up _2 @softInsult|@hardInsult|bitch|cow',
       'ill|sick|weird|dirty @softInsult',
       // Disability as an insult: "the cripples", "cripples get seen first".
-      'the|a|those|these|them|all|bloody|dirty cripple|cripples',
-      'cripples|cripple get|gets|getting|are|always|everywhere|parking',
+      'cripples|cripple $',
+      'cripples|cripple get|gets|getting|are|always|everywhere|parking|like|in|on|with|and|who|lot|should|shouldnt|taking|take|clogging',
     ],
   },
   {

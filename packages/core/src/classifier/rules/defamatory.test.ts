@@ -111,3 +111,25 @@ describe('defamatory: corruption, gaming the figures, fake credentials, unsafe p
     }
   });
 });
+
+describe('defamatory: an allegation repeated to refute it', () => {
+  it('does not flag an allegation the post calls untrue', () => {
+    for (const text of [
+      'Someone in the group said Dr Marsh is a fraud. Not true, best GP we have had',
+      'People claiming the surgery fiddles its figures, that is rubbish, they have been great',
+      'Stop spreading lies that reception bins prescription requests',
+      'How dare anyone say Dr Mensah was drunk at work, he does not even drink',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+
+  it('still flags an allegation passed on as true', () => {
+    for (const text of [
+      'my mate said the receptionists bin repeat requests when they are busy',
+      'Dr Mensah fiddled the QOF figures, some of the staff said so',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+});

@@ -197,6 +197,21 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
     ],
   },
   {
+    // Signal: the post repeats an allegation to refute it ("Someone said she's a fraud. Not true").
+    id: 'defamatory.refuted',
+    confidence: 0.85,
+    patterns: [
+      'not|isnt|aint true',
+      'is|its|thats|that|rumour|rumours|claim|claims _1 nonsense|rubbish|untrue|false|ridiculous|bollocks|lies|garbage',
+      'stop spreading|sharing|saying|posting',
+      'spreading lies|rumours',
+      'how dare _3 claim|claims|say|says|said|accuse|suggest',
+      'dont think for a second|minute|moment',
+      'do not think for a second|minute|moment',
+      'people|someone|somebody _3 saying|claiming|posting|accusing',
+    ],
+  },
+  {
     // Signal: another business or body is the subject ("the vets were bribed", "the council is corrupt").
     id: 'defamatory.elsewhere',
     confidence: 0.8,
@@ -245,6 +260,8 @@ export const defamatory: RuleFamily = {
     // staff in the sentence) is not about the practice.
     const { tokens } = input.doc;
     const sentenceOf = (h: { first: number }) => (tokens[h.first] as Token).sentence;
+    // An allegation repeated to refute it is not made.
+    if (input.hitsOf('defamatory.refuted').length > 0) return [];
     const dropped = new Set(input.hitsOf('defamatory.hedged').map(sentenceOf));
     for (const h of input.hitsOf('defamatory.reported')) dropped.add(sentenceOf(h));
     const elsewhere = input.hitsOf('defamatory.elsewhere');

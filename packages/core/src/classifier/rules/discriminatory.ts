@@ -490,8 +490,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       '@peopleGroup|zionists|zionist _2 control|controls|controlling|run|runs|own|owns the? media|banks|money|government|world|everything|country',
       '@protectedGroup _5 not|isnt|arent|aint natural|normal',
       'window licker|lickers',
-      'the|a|those|these|them|all|bloody|dirty cripple|cripples',
-      'cripples|cripple get|gets|getting|are|always|everywhere|parking',
+      'cripples|cripple $',
+      'cripples|cripple get|gets|getting|are|always|everywhere|parking|like|in|on|with|and|who|lot|should|shouldnt|taking|take|clogging',
       'batty boy|boys|man',
       // Asking for staff by race or religion: "fingers crossed I get a white doctor".
       'get|see|have|want|wanted|prefer|request|requested|requesting|asked|asking|give|gave me|us|for? a|an white|english|british|christian doctor|doctors|nurse|nurses|gp|gps|doc|receptionist|one',
