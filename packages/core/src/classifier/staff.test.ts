@@ -232,4 +232,9 @@ describe('staff names: accents, possessives, split surnames, placing a first nam
     expect(found('then Elena on reception said no')).toEqual([]); // Elena is a name of its own
     expect(found('Kieren from my work rang')).toEqual([]);
   });
+
+  it('does not take "our <name>" or "my <name>" (the author’s own people) for staff', () => {
+    expect(found('our Ellen has tonsillitis again')).toEqual([]);
+    expect(found('our Ellen on reception sorted it')).toEqual(['Ellen Yates']);
+  });
 });

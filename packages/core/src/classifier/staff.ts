@@ -973,8 +973,15 @@ export function findStaffMentions(
           previous !== undefined &&
           previous.sentence === token.sentence;
         const afterTitle = previous !== undefined && ALL_TITLES.has(previous.text);
+        // "our Chloe has chickenpox", "my Dean": one of the author's own family or friends.
+        const ownPerson =
+          previous !== undefined &&
+          previous.sentence === token.sentence &&
+          (previous.text === 'our' || previous.text === 'my') &&
+          !roleWordNear(tokens, i, 2);
         const eligible =
           !afterTitle &&
+          !ownPerson &&
           (capitalised || roleNear) &&
           (!WORD_NAMES.has(base ?? token.text) || roleNear || midSentenceCapital) &&
           // A clipped form we made up ("call" from Callum) must at least be written as a name.

@@ -128,4 +128,12 @@ describe('clinical_disclosure', () => {
     }
     expect(has('the pet scan machine at the hospital is new', 'clinical_disclosure')).toBe(false);
   });
+
+  it('does not take a pet’s illness, or a cold heart, for the author’s', () => {
+    expect(has('my dog has arthritis now, poor thing', 'clinical_disclosure')).toBe(false);
+    expect(has('our cat was sick on the rug twice', 'clinical_disclosure')).toBe(false);
+    expect(has('I got cold feet about the op', 'clinical_disclosure')).toBe(true); // the op is
+    expect(has('I got cold feet about the wedding', 'clinical_disclosure')).toBe(false);
+    expect(has('my dog is fine but I have a chest infection', 'clinical_disclosure')).toBe(true);
+  });
 });

@@ -421,6 +421,8 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'sick to death',
       'sick of',
       'worried sick',
+      // "a cold heart", "cold feet", "the cold weather": cold that is not an illness.
+      'cold heart|hearted|feet|shoulder|weather|snap|water|day|days|night|nights|morning|spell|call|calling|case|blooded|turkey|sweat|shower|room|hands|outside|wind|out',
     ],
   },
 ];
@@ -651,8 +653,31 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
   );
 }
 
+/** Pets: "my dog has arthritis" is the dog's. */
+const PETS = new Set([
+  'dog',
+  'dogs',
+  'cat',
+  'cats',
+  'puppy',
+  'pup',
+  'kitten',
+  'rabbit',
+  'horse',
+  'pony',
+  'hamster',
+  'budgie',
+  'parrot',
+  'pet',
+  'pets',
+  'doggo',
+  'pooch',
+  'guinea',
+  'tortoise',
+]);
+
 function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {
-  if (OTHER_PERSON.has(token.text)) return true;
+  if (OTHER_PERSON.has(token.text) || PETS.has(token.text)) return true;
   if (THIRD_PRONOUN.has(token.text)) return !familyInPost;
   // Somebody else named: "Maureen Kaye … her bowel cancer".
   return token.capitalised && !doc.shouting && FIRST_NAMES.has(token.text);
