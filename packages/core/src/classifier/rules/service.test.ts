@@ -341,3 +341,21 @@ describe('service: general families not tied to any eval post', () => {
     expect(has('not pleased with the surgery at all', 'feedback')).toBe(false);
   });
 });
+
+describe('service: the 8am scramble, fit notes, phone appointments, "say how lovely"', () => {
+  it('places a post at a GP practice by the 8am call or a fit note', () => {
+    expect(has('Phoned at 8am again, 30th in the queue, gave up', 'complaint')).toBe(true);
+    expect(has('Two weeks for a fit note. Ridiculous.', 'complaint')).toBe(true);
+    expect(has('Phoned the chippy at 8, they were shut, ridiculous', 'complaint')).toBe(false);
+  });
+
+  it('reads a request for a phone or video appointment', () => {
+    expect(has('could I book a telephone appointment with the nurse', 'appointment_request')).toBe(true);
+    expect(has('I could book a table for two at the pub', 'appointment_request')).toBe(false);
+  });
+
+  it('reads "just want to say how kind …" as praise', () => {
+    expect(has('just wanted to say how kind the surgery nurse was', 'feedback')).toBe(true);
+    expect(has('just wanted to say how rude the surgery nurse was', 'feedback')).toBe(false);
+  });
+});

@@ -517,6 +517,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'any chance of|for _4 appointment|appt|callback|prescription|repeat|referral|call',
       'please|pls|plz _2 @bookingVerb _3 @bookingThing',
       'can|could i|we have|get a|an call|callback|appointment|appt|ring|chat',
+      'can|could i|we have|get|book a|an phone|telephone|video|face|quick _1 call|callback|appointment|appt|consultation|chat|word',
       'is it possible to _2 get|book|have|see _4 @bookingThing|doctor|gp|nurse',
       'can|could i|we|he|she _2 be seen|fitted|squeezed',
       'can|could _3 do my _4 @bookingThing|check|dressing|dressings|injection|jabs',
@@ -729,6 +730,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'did not even notice|feel',
       'the goat',
       'keep up the good|great|brilliant|amazing work',
+      'say|said|saying|tell _2 how @praise',
       'nothing _2 too much trouble',
       'put|puts|putting me|us|him|her|my _2 at ease',
       'made|make|makes me|us|him|her _1 feel _2 comfortable|safe|heard|listened|welcome|better|valued|human',
@@ -831,6 +833,9 @@ export const SERVICE_RULES: PhraseRule[] = [
       'the team',
       'online form|forms|booking|consultation|system',
       'phone system|lines',
+      // The 8am scramble and fit notes are a GP practice's.
+      'ring|rang|ringing|rung|call|calling|called|phone|phoned|phoning at|from 8|8am|eight',
+      'sick|fit note|notes',
     ],
   },
   {
