@@ -359,3 +359,30 @@ describe('service: the 8am scramble, fit notes, phone appointments, "say how lov
     expect(has('just wanted to say how rude the surgery nurse was', 'feedback')).toBe(false);
   });
 });
+
+describe('service: text-speak, reviews and verdicts', () => {
+  it('reads text-speak requests and thanks', () => {
+    expect(has('can sum1 call me bk re my results plz', 'appointment_request')).toBe(true);
+    expect(has('thx 2 the surgery nurse for sorting me out', 'feedback')).toBe(true);
+    expect(has('they never ring me back, please sort it', 'appointment_request')).toBe(false);
+  });
+
+  it('reads review verdicts and ratings', () => {
+    for (const text of [
+      'GP examined me thoroughly and explained everything, cannot ask for more',
+      '5/5, would recommend the practice to anyone',
+      'the new surgery phone system is a huge improvement',
+      'Four stars for the surgery, parking is tight',
+    ]) {
+      expect(has(text, 'feedback'), text).toBe(true);
+    }
+    expect(has('Four stars for the hotel we stayed at', 'feedback')).toBe(false);
+  });
+
+  it('reads being sent elsewhere for want of appointments as a complaint', () => {
+    expect(has('ended up taking my son to A&E because no appointments at the surgery', 'complaint')).toBe(
+      true,
+    );
+    expect(has('the whole surgery car park is an utter shambles', 'complaint')).toBe(true);
+  });
+});

@@ -167,7 +167,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'worst _2 surgery|practice|gp|service|doctor|experience|ever|mile|receptionist|receptionists',
       'awful|terrible|rubbish|useless|poor|appalling|shocking|shambolic|pathetic|joke _1 service|surgery|practice|experience|system|communication|staff|receptionists|doctors|care|treatment',
       'is|its|was an|a _1 joke',
-      'absolute|total|complete joke',
+      'absolute|total|complete|utter joke|scandal|disgrace|farce|shambles',
       'one|1 star',
       'zero|0 stars',
       'should be ashamed',
@@ -445,6 +445,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'cant|couldnt get past',
       'earliest _3 was|is|could|they',
       'had to go to _2 walk|a|hospital|111|urgent',
+      'had to take _3 to a|hospital|111|urgent|walk',
+      'cos|because|as|coz no appointments|appts|appointment',
       'useless|terrible|awful|dire|woeful|laughable|hopeless $',
       'phone|telephone queue',
       'queuing|queueing _4 rain|cold|outside|street|road|dark',
@@ -586,6 +588,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'someone|somebody _2 ring|call|phone|contact me|us _1 please|asap|back|today',
       // "Can someone get back to me", "can someone DM me", "ring my mum back".
       'get back to me|us',
+      // Text-speak: "ring me bk abt my bloods pls".
+      '@callBack me|us back|bk _4 pls|plz|please|asap',
       'can|could|would|please _5 @callBack my|our _2 back|about|re|regarding|today',
       'can|could|would|please _3 dm|pm|inbox me|us',
     ],
@@ -642,6 +646,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'thank|thanks|thankyou you? to|for|everyone|all|so|the|again',
       'thank|thanks|thankyou _3 for',
       'huge|big|massive|heartfelt|special thank|thanks|thankyou',
+      'ta|thx|thanx|thnx|thanku|ty very|v|so|vm much',
+      'thx|thanx|thnx|ty|ta 2|to|for|4',
       'thank u',
       'thank you _1 $',
       'got there in the end',
@@ -676,6 +682,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'well oiled machine',
       'cant|couldnt fault',
       'couldnt ask for _1 better',
+      'cant|couldnt|cannot ask for _1 more|better',
       'a credit to',
       'so lucky to have',
       'appreciate|appreciated _3 you|all|everything|it|staff|team',
@@ -731,6 +738,13 @@ export const SERVICE_RULES: PhraseRule[] = [
       'the goat',
       'keep up the good|great|brilliant|amazing work',
       'say|said|saying|tell _2 how @praise',
+      'examined|checked|listened|explained|looked _3 properly|thoroughly',
+      'referred|seen|sorted|rang|called _3 same day',
+      'recommend _3 to anyone|everyone|all',
+      '5 5',
+      'three|four|3|4 stars',
+      'massive|big|huge|real|great improvement',
+      'so much|much|loads|miles better _2 now|than',
       'nothing _2 too much trouble',
       'put|puts|putting me|us|him|her|my _2 at ease',
       'made|make|makes me|us|him|her _1 feel _2 comfortable|safe|heard|listened|welcome|better|valued|human',
@@ -1170,7 +1184,7 @@ const CONTACT_WORDS = new Set([
   'chasing',
 ]);
 /** A request is not refused by its own author: "Please don't message me". */
-const REQUEST_NEGATIONS = new Set(['dont', 'never', 'doesnt', 'didnt', 'not']);
+const REQUEST_NEGATIONS = new Set(['dont', 'never', 'doesnt', 'didnt', 'not', 'wont']);
 
 /** Words that, as a whole sentence after a grievance, are sarcasm: "Lovely.", "Brilliant.", "Genius." */
 const VERDICTS = new Set([
@@ -1318,8 +1332,9 @@ export const service: RuleFamily = {
         (t) => t !== undefined && t.sentence === sentence && QUESTION_AUX.has(t.text),
       );
       if (asks || !opensRequest(doc, at)) return false;
+      // "Please don't message me", "they never ring me back": contact refused or missed, not asked for.
       if (h.ruleId === 'appointment_request.callback')
-        for (let k = at; k < (h.last ?? at); k++)
+        for (let k = Math.max(0, at - 1); k < (h.last ?? at); k++)
           if (REQUEST_NEGATIONS.has(doc.tokens[k]?.text ?? '')) return false;
       return true;
     });
