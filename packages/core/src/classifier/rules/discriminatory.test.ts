@@ -175,3 +175,32 @@ describe('discriminatory: preferences by race, sex stereotypes, children kept fr
     }
   });
 });
+
+describe('discriminatory: letting a group in, stereotypes, age, draining the NHS, refusing the language', () => {
+  it('flags each family in new words', () => {
+    for (const text of [
+      'they need to stop allowing refugees to register here',
+      'typical Nigerian GP, in and out in two minutes',
+      'Romanian staff are always rude and lazy',
+      'these coffin dodgers clog up every appointment',
+      'pensioners should be culled, honestly',
+      'asylum seekers milking the NHS while we wait',
+      'why should we pay for translators when they refuse to learn the language',
+      'Polish nurse on reception now, another foreigner on the desk',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the same words about the author’s own family, things, or praise', () => {
+    for (const text of [
+      'My mum can barely speak English so she needs an interpreter, can you book one',
+      'The roof is leaking and draining into the disabled toilet',
+      'My grandad says old folk should be allowed to die at home with dignity',
+      'Stop letting people park in the disabled bays',
+      'Typical British weather for the flu clinic queue',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

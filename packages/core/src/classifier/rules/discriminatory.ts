@@ -5,6 +5,7 @@
 // towards it ("send them back", "shouldn't be GPs", "full of …", "keep that away from my kids").
 // Naming a group alone is not hostile: "is there a female doctor?" is a legitimate preference.
 
+import { WORD_LISTS } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
@@ -89,6 +90,9 @@ export const SLURS = [
   'bumboys',
   'muzrat',
   'muzrats',
+  'gypos',
+  'gyppos',
+  'pikies',
   'illegals',
 ];
 
@@ -328,6 +332,9 @@ const HOSTILITY = [
   'unnatural',
   'abomination',
   'sinful',
+  'overrun',
+  'swamped',
+  'takeover',
 ];
 
 const COUNTRIES = [
@@ -454,7 +461,24 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'let them _3 mosque|mosques|temple|synagogue|gurdwara',
       'women|female|lady|woman doctor|doctors|gp|gps|nurses _2 panic|panics|overreact|overreacts|hysterical|useless|cant|shouldnt',
       'for the british|english|locals|natives only?',
-      'one of them|those _2 @protectedGroup',
+      'one of them|those _3 @protectedGroup|@country',
+      // Letting a group in at all; "we were here first".
+      'stop|stopped|stopping letting|allowing _1 @peopleGroup|@protectedGroup',
+      'another @protectedGroup|@peopleGroup on|at|in|behind|working|running',
+      'bothered to learn|speak english',
+      'bothered to learn|speak the language',
+      'refuse|refuses|refusing to learn|speak english',
+      'refuse|refuses|refusing to learn|speak the language',
+      // "Typical Asian doctor", "Black nurses are too rough".
+      'typical @protectedGroup|@peopleGroup',
+      '@protectedGroup|@peopleGroup @rolePlural|people|men|lot|ones? are|is|always _1 all|always|so|too|just|really? _1 rough|lazy|thick|stupid|dirty|smelly|aggressive|useless|incompetent|rude|arrogant|violent|criminals|thieves|liars|savages|animals',
+      // Age: "old biddies … should just die off", "coffin dodgers".
+      'should|ought|just|can _2 die off',
+      'hurry up and die',
+      'coffin dodger|dodgers',
+      'biddies|codgers|pensioners|oaps|boomers|oldies _3 should|ought _2 die|banned|shot|culled|gassed',
+      'old|elderly|older people|folk|folks|biddies|codgers|pensioners|oaps _3 should|ought _2 die|shot|culled|gassed',
+      '@peopleGroup _3 draining|drain|drains|milking|milk|leeching|sponging|sponge _2 the|our? nhs|system|country|benefits|taxpayer|economy|resources',
       // Contempt aimed at a group as people: "bloody foreigners", "scrounging asylum seekers".
       '@contempt eastern? @peopleGroup',
       // Removal: "ship them all back", "deport the lot", "back on the boats".
@@ -494,7 +518,7 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'cripples|cripple get|gets|getting|are|always|everywhere|parking|like|in|on|with|and|who|lot|should|shouldnt|taking|take|clogging',
       'batty boy|boys|man',
       // Asking for staff by race or religion: "fingers crossed I get a white doctor".
-      'get|see|have|want|wanted|prefer|request|requested|requesting|asked|asking|give|gave me|us|for? a|an white|english|british|christian doctor|doctors|nurse|nurses|gp|gps|doc|receptionist|one',
+      'get|see|have|want|wanted|prefer|request|requested|requesting|ask|asked|asking|give|gave me|us|for? a|an white|english|british|christian doctor|doctors|nurse|nurses|gp|gps|doc|receptionist|one',
       // Sex stereotypes about women staff: "women GPs are all part-timers who go off on maternity".
       'women|female|lady|ladies _1 gps|doctors|nurses|staff|receptionists|managers _3 all|always|just|only _3 part|parttimers|maternity|hormonal|menopausal|emotional|hysterical|pregnant',
       // A group's place of worship as an insult, and a group noticed in numbers.
@@ -570,7 +594,11 @@ export const discriminatory: RuleFamily = {
   rules: DISCRIMINATORY_RULES,
   // A slur is abusive as well as discriminatory.
   derive: (input, direct) => {
-    const found = [...direct, ...leetSlurs(input.doc.tokens), ...localsOnly(input.doc.tokens)];
+    const found = [
+      ...direct.filter((hit) => !ownFamilysEnglish(input.doc.tokens, hit)),
+      ...leetSlurs(input.doc.tokens),
+      ...localsOnly(input.doc.tokens),
+    ];
     found.push(...dehumanised(input));
     if (input.hitsOf('discriminatory.disability_named').length > 0)
       found.push(
@@ -621,6 +649,23 @@ function dehumanised(input: RuleInput): Hit[] {
   for (const h of input.hitsOf('discriminatory.two_tier'))
     hits.push(hitFrom(h, 'discriminatory', 'discriminatory.group_hostility', 0.7));
   return hits;
+}
+
+const OWN_PEOPLE: ReadonlySet<string> = new Set([...WORD_LISTS.self, ...WORD_LISTS.relative, 'we', 'our']);
+
+/** "My mum can barely speak English": the author's own family, not a group put down. */
+function ownFamilysEnglish(tokens: readonly Token[], hit: Hit): boolean {
+  if (hit.first === undefined || hit.last === undefined) return false;
+  let speaks = false;
+  for (let k = hit.first; k < hit.last; k++) if ((tokens[k] as Token).text === 'speak') speaks = true;
+  if (!speaks) return false;
+  const sentence = (tokens[hit.first] as Token).sentence;
+  for (let k = hit.first - 1; k >= 0 && k >= hit.first - 4; k--) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== sentence) return false;
+    if (OWN_PEOPLE.has(t.text)) return true;
+  }
+  return false;
 }
 
 const SLUR_SET = new Set(SLURS);
