@@ -133,3 +133,31 @@ describe('defamatory: an allegation repeated to refute it', () => {
     }
   });
 });
+
+describe('defamatory: queue-jumping for cash, notes sold, the dead kept on the books, harassment hushed up', () => {
+  it('flags each family in new words', () => {
+    for (const text of [
+      'the manager takes cash payments to bump people up the waiting list',
+      'Dr Marsh signs fit notes for a tenner, ask anyone on the estate',
+      'they leave dead patients on the register for years after they died to get paid',
+      'the partner groped a nurse and the practice swept it under the carpet',
+      'that HCA is dealing coke out of the staff room',
+      'reception bins letters from patients they do not like',
+      'someone at the surgery stole from the charity collection',
+      'the surgery bills the ICB for reviews it never did',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the author’s own queue-jumping, their own registration, or budgets', () => {
+    for (const text of [
+      'I paid to jump the queue with a private GP, worth every penny',
+      'The surgery kept me on the list after I moved, had to ring to leave',
+      'The practice is taking money off its budget for the new roof',
+      'Someone stole from my car outside the surgery, check your CCTV please',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});

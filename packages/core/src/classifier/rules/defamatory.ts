@@ -36,7 +36,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'pocketing|pocketed|pockets _2 money|cash|funds',
       'embezzl*',
       'fake|bogus|ghost appointments|records|claims|patients|appointment',
-      'claiming|claims|claimed|charging|charged|charge|charges|bill|billing|billed _6 never happened|did|done|took|existed|gave|given|carried|saw|seen|visited|performed|had',
+      'claiming|claims|claimed|charging|charged|charge|charges|bill|bills|billing|billed _6 never happened|did|done|took|existed|gave|given|carried|saw|seen|visited|performed|had',
       'still claims|claiming|paid _2 for a? full week|time|day',
       'while|whilst _2 getting|being paid',
       'backdate|backdates|backdated|backdating',
@@ -56,6 +56,10 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'on nhs|the|practice|surgery time|money _3 private',
       'private clinic|clinics|practice|work|patients _5 on nhs|practice|surgery time|money',
       'moonlighting',
+      // Bribes to jump the queue; notes sold; the dead kept on the books.
+      'money|cash|payment|payments|bribe|bribes|backhander|backhanders _4 to jump|skip|bump _3 queue|list|waiting|line',
+      'note|notes|sicknotes|scripts|prescriptions|diazepam|valium|pills|letters _2 for cash|money|quid|a fee|tenner|twenty|fifty|bung|backhanders|favours',
+      'keep|keeps|kept|keeping|leave|leaves|left _1 dead|people|patients|them|names _3 on the? list|register|books _3 after|when|though _2 die|died|dead|moved|left',
       'double dipping',
       // Kickbacks from drug firms: "prescribes whatever the reps tell her", "holidays paid for by them".
       'holiday|holidays|trip|trips|freebies|gifts|perks|jollies|dinners|cruise|cruises _3 paid|funded|bought|sponsored _2 by|for _2 drug|pharma|reps|rep|them',
@@ -76,6 +80,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'throw|throws|throwing|threw|chuck|chucks|chucking|bin|bins|binning|shred|shreds|shredding|shredded|destroy|destroys|destroying|destroyed _1 away? _3 prescription|prescriptions|requests|referrals|letters',
       'thieves|thief|theft',
       'takes|taking|took|takin _2 money|cash _3 from|out',
+      'stealing|steals|stole|nicking|nicks|nicked|pinching|pinched|robbing|robbed from _1 the|our|patients|a|their? tin|till|charity|fund|funds|collection|patients|elderly|residents|purses|handbags|lockers|practice|surgery|nhs',
       // Medicines sold on: "selling ozempic out the back door", "flogging diazepam to his mates".
       'selling|sells|sold|flogging|flogs|flogged|dealing|deals|giving|gives _4 out|off the? back door|doors',
       'selling|sells|flogging|flogs|dealing|deals _2 @divertable _4 mates|friends|cash|quid|tenner|twenty|fifty|score',
@@ -113,7 +118,14 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'lied|lies|lying _2 on|in|about _1 records|notes|report|forms|the|my',
       'affair|affairs|sleeping with _2 patient|patients',
       'touched|touching|groped|groping _2 patients|women|girls|me',
-      'harassing|harasses|harassed _2 patients|staff|women',
+      'harassing|harasses|harassed _2 patients|staff|women|@role|colleague|colleagues|girls|her|him',
+      'sexually harassed|harassing|assaulted|assaulting|abused|abusing|touched|touching',
+      'hushed|hushing|hush _1 it|this|that|everything? up',
+      'swept|sweeping|sweep _1 it|this|that|everything under the carpet|rug',
+      'deals|dealing|dealt drugs|coke|weed|cocaine|gear|pills|smack|crack',
+      'is|hes|shes|a|the drug dealer',
+      // Patients singled out: "delete emails from patients they don't like".
+      'delete|deletes|deleting|deleted|lose|loses|losing|bin|bins|binning|ignore|ignores|ignoring|shred|shreds _5 patients|people|anyone they|she|he|staff dont|doesnt|didnt like',
       'paid off',
       'signs|signing|signed|sign _2 off _6 without even? seeing|examining|checking|meeting',
       'note|notes|sicknotes|scripts|prescriptions|diazepam|valium|pills _3 for|to his|her|their _1 mates|friends|pals|cronies|family',
