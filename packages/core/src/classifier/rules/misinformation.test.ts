@@ -143,3 +143,30 @@ describe('misinformation: more families — antibiotics for every infection, scr
     }
   });
 });
+
+describe('misinformation: untested vaccines, caused-by claims, covid denied, medicines called poison, fever and masks', () => {
+  it('flags each family in new words', () => {
+    for (const text of [
+      'the RSV jab has never even been tested on pregnant women',
+      'my nephew’s ADHD was brought on by his baby jabs',
+      'coronavirus was only a cold, they scared everyone for nothing',
+      'insulin is poison, I control mine with cinnamon',
+      'paracetamol stops your immune system fighting the bug',
+      'face masks cut the oxygen to kids’ brains',
+      'they put fluoride in the tap water to keep people compliant',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag accurate mentions of the same things', () => {
+    for (const text of [
+      'The vaccine was tested on thousands of people before it was approved',
+      'Masks are optional in the waiting room from Monday',
+      'Autism assessment was brought forward by the GP, so grateful',
+      'Statins are working well for me, cholesterol down',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});

@@ -195,6 +195,11 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'shed|sheds|shedding _3 spike|proteins|onto',
       'stay|keep away from _1 vaccinated|jabbed|vaxxed|boosted',
       'experimental gene|mrna therapy|poison|injection',
+      '@vaccine _3 never|not _1 been? properly|fully|even? tested|trialled|trialed|tested',
+      '@vaccine _4 experimental|untested',
+      // A condition said to come from a vaccine (or a mast): "autism is caused by the MMR".
+      'autism|autistic|cancer|cancers|dementia|infertility|sids|clots|strokes|alzheimers|allergies|adhd _2 caused|triggered by _2 @vaccine|vaccines|jab|jabs|vaccination|vaccinations|fluoride|5g|masts|statins',
+      'autism|autistic|cancer|cancers|dementia|infertility|sids|clots|strokes|alzheimers|allergies|adhd _2 brought on by _2 @vaccine|vaccines|jab|jabs|vaccination|vaccinations|fluoride|5g|masts|statins',
     ],
   },
   {
@@ -261,7 +266,16 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'cant|cannot|dont|wont catch|get _1 @sti _3 oral|first|once|washing|wash|shower|pee|peeing|clean',
       'sugar feeds|feed cancer|tumours',
       'cancer feeds|feeds|thrives on sugar',
-      'fluoride _4 poison|poisonous|neurotoxin|lowers|lowering|iq|toxic',
+      'fluoride _4 poison|poisonous|neurotoxin|lowers|lowering|iq|toxic|docile|control|compliant',
+      'to make|keep us|people|everyone|you|them docile|compliant|stupid|sterile|infertile|sick',
+      // Covid denied or shrunk: "covid was never real", "just the flu rebranded".
+      '@mythSubject was|is|were never real',
+      'covid|coronavirus|omicron _2 was|is|were _1 just|only _1 a|the? flu|cold',
+      'flu|cold rebranded|renamed',
+      // Medicines called poison; fever and masks.
+      'statins|statin|vaccines|vaccine|jabs|jab|insulin|fluoride|antidepressants|ssris _2 are|is _1 poison|poisonous|toxic|deadly',
+      'stops|stop|prevents|prevent the|your body|immune _1 system? _1 fighting|healing|working|doing',
+      'masks|mask _4 oxygen|co2|carbon|suffocat*|hypoxia',
       // Masts and radiation blamed for illness: "that mast is why half the town has headaches".
       '5g|mast|masts|wifi|chemtrails|radiation|meters _6 the? why|behind|causing|reason|cause _6 @symptom',
     ],
