@@ -128,3 +128,26 @@ describe('abusive: noun-phrase insults, regional insults, compounds and the bare
     expect(has('you 🤡 can’t even book a jab', 'abusive')).toBe(true);
   });
 });
+
+describe('abusive: "excuse for a", F off, internet profanity, little hitler', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'sorry excuse for a GP',
+      'just eff off and leave us alone',
+      'stfu nobody asked',
+      'the practice manager is a little hitler',
+      'fukin joke of a surgery',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the same shapes aimed at things', () => {
+    for (const text of [
+      'What a sad excuse for a car park, tiny spaces',
+      'F off the list of things to do, finally booked',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(false);
+    }
+  });
+});

@@ -105,6 +105,20 @@ export const PROFANITY = [
   'wankstain',
   'knobend',
   'knobends',
+  'stfu',
+  'gtfo',
+  'fkin',
+  'fckin',
+  'fookin',
+  'fooking',
+  'fuk',
+  'fukin',
+  'fukn',
+  'fuking',
+  'phuck',
+  'phucking',
+  'effing',
+  'effin',
   'tosspot',
   'tosspots',
 ];
@@ -272,6 +286,9 @@ const SOFT_INSULTS = [
   'maggots',
   'cockroach',
   'rodent',
+  'hitler',
+  'hitlers',
+  'napoleon',
 ];
 
 export const ABUSIVE_LISTS = {
@@ -343,6 +360,11 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'ill|sick|weird|dirty @softInsult',
       // Disability as an insult: "the cripples", "cripples get seen first".
       'cripples|cripple $',
+      // "pathetic excuse for a nurse", "F off".
+      'pathetic|sorry|sad|useless|poor excuse for a|an _1 @role|human|person|man|woman|being|professional|bloke|clinician',
+      'f|eff off $',
+      'f|eff off you|ya|u|mate|and|lol',
+      'f|eff off _2 lot|all',
       'cripples|cripple get|gets|getting|are|always|everywhere|parking|like|in|on|with|and|who|lot|should|shouldnt|taking|take|clogging',
     ],
   },
