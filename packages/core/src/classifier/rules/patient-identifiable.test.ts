@@ -86,3 +86,16 @@ describe('patient_identifiable: another person with an operation, a treatment, a
     }
   });
 });
+
+describe('patient_identifiable: someone else’s test results', () => {
+  it('flags a named person’s results, but not results in general or the author’s own', () => {
+    expect(
+      has(
+        'the receptionist read out Mr Lowther’s positive biopsy result at the desk',
+        'patient_identifiable',
+      ),
+    ).toBe(true);
+    expect(has('Mrs Jones says the test results come back in a week', 'patient_identifiable')).toBe(false);
+    expect(has('Dr Marsh gave me my blood test results, all clear', 'patient_identifiable')).toBe(false);
+  });
+});

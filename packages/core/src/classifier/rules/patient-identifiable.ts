@@ -116,6 +116,15 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'sectioned|rehab',
     ],
   },
+  {
+    // Signal: test results, someone else's only when said to be theirs ("Mrs Dyer's abnormal smear result").
+    id: 'patient_identifiable.results',
+    confidence: 0.8,
+    patterns: [
+      'abnormal|positive|bad|worrying|clear _1 smear|test|scan|biopsy|result|results|mammogram|bloods|tests|scans',
+      'smear|biopsy|scan|blood|bloods|test|cancer|hiv|sti|pregnancy _1 result|results',
+    ],
+  },
 ];
 
 /** Words that make a nearby health detail the author's own. */
@@ -146,6 +155,16 @@ function ownerOf(doc: Doc, at: number, people: Coverage): 'own' | 'theirs' | und
     if (OWN.has(t.text)) return 'own';
   }
   return undefined;
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their']);
+
+/** "Mrs Dyer's abnormal result", "his results": the word just before is a named person's or his/her. */
+function possessedBy(doc: Doc, at: number, people: Coverage): boolean {
+  const before = doc.tokens[at - 1];
+  if (!before || before.sentence !== (doc.tokens[at] as Token).sentence) return false;
+  if (POSSESSIVES.has(before.text)) return true;
+  return people.overlaps({ first: at - 1, last: at }) && before.text.endsWith('s');
 }
 
 /**
@@ -340,6 +359,7 @@ export const patientIdentifiable: RuleFamily = {
         .filter((m) => !serviceWords.overlaps(m) && notOwn(m)),
       ...input.hitsOf('patient_identifiable.sensitive_service').filter(notOwn),
       ...othersHealthDetails(doc, input.hitsOf('patient_identifiable.health_detail'), named, namedTokens),
+      ...input.hitsOf('patient_identifiable.results').filter((m) => possessedBy(doc, m.first, namedTokens)),
     ];
     for (const person of named.slice(0, MAX_CHECKED)) {
       if (medical.length > 0) {
