@@ -136,4 +136,16 @@ describe('clinical_disclosure', () => {
     expect(has('I got cold feet about the wedding', 'clinical_disclosure')).toBe(false);
     expect(has('my dog is fine but I have a chest infection', 'clinical_disclosure')).toBe(true);
   });
+
+  it('knows being signed off, readings with a possessive, and babies’ complaints', () => {
+    for (const text of [
+      'I have been signed off work for a month with my back',
+      'my blood sugar’s been all over the place',
+      'our little one has colic and screams all night',
+      'I was signed off with anxiety in May',
+    ]) {
+      expect(has(text, 'clinical_disclosure'), text).toBe(true);
+    }
+    expect(has('my boss signed off my holiday', 'clinical_disclosure')).toBe(false);
+  });
 });
