@@ -386,3 +386,11 @@ describe('service: text-speak, reviews and verdicts', () => {
     expect(has('the whole surgery car park is an utter shambles', 'complaint')).toBe(true);
   });
 });
+
+describe('enquiry: who', () => {
+  it('reads "who is …?" to the practice as an enquiry, but not a rhetorical one', () => {
+    expect(has('Who is the duty doctor at the surgery today?', 'enquiry')).toBe(true);
+    expect(has('Who else is fed up with the surgery?', 'enquiry')).toBe(false);
+    expect(has('Who do they think they are at that surgery?', 'enquiry')).toBe(false);
+  });
+});

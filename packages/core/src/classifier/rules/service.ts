@@ -429,6 +429,7 @@ export const SERVICE_RULES: PhraseRule[] = [
       'form|forms|app|website|system|phones|queue|triage|wait|waiting _3 killing me',
       'came|come|went|got home shaking|crying|upset|distraught',
       'how they|she|he|you speak|speaks|talk|talks|treat|treats _1 to? people|patients|older|elderly|us|me|vulnerable',
+      'who do|does they|you|she|he think they|you|she|he are|is',
       'needs|need a word with',
       'missed his|her|my|our|the cancer|diagnosis|fracture|tumour|signs|lump|break|infection|appendicitis|sepsis|stroke|clot',
     ],
@@ -944,6 +945,8 @@ const ENQUIRY_OPENERS = new Set([
   'how',
   'will',
   'could',
+  'who',
+  'whos',
 ]);
 const NOT_ENQUIRY_SECOND = new Set([
   'else',
