@@ -392,5 +392,6 @@ describe('enquiry: who', () => {
     expect(has('Who is the duty doctor at the surgery today?', 'enquiry')).toBe(true);
     expect(has('Who else is fed up with the surgery?', 'enquiry')).toBe(false);
     expect(has('Who do they think they are at that surgery?', 'enquiry')).toBe(false);
+    expect(has('Found a surgery appointment card in the park. Who has lost it?', 'enquiry')).toBe(false);
   });
 });

@@ -636,6 +636,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'open|closed|shut _2 monday|tuesday|wednesday|thursday|friday|afternoon|afternoons|morning|mornings|lunchtime|lunch|evening|evenings',
       'hearing loop',
       'better|best time to ring|call|phone',
+      // "Who is the duty doctor today?": who does a job at the practice (not "who's lost it?").
+      'who is|whos the|my _1 duty|named|lead|doctor|gp|nurse|manager|contact|pharmacist|partner|person',
     ],
   },
   // ------------------------------------------------------------------ feedback
@@ -945,8 +947,6 @@ const ENQUIRY_OPENERS = new Set([
   'how',
   'will',
   'could',
-  'who',
-  'whos',
 ]);
 const NOT_ENQUIRY_SECOND = new Set([
   'else',
