@@ -151,3 +151,26 @@ describe('abusive: "excuse for a", F off, internet profanity, little hitler', ()
     }
   });
 });
+
+describe('abusive: more aimed adjectives, "what a …", "pack of …"', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the practice manager is a pompous slob',
+      'what a diva that receptionist is',
+      'pack of snooty cows on the front desk',
+      'that GP is a patronising git',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the same shapes kindly meant', () => {
+    for (const text of [
+      'What a bag of nerves I was before my smear, the nurse was lovely',
+      'Bunch of flowers for the reception team, thank you',
+      'what a star that nurse is',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(false);
+    }
+  });
+});
