@@ -204,3 +204,31 @@ describe('discriminatory: letting a group in, stereotypes, age, draining the NHS
     }
   });
 });
+
+describe('discriminatory: refusing staff by origin, "taking over", religious dress and competence, sending a group back', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'I will not see an Indian doctor, simple as that',
+      'foreigners are taking over every GP surgery in the county',
+      'cannot be a real nurse if she is in a burka',
+      'gays should not be around children in a clinic',
+      'send all the asylum seekers home and there would be appointments',
+      'they all stink of garlic on that ward',
+      'the trans receptionist is just a bloke really',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag a sex preference, a colleague taking over a clinic, or forms sent back', () => {
+    for (const text of [
+      "I don't want a female doctor for this, a male one is fine",
+      'The new Polish nurse is taking over the flu clinic, she is great',
+      'Send the forms back to the surgery by Friday',
+      'The waiting room smells of curry from the takeaway next door',
+      'My daughter is trans and the GP was so supportive',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});
