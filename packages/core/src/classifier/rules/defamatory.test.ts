@@ -161,3 +161,28 @@ describe('defamatory: queue-jumping for cash, notes sold, the dead kept on the b
     }
   });
 });
+
+describe('defamatory: paid per script, lies at an inquest, letting someone die, drink on duty, forged signatures', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the GP earns money on every prescription she writes, that is why we are all on six tablets',
+      'Dr Marsh hands out codeine to anybody who asks',
+      'the manager lied under oath at the tribunal',
+      'they let my nan die because she was 90',
+      'that nurse is a functioning alcoholic and still treats patients',
+      'someone at reception forged my husband’s signature on the form',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag true or kindly meant statements with the same words', () => {
+    for (const text of [
+      "GPs get paid per patient on their list, that's how funding works",
+      'Nurse Cole was a witness at the inquest and was brilliant',
+      'My dad is a recovering alcoholic and the GP has been amazing',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});
