@@ -170,3 +170,27 @@ describe('misinformation: untested vaccines, caused-by claims, covid denied, med
     }
   });
 });
+
+describe('misinformation: "more dangerous than", diet cures, money-maker treatments, infertility claims', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the measles jab is more harmful than measles itself',
+      'my type 2 diabetes was reversed by keto, bin the metformin',
+      'chemo is all about profit, nothing else',
+      'the coil leaves women infertile, mine did',
+      'the booster has killed more people than the virus',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag accurate statements with the same shapes', () => {
+    for (const text of [
+      'My arthritis is managed with diet and the meds the GP gave me',
+      'Smoking kills more people than road accidents',
+      'The pill made me moody so I switched to the coil',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});

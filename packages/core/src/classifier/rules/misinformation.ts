@@ -307,7 +307,12 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'rot|rots|rotting|destroy|destroys|fry|fries _1 your|the muscles|brain|liver|kidneys|gut|immune',
       'are|is just|only placebos|placebo|sugar',
       'fiddled|faked|rigged|fixed the|their trials|data|studies|research',
-      'kills|causes|harms|hurts more _2 than _2 cancer|covid|flu|disease|it|does',
+      'kills|causes|harms|hurts|killed|killing|harmed more _2 than _2 cancer|covid|flu|disease|it|does|the|measles',
+      '@vaccine|sunscreen|chemo|statins|masks|fluoride|vaccination _3 more dangerous|harmful|toxic|deadly than',
+      // A disease "cured by diet"; a treatment "just a money maker".
+      '@disease|cancer|diabetes|arthritis|autism _3 cured|reversed|healed|beaten|reversible|curable _2 with|by|through _3 @remedy|diet|vegan|fasting|juicing|keto|cannabis|vitamins|supplements',
+      '@mythSubject|chemo|jabs|jab|vaccination _3 just|only|all _2 money|profit|racket|business|cash',
+      'pill|contraceptive|implant|coil|hrt|statins|vaccine|vaccines|jab|jabs _2 makes|make|made|leaves|left _2 you|women|girls|people|kids? infertile|sterile|barren|autistic',
       'natural treatments|remedies|cures|alternatives instead',
       'full of toxins|poison|poisons|chemicals|mercury|metals',
       'measles|mumps|chickenpox|covid|flu|polio|whooping is|are|was _1 harmless|nothing|natural',
