@@ -60,3 +60,23 @@ describe('recording: things in shot, people doing something, and no recording at
     }
   });
 });
+
+describe('recording: social video of people on the premises', () => {
+  it('flags a snapchat or live stream with people in it', () => {
+    for (const text of [
+      'snapchat of the receptionists on their phones',
+      'going live on facebook from the waiting room, look at everyone still waiting',
+    ]) {
+      expect(has(text, 'recording'), text).toBe(true);
+    }
+  });
+
+  it('does not flag "watch this space" or a photo on the website', () => {
+    for (const text of [
+      'Watch this space for flu clinic dates',
+      'look at the photo on the website for opening times',
+    ]) {
+      expect(has(text, 'recording'), text).toBe(false);
+    }
+  });
+});

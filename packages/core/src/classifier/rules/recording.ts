@@ -22,6 +22,8 @@ export const RECORDING_RULES: PhraseRule[] = [
       'video|videos|vid|clip|footage|audio|camera|cctv|doorbell|dashcam',
       'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
       'videoed|videoing|photographed|photographing|photograph|vlog|vlogging|vlogged',
+      'snapchat|snapchats|tiktok|tiktoks|story|insta|reel of',
+      'live on|from tiktok|facebook|insta|instagram|youtube|twitch|snapchat',
       'on tape|camera',
       'on my|his|her phone|camera',
       'voice note',
@@ -64,6 +66,8 @@ export const RECORDING_RULES: PhraseRule[] = [
       'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue|mums|dads|tots|babies|toddlers|group|crowd|man|woman|lady|bloke|argument',
       'kiddies|kiddos|youngsters|teenagers|teens|pupils|residents|visitors|lads|ladies|gents|oaps|elderly|folk|folks|customers',
       'two|three|four|five|both|couple|few|half|some|most of them|em|us',
+      'watch|see them|these|everyone|her|him',
+      'look at them|these|everyone|her|him',
       // People doing something in the shot.
       'stood|sat|sitting|chatting|laughing|gossiping|drinking|eating|shouting|screaming|yelling|arguing|swearing|crying|sleeping|dancing|smoking|vaping|scrolling|lounging',
       'waiting room|area',
