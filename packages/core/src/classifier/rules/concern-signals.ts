@@ -403,20 +403,15 @@ export const CONCERN_RULES: PhraseRule[] = [
       '@csIntent _3 @csHarmVerb _2 @csPerson',
       '@csIntent _3 hurt|hurting|hit|hitting|shoot|shooting @csPerson',
       '@csIntent _3 @csHarmVerb|hit|knock|kick|smash|cave|rip _1 your|his|her|their|yer _1 face|head|teeth|skull|nose|jaw|legs|kneecaps|brains|lights|block',
-      '@csIntent _5 break|snap|breaking|snapping _2 bone|bones|legs|neck|arms|jaw|nose|ribs|fingers|kneecaps|knees',
       '@csIntent _3 rip|tear|ripping|tearing|knock|knocking|kick|kicking|cave|caving _2 head|heads|throat|face|faces|eyes|teeth|block|lights|brains _3 off|out|in|down',
       '@csIntent _3 knock|knocking|spark|sparking _1 him|her|them|you|u|em|yous _1 out|down|spark|sparko',
       '@csIntent _1 to? put|putting|knock|knocking|send|sending|throw|throwing|drag|dragging|launch|launching _3 in|into|through|over|across _1 the|a|that|this|his|her? ground|hospital|wall|walls|glass|window|screen|coma|box|coffin|morgue|grave|counter|desk|icu|wheelchair',
       '@csIntent _2 run|running|drive|driving _1 him|her|them|you|u|em _1 over|down',
       '@csIntent _3 through|over _1 that|the|this|your screen|counter|desk|glass|window',
       'wants|needs|want|need|deserves _1 his|her|their|your legs|neck|head|face|jaw|kneecaps|teeth|skull|arms|fingers _1 breaking|smashing|kicking|kicked|punching|caving|doing|knocking|snapping|stamping',
-      '@role|@rolePlural|he|she|they|him|her|them|you|yous _2 deserves|deserve|needs|need|wants|want|due|getting _1 a|an|the|some? bullet|bullets|stabbing|shooting|bricking|glassing|kicking|beating|battering|hiding|slap|punch',
       'bring|bringing|brought|carry|carrying|take|taking|pack|packing|tooled _2 a|my|the|some|his @csWeapon',
       'bring|bringing|brought|carry|carrying|pack|packing something|summat|owt|anything|sommat|somethin _1 heavy|sharp|hard|nasty|pointy',
-      'hell|shell|theyll|youll|he|she|they|you|ill|ahll|gonna|will _2 get|gets|getting|give|gie|gies|giving _1 a|him|her|them|you? sore|fat|burst|bloody|smashed|busted|broken|thick face|lip|nose|head|mouth|ear',
       'ill|im|gonna|going|will|ahll|ahm _2 shift|move|sort|deal _1 with? them|him|her|em|you|yous myself|ourselves',
-      'hell|shell|theyll|youll|he|she|they|you _3 need|needing|needs _2 doctor|ambulance|hospital|paramedic|paramedics _1 herself|himself|themselves|yourself|yourselves',
-      'hell|shell|theyll|youll|he|she|they|you _3 need|needing|needs _2 dentist|surgeon|stitches|plastic|teeth|wheelchair|crutches|bodybag|coffin|undertaker',
       'taking|take|rip|ripping|break|breaking|snap|snapping|knock|knocking hers|his|theirs|yours off|out|in',
       'do|doing the same to her|him|them|you|yous',
       '@csIntent _3 rearrange|redecorate|smash|mash|burst|batter|cave|kick|punch|stamp|break|bust|split _3 face|faces|teeth|jaw|nose|kneecaps|skull|head|lip',
@@ -430,13 +425,9 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       // "someone's going to get hurt", "they'll get hurt", "one of them will end up glassed"
-      '@csVictim _3 going|gonna|will|getting|get|gets|got|end|ends|ending|up|be|is _2 @csHurtDone',
-      '@csVictim _3 end|ends|ending up in _1 a|the? hospital|a|ground|box|coffin|icu|morgue|wheelchair|bodybag',
       'put|putting|puts _3 in the ground|dirt $',
-      'put|putting|puts|hell|shell|theyll|youll|he|she|they|you|hes|shes|theyre|youre _3 six feet under',
       'wont|not|never _1 be? getting|get|gettin back up|up again',
       'in a body bag|bodybag',
-      '@csVictim _3 leaving|leave|leaves|carried|going|out in|on _1 an|a ambulance|stretcher|bodybag|box',
     ],
   },
   {
@@ -447,7 +438,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       // a consequence laid on the reader
       'whatever|anything happens|happen next|now|then|after|today|tomorrow|here? is|its|thats|will|be|lies|rests on you|them|your|their|yous|him|her|staff',
       'in|into my way _3 on them|you|him|her|their|your|themselves',
-      'if|anyone|anybody|whoever|someone|somebody _3 get|gets|getting|stands|stand|standing|tries|try _2 in|into my way',
       'wont|aint|not be asking|ask nicely|politely|twice',
       'will not be asking|ask nicely|politely|twice',
       'next time _3 wont|aint|not be _1 words|talking|letters|letter|emails|email|complaints|complaint|polite|nice|so|phone|call|chat',
@@ -464,7 +454,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'picked|messed|messing _2 wrong person|one|family|guy|woman|man|bloke|lad',
       'whos _1 laughing|smiling|smirking',
       'who is laughing|smiling|smirking',
-      '@csPremises|youre|hes|shes|theyre|yous|they _2 is|are? next $',
       'wont|cant|wouldnt _3 stop me _1 next|this|tomorrow|then|time',
       'wont|cant|wouldnt _3 stop me $',
       'security|police|glass|screen|screens _3 wont|cant|wouldnt _1 stop|save|protect|help',
@@ -473,25 +462,18 @@ export const CONCERN_RULES: PhraseRule[] = [
       'hope|hopes|hoping _6 bulletproof|fireproof|bombproof|shatterproof|reinforced',
       'fire insurance|cover',
       'been telt',
-      'best|better|had|wants|want|should|need|needs _3 keep|keeping|stay|staying _3 heads|head|out _1 down|low|of',
       'remember|remembers|never|forget _1 a|your|their|all? faces|face',
-      'ive|i|weve|we _1 have|got _1 his|her|their|your|all _1 reg|address|addresses|registration|numberplate|postcode|faces',
-      'i|ill|im|gonna|might|going|will|can|when _3 turn|turning|show|showing|rock|rocking|pop|popping up|round|by _1 at|to _1 his|her|their|your|yer house|home|door|doorstep|address|street',
       'better|start|should|wants|might|want|needs _3 different|another way|route',
       'fun|enjoy|enjoying _3 walking|walk|drive|driving|getting|parking _3 car|home|tonight',
-      'ill|will|gonna|going|to find|track|hunt|finding|tracking|hunting _1 that|the|this|those|every|each @role|@rolePlural $',
       'track|hunt|tracking|hunting _1 you|him|her|them|em|that|the|every _2 down',
       'come|coming|go|going|comes|came after _1 you|him|her|them|em|every|each|everyone|everybody|yous|all',
       'make|making them|him|her|you|yous|em|every|each|everyone _2 pay|suffer|regret|sorry|bleed',
-      'a|an visit|word|words|chat from _1 me|us|my',
       'know|got|have|ring|call _1 people|lads|blokes|someone|somebody|mates|friends|boys _2 who|whod|that|thatd|wholl|thatll|would _3 do|sort|deal|break|hurt|batter|sorting|visit',
       'get|getting|send|sending|bring|bringing|call|calling _2 @csCrew _4 wait|waiting|sort|visit|word|words|deal|meet|round|down|after|outside',
-      'i|we|ill|well|im _3 not|wont|never _2 be|come|coming alone $',
       'cant|wont|cannot|dont protect|save|help you|them|him|her|yous|staff|@rolePlural forever|always|then|now|outside',
       'one way or another _3 ill|im|well|will|pay|get|sort',
       'ill|well|im|were|gonna|going _2 sort|sorting _1 that|the|this|those|him|her|them|you|yous|em _1 @role|@rolePlural|lot? out',
       'once and for all _3 him|her|them|you|yous|@role|@rolePlural',
-      'things|it|its|thisll|this _4 get|turn|getting|turning _2 ugly|nasty|messy|violent|physical|bloody',
       'will|gonna|going|hell|shell|theyll|youll _3 get|gets what _1 he|she|they|you|hes|shes|theyre|youre? deserves|deserve|due|coming',
     ],
   },
@@ -501,8 +483,6 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       '@csDestroy _2 the|that|this|your|their|those|his|her|whole|entire|every|all @csPremises',
-      '@csPremises _4 be in bits|pieces|rubble|ashes|flames|smithereens',
-      '@csPremises _3 getting|get|gets|going|gonna|will|deserves|needs _3 kicked|smashed|bricked|torched|burnt|burned|trashed|wrecked|firebombed|keyed _1 in|up|down|out?',
       'go|going|goes|went up _1 in|like flames|smoke|bonfire|tinder|candle',
       'put|puts|putting|take|takes|taking|set|sets a|the? match|lighter|torch|flame _1 to _2 that|the|this|your|their|those|whole? @csPremises|it',
       'put|putting|puts|kick|kicking|kicked _3 window|windows|door|doors|glass|screen|screens _1 in|through',
@@ -514,14 +494,12 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       // statements about safety: "can't keep myself safe", "not safe on my own"
-      'cant|cannot|couldnt|not|unable|struggling|dont|wont _4 keep|keeping myself|me|herself|himself|themselves|yourself safe',
       'not|isnt|arent|wasnt|never|unsafe|dont|doesnt _3 safe on|by _1 my|his|her|their own|self|myself|herself|himself|themselves',
       'not|isnt|arent|dont|doesnt|never|wasnt _3 safe with|around|from myself|himself|herself|themselves',
       'not|isnt|arent|wasnt safe to be? left alone|on',
-      'a danger to myself|himself|herself|themselves',
+      'danger to myself|himself|herself|themselves',
+      'do|doing something stupid|silly|daft|drastic',
       'scared|afraid|frightened|terrified|worried|worry|fear _2 what i|ill|id|im|he|hell|she|shell _2 do|might|could|capable',
-      'ill|i|im|id|might|may|could|going|gonna|thinking|think|scared|afraid|before|tempted|close|near|nearly _3 do|doing something stupid|silly|daft|drastic',
-      'head|heads|mind|minds|im|been _4 dark|bad|horrible|awful|terrible|scary place',
     ],
   },
   {
@@ -551,8 +529,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'had|having enough of being alive',
       'had|having enough of everything|it $',
       'had|having enough of it all $',
-      'ive|im|i|just|honestly|really _1 had enough $',
-      '@csSaying _3 not being here|around|alive',
       'not be|being here|around _1 anymore|much',
       'not be|being here|around _1 $',
       'cope|manage|coping|managing _2 fine|better|easier|ok|okay|alright without me $',
@@ -598,22 +574,359 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.8,
     patterns: [
       // someone hurting, threatening or controlling the author or a person they speak of
-      '@csAbuser _2 @csAssault _1 @csAssaulted',
-      '@csAbuser _2 pushed|shoved|threw|throws|pushes|shoves|dragged|drags _1 me|her|him|them|us _3 down|into|against|over|onto|off|stairs|wall|floor|across',
-      '@csAbuser _2 grabbed|grabs|had|held|holds|pinned|pins _1 me|her|him|them|us _1 by? the? throat|neck|hair|down',
       'threatened|threatens|threatening _3 kill|hurt|stab|batter|burn|harm|strangle _1 me|her|him|them|us|the|my|himself|herself|themselves',
       'scared|afraid|frightened|terrified|petrified _3 to go home',
       'said|says|saying|texted|texts|told|tells|messaged|threatening|threatened _3 hell|shell|theyll|hed|shed|theyd|he|she|they _3 kill|hurt|burn|stab|batter|strangle|murder',
       'scared|frightened|terrified|afraid|petrified _1 of _1 his|her|their|my|mums|dads? dad|mum|stepdad|stepmum|father|mother|partner|husband|boyfriend|parents|uncle|brother|fella',
       'wont|doesnt|never|dont let|lets _1 her|him|them|me _4 friends|family|money|phone|out|leave|work|doctor|gp|own',
       'hell|shell|theyll|he|hes|gonna _2 kill|hurt|batter|strangle|murder me|us $',
-      'hell|shell|theyll|he|she|they|hes|shes _2 make|making sure i|im|ill _2 never|dont|cant|wont|not',
       'makes|made|making _1 him|her|them|me _1 sleep|stay|stand|sit|kneel|eat _3 shed|outside|garden|car|cupboard|floor|cold|dark|corner',
       'comes|came|coming|goes|went|gets|got into|in _1 her|his|their|my room|bedroom|bed _2 at|night',
       'keep|keeps|kept _2 secret|secrets _2 from|mum|dad|mummy|daddy',
     ],
   },
 ];
+
+/**
+ * Phrases matched from their rarest word, with the words that must come before them checked by
+ * looking back (`behind`, nearest first): "someone's going to get [hurt]" is found at "hurt", then
+ * "going" within 2 words before it and "someone" within 3 before that. Matching from a pronoun would
+ * try the pattern at every "you" and "he" of every post.
+ */
+interface Anchored {
+  id: string;
+  category: 'threat' | 'harm_indication';
+  confidence: number;
+  patterns: readonly string[];
+  behind: readonly { words: ReadonlySet<string>; within: number }[];
+}
+const set = (...lists: (readonly string[])[]): ReadonlySet<string> => new Set(lists.flat());
+const VICTIM = set(CONCERN_LISTS.csVictim);
+const OTHER_PRONOUN = set([
+  'hell',
+  'shell',
+  'theyll',
+  'youll',
+  'he',
+  'she',
+  'they',
+  'you',
+  'hes',
+  'shes',
+  'theyre',
+  'youre',
+]);
+const SPEAKER = set([
+  'i',
+  'ill',
+  'im',
+  'gonna',
+  'might',
+  'going',
+  'will',
+  'can',
+  'when',
+  'we',
+  'well',
+  'were',
+  'ahll',
+  'id',
+]);
+const PREMISES = set(CONCERN_LISTS.csPremises, ['youre', 'hes', 'shes', 'theyre', 'yous', 'they']);
+const ABUSER = set(CONCERN_LISTS.csAbuser);
+
+const THREAT_SUBJECT = set(['ill', 'i', 'im', 'ima', 'imma', 'were', 'well', 'we', 'gonna', 'going']);
+const INTENT = set(CONCERN_LISTS.csIntent);
+const THREAT_TARGET = set([
+  'you',
+  'u',
+  'ya',
+  'him',
+  'her',
+  'them',
+  'someone',
+  'somebody',
+  'everyone',
+  'staff',
+  'receptionist',
+  'receptionists',
+  'doctor',
+  'doctors',
+  'nurse',
+]);
+
+const ANCHORED: readonly Anchored[] = [
+  {
+    id: 'threat.violence',
+    category: 'threat',
+    confidence: 0.9,
+    patterns: [
+      'kill|stab|batter|punch|deck|strangle|throttle|shoot|slap|glass|smack|thump|headbutt|murder|hurt|attack @threatTarget',
+      'kill|stab|batter|punch|deck|strangle|shoot|slap|glass|smack|thump|murder|hurt|attack the|that|those|this|one? @role|@rolePlural',
+      'drag|beat|kick|knock _1 @threatTarget _3 across|over|out|up|in|into|head|face|teeth',
+      'do you|him|her|them in $',
+    ],
+    behind: [{ words: THREAT_SUBJECT, within: 4 }],
+  },
+  {
+    id: 'threat.veiled',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['pay for'],
+    behind: [{ words: set(['they', 'he', 'she', 'youll', 'theyll', 'hell', 'shell']), within: 2 }],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: [
+      'break|snap|breaking|snapping _2 bone|bones|legs|neck|arms|jaw|nose|ribs|fingers|kneecaps|knees',
+    ],
+    behind: [{ words: INTENT, within: 6 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['get|gets|getting|stands|stand|standing|tries|try _2 in|into my way'],
+    behind: [{ words: set(['if', 'anyone', 'anybody', 'whoever', 'someone', 'somebody']), within: 3 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: [
+      'have|got _1 his|her|their|your|all _1 reg|address|addresses|registration|numberplate|postcode|faces',
+    ],
+    behind: [{ words: set(['ive', 'i', 'weve', 'we']), within: 2 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['visit|word|words|chat from _1 me|us|my'],
+    behind: [{ words: set(['a', 'an']), within: 1 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: [
+      'find|track|hunt|finding|tracking|hunting _1 that|the|this|those|every|each @role|@rolePlural $',
+    ],
+    behind: [{ words: set(['ill', 'will', 'gonna', 'going', 'to']), within: 1 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['keep|keeping|stay|staying _3 heads|head|out _1 down|low|of'],
+    behind: [
+      { words: set(['best', 'better', 'had', 'wants', 'want', 'should', 'need', 'needs']), within: 3 },
+    ],
+  },
+  {
+    id: 'harm_indication.safety',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['keep|keeping myself|me|herself|himself|themselves|yourself safe'],
+    behind: [
+      { words: set(['cant', 'cannot', 'couldnt', 'not', 'unable', 'struggling', 'dont', 'wont']), within: 5 },
+    ],
+  },
+  {
+    id: 'harm_indication.safety',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['dark|bad|horrible|awful|terrible|scary place'],
+    behind: [{ words: set(['head', 'heads', 'mind', 'minds', 'im', 'been']), within: 5 }],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['had enough $'],
+    behind: [{ words: set(['ive', 'im', 'i', 'just', 'honestly', 'really']), within: 2 }],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['not being here|around|alive'],
+    behind: [{ words: set(CONCERN_LISTS.csSaying), within: 4 }],
+  },
+  {
+    id: 'harm_indication.suicidal',
+    category: 'harm_indication',
+    confidence: 0.9,
+    patterns: ['burden'],
+    behind: [{ words: set(['a']), within: 1 }],
+  },
+  {
+    id: 'harm_indication.abuse',
+    category: 'harm_indication',
+    confidence: 0.8,
+    patterns: ['make|making sure i|im|ill _2 never|dont|cant|wont|not'],
+    behind: [{ words: set(['hell', 'shell', 'theyll', 'he', 'she', 'they', 'hes', 'shes']), within: 3 }],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['@csHurtDone'],
+    behind: [
+      {
+        words: set([
+          'going',
+          'gonna',
+          'will',
+          'getting',
+          'get',
+          'gets',
+          'got',
+          'end',
+          'ends',
+          'ending',
+          'up',
+          'be',
+          'is',
+        ]),
+        within: 2,
+      },
+      { words: VICTIM, within: 3 },
+    ],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: [
+      'end|ends|ending up in _1 a|the? hospital|a|ground|box|coffin|icu|morgue|wheelchair|bodybag',
+      'leaving|leave|leaves|carried|out in|on _1 an|a ambulance|stretcher|bodybag|box',
+      'need|needing|needs _2 doctor|ambulance|hospital|paramedic|paramedics _1 herself|himself|themselves|yourself|yourselves',
+      'need|needing|needs _2 dentist|surgeon|stitches|plastic|teeth|wheelchair|crutches|bodybag|coffin|undertaker',
+    ],
+    behind: [{ words: VICTIM, within: 3 }],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['six feet under'],
+    behind: [{ words: set([...OTHER_PRONOUN], ['put', 'putting', 'puts']), within: 3 }],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: [
+      'get|gets|getting|give|gie|gies|giving _1 a|him|her|them|you? sore|fat|burst|bloody|smashed|busted|broken|thick face|lip|nose|head|mouth|ear',
+    ],
+    behind: [{ words: set([...OTHER_PRONOUN], ['ill', 'ahll', 'gonna', 'will']), within: 3 }],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: [
+      'deserves|deserve|needs|need|wants|want|due|getting _1 a|an|the|some? bullet|bullets|stabbing|shooting|bricking|glassing|kicking|beating|battering|hiding',
+    ],
+    behind: [],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['next $'],
+    behind: [
+      { words: set(['is', 'are']), within: 1 },
+      { words: PREMISES, within: 2 },
+    ],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: [
+      'turn|turning|show|showing|rock|rocking|pop|popping up|round|by _1 at|to _1 his|her|their|your|yer house|home|door|doorstep|address|street',
+    ],
+    behind: [{ words: SPEAKER, within: 3 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['be|come|coming alone $'],
+    behind: [
+      { words: set(['not', 'wont', 'never']), within: 2 },
+      { words: set(['i', 'we', 'ill', 'well', 'im']), within: 3 },
+    ],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['ugly|nasty|messy|violent|physical|bloody'],
+    behind: [
+      { words: set(['get', 'turn', 'getting', 'turning']), within: 2 },
+      { words: set(['things', 'it', 'its', 'thisll', 'this']), within: 4 },
+    ],
+  },
+  {
+    id: 'threat.damage',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['be in bits|pieces|rubble|ashes|flames|smithereens'],
+    behind: [{ words: PREMISES, within: 4 }],
+  },
+  {
+    id: 'threat.damage',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['kicked|smashed|bricked|torched|burnt|burned|trashed|wrecked|firebombed|keyed'],
+    behind: [
+      { words: set(['getting', 'get', 'gets', 'going', 'gonna', 'will', 'deserves', 'needs']), within: 3 },
+      { words: PREMISES, within: 3 },
+    ],
+  },
+  {
+    id: 'harm_indication.abuse',
+    category: 'harm_indication',
+    confidence: 0.8,
+    patterns: [
+      '@csAssault _1 @csAssaulted',
+      'pushed|shoved|threw|throws|pushes|shoves|dragged|drags _1 me|her|him|them|us _3 down|into|against|over|onto|off|stairs|wall|floor|across',
+      'grabbed|grabs|had|held|holds|pinned|pins _1 me|her|him|them|us _1 by? the? throat|neck|hair|down',
+    ],
+    behind: [{ words: ABUSER, within: 2 }],
+  },
+];
+const ANCHOR_PREFIX = 'concern_anchor.';
+const ANCHOR_RULES: PhraseRule[] = ANCHORED.map((a, i) => ({
+  id: `${ANCHOR_PREFIX}${i}`,
+  confidence: a.confidence,
+  patterns: a.patterns,
+}));
+
+/** The token where the words `behind` a hit start, or -1 when they are not there (same sentence). */
+function lookBehind(tokens: readonly Token[], first: number, behind: Anchored['behind']): number {
+  let at = first;
+  const sentence = (tokens[first] as Token).sentence;
+  for (const step of behind) {
+    let found = -1;
+    for (let k = at - 1; k >= Math.max(0, at - step.within - 1); k--) {
+      const t = tokens[k] as Token;
+      if (t.sentence !== sentence) break;
+      if (step.words.has(t.text)) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    at = found;
+  }
+  return at;
+}
 
 /** A harm act about a thing, not a person: "my hair was cut again", "the line got cut again". */
 const NOT_SELF_BEFORE: ReadonlySet<string> = new Set([
@@ -844,8 +1157,26 @@ export class SentenceFlags {
 export const concernSignals: RuleFamily = {
   name: 'concern-signals',
   lists: CONCERN_LISTS,
-  rules: CONCERN_RULES,
-  derive: (input, direct) => {
+  rules: [...CONCERN_RULES, ...ANCHOR_RULES],
+  derive: (input, found) => {
+    const tokens0 = input.doc.tokens;
+    const direct = [...found];
+    ANCHORED.forEach((anchored, i) => {
+      for (const ph of input.hitsOf(`${ANCHOR_PREFIX}${i}`)) {
+        const from = lookBehind(tokens0, ph.first, anchored.behind);
+        if (from < 0) continue;
+        const start = tokens0[from] as Token;
+        direct.push({
+          category: anchored.category,
+          ruleId: anchored.id,
+          start: start.start,
+          end: ph.end,
+          confidence: anchored.confidence,
+          first: from,
+          last: ph.last,
+        });
+      }
+    });
     const tokens = input.doc.tokens;
     const flags = new SentenceFlags(tokens);
     let about: boolean | undefined;

@@ -279,7 +279,6 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'kill|killing|end|ending|hurt|hurting|hang|cut|cutting|harm|harming|burn|burned|burnt|burning|scratch|scratched|starve|starving|punish|punished myself',
     'self harm*',
     'selfharm*',
-    'the cutting',
     'end it all',
     'end|ending my life',
     'take|taking my own life',
@@ -584,7 +583,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'older|grown|adult men|man|lads|blokes',
     'picked|picks|picking up by',
     'told her|him|them not to tell',
-    'our|a little? secret',
+    'secret|secrets $',
+    'little secret',
     'messaging|messages|texting|texts|calling|snapchatting _2 her|him|them _3 night|late|midnight|am',
     'gang|gangs|dealers|dealing',
     'county lines',
@@ -1128,6 +1128,13 @@ const THREAT_CORE: ReadonlySet<Kind> = new Set([
   'heatEmoji',
   'evilEmoji',
 ]);
+/** Kinds without which no verdict is possible (a risk cue, a sign about someone, a core threat cue). */
+const DECISIVE: ReadonlySet<Kind> = new Set<Kind>([
+  ...(Object.keys(SELF_WEIGHTS) as Kind[]).filter((k) => !SELF_CONTEXT.has(k)),
+  ...OTHER_SIGNS,
+  'elderSign',
+  ...THREAT_CORE,
+]);
 const WATCH: ReadonlySet<Kind> = new Set(['watchKnow', 'watchPlace', 'watchTime']);
 const THRESHOLD = 2;
 const WINDOW = 3;
@@ -1198,8 +1205,16 @@ function collectCues(input: RuleInput): Cue[] {
     // An adult's age beside a "boyfriend" or "man" (grooming shows as an age gap; the child's age is
     // the subject cue's business).
     // A child's or an old person's age ("only 9", "aged 88", "6yo") marks the subject as vulnerable.
-    const bracketed = t.start > 0 && doc.original[t.start - 1] === '(' && /^[0-9]{1,3}$/.test(t.text);
-    const age = bracketed ? Number(t.text) : ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
+    // Ages are written in digits ("is 90", "6yo", "(84)"): skip the look for any other token.
+    const c0 = t.text.charCodeAt(0);
+    const digit = c0 >= 48 && c0 <= 57;
+    const bracketed =
+      digit && t.start > 0 && doc.original[t.start - 1] === '(' && /^[0-9]{1,3}$/.test(t.text);
+    const age = !digit
+      ? undefined
+      : bracketed
+        ? Number(t.text)
+        : ageOf(t, tokens[t.index - 1], tokens[t.index + 1]);
     if (age !== undefined && (age < 18 || age >= 70)) cues.push(fromToken('subject', t));
     if (age !== undefined && age >= 70) cues.push(fromToken('elderly', t));
     if (age !== undefined && age < 16) childAgeSentences.push(t.sentence);
@@ -1350,7 +1365,8 @@ function derive(input: RuleInput, direct: Hit[]): Hit[] {
   const needHarm = !(input.found.get('harm_indication')?.length ?? 0);
   if (!needThreat && !needHarm) return direct;
   const cues = collectCues(input);
-  if (cues.length === 0) return direct;
+  // Nothing but context (people, places, med names, questions): no window can reach a verdict.
+  if (!cues.some((cue) => DECISIVE.has(cue.kind))) return direct;
   const buckets = bySentence(cues);
   const sentences = [...buckets.keys()].sort((a, b) => a - b);
   const out = [...direct];

@@ -129,7 +129,6 @@ export const HARM_RULES: PhraseRule[] = [
       'hate my life',
       'hate myself',
       'worthless|hopeless $',
-      'a burden',
       'in a dark place',
       'dark thoughts',
       'cant stop crying',
