@@ -125,7 +125,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'hushed|hushing|hush _1 it|this|that|everything? up',
       'swept|sweeping|sweep _1 it|this|that|everything under the carpet|rug',
       'deals|dealing|dealt drugs|coke|weed|cocaine|gear|pills|smack|crack',
-      'is|hes|shes|a|the drug dealer',
+      'drug dealer',
       // Patients singled out: "delete emails from patients they don't like".
       'delete|deletes|deleting|deleted|lose|loses|losing|bin|bins|binning|ignore|ignores|ignoring|shred|shreds _5 patients|people|anyone they|she|he|staff dont|doesnt|didnt like',
       'paid off',

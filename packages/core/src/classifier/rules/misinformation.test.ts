@@ -189,6 +189,7 @@ describe('misinformation: "more dangerous than", diet cures, money-maker treatme
       'My arthritis is managed with diet and the meds the GP gave me',
       'Smoking kills more people than road accidents',
       'The pill made me moody so I switched to the coil',
+      'these tablets are known to make you sick, take them with food',
     ]) {
       expect(has(text, 'misinformation'), text).toBe(false);
     }

@@ -267,7 +267,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'sugar feeds|feed cancer|tumours',
       'cancer feeds|feeds|thrives on sugar',
       'fluoride _4 poison|poisonous|neurotoxin|lowers|lowering|iq|toxic|docile|control|compliant',
-      'to make|keep us|people|everyone|you|them docile|compliant|stupid|sterile|infertile|sick',
+      'make|keep us|people|everyone|you|them|kids docile|compliant|sterile|infertile',
       // Covid denied or shrunk: "covid was never real", "just the flu rebranded".
       '@mythSubject was|is|were never real',
       'covid|coronavirus|omicron _2 was|is|were _1 just|only _1 a|the? flu|cold',
