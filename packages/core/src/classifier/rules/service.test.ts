@@ -395,3 +395,16 @@ describe('enquiry: who', () => {
     expect(has('Found a surgery appointment card in the park. Who has lost it?', 'enquiry')).toBe(false);
   });
 });
+
+describe('appointment_request: statements of what will happen', () => {
+  it('does not read "I will have to rebook" as a request, but does read "I have to cancel"', () => {
+    expect(
+      has('the surgery ran out of slots so I will have to rebook next week', 'appointment_request'),
+    ).toBe(false);
+    expect(has('Sorry, I have to cancel my appointment on Monday', 'appointment_request')).toBe(true);
+  });
+
+  it('keeps a five-star verdict on one part beside a complaint about another', () => {
+    expect(has('5 stars to the nurses. Zero stars for the phones.', 'feedback')).toBe(true);
+  });
+});

@@ -746,6 +746,8 @@ export const SERVICE_RULES: PhraseRule[] = [
       'recommend _3 to anyone|everyone|all',
       '5 5',
       'three|four|3|4 stars',
+      // A five-star verdict on part of the service survives a complaint about another part.
+      'five|5 stars for|to',
       'massive|big|huge|real|great improvement',
       'so much|much|loads|miles better _2 now|than',
       'nothing _2 too much trouble',
@@ -1160,6 +1162,24 @@ function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<num
 }
 
 const STAFF_WORDS = new Set<string>([...WORD_LISTS.role, ...WORD_LISTS.rolePlural]);
+const OBLIGATION = new Set(['have', 'has', 'got']);
+const FUTURE_MODALS = new Set([
+  'ill',
+  'will',
+  'might',
+  'may',
+  'would',
+  'wed',
+  'youll',
+  'shell',
+  'hell',
+  'theyll',
+  'gonna',
+  'probably',
+  'prob',
+  'well',
+]);
+
 /** Trying to reach the practice: an access complaint even on a request. */
 const CONTACT_WORDS = new Set([
   'reply',
@@ -1335,6 +1355,15 @@ export const service: RuleFamily = {
         (t) => t !== undefined && t.sentence === sentence && QUESTION_AUX.has(t.text),
       );
       if (asks || !opensRequest(doc, at)) return false;
+      // "I'll have to rebook", "might have to book": a statement of what will happen, not a request.
+      const previous = doc.tokens[at - 1];
+      if (
+        OBLIGATION.has(doc.tokens[at]?.text ?? '') &&
+        previous !== undefined &&
+        previous.sentence === sentence &&
+        FUTURE_MODALS.has(previous.text)
+      )
+        return false;
       // "Please don't message me", "they never ring me back": contact refused or missed, not asked for.
       if (h.ruleId === 'appointment_request.callback')
         for (let k = Math.max(0, at - 1); k < (h.last ?? at); k++)

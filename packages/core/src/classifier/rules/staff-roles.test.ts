@@ -48,4 +48,24 @@ describe('identifies_staff by role', () => {
     expect(has('the Polish bloke who works on reception was lovely', 'identifies_staff')).toBe(true);
     expect(has('the Polish bloke who runs the corner shop was lovely', 'identifies_staff')).toBe(false);
   });
+
+  it('identifies a role caught in a film or photo in the same sentence, not in an audio recording', () => {
+    const twoDoctors = { staff: ROSTER };
+    expect(
+      has(
+        'videoed the queue at the surgery and the doctor walked past laughing',
+        'identifies_staff',
+        twoDoctors,
+      ),
+    ).toBe(true);
+    expect(
+      has('recorded my consultation so the doctor cannot deny it later', 'identifies_staff', twoDoctors),
+    ).toBe(false);
+  });
+
+  it('identifies a described role opening a sentence, but not a question asking for one', () => {
+    expect(has('Scottish doctor was really thorough with my dad', 'identifies_staff')).toBe(true);
+    expect(has('Female doctor free on Friday?', 'identifies_staff')).toBe(false);
+    expect(has('I would like a female doctor please', 'identifies_staff')).toBe(false);
+  });
 });

@@ -174,6 +174,13 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
     ],
   },
   {
+    // Signal: a described role without an article ("Muslim receptionist", "Male nurse"); counts when it
+    // opens a sentence (staff-roles derive), not "could do with a female GP".
+    id: 'identifies_staff.described_role',
+    confidence: 0.6,
+    patterns: ['@staffDescriptor @personRole'],
+  },
+  {
     id: 'identifies_staff.recorded',
     category: 'identifies_staff',
     confidence: 0.7,
@@ -184,6 +191,37 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
     ],
   },
 ];
+
+/** Words for filming or photographing someone. */
+const RECORDING_WORDS = new Set([
+  'film',
+  'filmed',
+  'filming',
+  'video',
+  'videoed',
+  'videoing',
+  'footage',
+  'clip',
+  'pic',
+  'photo',
+  'photographed',
+  'snapped',
+]);
+
+/**
+ * Filming or photographing earlier in the same sentence ("filmed a man kicking off … and the
+ * receptionist stayed calm"). Audio recordings of a consultation are left out: the clinician in one is
+ * not singled out by the recording.
+ */
+function recordedBefore(tokens: readonly Token[], at: number): boolean {
+  const sentence = (tokens[at] as Token).sentence;
+  for (let k = at - 1; k >= Math.max(0, at - 40); k--) {
+    const token = tokens[k] as Token;
+    if (token.sentence !== sentence) return false;
+    if (RECORDING_WORDS.has(token.text)) return true;
+  }
+  return false;
+}
 
 export const identifiesStaff: RuleFamily = {
   name: 'identifies_staff',
@@ -222,6 +260,19 @@ export const identifiesStaff: RuleFamily = {
             ? counts.get(family) === 1
             : family === 'manager';
       if (unique) hits.push(hitFrom(signal, 'identifies_staff'));
+      // A role in a post that was filmed or photographed is the one person in the footage.
+      else if (recordedBefore(tokens, signal.first))
+        hits.push(hitFrom(signal, 'identifies_staff', 'identifies_staff.recorded', 0.6));
+    }
+    // "Muslim receptionist wouldn't …", "Male nurse at …": a described role opening a sentence.
+    for (const signal of input.hitsOf('identifies_staff.described_role')) {
+      const first = tokens[signal.first] as Token;
+      const before = tokens[signal.first - 1];
+      const opens = before === undefined || before.sentence !== first.sentence;
+      // "Female GP available Tuesday?" asks for a kind of clinician; it names no one.
+      const asked = input.doc.questions.has(first.sentence);
+      if (opens && !asked && !elsewhere.has(first.sentence))
+        hits.push(hitFrom(signal, 'identifies_staff', 'identifies_staff.description', 0.6));
     }
     const local =
       elsewhere.size === 0
