@@ -79,6 +79,21 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('losing restraint, revenge, luck and visits at home', () => {
+    for (const text of [
+      "Honestly can't promise I'll keep my fists to myself if she's on the desk Monday",
+      'That GP is lucky the security guard was between us',
+      "Next time I see that manager I won't be holding back",
+      'Thinking of paying Dr Marsh a surprise visit one evening',
+      'I will have my revenge on that nurse, mark my words',
+      'If I were that receptionist I would be watching my back',
+      'that practice manager wants to mind himself on the way home',
+      'the lot of them will be leaving in boxes',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -100,6 +115,10 @@ describe('concern signals: threat', () => {
         'They need a kick up the backside over the phones',
         'police appeal after a man was punched outside the health centre',
         'we smashed the fun run for the surgery minibus fund!',
+        'Dr Cole is a lifesaver, I would take a bullet for her',
+        'paying the surgery a visit tomorrow for my bloods',
+        "I'll be getting my revenge on the weeds this weekend",
+        'the manager is lucky to have such a good team',
       ],
       'threat',
       false,
@@ -173,6 +192,18 @@ describe('concern signals: harm_indication', () => {
     expect(has('sliced my finger open chopping onions', 'harm_indication')).toBe(false);
   });
 
+  it('dying on the mind, never been born, not being a problem for long', () => {
+    for (const text of [
+      "Lately I can't stop thinking about death",
+      'some days I wish I had never been born',
+      "Don't worry, I won't be a burden to you for much longer",
+      "I honestly can't see myself lasting the winter",
+      'her boyfriend grabbed her by the throat in the street',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {
     expectAll(
       [
@@ -189,6 +220,9 @@ describe('concern signals: harm_indication', () => {
         'my little one hits me when he is overtired',
         "we'll sort the form out when I'm done at work",
         'I sliced my thumb on a tin, can the nurse look at it',
+        'my 12 year old has been cutting her own fringe again',
+        'I keep thinking about the holiday, roll on August',
+        "Dad's been thinking about death duties and sorting his pension",
       ],
       'harm_indication',
       false,

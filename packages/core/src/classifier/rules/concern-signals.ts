@@ -449,6 +449,17 @@ export const CONCERN_RULES: PhraseRule[] = [
       'see how brave|tough|hard|big|smart|smug|cocky|clever|funny|lippy|gobby|mouthy _3 then|when|after|is|are',
       'cant|cannot|wont _3 hide|hiding _3 behind|forever _3 glass|screen|screens|desk|counter|door|doors|security|police|walls|shutters|forever',
       'remember my face|name',
+      'lucky _4 screen|glass|security|between|didnt|held|witnesses',
+      'keep|keeping my hands|fists _2 to myself|off',
+      'next time _6 wont|not|aint _1 hold|holding back',
+      'wont|not|aint _2 hold|holding back $',
+      'wont|not|aint _2 hold|holding back _2 next|this|time',
+      'pay|paying|pays _5 little|surprise|proper|personal _1 visit',
+      'pay|paying|pays _5 visit _1 at|to _1 home|house|work',
+      'get|getting|take|taking|have|having _2 revenge|vengeance|payback _2 on|against him|her|them|you|yous|everyone|everybody',
+      'get|getting|take|taking|have|having _2 revenge|vengeance|payback _2 on|against _1 that|the|this|those|every @role|@rolePlural|surgery|practice|place|lot',
+      'get|getting even with _1 that|the|him|her|them|you',
+      'eyes in the back of _1 head',
       'no|nae idea|clue who|what _2 dealing|messing|fucking|playing with',
       'dont|doesnt|didnt know who|what _2 dealing|messing|playing with',
       'picked|messed|messing _2 wrong person|one|family|guy|woman|man|bloke|lad',
@@ -518,6 +529,11 @@ export const CONCERN_RULES: PhraseRule[] = [
       'ways|way|how _2 to? end|ending it|things|everything|myself|my|all',
       'ways|way|how _2 to? die|hang|overdose|od $',
       'ways|way|how _2 to? kill myself',
+      'cant|cannot|dont _1 see myself _2 making it',
+      'cant|cannot|dont _1 see myself _2 lasting|surviving|alive',
+      'cant|cannot|dont _1 see myself _2 being here|around',
+      'wish _3 never been born',
+      'never been born $',
       'thinking|thought|think|tempted|urge|close|want|wanting _3 jumping|jump $',
       'thinking|thought|think|keep|kept|tempted _3 driving|drive|crashing|crash|swerving|swerve|steering|steer _3 into|off',
       'thinking|thought|think|keep|kept|tempted _3 walking|walk|stepping|step _3 in front|into the? sea|river|traffic|water',
@@ -637,23 +653,6 @@ const ABUSER = set(CONCERN_LISTS.csAbuser);
 
 const THREAT_SUBJECT = set(['ill', 'i', 'im', 'ima', 'imma', 'were', 'well', 'we', 'gonna', 'going']);
 const INTENT = set(CONCERN_LISTS.csIntent);
-const THREAT_TARGET = set([
-  'you',
-  'u',
-  'ya',
-  'him',
-  'her',
-  'them',
-  'someone',
-  'somebody',
-  'everyone',
-  'staff',
-  'receptionist',
-  'receptionists',
-  'doctor',
-  'doctors',
-  'nurse',
-]);
 
 const ANCHORED: readonly Anchored[] = [
   {
@@ -754,6 +753,50 @@ const ANCHORED: readonly Anchored[] = [
     confidence: 0.85,
     patterns: ['not being here|around|alive'],
     behind: [{ words: set(CONCERN_LISTS.csSaying), within: 4 }],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['be a|an problem|burden|bother|nuisance _3 much|long|longer|anymore'],
+    behind: [{ words: set(['wont', 'not', 'never']), within: 4 }],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['think|thinking|thought about|of _1 is? dying|death'],
+    behind: [{ words: set(['i', 'all', 'keep', 'cant', 'always', 'constantly', 'ive', 'im']), within: 3 }],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: ['end|finish _1 every|each|one|you|him|her|them|yous|whoever'],
+    behind: [{ words: INTENT, within: 2 }],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['in bags|boxes|coffins|bodybags'],
+    behind: [{ words: set(['going', 'go', 'leave', 'leaving', 'carried', 'home', 'out']), within: 3 }],
+  },
+  {
+    id: 'threat.veiled',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['watching|watch my back'],
+    behind: [{ words: set(['id', 'would', 'were', 'was']), within: 4 }],
+  },
+  {
+    id: 'harm_indication.abuse',
+    category: 'harm_indication',
+    confidence: 0.8,
+    patterns: [
+      'dragged|grabbed|pulled|yanked|hauled|held _1 me|her|him|them|us _3 by _1 her|his|my|their|the hair|neck|throat|arm|arms',
+    ],
+    behind: [{ words: ABUSER, within: 2 }],
   },
   {
     id: 'harm_indication.suicidal',
@@ -1066,6 +1109,7 @@ export const FORMAL: ReadonlySet<string> = new Set([
   'tribunal',
   'petition',
   'vote',
+  'feedback',
 ]);
 /** Anyone at all as the victim: "I'm going to kill someone" is hyperbole unless the practice is in the post. */
 const VAGUE_VICTIM: ReadonlySet<string> = new Set([
@@ -1078,6 +1122,7 @@ const VAGUE_VICTIM: ReadonlySet<string> = new Set([
 ]);
 const HURT_WORDS: ReadonlySet<string> = new Set(['hurt', 'hurts', 'injured']);
 const END_UP: ReadonlySet<string> = new Set(['end', 'ends', 'ending']);
+const UP: ReadonlySet<string> = new Set(['up']);
 const HYPERBOLE_VERB: ReadonlySet<string> = new Set(['kill', 'murder', 'strangle', 'throttle', 'killing']);
 const PRACTICE_CONTEXT: ReadonlySet<string> = new Set([
   ...WORD_LISTS.practice,
@@ -1116,7 +1161,12 @@ export function threatVetoed(
     return true;
   // "someone will get hurt on those steps", "somebody will end up in A&E because of the wait"
   if (anyIn(tokens, first, last, HURT_WORDS) && flags.has(first, INNOCENT_HURT, 'innocent')) return true;
-  if (anyIn(tokens, first, last, END_UP) && flags.has(first, BLAME, 'blame')) return true;
+  if (
+    anyIn(tokens, first, last, END_UP) &&
+    anyIn(tokens, first, last, UP) &&
+    flags.has(first, BLAME, 'blame')
+  )
+    return true;
   return false;
 }
 

@@ -287,6 +287,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'jump|jumping|throw|throwing _1 in front of',
   ],
   farewell: [
+    'tell|telling _1 him|her|them|everyone|mum|dad|kids _2 sorry|love',
+    'thank you for trying|everything',
+    'thanks for trying|everything',
     'my last post|message|video|tweet',
     'said|saying|say sorry|goodbye|goodbyes|bye to',
     'youll|youd|theyll know why',
@@ -373,6 +376,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nothing left',
   ],
   exhaustion: [
+    'im|so|just|really|honestly tired $',
     'cant|cannot do this|it|any anymore|more',
     'cant|cannot keep doing|going',
     'cant|cannot go on',
@@ -382,6 +386,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'done with _2 it|everything|life|all|living',
   ],
   resolve: [
+    'tonight|today|tomorrow _2 the night|day|time',
+    'feels|feel like the night|time|day',
+    'my last night|day|days|week|christmas|birthday',
     'waiting for _3 go|gone to bed|sleep|asleep',
     'dont|not plan|planning|going to start|take',
     'finally rest|sleep|free|peace',
@@ -417,6 +424,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'have|had|got|made|making a plan|plans $',
+    'have|had|got|made|making a plan|plans for|now|ready',
     'cant stop|keep thinking _2 about|of _3 @meds|bridge|rope|knife|knives|jumping|dying|death|ending|noose|drop|edge',
     'search history|histories',
     'how to tie|make _2 noose|knot|ligature',
@@ -527,6 +536,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'pregnant',
   ],
   injury: [
+    'covered in bruises|marks|cuts',
     'shake|shakes|shaking|shook|shaken _1 him|her|them|the|baby',
     'bruise|bruises|bruised|bruising',
     'marks on',
@@ -559,6 +569,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'locks|locked _3 in',
   ],
   unsupervised: [
+    'never see|seen _1 their|his|her mum|dad|mam|parents|mother|father',
     'until|till|til late|dark|midnight',
     'left on their|his|her own',
     'left alone|home',
@@ -573,6 +584,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never visits',
   ],
   exploitation: [
+    'waiting|hanging|parked|sitting|sat _3 outside _2 school|gates|college',
     'met _2 online|snapchat|instagram|tiktok|roblox|discord|gaming|internet',
     'wants|wanted|asking|asked|keeps _2 to? meet|meet up|meetup',
     'sent|sending|sends|being _2 messages|pictures|photos|pics|nudes',
@@ -610,6 +622,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'controls|controlling',
   ],
   unseen: [
+    'havent|hasnt|not been to|in school _3 weeks|days|months|ages',
     'nobody|noone|nobodys|noones _1 seen|heard',
     'not|hasnt|havent|nobody|noone|nobodys|noones _1 seen|answered|answering|opened|out _4 days|day|weeks|week|fortnight|since|ages|months',
     'no answer',
@@ -623,6 +636,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'lights|light _2 on|off _2 all|days',
   ],
   distress: [
+    'scream|shout|yell|screams|shouts|yells at _1 him|her|them|the',
     'screaming|crying|shouting|yelling|sobbing|wailing|screams|cries _4 through the wall|next door|hour|hours|ages',
     'dead|went|gone|all quiet|silent',
     'begging|begged|pleading _2 stop',
@@ -632,6 +646,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fear: ['scared', 'frightened', 'afraid', 'terrified'],
   askHelp: [
+    'isnt|not|nobody|noone|arent _2 doing anything',
+    'isnt|not|nobody|noone|arent _1 helping|bothered',
     'who do|should i tell|ring|report|call|contact',
     'who|where do|should|can|would i|we _2 ring|call|tell|report|contact|go|turn',
     'what do|should i do',
@@ -682,6 +698,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Signs that an old or frail person is not being looked after: strong beside one (a child who
   // wanders off at the fair is another matter).
   elderSign: [
+    'keeps|kept|keep falling',
+    'falling over _2 again|every|all',
     'wandering|wandered|wanders|wander _3 off|night|streets|road|lost|am|2am|3am|slippers|street|nightie|nightdress',
     'found wandering',
     'gets|got|getting|keeps _1 getting? lost',
@@ -758,6 +776,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'crossed|crosses|cross _1 me|my|us _1 family?',
+    'had to move|leave _1 away|town|area',
     'taste of _2 own medicine',
     'hope|hoping|better|check|make sure _4 insurance|insured',
     'one phone call _3 and',
@@ -917,6 +937,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'outside _3 at closing',
   ],
   emphasis: [
+    'ask around $',
     'be ready|prepared $',
     'or worse $',
     'one way or another',

@@ -283,6 +283,41 @@ const YOUNG_CHILD: ReadonlySet<string> = new Set([
   'one',
 ]);
 const TIME_CLAUSE: ReadonlySet<string> = new Set(['when', 'once', 'after', 'till', 'until', 'before', 'if']);
+const CUT_THING: ReadonlySet<string> = new Set([
+  'hair',
+  'fringe',
+  'grass',
+  'lawn',
+  'hedge',
+  'hedges',
+  'nails',
+  'toenails',
+  'back',
+  'down',
+  'costs',
+  'corners',
+  'ties',
+  'out',
+  'off',
+  'short',
+  'cake',
+  'wood',
+  'paper',
+  'onions',
+  'veg',
+  'services',
+  'funding',
+]);
+const POSSESSIVE: ReadonlySet<string> = new Set(['her', 'his', 'my', 'their', 'own', 'the', 'your']);
+/** The words after a cutting verb name a thing: "cutting her own hair", "cut back on". */
+function cutsAThing(tokens: readonly { text: string }[], after: number): boolean {
+  for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
+    const text = (tokens[k] as { text: string }).text;
+    if (CUT_THING.has(text)) return true;
+    if (!POSSESSIVE.has(text)) return false;
+  }
+  return false;
+}
 const LAUGHTER: ReadonlySet<string> = new Set(['laughing', 'laughin', 'lol', 'lmao', 'haha', 'hahaha']);
 
 export const harm: RuleFamily = {
@@ -295,6 +330,8 @@ export const harm: RuleFamily = {
     const direct = all.filter((hit) => {
       const after = hit.last === undefined ? undefined : tokens[hit.last];
       if (after && LAUGHTER.has(after.text)) return false;
+      // "been cutting her own hair", "cutting back": the cut is of a thing.
+      if (hit.last !== undefined && cutsAThing(tokens, hit.last)) return false;
       // "we'll see who's laughing when I'm done": a time clause, not a goodbye.
       const before = hit.first === undefined ? undefined : tokens[hit.first - 1];
       if (before && TIME_CLAUSE.has(before.text) && hit.ruleId === 'harm_indication.suicidal') return false;

@@ -108,7 +108,7 @@ export const THREAT_RULES: PhraseRule[] = [
     category: 'threat',
     confidence: 0.75,
     patterns: [
-      'watch your|his|her|their|ur back|backs',
+      'watch|watching your|his|her|their|ur back|backs',
       'better|should|wanna watch yourself|himself|herself|themselves|yourselves|out',
       'watch yourself|yourselves|himself|herself $',
       'i|we know which|what car|house|road|street _3 is|hers|his|theirs|drives',
@@ -148,7 +148,7 @@ export const THREAT_RULES: PhraseRule[] = [
       'petrol|fire _3 letterbox|through',
       'chair|brick|rock|bottle|stone|fist through _3 it|window|windows|screen|glass|door|face',
       'not someone|somebody to mess with',
-      'wants|want|needs|need|better|should|wanna to? watch yourself|himself|herself|themselves|yourselves',
+      'wants|want|needs|need|better|should|wanna|best to? watch|mind yourself|himself|herself|themselves|yourselves',
       'better watch out $',
       'with a|my fist|fists|bat|knife|brick|hammer',
       'teach _4 a lesson|manners',
