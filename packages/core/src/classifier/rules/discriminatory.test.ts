@@ -232,3 +232,30 @@ describe('discriminatory: refusing staff by origin, "taking over", religious dre
     }
   });
 });
+
+describe('discriminatory: slurs however they are spelt, and places that share a slur word', () => {
+  it('sees through doubled letters, digits, trailing symbols and look-alike letters', () => {
+    for (const text of [
+      'another paaki on the desk',
+      'the ni99ers in the car park',
+      'that f4gg0t receptionist',
+      'the new 𝓹𝓪𝓴𝓲 doctor',
+      'ｐａｋｉ pharmacist again',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag places and ordinary words that contain or share a slur', () => {
+    for (const text of [
+      'Parking on Dyke Road is a nightmare for the surgery',
+      "Walked Offa's Dyke path after my knee op",
+      'The waiting room was spic and span today',
+      'A niggle in my knee since Tuesday',
+      'Moved here from Scunthorpe',
+      'Pakistani food stall at the surgery fete was great',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

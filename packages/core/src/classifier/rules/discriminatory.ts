@@ -6,7 +6,7 @@
 // Naming a group alone is not hostile: "is there a female doctor?" is a legitimate preference.
 
 import { WORD_LISTS } from '../lexicon.js';
-import type { Token } from '../normalise.js';
+import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
@@ -67,7 +67,6 @@ export const SLURS = [
   'nignogs',
   'wetback',
   'wetbacks',
-  'spic',
   'spics',
   'gook',
   'gooks',
@@ -94,6 +93,11 @@ export const SLURS = [
   'gypos',
   'gyppos',
   'pikies',
+  'trannie',
+  'nigg',
+  'nigguh',
+  'niggah',
+  'niggaz',
   'illegals',
 ];
 
@@ -604,8 +608,9 @@ export const discriminatory: RuleFamily = {
   // A slur is abusive as well as discriminatory.
   derive: (input, direct) => {
     const found = [
-      ...direct.filter((hit) => !ownFamilysEnglish(input.doc.tokens, hit)),
-      ...leetSlurs(input.doc.tokens),
+      ...direct.filter((hit) => !ownFamilysEnglish(input.doc.tokens, hit) && !placeName(input.doc, hit)),
+      ...obfuscatedSlurs(input.doc.tokens),
+      ...lookalikeSlurs(input.doc.original),
       ...localsOnly(input.doc.tokens),
     ];
     found.push(...dehumanised(input));
@@ -686,24 +691,96 @@ const LEET: Readonly<Record<string, string>> = {
   '5': 's',
   '7': 't',
   '8': 'b',
+  '9': 'g',
 };
 
-/** "c00n": digits standing for letters, which the normaliser leaves alone when doubled. */
-function leetSlurs(tokens: readonly Token[]): Hit[] {
+/** Two of the same letter in a row become one ("paaki" → "paki"). */
+const squash = (text: string): string => {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (text[i] !== text[i - 1]) out += text[i];
+  return out;
+};
+/**
+ * Slurs with doubled letters squashed, for "paaki" or "niggga". Short forms and forms that are
+ * ordinary words ("niger", "con") are left out.
+ */
+const SQUASHED_SLURS: ReadonlySet<string> = new Set(
+  SLURS.map(squash).filter((w) => w.length >= 4 && !['niger', 'fagot'].includes(w)),
+);
+
+const slurHit = (start: number, end: number): Hit => ({
+  category: 'discriminatory',
+  ruleId: 'discriminatory.slur',
+  start,
+  end,
+  confidence: 0.9,
+});
+
+/**
+ * "c00n", "ni99er": digits standing for letters, which the normaliser leaves alone when doubled;
+ * "paaki": a letter doubled to dodge a filter.
+ */
+function obfuscatedSlurs(tokens: readonly Token[]): Hit[] {
   const hits: Hit[] = [];
   for (const t of tokens) {
-    if (!/[0-9]/.test(t.text) || !/[a-z]/.test(t.text) || t.text.length > 16) continue;
-    const letters = t.text.replace(/[0-9]/g, (d) => LEET[d] ?? d);
-    if (SLUR_SET.has(letters))
-      hits.push({
-        category: 'discriminatory',
-        ruleId: 'discriminatory.slur',
-        start: t.start,
-        end: t.end,
-        confidence: 0.9,
-      });
+    const text = t.text;
+    if (text.length < 4 || text.length > 16) continue;
+    let digits = false;
+    let doubled = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits = true;
+      else if (i > 0 && c === text.charCodeAt(i - 1)) doubled = true;
+    }
+    if (!digits && !doubled) continue;
+    const letters = digits ? text.replace(/[0-9]/g, (d) => LEET[d] ?? d) : text;
+    if (!/^[a-z]+$/.test(letters)) continue;
+    if ((digits && SLUR_SET.has(letters)) || (!SLUR_SET.has(letters) && SQUASHED_SLURS.has(squash(letters))))
+      hits.push(slurHit(t.start, t.end));
   }
   return hits;
+}
+
+/** Look-alike Unicode letters (𝓹𝓪𝓴𝓲, ｐａｋｉ): a word folded to plain letters (NFKD) is checked. */
+function lookalikeSlurs(original: string): Hit[] {
+  let fancy = false;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c === 0xd835 || (c >= 0xff21 && c <= 0xff5a)) {
+      fancy = true;
+      break;
+    }
+  }
+  if (!fancy) return [];
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < original.length) {
+    while (i < original.length && /\s/.test(original[i] as string)) i++;
+    const start = i;
+    while (i < original.length && !/\s/.test(original[i] as string)) i++;
+    if (i - start > 64) continue;
+    const word = original
+      .slice(start, i)
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    if (word.length >= 3 && (SLUR_SET.has(word) || SQUASHED_SLURS.has(squash(word))))
+      hits.push(slurHit(start, i));
+  }
+  return hits;
+}
+
+/** "Dyke Road", "Offa's Dyke": a capitalised slur word beside another capitalised word is a place. */
+function placeName(doc: Doc, hit: Hit): boolean {
+  if (hit.ruleId !== 'discriminatory.slur' || hit.first === undefined || doc.shouting) return false;
+  const t = doc.tokens[hit.first] as Token;
+  if (!t.capitalised) return false;
+  const next = doc.tokens[hit.first + 1];
+  const prev = doc.tokens[hit.first - 1];
+  return (
+    (next?.capitalised === true && next.sentence === t.sentence) ||
+    (prev?.capitalised === true && prev.sentence === t.sentence && prev.index > 0)
+  );
 }
 
 const FOR_WHOM = new Set(['people', 'folk', 'folks', 'only', 'first']);
