@@ -387,11 +387,6 @@ export const CLINICAL_RULES: PhraseRule[] = [
       // Organs and what went wrong with them: "heart failure", "his heart attack", "my kidney op".
       'heart|kidney|kidneys|liver|lung|lungs|renal|bowel|bladder|brain|thyroid attack|failure|condition|problem|problems|disease|surgery|op|operation|murmur|transplant|stones|scan|bypass',
       'with|about|for|regarding his|her|their|my _1 heart|chest|lungs|breathing|bowels|bladder|waterworks|prostate|ankle|knee|hip|back|shoulder|wrist|neck|foot|eye|eyes|ear|ears|skin|mental',
-      // A cold as an illness, not a manner ("a bit cold", "cold weather").
-      'a|the|my|his|her|stinking|streaming|chesty|heavy|bad|head cold|colds',
-      // Sick as an illness, not slang for great ("the app is sick").
-      '@relative|he|she|hes|shes|im|ive|i|been|being|feel|feeling|felt|feels|off|throwing|keeps|kept|got _2 sick|poorly|unwell',
-      'was|were sick|poorly|unwell',
       'sick all|every|again|bug|bay|everywhere',
       'memory loss|problems|problem|issues|going|gone|test|assessment',
       'losing|lost|poor|bad|failing my|his|her|their memory',
@@ -413,6 +408,15 @@ export const CLINICAL_RULES: PhraseRule[] = [
       'c section',
       'waters broke|went',
     ],
+  },
+  {
+    // Signal: "cold", "sick", "poorly": an illness only after words that make it one (clinical derive):
+    // "a cold", "my cold", "stinking cold"; "been sick", "my son is poorly" — not "a bit cold", "the app
+    // is sick". (Matched from the rare word, then checked backwards: cheaper than patterns that start
+    // on "a", "the", "i".)
+    id: 'clinical_disclosure.illness_word',
+    confidence: 0.8,
+    patterns: ['cold|colds|sick|poorly|unwell'],
   },
   {
     // Signal: one's own medicine referred back to ("Came off mine", "binned mine", "put me on them");
@@ -669,6 +673,65 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
   );
 }
 
+const COLD_LEAD = new Set([
+  'a',
+  'the',
+  'my',
+  'his',
+  'her',
+  'stinking',
+  'streaming',
+  'chesty',
+  'heavy',
+  'bad',
+  'head',
+  'horrible',
+  'nasty',
+  'awful',
+  'summer',
+  'winter',
+  'rotten',
+]);
+const SICK_LEAD = new Set<string>([
+  ...WORD_LISTS.relative,
+  'he',
+  'she',
+  'hes',
+  'shes',
+  'im',
+  'ive',
+  'i',
+  'been',
+  'being',
+  'feel',
+  'feeling',
+  'felt',
+  'feels',
+  'off',
+  'throwing',
+  'keeps',
+  'kept',
+  'got',
+  'was',
+  'were',
+]);
+
+/** "a cold", "been sick", "my son is poorly": the word at `k` names an illness. */
+function illnessAt(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k] as Token;
+  const previous = tokens[k - 1];
+  if (previous === undefined || previous.sentence !== token.sentence) return false;
+  if (token.text === 'cold' || token.text === 'colds') return COLD_LEAD.has(previous.text);
+  if (previous.text === 'was' || previous.text === 'were') return true;
+  // "my son is sick", "she's been poorly": a person within two words before.
+  for (let m = k - 1; m >= Math.max(0, k - 3); m--) {
+    const t = tokens[m] as Token;
+    if (t.sentence !== token.sentence) break;
+    if (SICK_LEAD.has(t.text) && t.text !== 'was' && t.text !== 'were') return true;
+  }
+  return false;
+}
+
 /** Pets: "my dog has arthritis" is the dog's. */
 const PETS = new Set([
   'dog',
@@ -781,8 +844,10 @@ export const clinical: RuleFamily = {
         break;
       }
     }
-    const hits = input
-      .hitsOf('clinical_disclosure.medical_detail')
+    const details = [...input.hitsOf('clinical_disclosure.medical_detail')];
+    for (const h of input.hitsOf('clinical_disclosure.illness_word'))
+      if (illnessAt(doc.tokens, h.first)) details.push(h);
+    const hits = details
       .filter((h) => !serviceWords.overlaps(h))
       .filter((h) => owned(doc, h, familyStart, doc.tokens[0]?.text === 'pov' ? SELF_POV : SELF))
       .map((h) => hitFrom(h, 'clinical_disclosure', 'clinical_disclosure.own_or_family', 0.8));
