@@ -99,3 +99,23 @@ describe('patient_identifiable: someone else’s test results', () => {
     expect(has('Dr Marsh gave me my blood test results, all clear', 'patient_identifiable')).toBe(false);
   });
 });
+
+describe('patient_identifiable: someone unnamed at a numbered address with a health detail', () => {
+  it('flags a described person at a numbered address with their condition', () => {
+    for (const text of [
+      'the bloke at 7 Orchard Close is on methadone, watch your bins',
+      'the family at 31 Station Road, the kid has leukaemia',
+    ]) {
+      expect(has(text, 'patient_identifiable'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the author’s own detail or a clinic at an address', () => {
+    for (const text of [
+      "Parcel for 22 Elm Street came here, it's my diabetes meds",
+      'The new branch at 4 Mill Road has a diabetes clinic on Tuesdays',
+    ]) {
+      expect(has(text, 'patient_identifiable'), text).toBe(false);
+    }
+  });
+});

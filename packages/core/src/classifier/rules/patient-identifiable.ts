@@ -17,7 +17,7 @@ import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
-import { Coverage, type Hit, type RuleFamily } from './types.js';
+import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
 
 const STREET_WORDS = new Set([
   'road',
@@ -303,6 +303,69 @@ function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
   return person.last === doc.tokens.length && person.kind !== 'full';
 }
 
+const SOMEONE = new Set([
+  'woman',
+  'man',
+  'lady',
+  'bloke',
+  'lad',
+  'girl',
+  'boy',
+  'family',
+  'couple',
+  'fella',
+  'guy',
+  'chap',
+  'kid',
+  'child',
+  'he',
+  'she',
+  'hes',
+  'shes',
+  'him',
+  'her',
+  'his',
+  'they',
+  'theyre',
+  'people',
+  'neighbour',
+]);
+
+/**
+ * "The woman at 22 Elm Street has HIV": no name, but a numbered address, someone living there and
+ * a health detail in the same sentence identify them.
+ */
+function unnamedAtAddress(doc: Doc, input: RuleInput): Hit[] {
+  const numbered = addresses(doc).filter((a) => a.numbered);
+  if (numbered.length === 0) return [];
+  const { tokens } = doc;
+  const none = new Coverage(tokens.length, []);
+  const details = [
+    ...input.hitsOf('clinical_disclosure.medical_detail'),
+    ...input.hitsOf('patient_identifiable.sensitive_service'),
+    ...input.hitsOf('patient_identifiable.health_detail'),
+  ].filter((m) => ownerOf(doc, m.first, none) !== 'own');
+  const hits: Hit[] = [];
+  for (const address of numbered.slice(0, MAX_CHECKED)) {
+    const sentence = (tokens[address.first] as Token).sentence;
+    const detail = details.find((m) => (tokens[m.first] as Token).sentence === sentence);
+    if (!detail) continue;
+    let someone = false;
+    for (let k = Math.max(0, address.first - 4); k < Math.min(tokens.length, address.last + 4); k++)
+      if ((tokens[k] as Token).sentence === sentence && SOMEONE.has((tokens[k] as Token).text))
+        someone = true;
+    if (!someone) continue;
+    hits.push({
+      category: 'patient_identifiable',
+      ruleId: 'patient_identifiable.name_address',
+      start: (tokens[address.first] as Token).start,
+      end: (tokens[address.last - 1] as Token).end,
+      confidence: 0.75,
+    });
+  }
+  return hits;
+}
+
 const ELSEWHERE_AFTER = new Set(['from', 'at', 'off', 'down']);
 const PLACE_SKIP = new Set(['the', 'my', 'our', 'his', 'her']);
 const PRACTICE: ReadonlySet<string> = new Set([
@@ -341,7 +404,7 @@ export const patientIdentifiable: RuleFamily = {
         (!staffTokens.overlaps(p) || fromElsewhere(doc, p, input.practiceWords)) &&
         !isAuthorOrCommenter(doc, p),
     );
-    if (people.length === 0) return hits;
+    if (people.length === 0) return [...hits, ...unnamedAtAddress(doc, input)];
     const span = (first: number, last: number) => ({
       start: (doc.tokens[first] as Token).start,
       end: (doc.tokens[last - 1] as Token).end,
