@@ -195,3 +195,28 @@ describe('misinformation: "more dangerous than", diet cures, money-maker treatme
     }
   });
 });
+
+describe('misinformation: everyday medicines blamed, cholesterol denied, "no need for" treatment, sun cures', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'Calpol in pregnancy gives babies ADHD, look it up',
+      "cholesterol isn't harmful at all, it's the sugar",
+      'unjabbed kids are healthier, the vaccinated ones are sicker every winter',
+      'sunshine heals eczema better than any steroid cream',
+      'do not bother getting the booster, it does nothing',
+      'no need for inhalers if you do the breathing method',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag ordinary advice with the same words', () => {
+    for (const text of [
+      'The GP said no need for antibiotics, it is viral',
+      'Sunshine makes me feel better, vitamin D is good',
+      'Paracetamol is fine in pregnancy according to my midwife',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});
