@@ -186,3 +186,25 @@ describe('defamatory: paid per script, lies at an inquest, letting someone die, 
     }
   });
 });
+
+describe('defamatory: deliberate misdiagnosis, complaints hidden from the regulator, affairs, theft of medicines', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'they delayed my mum’s referral deliberately to keep their numbers down',
+      'the practice hid the complaints from the inspectors',
+      'the manager is sleeping with one of the GPs',
+      'that HCA stole patients’ morphine from the fridge',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag a delay or a cancellation with no intent alleged', () => {
+    for (const text of [
+      'they delayed my referral because of the strike, fair enough',
+      'The receptionist cancelled my appointment by mistake and rebooked it',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});
