@@ -259,3 +259,27 @@ describe('discriminatory: slurs however they are spelt, and places that share a 
     }
   });
 });
+
+describe('discriminatory: origin blamed, disability at work, "all the staff are <group>", smell', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the nurse is from Romania, that explains the bruises',
+      'deaf people should not be working on reception',
+      'why is all the staff Nigerian these days',
+      'we want British nurses not foreigners',
+      'that traveller family stank the whole waiting room out',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag where someone comes from, or a smell with no people', () => {
+    for (const text of [
+      'Dr Mensah is from Ghana and was so kind to my dad',
+      'The Indian takeaway next to the surgery smelled amazing',
+      'the disabled toilet stinks, please clean it',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

@@ -423,7 +423,7 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'run|full|staffed by _1 @protectedGroup',
       'go|goes|going|send|sent|get|got back to @country',
       'all these|those @protectedGroup',
-      'why are|is all _3 foreign|foreigners|immigrants|muslims|black|asian|polish|indian|gay',
+      'why are|is all _3 @protectedGroup|@peopleGroup|pakistani|romanian|nigerian',
       '@role|@rolePlural _3 all? foreign|foreigners now',
       'give _2 jobs to _2 british|english|our people|own',
       'why cant|can we have|get an? english|british|white|proper|normal doctor|doctors|nurse|nurses|staff|gp|gps',
@@ -484,6 +484,11 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'refuse|refuses|refusing to learn|speak the language',
       // "Typical Asian doctor", "Black nurses are too rough".
       'typical @protectedGroup|@peopleGroup',
+      'british|english doctors|nurses|staff|gps|people|workers _3 not|instead|rather _2 foreigners|foreign|immigrants|migrants',
+      'from @country _5 explains|wonder',
+      'autistic|disabled|deaf|blind|dyslexic|mentally _1 ill? people|folk|staff|nurses|doctors _2 shouldnt|cant|mustnt _2 be|work|working|allowed',
+      'autistic|disabled|deaf|blind|dyslexic|mentally _1 ill? people|folk|staff|nurses|doctors _2 should not _2 be|work|working|allowed',
+      'roma|gypsy|gypsies|traveller|travellers|polish|romanian|romanians|african|africans|asian|asians|indian|indians|muslim|muslims|pakistani|black|foreign _2 family|families|lot|kids|woman|man|women|men|lad|lads|girl|bloke|people|patients|staff|nurse|doctor _4 stank|stink|stinks|reeked|reek|smelly|stinking',
       '@protectedGroup|@peopleGroup @rolePlural|people|men|lot|ones? are|is|always _1 all|always|so|too|just|really? _1 rough|lazy|thick|stupid|dirty|smelly|aggressive|useless|incompetent|rude|arrogant|violent|criminals|thieves|liars|savages|animals',
       // Age: "old biddies … should just die off", "coffin dodgers".
       'should|ought|just|can _2 die off',
