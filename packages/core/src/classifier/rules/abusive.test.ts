@@ -174,3 +174,11 @@ describe('abusive: more aimed adjectives, "what a …", "pack of …"', () => {
     }
   });
 });
+
+describe('abusive: "screw you", "go to hell"', () => {
+  it('flags them, but not a screw in a door', () => {
+    expect(has('screw you Millbrook, never again', 'abusive')).toBe(true);
+    expect(has('rot in hell all of you at reception', 'abusive')).toBe(true);
+    expect(has('the screw on the door handle is loose', 'abusive')).toBe(false);
+  });
+});

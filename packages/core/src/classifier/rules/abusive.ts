@@ -384,6 +384,8 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       // "pathetic excuse for a nurse", "F off".
       'pathetic|sorry|sad|useless|poor excuse for a|an _1 @role|human|person|man|woman|being|professional|bloke|clinician',
       'f|eff off $',
+      'screw|sod you|u|ya|yous|off',
+      'go|rot|burn to|in hell',
       'f|eff off you|ya|u|mate|and|lol',
       'f|eff off _2 lot|all',
       'cripples|cripple get|gets|getting|are|always|everywhere|parking|like|in|on|with|and|who|lot|should|shouldnt|taking|take|clogging',
