@@ -94,6 +94,19 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('what-for, blood, dogs let loose, the old-fashioned way, things thrown at staff', () => {
+    for (const text of [
+      "that locum's getting what for when I catch him",
+      'Forget the complaints procedure, I will settle this the old school way',
+      "I'm letting the dogs loose on reception if they turn me away",
+      'gonna chuck the chair at that receptionist',
+      "I'm pulling that manager across the desk next time",
+      'There will be blood at Millbrook if my dad dies',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -204,6 +217,18 @@ describe('concern signals: harm_indication', () => {
     }
   });
 
+  it('being alive as a weight, the only thing stopping me, scared of taking them all', () => {
+    for (const text of [
+      "I'm sick of being alive, honestly",
+      'the kids are the only reason keeping me here',
+      "they've given me two months of zopiclone and I'm scared I'll take the lot",
+      'everything would be easier without me around',
+      "my nephew says he doesn't want to live any more",
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {
     expectAll(
       [
@@ -223,6 +248,9 @@ describe('concern signals: harm_indication', () => {
         'my 12 year old has been cutting her own fringe again',
         'I keep thinking about the holiday, roll on August',
         "Dad's been thinking about death duties and sorting his pension",
+        'our practice ran a suicide awareness walk on Sunday, well done all',
+        'the nurse asked whether I had thought about hurting myself and I said no',
+        'sick of living in this damp flat, the council will not help',
       ],
       'harm_indication',
       false,

@@ -416,7 +416,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'do|doing the same to her|him|them|you|yous',
       '@csIntent _3 rearrange|redecorate|smash|mash|burst|batter|cave|kick|punch|stamp|break|bust|split _3 face|faces|teeth|jaw|nose|kneecaps|skull|head|lip',
       'hes|shes|theyre|youre|is|are getting it $',
-      'wont|aint be so|as smug|brave|cocky|clever|lippy|mouthy|gobby|tough|hard|chatty|rude|funny|pretty|lairy _2 with|when|after|without|once',
     ],
   },
   {
@@ -449,6 +448,9 @@ export const CONCERN_RULES: PhraseRule[] = [
       'see how brave|tough|hard|big|smart|smug|cocky|clever|funny|lippy|gobby|mouthy _3 then|when|after|is|are',
       'cant|cannot|wont _3 hide|hiding _3 behind|forever _3 glass|screen|screens|desk|counter|door|doors|security|police|walls|shutters|forever',
       'remember my face|name',
+      'wont|aint be so|as smug|brave|cocky|clever|lippy|mouthy|gobby|tough|hard|chatty|rude|funny|pretty|lairy _2 with|when|after|without|once',
+      'get|gets|getting|give|giving what for',
+      'let|letting|set|setting _3 loose|on _2 reception|them|him|her|you|staff|the',
       'lucky _4 screen|glass|security|between|didnt|held|witnesses',
       'keep|keeping my hands|fists _2 to myself|off',
       'next time _6 wont|not|aint _1 hold|holding back',
@@ -533,6 +535,13 @@ export const CONCERN_RULES: PhraseRule[] = [
       'cant|cannot|dont _1 see myself _2 lasting|surviving|alive',
       'cant|cannot|dont _1 see myself _2 being here|around',
       'wish _3 never been born',
+      'better|happier|easier|nicer|brighter _3 without me',
+      'only thing|reason _3 stopping|keeping|holding me',
+      'tired|sick|exhausted of _1 being? alive|existing',
+      'tired|sick|exhausted of _1 living|life|breathing $',
+      'scared|afraid|frightened|worried|tempted _2 ill|i|id|might _1 take|swallow|neck _1 the? them|it|all|every|lot',
+      'doesnt|didnt|dont|never want|wanna _1 to? live _1 anymore|any',
+      'doesnt want _1 to? be? alive|here|around _1 anymore|any',
       'never been born $',
       'thinking|thought|think|tempted|urge|close|want|wanting _3 jumping|jump $',
       'thinking|thought|think|keep|kept|tempted _3 driving|drive|crashing|crash|swerving|swerve|steering|steer _3 into|off',
@@ -797,6 +806,28 @@ const ANCHORED: readonly Anchored[] = [
       'dragged|grabbed|pulled|yanked|hauled|held _1 me|her|him|them|us _3 by _1 her|his|my|their|the hair|neck|throat|arm|arms',
     ],
     behind: [{ words: ABUSER, within: 2 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['old fashioned|school way', 'oldfashioned way'],
+    behind: [
+      {
+        words: set(['sort', 'settle', 'deal', 'handle', 'sorting', 'settling', 'dealing', 'handling']),
+        within: 4,
+      },
+    ],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: [
+      'flip|flipping|throw|throwing|chuck|chucking|launch|launching|lob|hurl _3 at|on|over|onto _1 that|the|her|him|them|you|yous',
+      'dragging|drag|pulling|pull|yanking|yank _2 over|across|through _1 the|that? counter|desk|screen|glass|hatch',
+    ],
+    behind: [{ words: set(CONCERN_LISTS.csIntent, ['im']), within: 5 }],
   },
   {
     id: 'harm_indication.suicidal',
@@ -1111,6 +1142,16 @@ export const FORMAL: ReadonlySet<string> = new Set([
   'vote',
   'feedback',
 ]);
+/** Formal recourse rejected: "screw the complaints process, I'll sort this the old fashioned way". */
+const REJECT: ReadonlySet<string> = new Set([
+  'screw',
+  'sod',
+  'forget',
+  'stuff',
+  'bollocks',
+  'bugger',
+  'fuck',
+]);
 /** Anyone at all as the victim: "I'm going to kill someone" is hyperbole unless the practice is in the post. */
 const VAGUE_VICTIM: ReadonlySet<string> = new Set([
   'someone',
@@ -1154,7 +1195,8 @@ export function threatVetoed(
   if (first < 0) return false;
   if (
     (hit.ruleId === 'threat.veiled' || hit.ruleId === 'threat.consequence') &&
-    flags.has(first, FORMAL, 'formal')
+    flags.has(first, FORMAL, 'formal') &&
+    !flags.has(first, REJECT, 'reject')
   )
     return true;
   if (anyIn(tokens, first, last, VAGUE_VICTIM) && anyIn(tokens, first, last, HYPERBOLE_VERB) && !about())

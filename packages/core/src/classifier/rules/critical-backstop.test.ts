@@ -166,6 +166,16 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     }
   });
 
+  it('late hours, food from bins, an underdressed child, a house signed over', () => {
+    for (const text of [
+      'The little girl upstairs (6) was on the landing at 1am, her dad passed out inside',
+      'Kids on our street are searching for food in the bins behind the chippy',
+      "Grandma's new lodger got her to sign the bungalow over to him. She is 86 and confused.",
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

@@ -16,6 +16,7 @@ import type { Category } from '../../model/constants.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
+import { reportedQuestion } from './harm.js';
 import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
 
 export const BACKSTOP_LISTS = {
@@ -331,6 +332,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'who gets what|my',
   ],
   absence: [
+    'not|never _1 coming|going|be back|home $',
     'dont|didnt think ill|i|id _1 be? around|here _2 for|by|at|much|long|next|christmas|birthday|summer',
     'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
     'wont|dont|wouldnt be needing|using|wanting',
@@ -341,6 +343,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'without me',
   ],
   notice: [
+    'please|someone|somebody _2 help me $',
     'nobodyd|nooned|nobodyll|noonell _2 notice|care|miss',
     'anyone|anybody|someone|people|they|nobody|noone notices|notice|noticed|miss|misses',
     'dont know why im posting|writing|saying',
@@ -376,6 +379,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nothing left',
   ],
   exhaustion: [
+    'done|finished fighting|trying|pretending',
+    'cant|cannot keep going|doing _1 like? this|on',
     'im|so|just|really|honestly tired $',
     'cant|cannot do this|it|any anymore|more',
     'cant|cannot keep doing|going',
@@ -386,6 +391,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'done with _2 it|everything|life|all|living',
   ],
   resolve: [
+    'ive|i|have decided $',
     'tonight|today|tomorrow _2 the night|day|time',
     'feels|feel like the night|time|day',
     'my last night|day|days|week|christmas|birthday',
@@ -402,6 +408,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'coast|sea|woods|river|lake|beach|reservoir|canal',
     'knife|knives|blade|blades|razor|razors|belt|ligature|charcoal|bleach',
     'looking|look|looked|stare|staring|stared|leaning|lean|leaned _1 over|down|off _2 bridge|edge|drop|cliff|tracks|railings|side|roof|balcony',
     'bleed|bleeding out',
@@ -424,6 +431,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'stepping|step|stepped|jump|jumping off|onto _2 platform|edge|ledge|tracks|line',
     'have|had|got|made|making a plan|plans $',
     'have|had|got|made|making a plan|plans for|now|ready',
     'cant stop|keep thinking _2 about|of _3 @meds|bridge|rope|knife|knives|jumping|dying|death|ending|noose|drop|edge',
@@ -479,7 +487,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   stockpile: [
     '@meds _1 out on|in|beside|next|lined',
     '@meds _3 lined|laid|set|counted up|out',
-    '@meds _3 saved|stashed|stockpiled|hoarded|hidden|hid|put away|aside',
+    '@meds _3 saved|stashed|stockpiled|hoarded|hidden|hid',
+    '@meds _3 put away|aside',
     'counted|counting|count|stockpil*|hoard*|stash*|saving|saved|collecting|collected _5 @meds',
     'a handful|bunch|load|box|boxes _2 @meds',
   ],
@@ -550,6 +559,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hits|hit|hitting|slaps|beats|punches _1 her|him|them|the',
   ],
   neglect: [
+    'going|rummaging|searching|looking through _1 the? bins|bin',
+    'looking|searching|hunting|scavenging _2 for food',
     'never|without _1 has|had|got|a _1 a|any? coat|coats|shoes|food|lunch|breakfast|dinner|jumper',
     'barefoot',
     'wet|soiled|dirty|filthy|sodden _1 pads|pad|nappy|nappies|bed|sheets|clothes|bedding',
@@ -569,6 +580,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'locks|locked _3 in',
   ],
   unsupervised: [
+    'at _1 midnight|1am|2am|3am|4am|11pm|12am',
+    'mum|mums|dad|dads|mam|mams _1 asleep|passed|drunk|wasted|comatose',
+    'sitting|sat|standing|stood _1 alone|outside _3 night|midnight|late|dark|flats|cold',
     'never see|seen _1 their|his|her mum|dad|mam|parents|mother|father',
     'until|till|til late|dark|midnight',
     'left on their|his|her own',
@@ -662,6 +676,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // A sign strong enough beside a vulnerable subject on its own: left alone for a stretch, nobody
   // coming, a carer who doesn't turn up, wandering at night, money taken, sores left untreated.
   strongSign: [
+    'in a|just|only t? shirt|tshirt|vest|nappy|pyjamas',
     'touches|touched|touching|touch her|him|them|me $',
     'touches|touched|touching|touch her|him|them|me inappropriately|up|down|there|privates|private|bits',
     'left|leaves|leaving|leave _3 alone|own|themselves|himself|herself|fend _3 all|every|for|overnight|night|nights|weekend|weekends|days|hours|while|when',
@@ -698,6 +713,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Signs that an old or frail person is not being looked after: strong beside one (a child who
   // wanders off at the fair is another matter).
   elderSign: [
+    'signed|signing|sign _4 over',
+    'changed|changing _2 will $',
     'keeps|kept|keep falling',
     'falling over _2 again|every|all',
     'wandering|wandered|wanders|wander _3 off|night|streets|road|lost|am|2am|3am|slippers|street|nightie|nightdress',
@@ -754,6 +771,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'fist|fists|boot through',
   ],
   fire: [
+    'little|small|accidental|nasty _1 fire|fires|blaze',
     'made of wood',
     'wooden|flammable|tinder',
     'go|goes|going up lovely|nicely|in',
@@ -839,7 +857,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'something|somethings _1 going|gonna _1 to? happen',
     'need|needs a new face|teeth|set|kneecaps',
     'something|anything sharp',
-    'minutes|minute|hour alone with',
+    'minutes|minute|hour|mins _1 alone _4 with',
     'needs|deserves|wants|due a|an _1 slap|smack|punch|kicking|hiding|beating|battering|clip|smacking',
     'getting|get|gets glassed|stabbed|battered|smacked|slapped|decked|knifed|kneecapped',
     'lock|locking|locked the|your|their doors|door',
@@ -862,7 +880,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'no screen|glass|counter|desk|security|police _1 between|to',
     'how brave|tough|hard|big|smart _5 when|without',
     'out _4 in a box|coffin|bodybag',
-    'want|wants|wanna|better|should|needs to? hope _4 never|dont|doesnt|not|nothing',
+    'want|wants|wanna|better|should|needs|best to? hope|pray _4 never|dont|doesnt|not|nothing',
     'while he|she|they|you|u still can|has|have',
     'never bumps|bump|runs|run|meets|meet into me',
   ],
@@ -969,6 +987,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
 
 // Figurative uses that veto a violence or arson cue they overlap.
 const FIGURATIVE: readonly string[] = [
+  'suicide|suicidal prevention|awareness|training|course|helpline|charity|squad|statistics|rates|rate|talk|walk|run|month|day|week',
   'set|setting|sets fire|light to _3 system|phones|phone|website|app|rules|rulebook|policy|book|form|forms|letter|rota',
   'diagnose|diagnosed|spot|spotted|notice|noticed|treat|fix|set|miss|missed _3 broken',
   'kill|killing|killed|killin myself laughing|laughin|lol|haha',
@@ -1183,6 +1202,7 @@ function collectCues(input: RuleInput): Cue[] {
   for (const kind of KINDS) {
     for (const ph of input.hitsOf(`${PREFIX}${kind}`)) {
       if (FIGURATIVE_VETOED.has(kind) && figurative.overlaps(ph)) continue;
+      if (kind === 'explicit' && reportedQuestion(tokens, ph.first)) continue;
       if (
         THREAT_VETOED.has(kind) &&
         threatVetoed(

@@ -91,7 +91,8 @@ export const HARM_RULES: PhraseRule[] = [
       'sorry _2 goodbye',
       'ending it $',
       'be around|here _2 much longer|tomorrow|anymore',
-      'tired|sick of everything|living|life',
+      'tired|sick of everything|living|life $',
+      'tired|sick of everything|living|life _1 anymore|now',
       'tired of it all',
       'want|wish|need _2 pain|it|everything _1 to stop|end',
       'make it stop $',
@@ -161,8 +162,8 @@ export const HARM_RULES: PhraseRule[] = [
       'cut|cuts|cutting|burn|burning my arms|wrists|legs|thighs|arm|wrist|skin',
       'relapsed',
       'selfharm*',
-      'harming|harm|hurting|hurt|cutting|cut|burning|starving myself|herself|himself|themselves',
-      'swallow|swallowing|swallowed|took|necked|downed all|every _1 my|the? tablets|pills|meds',
+      'harming|harm|hurting|hurt|cutting|cut|burning|starving|starved myself|herself|himself|themselves',
+      'swallow|swallowing|swallowed|took|necked|downed all|every _1 my|the? tablets|pills|meds|@meds',
       'took|taken|take|swallowed|swallowing|necked _1 a|the? bunch|load|handful|lot|box|packet|pack|boxes|packets|bottle|bottles|strip|strips|tub _2 @medicine|meds|medication|medicine',
       'overdose|overdosed|od',
       'took|taken|swallowed|necked _1 a|the? bunch|load|handful|lot|all _3 tablets|pills|meds',
@@ -318,6 +319,39 @@ function cutsAThing(tokens: readonly { text: string }[], after: number): boolean
   }
   return false;
 }
+const SUICIDE_TOPIC: ReadonlySet<string> = new Set([
+  'prevention',
+  'awareness',
+  'training',
+  'course',
+  'helpline',
+  'charity',
+  'squad',
+  'statistics',
+  'rates',
+  'rate',
+  'talk',
+  'walk',
+  'month',
+  'week',
+]);
+const ASKED: ReadonlySet<string> = new Set(['asked', 'asks', 'ask', 'asking', 'screened', 'questionnaire']);
+const IF: ReadonlySet<string> = new Set(['if', 'whether', 'about']);
+/** "The doctor asked if I'd had thoughts of harming myself": a screening question, not a disclosure. */
+export function reportedQuestion(
+  tokens: readonly { text: string; sentence: number }[],
+  first: number,
+): boolean {
+  const sentence = (tokens[first] as { sentence: number }).sentence;
+  let sawIf = false;
+  for (let k = first - 1; k >= Math.max(0, first - 10); k--) {
+    const t = tokens[k] as { text: string; sentence: number };
+    if (t.sentence !== sentence) return false;
+    if (IF.has(t.text)) sawIf = true;
+    else if (sawIf && ASKED.has(t.text)) return true;
+  }
+  return false;
+}
 const LAUGHTER: ReadonlySet<string> = new Set(['laughing', 'laughin', 'lol', 'lmao', 'haha', 'hahaha']);
 
 export const harm: RuleFamily = {
@@ -330,6 +364,9 @@ export const harm: RuleFamily = {
     const direct = all.filter((hit) => {
       const after = hit.last === undefined ? undefined : tokens[hit.last];
       if (after && LAUGHTER.has(after.text)) return false;
+      // "suicide prevention course", "asked if I'd had thoughts of harming myself, I said no"
+      if (after && SUICIDE_TOPIC.has(after.text)) return false;
+      if (hit.first !== undefined && reportedQuestion(tokens, hit.first)) return false;
       // "been cutting her own hair", "cutting back": the cut is of a thing.
       if (hit.last !== undefined && cutsAThing(tokens, hit.last)) return false;
       // "we'll see who's laughing when I'm done": a time clause, not a goodbye.

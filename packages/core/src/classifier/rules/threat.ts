@@ -191,7 +191,7 @@ export const THREAT_RULES: PhraseRule[] = [
       'blow _2 up',
       'bomb _2 surgery|place|building|practice',
       'shoot _2 up|them|him|her|you|everyone|staff',
-      'therell|theres|there _3 be trouble',
+      'therell|theres|there _3 be trouble|blood|war|carnage',
       'youll|shell|hell|theyll|u see $',
       'youll|shell|hell|theyll find out $',
       'i|we know where you|he|she|they|u|the _3 live|lives|park|parks|car|work|works',
