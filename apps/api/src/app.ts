@@ -206,7 +206,7 @@ export function createApp(options: AppOptions) {
       time: new Date().toISOString(),
       level: 'error',
       msg: 'unhandled',
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
     });
     return problemResponse(c, 500, 'Something went wrong on our side. It has been logged.');

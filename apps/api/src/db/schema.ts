@@ -173,6 +173,8 @@ export const idempotencyKeys = sqliteTable(
 export type PracticeRow = typeof practices.$inferSelect;
 /** A practice without its precomputed public JSON: what request handling needs. */
 export type PracticeRecord = Omit<PracticeRow, 'publicJson' | 'publicEtag'>;
+/** A practice as a request sees it: without its audit chain head, which moves with every event. */
+export type PracticeSettingsRecord = Omit<PracticeRecord, 'chainSeq' | 'chainHead'>;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentEventRow = typeof incidentEvents.$inferSelect;

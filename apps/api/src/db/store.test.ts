@@ -68,6 +68,90 @@ describe('Store.write (group commit)', () => {
   });
 });
 
+describe('Store read cache (practiceSettings, reportOrigins, credential)', () => {
+  let dir: string;
+  let db: Db;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'policy-store-'));
+    db = openDatabase(join(dir, 'policy.sqlite'));
+    store = new Store(db);
+    store.insertPractice({
+      ods: 'Y10010',
+      name: 'Before',
+      settings: '{"v":1}',
+      publicJson: '{}',
+      publicEtag: '"x"',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+  afterEach(() => {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves a repeated read from memory', () => {
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return { keyId: 'k' };
+    };
+    expect(store.credential('h1', load)).toEqual({ keyId: 'k' });
+    expect(store.credential('h1', load)).toBe(store.credential('h1', load));
+    expect(loads).toBe(1);
+    expect(store.practiceSettings('Y10010')).toBe(store.practiceSettings('Y10010'));
+  });
+
+  it("sees another connection's commit on the very next read", () => {
+    expect(store.practiceSettings('Y10010')?.name).toBe('Before');
+    expect(store.credential('h2', () => 'live')).toBe('live');
+    const other = new Database(join(dir, 'policy.sqlite'));
+    try {
+      other
+        .prepare("UPDATE practices SET name = 'Elsewhere', settings = '{\"v\":2}' WHERE ods = 'Y10010'")
+        .run();
+    } finally {
+      other.close();
+    }
+    expect(store.practiceSettings('Y10010')).toMatchObject({ name: 'Elsewhere', settings: '{"v":2}' });
+    expect(store.credential('h2', () => 'reloaded')).toBe('reloaded');
+  });
+
+  it('forgets on writes through any Store on the connection, and on a rolled-back write', async () => {
+    expect(store.practiceSettings('Y10010')?.name).toBe('Before');
+    const second = new Store(db);
+    second.updatePractice('Y10010', {
+      name: 'Renamed',
+      settings: '{}',
+      publicJson: '{}',
+      publicEtag: '"y"',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+      updatedBy: null,
+    });
+    expect(store.practiceSettings('Y10010')?.name).toBe('Renamed');
+    // A write that reads the cache after changing the row, then fails: the read must not outlive it.
+    await expect(
+      store.write(() => {
+        second.updatePractice('Y10010', {
+          name: 'Rolled back',
+          settings: '{}',
+          publicJson: '{}',
+          publicEtag: '"z"',
+          updatedAt: '2026-01-02T00:00:00.000Z',
+          updatedBy: null,
+        });
+        expect(store.practiceSettings('Y10010')?.name).toBe('Rolled back');
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(store.practiceSettings('Y10010')?.name).toBe('Renamed');
+    expect(store.credential('h3', () => 'a')).toBe('a');
+    store.updateKey('no-such-key', { revokedAt: '2026-01-03T00:00:00.000Z' });
+    expect(store.credential('h3', () => 'b')).toBe('b');
+  });
+});
+
 describe('Store.pruneIdempotent', () => {
   it('forgets keys first used before the cut-off and keeps the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policy-store-'));

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { linkHash } from '../audit/chain.js';
 import type { Db } from './open.js';
+import { ReadCache } from './read-cache.js';
 import {
   type ApiKeyRow,
   apiKeys,
@@ -16,6 +17,7 @@ import {
   keyPractices,
   type PracticeRecord,
   type PracticeRow,
+  type PracticeSettingsRecord,
   practices,
 } from './schema.js';
 
@@ -69,6 +71,11 @@ export class Store {
   readonly #publicEtagOf;
   readonly #authorCount;
   #ping: Database.Statement | undefined;
+  readonly #cache: ReadCache;
+  readonly #practiceSettingsOf: Database.Statement<[string], PracticeSettingsRecord>;
+  readonly #cachedPractices;
+  readonly #cachedOrigins;
+  readonly #cachedCredentials;
 
   constructor(db: Db) {
     this.#db = db;
@@ -153,6 +160,19 @@ export class Store {
       'SELECT public_etag AS etag FROM practices INDEXED BY practices_public_etag_idx WHERE ods = ?',
     );
     this.#setChainHead = raw.prepare(`UPDATE practices SET chain_seq = ?, chain_head = ? WHERE ods = ?`);
+    this.#practiceSettingsOf = raw.prepare<[string], PracticeSettingsRecord>(
+      `SELECT ods, name, settings, settings_version AS settingsVersion, created_at AS createdAt,
+         updated_at AS updatedAt, created_by AS createdBy, updated_by AS updatedBy FROM practices WHERE ods = ?`,
+    );
+    this.#cache = ReadCache.of(raw);
+    this.#cachedPractices = this.#cache.map<PracticeSettingsRecord>();
+    this.#cachedOrigins = this.#cache.map<string[]>();
+    this.#cachedCredentials = this.#cache.map<unknown>();
+    this.#savepoint = {
+      begin: raw.prepare('SAVEPOINT queued_write'),
+      release: raw.prepare('RELEASE queued_write'),
+      rollback: raw.prepare('ROLLBACK TO queued_write'),
+    };
   }
 
   get db(): Db {
@@ -162,9 +182,18 @@ export class Store {
   /** Runs `fn` in one IMMEDIATE transaction now (nested calls become savepoints). For start-up work. */
   transaction<T>(fn: () => T): T {
     const raw = this.#db.$client;
-    if (raw.inTransaction) return raw.transaction(fn)();
-    return raw.transaction(fn).immediate();
+    try {
+      if (raw.inTransaction) return raw.transaction(fn)();
+      return raw.transaction(fn).immediate();
+    } catch (error) {
+      // Something read into the cache during the transaction may have been rolled back.
+      this.#cache.forget();
+      throw error;
+    }
   }
+
+  /** Each queued write's savepoint, as prepared statements (not a transaction wrapper per write). */
+  readonly #savepoint: Record<'begin' | 'release' | 'rollback', Database.Statement>;
 
   #queue: { fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   #flushScheduled = false;
@@ -190,14 +219,21 @@ export class Store {
     const batch = this.#queue;
     this.#queue = [];
     const raw = this.#db.$client;
+    const savepoint = this.#savepoint;
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       raw
         .transaction(() => {
           for (const item of batch) {
+            savepoint.begin.run();
             try {
-              results.push({ ok: true, value: raw.transaction(item.fn)() });
+              const value = item.fn();
+              savepoint.release.run();
+              results.push({ ok: true, value });
             } catch (error) {
+              savepoint.rollback.run();
+              savepoint.release.run();
+              this.#cache.forget();
               results.push({ ok: false, error });
             }
           }
@@ -205,6 +241,7 @@ export class Store {
         .immediate();
     } catch (error) {
       // The COMMIT itself failed (disk full, I/O error): nothing in the batch is durable.
+      this.#cache.forget();
       for (const item of batch) item.reject(error);
       return;
     }
@@ -254,11 +291,29 @@ export class Store {
     return fresh;
   }
 
+  /** The practice, read fresh (with its chain head). */
   practice(ods: string): PracticeRecord | undefined {
     return this.#practiceByOds.get({ ods });
   }
 
+  /**
+   * The practice without its chain head, from memory (db/read-cache.ts: forgotten on any write to
+   * practices or keys, and on any other connection's commit). Callers must not mutate it.
+   */
+  practiceSettings(ods: string): PracticeSettingsRecord | undefined {
+    return this.#cache.get(this.#cachedPractices, ods, () => this.#practiceSettingsOf.get(ods));
+  }
+
+  /**
+   * What a credential resolves to, remembered by the credential's SHA-256 (only found ones are kept);
+   * forgotten like practiceSettings, so a revoked key fails on its very next request.
+   */
+  credential<T>(sha256: string, load: () => T | undefined): T | undefined {
+    return this.#cache.get(this.#cachedCredentials, sha256, load) as T | undefined;
+  }
+
   insertPractice(row: typeof practices.$inferInsert): void {
+    this.#cache.forget();
     this.#db.insert(practices).values(row).run();
   }
 
@@ -271,6 +326,7 @@ export class Store {
       .set({ ...values, settingsVersion: sql`${practices.settingsVersion} + 1` })
       .where(eq(practices.ods, ods))
       .run();
+    this.#cache.forget();
     this.#publicBodies.delete(ods);
   }
 
@@ -289,6 +345,7 @@ export class Store {
   }
 
   insertKey(row: typeof apiKeys.$inferInsert): void {
+    this.#cache.forget();
     this.#db.insert(apiKeys).values(row).run();
     const odsList = JSON.parse(row.practices ?? '[]') as string[];
     if (odsList.length > 0)
@@ -298,15 +355,23 @@ export class Store {
         .run();
   }
 
-  /** The web origins of the practice's live report keys: its CORS allow-list (one indexed lookup). */
-  reportOrigins(ods: string): string[] {
-    const origins: string[] = [];
-    for (const row of this.#reportOrigins.all({ ods }))
-      origins.push(...(JSON.parse(row.allowedOrigins) as string[]));
-    return origins;
+  /**
+   * The web origins of the practice's live report keys: its CORS allow-list (one indexed lookup, then
+   * from memory like practiceSettings). Callers must not mutate it.
+   */
+  reportOrigins(ods: string): readonly string[] {
+    return (
+      this.#cache.get(this.#cachedOrigins, ods, () => {
+        const origins: string[] = [];
+        for (const row of this.#reportOrigins.all({ ods }))
+          origins.push(...(JSON.parse(row.allowedOrigins) as string[]));
+        return origins;
+      }) ?? []
+    );
   }
 
   updateKey(id: string, values: Partial<typeof apiKeys.$inferInsert>): void {
+    this.#cache.forget();
     this.#db.update(apiKeys).set(values).where(eq(apiKeys.id, id)).run();
   }
 

@@ -76,8 +76,8 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
     throw new ApiError(422, 'capturedAt must be an ISO 8601 date-time.', {
       errors: [{ path: 'body.capturedAt', message: 'an ISO 8601 date-time with offset' }],
     });
-  const { store, clock } = c.var.deps;
-  const practice = c.var.practice;
+  const { store, clock } = c.get('deps');
+  const practice = c.get('practice');
   const now = clock().toISOString();
   const capturedAt = given ? new Date(given).toISOString() : now;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -91,7 +91,7 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
   };
   const event: IncidentEvent = { type: 'record_evidence', at: now, actor, evidence: record };
   return idempotent(c, `${sha256}\n${given ?? ''}\n${declared}`, () => {
-    const { incident } = applyEvent(store, practice, id, event, c.var.principal.keyId);
+    const { incident } = applyEvent(store, practice, id, event, c.get('principal').keyId);
     store.insertEvidence({
       id: record.id,
       practiceOds: practice.ods,
@@ -102,7 +102,7 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
       sha256,
       capturedAt,
       createdAt: now,
-      createdByKey: c.var.principal.keyId,
+      createdByKey: c.get('principal').keyId,
       bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     });
     c.header('Location', `/v1/practices/${practice.ods}/incidents/${id}/evidence/${record.id}`);
@@ -118,7 +118,7 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
 
 export const download: RouteHandler<typeof evidenceDownloadRoute, AppEnv> = (c) => {
   const { id, evidenceId } = c.req.valid('param');
-  const row = c.var.deps.store.evidence(c.var.practice.ods, id, evidenceId);
+  const row = c.get('deps').store.evidence(c.get('practice').ods, id, evidenceId);
   if (!row) throw notFound('evidence');
   const extension = row.mediaType.startsWith('image/') ? row.mediaType.slice(6) : 'txt';
   c.header('Content-Type', row.mediaType);

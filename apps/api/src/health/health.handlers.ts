@@ -6,7 +6,7 @@ export const health: RouteHandler<typeof healthRoute, AppEnv> = (c) => {
   c.header('Cache-Control', 'no-store');
   let reachable = false;
   try {
-    reachable = c.var.deps.store.ping();
+    reachable = c.get('deps').store.ping();
   } catch {
     reachable = false;
   }

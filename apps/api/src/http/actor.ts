@@ -11,7 +11,7 @@ const ACTING_USER = /^\s*([A-Za-z0-9._:@+-]{1,128})\s*(?:;\s*role\s*=\s*([a-z]+)
  */
 export function actorOf(c: Context<AppEnv>): Actor {
   const header = c.req.header('x-acting-user');
-  if (header === undefined) return { id: `key:${c.var.principal.keyId}`, role: 'staff' };
+  if (header === undefined) return { id: `key:${c.get('principal').keyId}`, role: 'staff' };
   const match = ACTING_USER.exec(header);
   const role = match?.[2] ?? 'staff';
   if (!match?.[1] || !(ACTOR_ROLES as readonly string[]).includes(role))

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiKeyRow } from '../db/schema.js';
@@ -12,8 +12,8 @@ import { ApiError, notFound } from './problem.js';
 export const KEY_PREFIXES = { api: 'pk_', report: 'rk_', admin: 'ak_' } as const;
 export type KeyType = keyof typeof KEY_PREFIXES;
 
-export const sha256Hex = (value: string | Uint8Array): string =>
-  createHash('sha256').update(value).digest('hex');
+/** One-shot SHA-256 (crypto.hash: no Hash object per call). Keys are 32 random bytes: no KDF needed. */
+export const sha256Hex = (value: string | Uint8Array): string => hash('sha256', value, 'hex');
 
 export function prefixOf(key: string): string {
   return /^[a-z]k_/.test(key) ? key.slice(3, 11) : key.slice(0, 8);
@@ -55,16 +55,23 @@ export function issueKey(store: Store, input: IssueKeyInput, now: Date): { row: 
   return { row, key };
 }
 
-/** Finds the live key with this secret; constant-time on the hash comparison. */
+/**
+ * Finds the live key with this secret; constant-time on the hash comparison. What a key resolves to
+ * is remembered by its SHA-256 until keys or practices change (Store.credential). The Principal is
+ * shared: callers must not mutate it.
+ */
 export function authenticate(store: Store, key: string): Principal | undefined {
   if (key.length < 8 || key.length > 256) return undefined;
-  const hash = Buffer.from(sha256Hex(key), 'hex');
-  for (const row of store.keysByPrefix(prefixOf(key))) {
-    if (row.revokedAt) continue;
-    const stored = Buffer.from(row.hash, 'hex');
-    if (stored.length === hash.length && timingSafeEqual(stored, hash)) return toPrincipal(row);
-  }
-  return undefined;
+  const digest = sha256Hex(key);
+  return store.credential(digest, () => {
+    const hash = Buffer.from(digest, 'hex');
+    for (const row of store.keysByPrefix(prefixOf(key))) {
+      if (row.revokedAt) continue;
+      const stored = Buffer.from(row.hash, 'hex');
+      if (stored.length === hash.length && timingSafeEqual(stored, hash)) return toPrincipal(row);
+    }
+    return undefined;
+  });
 }
 
 export const toPrincipal = (row: ApiKeyRow): Principal => ({
@@ -83,7 +90,7 @@ function bearer(c: Context<AppEnv>): Principal {
   if (!header) throw unauthorized('Send an API key as `Authorization: Bearer pk_…`.');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) throw unauthorized('The Authorization header must be `Bearer <key>`.');
-  const principal = authenticate(c.var.deps.store, match[1]);
+  const principal = authenticate(c.get('deps').store, match[1]);
   if (!principal) throw unauthorized('The key is not valid, or it has been revoked.');
   return principal;
 }
@@ -92,7 +99,7 @@ function bearer(c: Context<AppEnv>): Principal {
 function bindPractice(c: Context<AppEnv>, principal: Principal): void {
   const ods = c.req.param('ods');
   if (ods === undefined) return;
-  const practice = principal.practices.includes(ods) ? c.var.deps.store.practice(ods) : undefined;
+  const practice = principal.practices.includes(ods) ? c.get('deps').store.practiceSettings(ods) : undefined;
   if (!practice) throw notFound('practice');
   c.set('practice', practice);
 }
@@ -120,7 +127,7 @@ export const requireAdminKey: MiddlewareHandler<AppEnv> = async (c, next) => {
 function reportKey(c: Context<AppEnv>): Principal {
   const key = c.req.header('x-report-key');
   if (!key) throw unauthorized('Send the practice’s report key as `X-Report-Key: rk_…`.');
-  const principal = authenticate(c.var.deps.store, key.trim());
+  const principal = authenticate(c.get('deps').store, key.trim());
   if (principal?.type !== 'report')
     throw unauthorized('The report key is not valid, or it has been revoked.');
   return principal;
@@ -166,11 +173,11 @@ export function clientAddress(c: Context<AppEnv>): string {
 export const rateLimit =
   (which: 'reports' | 'classify'): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const { deps, principal } = c.var;
-    const result = deps.limiters[which].take(
-      `${principal.keyId}|${clientAddress(c)}`,
-      deps.clock().getTime(),
-    );
+    const deps = c.get('deps');
+    const limiter = deps.limiters[which];
+    if (limiter.unlimited) return next();
+    const principal = c.get('principal');
+    const result = limiter.take(`${principal.keyId}|${clientAddress(c)}`, deps.clock().getTime());
     if (!result.ok)
       throw new ApiError(429, `Too many requests; try again in ${result.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(result.retryAfterSeconds) },

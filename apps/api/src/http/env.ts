@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { ApiKeyRow, PracticeRecord } from '../db/schema.js';
+import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -30,6 +30,6 @@ export interface AppEnv {
     requestId: string;
     principal: Principal;
     /** The practice the path names, once auth has shown the key may see it. */
-    practice: PracticeRecord;
+    practice: PracticeSettingsRecord;
   };
 }

@@ -16,10 +16,11 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export async function idempotent<B extends object, S extends ContentfulStatusCode>(
   // biome-ignore lint/suspicious/noExplicitAny: any route's context
   c: Context<AppEnv, any, any>,
-  bodyFingerprint: string | Uint8Array,
+  /** What identifies the request's body; a function is called only when an Idempotency-Key is sent. */
+  bodyFingerprint: string | Uint8Array | (() => string | Uint8Array),
   write: () => { status: S; body: B },
 ): Promise<Response & TypedResponse<JSONParsed<B>, S, 'json'>> {
-  const { store } = c.var.deps;
+  const { store } = c.get('deps');
   const key = c.req.header('idempotency-key');
   if (key === undefined) {
     const result = await store.write(write);
@@ -31,9 +32,9 @@ export async function idempotent<B extends object, S extends ContentfulStatusCod
     });
   const requestHash = createHash('sha256')
     .update(`${c.req.method} ${c.req.path}\n`)
-    .update(bodyFingerprint)
+    .update(typeof bodyFingerprint === 'function' ? bodyFingerprint() : bodyFingerprint)
     .digest('hex');
-  const keyId = c.var.principal.keyId;
+  const keyId = c.get('principal').keyId;
   const outcome = await store.write(() => {
     const previous = store.idempotent(keyId, key);
     if (previous) {
@@ -50,7 +51,7 @@ export async function idempotent<B extends object, S extends ContentfulStatusCod
       requestHash,
       status: result.status,
       response: JSON.stringify(result.body),
-      createdAt: c.var.deps.clock().toISOString(),
+      createdAt: c.get('deps').clock().toISOString(),
     });
     return { replayed: false, ...result };
   });

@@ -11,9 +11,11 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Takes one token; when none is left, says how many seconds until one is. */
   take(key: string, now: number): { ok: true } | { ok: false; retryAfterSeconds: number };
+  /** Set on the limiter of a limit turned off: callers may skip working out the key. */
+  readonly unlimited?: true;
 }
 
-const unlimited: RateLimiter = { take: () => ({ ok: true }) };
+const unlimited: RateLimiter = { take: () => ({ ok: true }), unlimited: true };
 
 export function createRateLimiter(limit: RateLimit | false): RateLimiter {
   if (limit === false) return unlimited;

@@ -53,8 +53,8 @@ export function timelineEntry(row: IncidentEventRow) {
 export const list: RouteHandler<typeof listIncidentsRoute, AppEnv> = (c) => {
   const query = c.req.valid('query');
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const rows = c.var.deps.store.listIncidents(
-    c.var.practice.ods,
+  const rows = c.get('deps').store.listIncidents(
+    c.get('practice').ods,
     {
       state: query.state,
       category: query.category,
@@ -93,25 +93,25 @@ export const create: RouteHandler<typeof createIncidentRoute, AppEnv> = (c) => {
 
 export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
-  const { store } = c.var.deps;
-  const judgement = { at: c.var.deps.clock().toISOString(), actor: actorOf(c) };
-  const found = store.incident(c.var.practice.ods, id);
+  const { store } = c.get('deps');
+  const judgement = { at: c.get('deps').clock().toISOString(), actor: actorOf(c) };
+  const found = store.incident(c.get('practice').ods, id);
   if (!found) throw notFound('incident');
-  return c.json(incidentDetail(store, c.var.practice, found.incident, judgement) as never, 200);
+  return c.json(incidentDetail(store, c.get('practice'), found.incident, judgement) as never, 200);
 };
 
 export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
   const actor = actorOf(c);
-  const { store, clock } = c.var.deps;
-  const practice = c.var.practice;
+  const { store, clock } = c.get('deps');
+  const practice = c.get('practice');
   let input = body as Record<string, unknown>;
   if (body.type === 'record_evidence')
     input = { ...body, evidence: { id: crypto.randomUUID(), ...body.evidence } };
   const event = { ...input, at: clock().toISOString(), actor } as IncidentEvent;
   return idempotent(c, JSON.stringify(body), () => {
-    const { incident, row } = applyEvent(store, practice, id, event, c.var.principal.keyId);
+    const { incident, row } = applyEvent(store, practice, id, event, c.get('principal').keyId);
     const detail = incidentDetail(store, practice, incident, { at: event.at, actor });
     return { status: 200 as const, body: { ...detail, appliedEvent: timelineEntry(row) } as never };
   });
@@ -119,8 +119,8 @@ export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
 
 export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
-  const { store } = c.var.deps;
-  const ods = c.var.practice.ods;
+  const { store } = c.get('deps');
+  const ods = c.get('practice').ods;
   if (!store.incident(ods, id)) throw notFound('incident');
   return c.json({ items: store.eventsOfIncident(ods, id).map(timelineEntry) }, 200);
 };

@@ -13,7 +13,7 @@ import {
   transition,
 } from '@policy/core';
 import type { Context } from 'hono';
-import type { PracticeRecord } from '../db/schema.js';
+import type { PracticeRecord, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
@@ -28,7 +28,7 @@ const parsedSettings = new Map<string, PracticeSettings>();
  * The practice's settings, parsed once per distinct stored JSON (keyed by the JSON itself, so it can
  * never be stale). Callers must not mutate the result: @policy/core never does.
  */
-export function settingsOf(practice: PracticeRecord): PracticeSettings {
+export function settingsOf(practice: Pick<PracticeRecord, 'settings'>): PracticeSettings {
   let settings = parsedSettings.get(practice.settings);
   if (!settings) {
     if (parsedSettings.size >= 1000) parsedSettings.clear();
@@ -71,14 +71,14 @@ export function fileReport(
   input: ReportInput,
   classification = classifyFor(c, input),
 ) {
-  const { store, clock } = c.var.deps;
-  const practice = c.var.practice;
+  const { store, clock } = c.get('deps');
+  const practice = c.get('practice');
   const settings = settingsOf(practice);
   const now = clock();
   const year = now.getUTCFullYear();
   const numbers = store.nextNumbers(practice.ods, year);
   const reference = referenceOf(practice.ods, year, numbers.ref);
-  const principal = c.var.principal;
+  const principal = c.get('principal');
   const actor =
     principal.type === 'report'
       ? { id: `report-key:${principal.keyId}`, role: 'staff' as const, name: input.reporter.name }
@@ -115,7 +115,7 @@ export function fileReport(
 /** Classification runs before the transaction: it is CPU work that needs no lock. */
 // biome-ignore lint/suspicious/noExplicitAny: any route's context
 export function classifyFor(c: Context<AppEnv, any, any>, input: ReportInput) {
-  const settings = settingsOf(c.var.practice);
+  const settings = settingsOf(c.get('practice'));
   return classify(input.text, {
     staff: settings.staff,
     platform: input.platform,
@@ -137,7 +137,7 @@ export function reportAnswer(incident: Incident) {
 /** Applies one event to a stored incident. Call inside the request's transaction. */
 export function applyEvent(
   store: Store,
-  practice: PracticeRecord,
+  practice: PracticeSettingsRecord,
   incidentId: string,
   event: IncidentEvent,
   keyId: string,
@@ -164,7 +164,7 @@ export interface Judgement {
 
 export function incidentDetail(
   store: Store,
-  practice: PracticeRecord,
+  practice: PracticeSettingsRecord,
   incident: Incident,
   judgement: Judgement,
 ) {

@@ -9,7 +9,7 @@ const DEFAULT_API_SCOPES = ['incidents:read', 'incidents:write', 'reports:read']
 export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
   const { ods } = c.req.valid('param');
   const body = c.req.valid('json');
-  const { store, clock } = c.var.deps;
+  const { store, clock } = c.get('deps');
   if (!store.practice(ods)) throw notFound('practice');
   const invalid = (path: string, message: string) =>
     new ApiError(422, message, { errors: [{ path: `body.${path}`, message }] });
@@ -31,7 +31,7 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
         scopes: body.type === 'api' ? (body.scopes ?? DEFAULT_API_SCOPES) : [],
         allowedOrigins: body.allowedOrigins ?? [],
         label: body.label,
-        createdBy: c.var.principal.keyId,
+        createdBy: c.get('principal').keyId,
       },
       clock(),
     ),
@@ -54,13 +54,13 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
 
 export const revoke: RouteHandler<typeof revokeKeyRoute, AppEnv> = async (c) => {
   const { ods, keyId } = c.req.valid('param');
-  const { store, clock } = c.var.deps;
+  const { store, clock } = c.get('deps');
   const row = store.keyById(keyId);
   if (!row || row.type === 'admin' || !(JSON.parse(row.practices) as string[]).includes(ods))
     throw notFound('key');
   if (!row.revokedAt)
     await store.write(() =>
-      store.updateKey(keyId, { revokedAt: clock().toISOString(), revokedBy: c.var.principal.keyId }),
+      store.updateKey(keyId, { revokedAt: clock().toISOString(), revokedBy: c.get('principal').keyId }),
     );
   return c.body(null, 204);
 };

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { PracticeSettings, PracticeSettingsInput } from '@policy/core';
-import type { PracticeRecord } from '../db/schema.js';
+import type { PracticeRecord, PracticeSettingsRecord } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { ApiError } from '../http/problem.js';
 import { publicOf, settingsFrom } from './practice-config.js';
@@ -32,7 +32,7 @@ function mergeSettings(stored: PracticeSettings, patch: Record<string, unknown>)
   return merged as unknown as PracticeSettings;
 }
 
-const view = (row: PracticeRecord) => ({
+const view = (row: PracticeSettingsRecord) => ({
   ods: row.ods,
   name: row.name,
   settings: JSON.parse(row.settings) as Record<string, unknown>,
@@ -42,7 +42,7 @@ const view = (row: PracticeRecord) => ({
 
 export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
-  const { store, clock } = c.var.deps;
+  const { store, clock } = c.get('deps');
   const settings = settingsFrom({
     ...(body.settings as Partial<PracticeSettingsInput>),
     ods: body.ods,
@@ -59,8 +59,8 @@ export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = 
       ...publicOf(settings),
       createdAt: now,
       updatedAt: now,
-      createdBy: c.var.principal.keyId,
-      updatedBy: c.var.principal.keyId,
+      createdBy: c.get('principal').keyId,
+      updatedBy: c.get('principal').keyId,
     };
     store.insertPractice(values);
     return store.practice(body.ods) as PracticeRecord;
@@ -70,12 +70,12 @@ export const createPractice: RouteHandler<typeof createPracticeRoute, AppEnv> = 
 };
 
 export const getPractice: RouteHandler<typeof getPracticeRoute, AppEnv> = (c) =>
-  c.json(view(c.var.practice), 200);
+  c.json(view(c.get('practice')), 200);
 
 export const updatePractice: RouteHandler<typeof updatePracticeRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
-  const { store, clock } = c.var.deps;
-  const ods = c.var.practice.ods;
+  const { store, clock } = c.get('deps');
+  const ods = c.get('practice').ods;
   const row = await store.write(() => {
     const current = store.practice(ods) as PracticeRecord;
     const stored = JSON.parse(current.settings) as PracticeSettings;
@@ -86,7 +86,7 @@ export const updatePractice: RouteHandler<typeof updatePracticeRoute, AppEnv> = 
       settings: JSON.stringify(settings),
       ...publicOf(settings),
       updatedAt: clock().toISOString(),
-      updatedBy: c.var.principal.keyId,
+      updatedBy: c.get('principal').keyId,
     });
     return store.practice(ods) as PracticeRecord;
   });

@@ -26,7 +26,7 @@ export function matches(ifNoneMatch: string, etag: string): boolean {
  * answers HEAD, unknown practices (404) and paths the fast lane leaves alone.
  */
 export const getPublicConfig: Handler<AppEnv> = (c) => {
-  const found = c.var.deps.store.publicBody(c.req.param('ods') ?? '');
+  const found = c.get('deps').store.publicBody(c.req.param('ods') ?? '');
   if (!found) throw notFound('practice');
   c.header('ETag', found.etag);
   c.header('Cache-Control', CACHE_CONTROL);

@@ -10,7 +10,7 @@ const ALLOW_HEADERS = 'Content-Type, X-Report-Key, Idempotency-Key';
 export const reportCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   const ods = c.req.param('ods') ?? '';
-  const allowed = origin !== undefined && c.var.deps.store.reportOrigins(ods).includes(origin);
+  const allowed = origin !== undefined && c.get('deps').store.reportOrigins(ods).includes(origin);
   c.header('Vary', 'Origin');
   if (c.req.method === 'OPTIONS') {
     if (!allowed) return c.body(null, 403);

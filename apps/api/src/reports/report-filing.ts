@@ -127,10 +127,11 @@ export function fileWithScreenshots(
   onFiled?: (incident: Incident) => void,
 ) {
   const classification = classifyFor(c, input);
-  const fingerprint = [JSON.stringify(input), ...screenshots.map((shot) => shot.sha256)].join('\n');
+  const fingerprint = () => [JSON.stringify(input), ...screenshots.map((shot) => shot.sha256)].join('\n');
   return idempotent(c, fingerprint, () => {
-    const { store } = c.var.deps;
-    const { practice, principal } = c.var;
+    const { store } = c.get('deps');
+    const practice = c.get('practice');
+    const principal = c.get('principal');
     const filed = fileReport(c, input, classification);
     let incident = filed.incident;
     const evidence: EvidenceRecord[] = [];

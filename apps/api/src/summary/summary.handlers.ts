@@ -27,7 +27,7 @@ function wantsCsv(accept: string | undefined): boolean {
 
 export const summary: RouteHandler<typeof summaryRoute, AppEnv> = (c) => {
   const query = c.req.valid('query');
-  const { store, clock } = c.var.deps;
+  const { store, clock } = c.get('deps');
   const now = clock().toISOString();
   const to = query.to ? instant(query.to, true) : now;
   const from = query.from ? instant(query.from, false) : new Date(Date.parse(to) - 30 * DAY_MS).toISOString();
@@ -35,13 +35,13 @@ export const summary: RouteHandler<typeof summaryRoute, AppEnv> = (c) => {
     throw new ApiError(422, '`from` must not be after `to`.', {
       errors: [{ path: 'query.from', message: 'after `to`' }],
     });
-  const result = summarise(store.incidentsCreatedBetween(c.var.practice.ods, from, to), { from, to, now });
+  const result = summarise(store.incidentsCreatedBetween(c.get('practice').ods, from, to), { from, to, now });
   c.header('Vary', 'Accept');
   if (wantsCsv(c.req.header('accept'))) {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header(
       'Content-Disposition',
-      `attachment; filename="summary-${c.var.practice.ods}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`,
+      `attachment; filename="summary-${c.get('practice').ods}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`,
     );
     return c.body(summaryToCsv(result), 200) as never;
   }

@@ -13,8 +13,8 @@ export const list: RouteHandler<typeof listTemplatesRoute, AppEnv> = (c) =>
 export const render: RouteHandler<typeof renderTemplateRoute, AppEnv> = (c) => {
   const { templateId } = c.req.valid('param');
   const body = c.req.valid('json');
-  const { store, clock } = c.var.deps;
-  const practice = c.var.practice;
+  const { store, clock } = c.get('deps');
+  const practice = c.get('practice');
   const options: RenderOptions = { practice: settingsOf(practice) };
   if (body.platform) options.platform = body.platform;
   if (body.locale) options.locale = body.locale;
