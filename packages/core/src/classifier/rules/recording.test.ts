@@ -80,3 +80,15 @@ describe('recording: social video of people on the premises', () => {
     }
   });
 });
+
+describe('recording: readings kept for the GP are not recordings of people', () => {
+  it('does not flag recording blood pressure, sugars or symptoms', () => {
+    for (const text of [
+      'Recording my blood pressure every morning like the GP asked',
+      'the nurse told me to keep recording my sugars for the review',
+    ]) {
+      expect(has(text, 'recording'), text).toBe(false);
+    }
+    expect(has('recording the nurse on my phone while she takes my blood pressure', 'recording')).toBe(true);
+  });
+});

@@ -41,6 +41,8 @@ export const RECORDING_RULES: PhraseRule[] = [
       'photo|photos|pic|pics|picture|pictures of|through my|your|the? rash|mole|skin|spot|lump|eye|foot|wound|prescription|form|letter',
       'send|sent|upload|uploaded _2 a|the? photo|photos|picture|pictures',
       'recorded|recording delivery|message',
+      // Readings kept for the GP: "recording my blood pressure every morning".
+      'record|recording|recorded|records _1 my|your|his|her|the|daily|all? blood|bp|pressure|weight|temperature|temp|readings|reading|sugar|sugars|symptoms|steps|peak|levels|heart|periods|cycle|food|intake|diary|seizures|fits',
       // No recording happened: "no photos allowed", "not allowed to film".
       'no|not|never|without photo|photos|pics|pictures|filming|film|recording|recordings|videos|video|cameras|camera',
       'allowed|permitted|able to film|record|photograph|video',
