@@ -283,3 +283,29 @@ describe('discriminatory: origin blamed, disability at work, "all the staff are 
     }
   });
 });
+
+describe('discriminatory: "not racist but", "no more <group>", accommodation resented, lifestyles "kept private", staff called illegal', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      "I'm not homophobic but the nurse should not be flaunting it",
+      'no more Romanian carers please, we want our own',
+      'why do Muslims get time off to pray and we get nothing',
+      'the receptionist should keep her sexuality private',
+      'stop ramming it down our throats with the rainbow posters',
+      'send the foreigners back home and fix the NHS',
+      'half the nurses there are illegals',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the same shapes about other things', () => {
+    for (const text of [
+      'no more disabled bays since the car park was resurfaced, please add some',
+      'Patients with covid should be sent home and told to rest',
+      'keep your medication private and locked away from children',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});
