@@ -208,3 +208,20 @@ describe('defamatory: deliberate misdiagnosis, complaints hidden from the regula
     }
   });
 });
+
+describe('defamatory: claims for people who do not exist, skimming, refusing patients by race, and reports vs "reported me"', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the practice bills for home visits to patients that dont exist',
+      'the dispenser is skimming tablets off every dosette box',
+      'they refuse to register Roma families, I know for a fact',
+      'the nurse reported me to the police out of nothing and lied about my son',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag an allegation the news reports', () => {
+    expect(has('It was reported that a surgery in Leeds fiddled its figures', 'defamatory')).toBe(false);
+  });
+});

@@ -56,6 +56,11 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'on nhs|the|practice|surgery time|money _3 private',
       'private clinic|clinics|practice|work|patients _5 on nhs|practice|surgery time|money',
       'moonlighting',
+      'claiming|claims|claimed|charging|charges|bill|bills|billing|billed _6 dont|doesnt|didnt exist',
+      'skimming|skims|skimmed|siphoning|siphons|siphoned|creaming _2 @divertable|money|cash|funds|pills|off',
+      'turning|turned|turns _1 away _4 on purpose',
+      'turning|turned|turns _1 away _4 deliberately',
+      'refuse|refuses|refused|refusing to see|treat|register _3 @protectedGroup|@peopleGroup',
       // Bribes to jump the queue; notes sold; the dead kept on the books.
       'money|cash|payment|payments|bribe|bribes|backhander|backhanders _4 to jump|skip|bump _3 queue|list|waiting|line',
       'note|notes|sicknotes|scripts|prescriptions|diazepam|valium|pills|letters _2 for cash|money|quid|a fee|tenner|twenty|fifty|bung|backhanders|favours',
@@ -214,7 +219,9 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
     patterns: [
       'news|newspaper|newspapers|paper|papers|article|articles|headline|headlines|bbc|itv|telly|tv|documentary|film|movie|programme|podcast|netflix|drama|series|novel',
       'according to',
-      'reported|reports|reporting that?',
+      'reported|reports|reporting that',
+      'it was|has|is being? reported',
+      'reports say|said|suggest|claim',
     ],
   },
   {
