@@ -220,3 +220,25 @@ describe('misinformation: everyday medicines blamed, cholesterol denied, "no nee
     }
   });
 });
+
+describe('misinformation: vaccines said to spread disease or do more harm, phones and tumours, advice against giving children vaccines', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the nasal spray vaccine spreads the virus round the whole class',
+      'the MMR does more damage than measles ever did',
+      'bluetooth earbuds cause brain tumours, bin them',
+      'Never give your baby the rotavirus vaccine, it is not needed',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag accurate talk about the same things', () => {
+    for (const text of [
+      'My phone gave me a headache from staring at it all day',
+      'The nasal flu vaccine is a spray, no needle, my son loved it',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});

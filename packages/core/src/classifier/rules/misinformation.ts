@@ -214,6 +214,9 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'clot|death|kill shot|shots|jab|jabs',
       'shed|sheds|shedding _3 spike|proteins|onto',
       'stay|keep away from _1 vaccinated|jabbed|vaxxed|boosted',
+      '@vaccine _4 spreads|spread|spreading|sheds|shed _2 flu|virus|covid|measles|it|germs',
+      '@vaccine|chemo|statins|medicine|medication|drugs|vaccination _4 more harm|damage|deaths than',
+      'phones|mobiles|wifi|5g|masts|microwaves|meters|bluetooth|airpods _2 cause|causes|give|gives|giving|causing _2 tumours|tumour|cancer|cancers|infertility',
       'experimental gene|mrna therapy|poison|injection',
       '@vaccine _3 never|not _1 been? properly|fully|even? tested|trialled|trialed|tested',
       '@vaccine _4 experimental|untested',
@@ -378,6 +381,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'dont|never|do not? let _1 your|the|them|my|our|any? _1 @relative|parents|elderly|newborn|loved|anyone|kids|children|grandparents|pensioners have|get|take|near _1 it|them|one|any|the|that|those|a|an',
       'refuse|avoid|skip|decline|boycott _1 the|it|them|any|all|your|this? @vaccine|@screening|them|it',
       'say no to _1 the|any|your? @vaccine|@screening',
+      'dont|never get|give _2 @relative|kids|children|baby|babies|newborn _3 @vaccine',
     ],
   },
   {
