@@ -182,3 +182,11 @@ describe('abusive: "screw you", "go to hell"', () => {
     expect(has('the screw on the door handle is loose', 'abusive')).toBe(false);
   });
 });
+
+describe('abusive: "sad little man", "vile old woman"', () => {
+  it('flags two-adjective put-downs of a person, not a fond description', () => {
+    expect(has('the manager is a sad little man', 'abusive')).toBe(true);
+    expect(has('spiteful old woman on the desk again', 'abusive')).toBe(true);
+    expect(has('my brave little man had his jabs today', 'abusive')).toBe(false);
+  });
+});

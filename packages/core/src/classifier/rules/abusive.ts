@@ -385,6 +385,7 @@ export const ABUSIVE_RULES: PhraseRule[] = [
       'pathetic|sorry|sad|useless|poor excuse for a|an _1 @role|human|person|man|woman|being|professional|bloke|clinician',
       'f|eff off $',
       'screw|sod you|u|ya|yous|off',
+      'sad|pathetic|horrible|nasty|vile|miserable|bitter|smug|arrogant|ignorant|stupid|thick|ugly|fat|jumped|spiteful little|old man|woman|men|women|bloke|person|creature|boy|girl',
       'go|rot|burn to|in hell',
       'f|eff off you|ya|u|mate|and|lol',
       'f|eff off _2 lot|all',
