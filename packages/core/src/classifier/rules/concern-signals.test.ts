@@ -107,6 +107,18 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('finding out what happens, stab vests, going back inside, regret done to someone', () => {
+    for (const text of [
+      'Carry on like this and the manager will find out what happens',
+      'Millbrook staff might want to start wearing body armour',
+      'Been inside before, happy to go back to prison over this',
+      "I'm going to do something I regret to somebody on that desk",
+      "That receptionist won't know what time it is once I've had a word",
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -132,6 +144,8 @@ describe('concern signals: threat', () => {
         'paying the surgery a visit tomorrow for my bloods',
         "I'll be getting my revenge on the weeds this weekend",
         'the manager is lucky to have such a good team',
+        'bought a baseball bat for my grandson at the car boot',
+        'my son needs a stab vest for his new security job',
       ],
       'threat',
       false,
@@ -229,6 +243,18 @@ describe('concern signals: harm_indication', () => {
     }
   });
 
+  it('commands to die, burns given to oneself, sleeping forever, a knife kept "for me"', () => {
+    for (const text of [
+      'my head keeps telling me to jump',
+      'gave myself cuts with a compass at school today',
+      'honestly just want to sleep forever',
+      'he says the rope in the shed is for me if I ever leave',
+      'when my stepdad has been drinking he takes it out on my brother',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {
     expectAll(
       [
@@ -251,6 +277,9 @@ describe('concern signals: harm_indication', () => {
         'our practice ran a suicide awareness walk on Sunday, well done all',
         'the nurse asked whether I had thought about hurting myself and I said no',
         'sick of living in this damp flat, the council will not help',
+        'no way out of the new car park, the barrier is stuck',
+        'nobody would care if I was ten minutes late, surely',
+        'I want to sleep for a week after this',
       ],
       'harm_indication',
       false,

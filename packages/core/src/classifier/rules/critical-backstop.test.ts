@@ -176,6 +176,16 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     }
   });
 
+  it('an unconscious parent and empty packets, a child asked for photos, a teenager missing with a note', () => {
+    for (const text of [
+      "Dad won't wake up and there are empty tablet packets on the floor",
+      'A man on fortnite has been chatting to my 12 year old and asking her for selfies',
+      'My 16 year old has gone missing and left a letter for me',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

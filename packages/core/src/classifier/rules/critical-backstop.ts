@@ -332,6 +332,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'who gets what|my',
   ],
   absence: [
+    'wont|cant|couldnt _1 wake',
+    'missing since|for',
+    'gone|went missing',
+    'ran|run away',
     'not|never _1 coming|going|be back|home $',
     'dont|didnt think ill|i|id _1 be? around|here _2 for|by|at|much|long|next|christmas|birthday|summer',
     'wont|dont|wouldnt need _1 it|them|that|this|anything|one',
@@ -362,7 +366,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'no point anymore|living|trying|going|carrying|in',
     'pointless',
     'better off without',
-    'no way out',
+    'no way out $',
+    'no way out of this|it|here',
     'see a way out',
     'nothing _1 getting|gets|will get|going better',
     'it|things doesnt|dont|wont|never _1 get|gets better',
@@ -431,6 +436,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'empty _2 pill|pills|tablet|tablets|boxes|packets|blister|blisters|bottles|packs',
     'stepping|step|stepped|jump|jumping off|onto _2 platform|edge|ledge|tracks|line',
     'have|had|got|made|making a plan|plans $',
     'have|had|got|made|making a plan|plans for|now|ready',
@@ -498,6 +504,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'havent|hasnt|not|stopped taken|taking my _2 @meds',
   ],
   edFast: [
+    'not|havent|hasnt eaten _2 since',
     'one|two|three|1|2|3 meals _3 week|days|fortnight',
     'nothing but _3 coffee|water|tea',
     'day|days _2 of|on _2 water|coffee|tea|nothing|fasting|juice',
@@ -515,6 +522,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'purging',
   ],
   edPush: [
+    'proud of myself|me $',
+    'so proud',
     'dont tell me to eat',
     'do not tell me to eat',
     'eating thing|disorder|stuff _2 back',
@@ -598,6 +607,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never visits',
   ],
   exploitation: [
+    'man|men|bloke|guy|adult|stranger|lad _1 on|from _1 fortnite|roblox|snapchat|instagram|tiktok|discord|xbox|online|facebook|whatsapp|game|games|minecraft',
+    'asked|asking|asks _2 for photos|pics|pictures|nudes|selfies',
+    'talking|chatting|speaking|messaging _3 man|men|bloke|guy|adult|stranger _3 online|roblox|snapchat|instagram|tiktok|discord|fortnite|xbox',
     'waiting|hanging|parked|sitting|sat _3 outside _2 school|gates|college',
     'met _2 online|snapchat|instagram|tiktok|roblox|discord|gaming|internet',
     'wants|wanted|asking|asked|keeps _2 to? meet|meet up|meetup',
@@ -713,6 +725,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Signs that an old or frail person is not being looked after: strong beside one (a child who
   // wanders off at the fair is another matter).
   elderSign: [
+    'getting|gets|got|goes out _3 night|nightie|nightdress|slippers|2am|3am',
     'signed|signing|sign _4 over',
     'changed|changing _2 will $',
     'keeps|kept|keep falling',
@@ -791,9 +804,17 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'imma',
     'were going|gonna',
   ],
-  incite: ['someone|somebody|people should|needs|ought|wants|want', 'needs teaching|sorting'],
+  incite: [
+    'someone|somebody|people should|needs|ought|wants|want',
+    'needs teaching|sorting',
+    'hope|hoping|wish someone|somebody',
+  ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'when|once im|ive finished|done with _1 him|her|them|you|yous',
+    'proper|little|quiet chat|word|talk',
+    'done|did|served time|bird',
+    'keep|keeping an eye out',
     'crossed|crosses|cross _1 me|my|us _1 family?',
     'had to move|leave _1 away|town|area',
     'taste of _2 own medicine',
@@ -911,6 +932,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'parked|waiting|sat|sitting|stood _1 outside',
   ],
   watchPlace: [
+    'follow|follows|followed|following _3 home',
+    'wait|waiting _3 by|at|outside|near his|her|their car|house|door',
+    'outside|near|at|round your|his|her|their house|home|door|place',
     'car park',
     'carpark',
     'house on',

@@ -87,7 +87,6 @@ export const THREAT_RULES: PhraseRule[] = [
     confidence: 0.9,
     patterns: [
       'coming|come|comes|turn|turning|go|going|walk|walking|bring|bringing|back _3 with a|my|the _1 @weapon',
-      'baseball bat',
       'knife|knives|gun knife|knives|gun',
     ],
   },
