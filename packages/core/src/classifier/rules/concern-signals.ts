@@ -405,7 +405,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       '@csIntent _3 @csHarmVerb|hit|knock|kick|smash|cave|rip _1 your|his|her|their|yer _1 face|head|teeth|skull|nose|jaw|legs|kneecaps|brains|lights|block',
       '@csIntent _3 rip|tear|ripping|tearing|knock|knocking|kick|kicking|cave|caving _2 head|heads|throat|face|faces|eyes|teeth|block|lights|brains _3 off|out|in|down',
       '@csIntent _3 knock|knocking|spark|sparking _1 him|her|them|you|u|em|yous _1 out|down|spark|sparko',
-      '@csIntent _1 to? put|putting|knock|knocking|send|sending|throw|throwing|drag|dragging|launch|launching _3 in|into|through|over|across _1 the|a|that|this|his|her? ground|hospital|wall|walls|glass|window|screen|coma|box|coffin|morgue|grave|counter|desk|icu|wheelchair',
       '@csIntent _2 run|running|drive|driving _1 him|her|them|you|u|em _1 over|down',
       '@csIntent _3 through|over _1 that|the|this|your screen|counter|desk|glass|window',
       'wants|needs|want|need|deserves _1 his|her|their|your legs|neck|head|face|jaw|kneecaps|teeth|skull|arms|fingers _1 breaking|smashing|kicking|kicked|punching|caving|doing|knocking|snapping|stamping',
@@ -415,7 +414,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'taking|take|rip|ripping|break|breaking|snap|snapping|knock|knocking hers|his|theirs|yours off|out|in',
       'do|doing the same to her|him|them|you|yous',
       '@csIntent _3 rearrange|redecorate|smash|mash|burst|batter|cave|kick|punch|stamp|break|bust|split _3 face|faces|teeth|jaw|nose|kneecaps|skull|head|lip',
-      'hes|shes|theyre|youre|is|are getting it $',
     ],
   },
   {
@@ -436,7 +434,7 @@ export const CONCERN_RULES: PhraseRule[] = [
     patterns: [
       // a consequence laid on the reader
       'whatever|anything happens|happen next|now|then|after|today|tomorrow|here? is|its|thats|will|be|lies|rests on you|them|your|their|yous|him|her|staff',
-      'in|into my way _3 on them|you|him|her|their|your|themselves',
+      'way _3 on them|you|him|her|their|your|themselves',
       'wont|aint|not be asking|ask nicely|politely|twice',
       'will not be asking|ask nicely|politely|twice',
       'next time _3 wont|aint|not be _1 words|talking|letters|letter|emails|email|complaints|complaint|polite|nice|so|phone|call|chat',
@@ -513,8 +511,6 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       // statements about safety: "can't keep myself safe", "not safe on my own"
-      'not|isnt|arent|wasnt|never|unsafe|dont|doesnt _3 safe on|by _1 my|his|her|their own|self|myself|herself|himself|themselves',
-      'not|isnt|arent|dont|doesnt|never|wasnt _3 safe with|around|from myself|himself|herself|themselves',
       'not|isnt|arent|wasnt safe to be? left alone|on',
       'danger to myself|himself|herself|themselves',
       'do|doing something stupid|silly|daft|drastic',
@@ -849,6 +845,51 @@ const ANCHORED: readonly Anchored[] = [
     confidence: 0.8,
     patterns: ['takes|took|taking it out on me|us|her|him|them|my'],
     behind: [{ words: set(CONCERN_LISTS.csAbuser, ['drinks', 'drunk', 'drinking']), within: 4 }],
+  },
+  {
+    id: 'harm_indication.safety',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: [
+      'safe on|by _1 my|his|her|their own|self|myself|herself|himself|themselves',
+      'safe with|around|from myself|himself|herself|themselves',
+    ],
+    behind: [
+      { words: set(['not', 'isnt', 'arent', 'wasnt', 'never', 'unsafe', 'dont', 'doesnt']), within: 4 },
+    ],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['getting it $'],
+    behind: [{ words: set(['hes', 'shes', 'theyre', 'youre', 'is', 'are']), within: 1 }],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: [
+      'put|putting|knock|knocking|send|sending|throw|throwing|drag|dragging|launch|launching _3 in|into|through|over|across _1 the|a|that|this|his|her? ground|hospital|wall|walls|glass|window|screen|coma|box|coffin|morgue|grave|counter|desk|icu|wheelchair',
+    ],
+    behind: [{ words: set(CONCERN_LISTS.csIntent, ['to']), within: 2 }],
+  },
+  {
+    id: 'threat.veiled',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['lose it', 'snap|flip'],
+    behind: [
+      { words: set(['going', 'gonna', 'about', 'to']), within: 2 },
+      { words: set(['someone', 'somebody', 'someones', 'im', 'ill']), within: 3 },
+    ],
+  },
+  {
+    id: 'harm_indication.suicidal',
+    category: 'harm_indication',
+    confidence: 0.9,
+    patterns: ['better off $'],
+    behind: [{ words: set(['everyone', 'everybody', 'they', 'you', 'world', 'family']), within: 2 }],
   },
   {
     id: 'harm_indication.suicidal',

@@ -61,7 +61,6 @@ export const HARM_RULES: PhraseRule[] = [
       'says|said|saying|keeps _3 wants|want to die',
       'want|wanna|wanted to die _2 now|anymore|already',
       'better off dead',
-      'everyone|everybody|they|you|world|family _2 better off $',
       'be better off without',
       'writing|written|wrote _2 letters|letter|note|notes _2 tonight|goodbye|everyone',
       'dont|cant|cannot really? see _2 point _2 anything|living|life|anymore|carrying|going',

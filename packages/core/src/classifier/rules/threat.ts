@@ -152,8 +152,6 @@ export const THREAT_RULES: PhraseRule[] = [
       'with a|my fist|fists|bat|knife|brick|hammer',
       'teach _4 a lesson|manners',
       'every|each one of them|you _2 pay|pays|suffer',
-      'someone|somebody|someones|im|ill _3 going|gonna|about to? lose it',
-      'someone|somebody|someones|im|ill _3 going|gonna|about to? snap|flip',
       'might be me $',
       'take matters into my own hands',
       'not be responsible|answerable for my actions',
