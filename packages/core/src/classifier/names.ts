@@ -47,7 +47,8 @@ jake kane dale shaun karl marc bradley ashleigh danni nikki toni lynsey vicki sh
 ollie mason kayden jayden logan ellis jenson harvey louie frankie bella maddie eliza imogen martha jessie
 hattie annabel marlene lorna val clive trevor ray raymond geraldine rosemary josephine christina carole
 jacqueline marilyn sunil rakesh ramesh suresh harpreet gurpreet manjit jaspreet simran parveen nasreen
-shazia rubina asif imtiaz nadeem shahid zubair farhana chioma keeley kirsten mark maggie kath jen lyn
+shazia rubina asif imtiaz nadeem shahid zubair farhana chioma keeley kirsten mark maggie kath jen lyn tina gina nina lynda kathy cathy trish tricia
+bernadette pete stu
 
 `;
 
