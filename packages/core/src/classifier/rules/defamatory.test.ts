@@ -225,3 +225,30 @@ describe('defamatory: claims for people who do not exist, skimming, refusing pat
     expect(has('It was reported that a surgery in Leeds fiddled its figures', 'defamatory')).toBe(false);
   });
 });
+
+describe('defamatory: out-of-date stock given knowingly, unqualified staff, data sold, bullying staff, drunk on duty', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'they are injecting kids with vaccines that are out of date',
+      'the surgery knowingly hired untrained staff to cut costs',
+      'Millbrook sell your details to insurance firms',
+      'the practice manager bullies receptionists until they leave',
+      'the locum was hungover while he examined my daughter',
+      'they let an old man die on the floor of the waiting room',
+      'they overcharge patients for letters and pocket the fees',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the same words about the author or ordinary things', () => {
+    for (const text of [
+      'My travel jabs have expired, need boosters before Spain',
+      'They are still using an out of date phone system, so frustrating',
+      'Stop bullying patients into using the app, some of us are old',
+      'My daughter was high as a kite after the anaesthetic, so funny',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});
