@@ -119,3 +119,14 @@ describe('patient_identifiable: someone unnamed at a numbered address with a hea
     }
   });
 });
+
+describe('patient_identifiable: a reveal ("guess who…") and weight-loss surgery', () => {
+  it('flags a person revealed after their detail, not a clinician named after a procedure', () => {
+    expect(
+      has('guess who is booked in for a gastric bypass… Tina Fox from the gym', 'patient_identifiable'),
+    ).toBe(true);
+    expect(has('Hip replacement by Mr Jones at the Nuffield was excellent', 'patient_identifiable')).toBe(
+      false,
+    );
+  });
+});

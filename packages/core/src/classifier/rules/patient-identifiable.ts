@@ -114,6 +114,8 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'leg|arm|wrist|ankle|foot in a? plaster|cast|sling|brace|boot|splint',
       'pregnant|miscarriage|miscarried|ivf',
       'sectioned|rehab',
+      'gastric band|bypass|sleeve|balloon',
+      'weight loss surgery|op|operation',
     ],
   },
   {
@@ -178,11 +180,13 @@ function othersHealthDetails(
   covered: Coverage,
 ): PhraseHit[] {
   const { tokens } = doc;
+  // Just after the person, or before them in a reveal ("guess who's on the list for a gastric band, Sharon Hill").
+  const reveal = new Set<number>();
+  for (const t of tokens) if (t.text === 'guess' || t.text === 'whos') reveal.add(t.sentence);
   const nearAfterPerson = (at: number): boolean =>
     people.some(
       (p) =>
-        p.last <= at &&
-        at - p.last <= 8 &&
+        (p.last <= at ? at - p.last <= 8 : reveal.has((tokens[at] as Token).sentence) && p.first - at <= 8) &&
         (tokens[p.first] as Token).sentence === (tokens[at] as Token).sentence,
     );
   return hits.filter((h) => {
@@ -294,6 +298,8 @@ function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
   const previous = doc.tokens[person.first - 1];
   if (doc.original[person.start - 1] === '@') return true;
   if (previous && SELF_INTRO.has(previous.text)) return true;
+  // "a hip replacement by Mr Jones": the one who did it, not the patient.
+  if (previous?.text === 'by') return true;
   // "Name is Mrs Royle", "my name's Jean Carter"
   // (but "her name is Joan Pilkington", "my mum's name is …" is someone else's name).
   if (previous?.text === 'is' && doc.tokens[person.first - 2]?.text === 'name')
