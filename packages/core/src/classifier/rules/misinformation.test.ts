@@ -242,3 +242,25 @@ describe('misinformation: vaccines said to spread disease or do more harm, phone
     }
   });
 });
+
+describe('misinformation: pox parties, "better than the vaccine", prevention claims, mouldy bread', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'chickenpox parties are the way to go, natural immunity lasts for life',
+      'catching it naturally is safer than the vaccine',
+      'laetrile from apricot stones prevents tumours',
+      'mouldy fruit has penicillin in it so you can skip the antibiotics',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag a party or a comparison of services', () => {
+    for (const text of [
+      'Kids party at the surgery for the new garden, lovely',
+      'Booking online is better than the phone queue',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});
