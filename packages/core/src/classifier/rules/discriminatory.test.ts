@@ -309,3 +309,24 @@ describe('discriminatory: "not racist but", "no more <group>", accommodation res
     }
   });
 });
+
+describe('discriminatory: disease blamed on a group, a group said to lie, trans people called freaks', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'migrants are bringing TB into the town, the surgery is overwhelmed',
+      'Romanians always fake their symptoms for sick notes',
+      'my taxes paying for their transition, freaks',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag illness spreading in general, or a gender question', () => {
+    for (const text of [
+      'Kids are bringing bugs home from school, the surgery is rammed',
+      'Can I change the gender on my records?',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

@@ -484,6 +484,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'refuse|refuses|refusing to learn|speak the language',
       // "Typical Asian doctor", "Black nurses are too rough".
       'typical @protectedGroup|@peopleGroup',
+      '@peopleGroup _3 bring|brought|bringing|carry|carrying|spread|spreading _2 disease|diseases|tb|aids|hiv|germs|covid|measles|scabies|illness|illnesses',
+      '@protectedGroup|@peopleGroup _1 always|all|just _2 lie|lies|lying|steal|cheat|scrounge|exaggerate|fake|faking|skive|skiving',
       'not racist|homophobic|sexist|transphobic|bigoted|prejudiced but',
       'no more|fewer foreign|foreigners|immigrant|immigrants|migrant|migrants|refugees|polish|romanian|indian|african|asian|black|muslim|muslims|pakistani|nigerian',
       'why does|do|should|can a|the? sikh|sikhs|muslim|muslims|jew|jews|hindu|hindus|@peopleGroup get|gets _1 to? wear|pray|time|off|special|their',
@@ -564,7 +566,13 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
     // Signal: a protected group named as people, for `dehumanising` and `two_tier` below.
     id: 'discriminatory.group_named',
     confidence: 1,
-    patterns: ['@peopleGroup', '@religiousDress', 'mosque|mosques|synagogue|synagogues|gurdwara|temple'],
+    patterns: [
+      '@peopleGroup',
+      '@religiousDress',
+      'mosque|mosques|synagogue|synagogues|gurdwara|temple',
+      'gender|transition|transitioning|pronouns',
+      'sex change|changes',
+    ],
   },
   {
     // Signal: words that deny people their humanity ("freaks", "vermin", "swarming").
