@@ -190,3 +190,11 @@ describe('abusive: "sad little man", "vile old woman"', () => {
     expect(has('my brave little man had his jabs today', 'abusive')).toBe(false);
   });
 });
+
+describe('abusive: creepy, pervs and nutters', () => {
+  it('flags them aimed, not "a creepy film"', () => {
+    expect(has('the HCA is a creepy old perv', 'abusive')).toBe(true);
+    expect(has('that manager is a total nutter', 'abusive')).toBe(true);
+    expect(has('watched a creepy film last night, could not sleep', 'abusive')).toBe(false);
+  });
+});
