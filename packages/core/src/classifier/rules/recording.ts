@@ -73,7 +73,7 @@ export const RECORDING_RULES: PhraseRule[] = [
       // People doing something in the shot.
       'stood|sat|sitting|chatting|laughing|gossiping|drinking|eating|shouting|screaming|yelling|arguing|swearing|crying|sleeping|dancing|smoking|vaping|scrolling|lounging',
       'waiting room|area',
-      'consultation|consulting',
+      'consultation|consulting|appointment|appt',
     ],
   },
 ];
