@@ -92,3 +92,11 @@ describe('recording: readings kept for the GP are not recordings of people', () 
     expect(has('recording the nurse on my phone while she takes my blood pressure', 'recording')).toBe(true);
   });
 });
+
+describe('recording: an appointment recorded', () => {
+  it('flags recording an appointment, not keeping appointment times', () => {
+    expect(has('I secretly recorded my whole appt', 'recording')).toBe(true);
+    expect(has('voice recorded my appointment so I would not forget what he said', 'recording')).toBe(true);
+    expect(has('Snapped a pic of my appointment letter so I have the date', 'recording')).toBe(false);
+  });
+});
