@@ -175,6 +175,16 @@ const THINGS = new Set([
   'graffiti',
   'plaque',
   'mess',
+  'letter',
+  'letters',
+  'form',
+  'forms',
+  'card',
+  'slip',
+  'email',
+  'text',
+  'time',
+  'times',
 ]);
 const OBJECT_SKIP = new Set([
   'of',
