@@ -186,6 +186,7 @@ const THINGS = new Set([
   'time',
   'times',
 ]);
+const MEDIA_FILLER = new Set(['a', 'an', 'the', 'quick', 'photo', 'pic', 'picture', 'snap', 'video', 'clip']);
 const OBJECT_SKIP = new Set([
   'of',
   'the',
@@ -208,6 +209,8 @@ const OBJECT_SKIP = new Set([
  */
 function ofAThing(tokens: readonly Token[], media: { last: number }, people: Coverage): boolean {
   let k = media.last;
+  // "snapped a quick pic of …": look past the words naming the picture itself.
+  for (let n = 0; n < 3 && tokens[k] && MEDIA_FILLER.has((tokens[k] as Token).text); n++) k++;
   if (tokens[k]?.text !== 'of') return false;
   const sentence = (tokens[k] as Token).sentence;
   while (tokens[k] && OBJECT_SKIP.has((tokens[k] as Token).text)) k++;
