@@ -100,3 +100,12 @@ describe('recording: an appointment recorded', () => {
     expect(has('Snapped a pic of my appointment letter so I have the date', 'recording')).toBe(false);
   });
 });
+
+describe('recording: people asked to stop sharing are not in the shot', () => {
+  it('does not flag a plea to stop sharing a photo of a thing', () => {
+    expect(has('can people stop sharing that photo of the flooded car park', 'recording')).toBe(false);
+    expect(has('people keep sharing the video of the receptionist crying, please stop', 'recording')).toBe(
+      true,
+    );
+  });
+});

@@ -90,8 +90,11 @@ const THING_BEFORE = new Set([
   'towel',
   'paper',
 ]);
+/** "can people stop sharing that photo": the people asked are the audience, not in the shot. */
+const AUDIENCE_AFTER = new Set(['stop', 'sharing', 'share', 'posting', 'keep', 'please', 'need', 'should']);
 const objectNotPerson = (tokens: readonly Token[], at: number): boolean =>
-  tokens[at]?.text === 'dispenser' && THING_BEFORE.has(tokens[at - 1]?.text ?? '');
+  (tokens[at]?.text === 'dispenser' && THING_BEFORE.has(tokens[at - 1]?.text ?? '')) ||
+  AUDIENCE_AFTER.has(tokens[at + 1]?.text ?? '');
 
 const SELFIE_COMPANY = new Set(['with', 'in', 'at', 'of']);
 
