@@ -29,6 +29,13 @@ describe('linkHash', () => {
     }
   });
 
+  it('is the hash every stored chain was written with (length-prefixed UTF-8 fields, in order)', () => {
+    const payload = '{"type":"add_note","text":"Called back — ünïcödé 😀"}';
+    expect(linkHash('abc', { ...row, payload })).toBe(
+      'df5cb119b42596225726437a6252ef351324d914c98105540b0475a82b7d254c',
+    );
+  });
+
   it('cannot be fooled by moving bytes between adjacent fields', () => {
     const a = { ...row, actorId: 'u-1m', actorRole: 'anager' };
     expect(linkHash('abc', a)).not.toBe(linkHash('abc', row));

@@ -9,8 +9,9 @@ import type Database from 'better-sqlite3';
 //   (Store calls forget() in every such method, and when a write or a batch rolls back, since an
 //   entry may have been read from a write that then did not happen);
 // - a commit by any other connection (an operator's sqlite3 shell, a backup restore, the audit
-//   tests' tampering) changes `PRAGMA data_version`, which is read before every cached read and
-//   forgets it all when it moved.
+//   tests' tampering) changes `PRAGMA data_version`, which is read before the first cached read of
+//   each turn of the event loop (it costs a WAL-index read, too much for every read of every
+//   request) and forgets it all when it moved: a request sees every commit made before its turn.
 // One cache per connection, shared by every Store on it. Each map is bounded: when it holds
 // MAX_ENTRIES it is emptied (entries are cheap to load again).
 
@@ -30,6 +31,10 @@ export class ReadCache {
 
   readonly #dataVersion: Database.Statement<[], number>;
   #seen: number | undefined;
+  #checkedThisTurn = false;
+  readonly #nextTurn = () => {
+    this.#checkedThisTurn = false;
+  };
   readonly #maps = new Set<Map<string, unknown>>();
 
   private constructor(raw: Database.Database) {
@@ -45,10 +50,14 @@ export class ReadCache {
 
   /** The entry for `key`, loading (and keeping) it on a miss; `undefined` results are not kept. */
   get<T>(map: Map<string, T>, key: string, load: () => T | undefined): T | undefined {
-    const version = this.#dataVersion.get();
-    if (version !== this.#seen) {
-      this.forget();
-      this.#seen = version;
+    if (!this.#checkedThisTurn) {
+      this.#checkedThisTurn = true;
+      setImmediate(this.#nextTurn);
+      const version = this.#dataVersion.get();
+      if (version !== this.#seen) {
+        this.forget();
+        this.#seen = version;
+      }
     }
     const hit = map.get(key);
     if (hit !== undefined) return hit;

@@ -103,7 +103,7 @@ describe('Store read cache (practiceSettings, reportOrigins, credential)', () =>
     expect(store.practiceSettings('Y10010')).toBe(store.practiceSettings('Y10010'));
   });
 
-  it("sees another connection's commit on the very next read", () => {
+  it("sees another connection's commit from the next turn of the event loop", async () => {
     expect(store.practiceSettings('Y10010')?.name).toBe('Before');
     expect(store.credential('h2', () => 'live')).toBe('live');
     const other = new Database(join(dir, 'policy.sqlite'));
@@ -114,6 +114,7 @@ describe('Store read cache (practiceSettings, reportOrigins, credential)', () =>
     } finally {
       other.close();
     }
+    await new Promise((resolve) => setImmediate(resolve));
     expect(store.practiceSettings('Y10010')).toMatchObject({ name: 'Elsewhere', settings: '{"v":2}' });
     expect(store.credential('h2', () => 'reloaded')).toBe('reloaded');
   });

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Category, Incident, IncidentEvent, Severity, State } from '@policy/core';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { linkHash } from '../audit/chain.js';
+import { uuidv7 } from './ids.js';
 import type { Db } from './open.js';
 import { ReadCache } from './read-cache.js';
 import {
@@ -453,7 +453,7 @@ export class Store {
     const seq = practice.chainSeq + 1;
     const content = {
       seq,
-      id: randomUUID(),
+      id: uuidv7(),
       practiceOds: ods,
       incidentId,
       type: event.type,

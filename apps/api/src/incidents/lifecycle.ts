@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   availableEvents,
@@ -13,6 +12,7 @@ import {
   transition,
 } from '@policy/core';
 import type { Context } from 'hono';
+import { uuidv7 } from '../db/ids.js';
 import type { PracticeRecord, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import { actorOf } from '../http/actor.js';
@@ -87,7 +87,8 @@ export function fileReport(
     type: 'report',
     at: now.toISOString(),
     actor,
-    incidentId: randomUUID(),
+    // Time-ordered (db/ids.ts): the new rows land at the end of their indexes.
+    incidentId: uuidv7(now.getTime()),
     reference,
     practiceOds: practice.ods,
     report: input,
