@@ -252,3 +252,27 @@ describe('defamatory: out-of-date stock given knowingly, unqualified staff, data
     }
   });
 });
+
+describe('defamatory: scripts for people never seen, cash for notes, records falsified, details leaked to an ex', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'Dr Marsh signs off scripts for people she has never even examined',
+      'the locum accepts cash for sick notes',
+      'the surgery fraudulently logged my mum as a no-show',
+      'the receptionist passed my new address to my ex, on purpose',
+      'someone at the practice leaked my test results to the whole estate',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag sharing with consent, or cash for a raffle', () => {
+    for (const text of [
+      'They passed my details to the hospital for the referral, very quick',
+      'gave my number to my husband so he could ring them back',
+      'the receptionist takes cash for the raffle tickets, all for charity',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});
