@@ -264,3 +264,26 @@ describe('misinformation: pox parties, "better than the vaccine", prevention cla
     }
   });
 });
+
+describe('misinformation: bioweapon jabs, STIs clearing themselves, pregnancy jabs and defects, kitchen cures for headaches', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'the new booster is part of a depopulation plan',
+      'gonorrhoea goes away on its own, no need for the clinic',
+      'Skip the RSV jab in pregnancy, it causes stillbirths',
+      'onion on your feet cures a headache overnight',
+      'microwaved food gives you cancer, my gran never used one',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag a queue skipped or a headache that went away', () => {
+    for (const text of [
+      'Skip the queue and book your booster online',
+      'My headache went away on its own after a sleep',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});
