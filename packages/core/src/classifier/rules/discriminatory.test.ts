@@ -330,3 +330,11 @@ describe('discriminatory: disease blamed on a group, a group said to lie, trans 
     }
   });
 });
+
+describe('discriminatory: disease blamed on someone for their origin, "not a word of English"', () => {
+  it('flags each in new words, but not the author who speaks no English', () => {
+    expect(has('the Chinese nurse probably brought the virus with her', 'discriminatory')).toBe(true);
+    expect(has('another receptionist who cannot speak a word of English', 'discriminatory')).toBe(true);
+    expect(has("I don't speak a word of English, can someone help me book", 'discriminatory')).toBe(false);
+  });
+});

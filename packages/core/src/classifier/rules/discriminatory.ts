@@ -484,6 +484,8 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'refuse|refuses|refusing to learn|speak the language',
       // "Typical Asian doctor", "Black nurses are too rough".
       'typical @protectedGroup|@peopleGroup',
+      '@protectedGroup _5 brought|bring|brings|bringing _2 covid|virus|disease|diseases|germs|tb',
+      'speak a word of english',
       '@peopleGroup _3 bring|brought|bringing|carry|carrying|spread|spreading _2 disease|diseases|tb|aids|hiv|germs|covid|measles|scabies|illness|illnesses',
       '@protectedGroup|@peopleGroup _1 always|all|just _2 lie|lies|lying|steal|cheat|scrounge|exaggerate|fake|faking|skive|skiving',
       'not racist|homophobic|sexist|transphobic|bigoted|prejudiced but',
