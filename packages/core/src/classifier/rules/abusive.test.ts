@@ -198,3 +198,11 @@ describe('abusive: creepy, pervs and nutters', () => {
     expect(has('watched a creepy film last night, could not sleep', 'abusive')).toBe(false);
   });
 });
+
+describe('abusive: ignorant, greedy, rude aimed insults', () => {
+  it('flags them, not the adjective alone', () => {
+    expect(has('those receptionists are ignorant pigs', 'abusive')).toBe(true);
+    expect(has('greedy snakes the lot of them', 'abusive')).toBe(true);
+    expect(has('the receptionist was rude to my mum', 'abusive')).toBe(false);
+  });
+});
