@@ -119,6 +119,18 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('what is coming, the hard way, going in the river, what I will do to someone', () => {
+    for (const text of [
+      'The whole reception team deserve what is coming to them',
+      "Wait till you see what I'm going to do to that locum",
+      "If they won't listen we'll teach them the hard way",
+      "Touch my mum's meds again and somebody at Millbrook is going in the river",
+      "I'd smash the screen and shove the keyboard up where the sun doesn't shine",
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -146,6 +158,8 @@ describe('concern signals: threat', () => {
         'the manager is lucky to have such a good team',
         'bought a baseball bat for my grandson at the car boot',
         'my son needs a stab vest for his new security job',
+        'I learned the hard way to book online, the phones never answer',
+        'Sat in the car park with the engine running to keep warm',
       ],
       'threat',
       false,
@@ -253,6 +267,18 @@ describe('concern signals: harm_indication', () => {
     ]) {
       expect.soft(has(text, 'harm_indication'), text).toBe(true);
     }
+  });
+
+  it('not waking, an engine running in a closed garage', () => {
+    for (const text of [
+      "honestly it would be fine if I didn't wake up",
+      'found him in the garage with the engine running and the door shut',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(
+      has("my sister says she'll kill me if I borrow her car again, joking obviously lol", 'harm_indication'),
+    ).toBe(false);
   });
 
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {

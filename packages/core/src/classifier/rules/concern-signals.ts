@@ -446,6 +446,8 @@ export const CONCERN_RULES: PhraseRule[] = [
       'see how brave|tough|hard|big|smart|smug|cocky|clever|funny|lippy|gobby|mouthy _3 then|when|after|is|are',
       'cant|cannot|wont _3 hide|hiding _3 behind|forever _3 glass|screen|screens|desk|counter|door|doors|security|police|walls|shutters|forever',
       'remember my face|name',
+      'deserve|deserves|deserved what|whats _1 is? coming',
+      'what im|ill|were _2 going|gonna|about _1 to? do to',
       'find|finding|found out what happens|happen',
       'wont|not know what day|time it is',
       'start|better|should|need|needs|want|wants _3 wearing|wear _1 stab|body vests|vest|armour|armor',
@@ -537,6 +539,10 @@ export const CONCERN_RULES: PhraseRule[] = [
       'cant|cannot|dont _1 see myself _2 lasting|surviving|alive',
       'cant|cannot|dont _1 see myself _2 being here|around',
       'wish _3 never been born',
+      'if i _1 didnt|dont|never|wouldnt wake|woke|waking',
+      'engine running _4 garage',
+      'garage _6 engine|motor running',
+      'hosepipe|hose _3 exhaust',
       'want|wanna|wish _2 sleep forever',
       'telling|tells|told|tell me|myself to end|kill|hurt|jump|die|cut|harm',
       'its|is for me|her|you if i|she|you _1 ever? leave|leaves|go|tell',
@@ -890,6 +896,35 @@ const ANCHORED: readonly Anchored[] = [
     confidence: 0.9,
     patterns: ['better off $'],
     behind: [{ words: set(['everyone', 'everybody', 'they', 'you', 'world', 'family']), within: 2 }],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: ['shove|stick|ram _3 somewhere $', 'shove|stick|ram _3 up _1 her|his|their|your|where'],
+    behind: [{ words: set(CONCERN_LISTS.csIntent, ['im']), within: 10 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: ['hard way'],
+    behind: [
+      {
+        words: set(['make', 'making', 'teach', 'teaching', 'show', 'showing', 'sort', 'sorting']),
+        within: 5,
+      },
+    ],
+  },
+  {
+    id: 'threat.harm_outcome',
+    category: 'threat',
+    confidence: 0.8,
+    patterns: ['in|into the canal|river|sea|docks|reservoir|quarry|cut'],
+    behind: [
+      { words: set(['going', 'goes', 'gone', 'end', 'ending', 'up', 'ends']), within: 2 },
+      { words: VICTIM, within: 3 },
+    ],
   },
   {
     id: 'harm_indication.suicidal',
@@ -1274,6 +1309,17 @@ export function threatVetoed(
   return false;
 }
 
+/** "she'll kill me if I move out, joking obvs": said in jest. */
+const JOKING: ReadonlySet<string> = new Set([
+  'joking',
+  'joke',
+  'jokes',
+  'kidding',
+  'obvs',
+  'lol',
+  'haha',
+  'lmao',
+]);
 /** Rules whose hits a sentence of this kind vetoes. */
 const VETO_INNOCENT = new Set(['threat.intent_violence', 'threat.harm_outcome']);
 
@@ -1345,8 +1391,8 @@ export const concernSignals: RuleFamily = {
       const last = hit.last ?? first;
       const id = hit.ruleId;
       if (VETO_INNOCENT.has(id) && flags.has(first, INNOCENT_HURT, 'innocent')) continue;
-      if (id === 'threat.harm_outcome' && flags.has(first, BLAME, 'blame')) continue;
       if (id === 'threat.intent_violence' && anyIn(tokens, first, last, NEGATION)) continue;
+      if (id === 'harm_indication.abuse' && flags.has(first, JOKING, 'joking')) continue;
       if (id === 'harm_indication.relapse') {
         const before = tokens[first - 1];
         const at = tokens[first] as Token;

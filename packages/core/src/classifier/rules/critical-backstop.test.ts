@@ -186,6 +186,22 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     }
   });
 
+  it('watching a house unnoticed, tick tock, bringing tools, the pills ready, black eyes explained away', () => {
+    for (const text of [
+      "Been parked outside Dr Marsh's house most evenings. She hasn't clocked me yet.",
+      'You know what I am like when I am wound up, Millbrook. Tick tock.',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+    for (const text of [
+      'Nobody listens. I have the tablets ready.',
+      "My friend's fella gives her black eyes and she says she tripped",
+      'I am on the top of the multi storey and cannot think straight',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

@@ -347,6 +347,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'without me',
   ],
   notice: [
+    'nobody|noone knows|know $',
+    'no one knows|know $',
     'please|someone|somebody _2 help me $',
     'nobodyd|nooned|nobodyll|noonell _2 notice|care|miss',
     'anyone|anybody|someone|people|they|nobody|noone notices|notice|noticed|miss|misses',
@@ -413,6 +415,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'multi storey',
     'coast|sea|woods|river|lake|beach|reservoir|canal',
     'knife|knives|blade|blades|razor|razors|belt|ligature|charcoal|bleach',
     'looking|look|looked|stare|staring|stared|leaning|lean|leaned _1 over|down|off _2 bridge|edge|drop|cliff|tracks|railings|side|roof|balcony',
@@ -436,6 +439,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'im _2 at|on the top|edge|roof',
+    'i am _2 at|on the top|edge|roof',
+    'top of the? multi|multistorey|bridge|building|cliff|tower|flats|car',
+    'cut|rip|tear _2 it|them _1 off|out',
     'empty _2 pill|pills|tablet|tablets|boxes|packets|blister|blisters|bottles|packs',
     'stepping|step|stepped|jump|jumping off|onto _2 platform|edge|ledge|tracks|line',
     'have|had|got|made|making a plan|plans $',
@@ -491,6 +498,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'counselling',
   ],
   stockpile: [
+    '@meds _1 ready $',
+    '@meds _1 ready now|tonight',
     '@meds _1 out on|in|beside|next|lined',
     '@meds _3 lined|laid|set|counted up|out',
     '@meds _3 saved|stashed|stockpiled|hoarded|hidden|hid',
@@ -522,6 +531,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'purging',
   ],
   edPush: [
+    'hate|hating|loathe _1 my body|self|face|reflection',
     'proud of myself|me $',
     'so proud',
     'dont tell me to eat',
@@ -554,6 +564,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'pregnant',
   ],
   injury: [
+    'black eyes',
+    'says|said|claims _3 clumsy|fell|tripped',
+    'says|said|claims _3 walked into',
     'covered in bruises|marks|cuts',
     'shake|shakes|shaking|shook|shaken _1 him|her|them|the|baby',
     'bruise|bruises|bruised|bruising',
@@ -607,6 +620,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never visits',
   ],
   exploitation: [
+    'older|grown|adult lad|guy|boy|boys|bloke',
+    'for money|cash|vapes|gifts|phone|credit',
     'man|men|bloke|guy|adult|stranger|lad _1 on|from _1 fortnite|roblox|snapchat|instagram|tiktok|discord|xbox|online|facebook|whatsapp|game|games|minecraft',
     'asked|asking|asks _2 for photos|pics|pictures|nudes|selfies',
     'talking|chatting|speaking|messaging _3 man|men|bloke|guy|adult|stranger _3 online|roblox|snapchat|instagram|tiktok|discord|fortnite|xbox',
@@ -811,6 +826,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'knows|know what im like',
+    'knows|know what i am like',
+    'hasnt|havent|not noticed|clocked _1 me? yet',
+    'bring|bringing|brought _2 tools|weapons|blades|shooter|tooled',
     'when|once im|ive finished|done with _1 him|her|them|you|yous',
     'proper|little|quiet chat|word|talk',
     'done|did|served time|bird',
@@ -966,6 +985,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'monday|tuesday|wednesday|thursday|friday|saturday|sunday _3 clinic|shift|surgery|session',
   ],
   gathering: [
+    'whos|who coming _3 with me|tomorrow|tomoz|down',
     'have|get|send|got people|lads|boys|someone|somebody|mates _2 outside|round|at|down|waiting',
     'know|got people|lads|blokes|friends|mates who|that|whod',
     'out of prison|jail|nick',
@@ -1000,6 +1020,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'been warned',
   ],
   ultimatum: [
+    'tick tock|tick',
+    'ticktock',
     'better _5 or',
     'or ill|im|well|were|me|we|else',
     'one more time',
