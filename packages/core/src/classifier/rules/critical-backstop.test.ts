@@ -202,6 +202,18 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     }
   });
 
+  it('an old person alone with nobody, a resident left wet and unfed', () => {
+    for (const text of [
+      "Mr Price at the end of the road hasn't answered the door in a week. He's 90 and has no family.",
+      'Every time we visit, my great aunt in the home is soaked and has not been fed',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(has('My great aunt is 90, has no family nearby, and loves her bingo', 'harm_indication')).toBe(
+      false,
+    );
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

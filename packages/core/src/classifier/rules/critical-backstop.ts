@@ -556,6 +556,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'little one|ones',
     'kiddie|kiddies|kiddy|bairn|bairns|wean|weans|youngster|youngsters|infant|newborn|tot|tots|schoolgirl|schoolboy|minor|pupil|toddlers|babies',
     'little lad|girl|boy|un|uns',
+    'care|nursing|residential home|homes',
+    'great aunt|auntie|uncle|nan|gran|grandma|grandad',
     'memory|memorys going|gone|failing|loss|bad',
     'memory is going|gone|failing|bad',
     'vulnerable',
@@ -581,6 +583,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hits|hit|hitting|slaps|beats|punches _1 her|him|them|the',
   ],
   neglect: [
+    'soaked|drenched|sodden',
+    'wet through',
+    'hasnt|havent|not|never|isnt _1 been? fed|washed|changed|bathed',
     'going|rummaging|searching|looking through _1 the? bins|bin',
     'looking|searching|hunting|scavenging _2 for food',
     'never|without _1 has|had|got|a _1 a|any? coat|coats|shoes|food|lunch|breakfast|dinner|jumper',
@@ -602,6 +607,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'locks|locked _3 in',
   ],
   unsupervised: [
+    'no family|relatives|kin|friends $',
+    'got|has|have|with no family|relatives|kin|friends|one',
+    'no family|relatives|kin|friends _2 nearby|around|local|check|visit|visits',
     'midnight|1am|2am|3am|4am|11pm|12am',
     'mum|mums|dad|dads|mam|mams _1 asleep|passed|drunk|wasted|comatose',
     'sitting|sat|standing|stood _1 alone|outside _3 night|midnight|late|dark|flats|cold',
@@ -756,6 +764,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     '@elder',
     'old lady|man|woman|fella|gentleman|chap|bloke|gent|couple',
     'memory|memorys going|gone|failing|loss|bad',
+    'care|nursing|residential home|homes',
+    'great aunt|auntie|uncle|nan|gran|grandma|grandad',
   ],
   // Abstinence counted ("90 days clean", "clean for 3 months") and the slip that ends it.
   cleanCount: [
