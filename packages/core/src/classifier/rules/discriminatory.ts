@@ -731,6 +731,19 @@ const SQUASHED_SLURS: ReadonlySet<string> = new Set(
   SLURS.map(squash).filter((w) => w.length >= 4 && !['niger', 'fagot'].includes(w)),
 );
 
+/** First letter of every slur, for a cheap first test (a digit may stand for it: "n1gger", "5pastic"). */
+const SLUR_FIRST = new Uint8Array(128);
+for (const w of SLURS) SLUR_FIRST[w.charCodeAt(0)] = 1;
+for (let d = 48; d <= 57; d++) SLUR_FIRST[d] = 1;
+/** The first two letters of every squashed slur: a doubled-letter token is squashed only if it starts so. */
+const SQUASHED_HEAD: ReadonlySet<string> = new Set([...SQUASHED_SLURS].map((w) => w.slice(0, 2)));
+/** The first two different letters of a word ("paaki" → "pa"). */
+const head = (text: string): string => {
+  let k = 1;
+  while (k < text.length && text[k] === text[0]) k++;
+  return (text[0] as string) + (text[k] ?? '');
+};
+
 const slurHit = (start: number, end: number): Hit => ({
   category: 'discriminatory',
   ruleId: 'discriminatory.slur',
@@ -747,15 +760,18 @@ function obfuscatedSlurs(tokens: readonly Token[]): Hit[] {
   const hits: Hit[] = [];
   for (const t of tokens) {
     const text = t.text;
-    if (text.length < 4 || text.length > 16) continue;
+    const n = text.length;
+    if (n < 4 || n > 16 || SLUR_FIRST[text.charCodeAt(0)] !== 1) continue;
     let digits = false;
     let doubled = false;
-    for (let i = 0; i < text.length; i++) {
+    let previous = 0;
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) digits = true;
-      else if (i > 0 && c === text.charCodeAt(i - 1)) doubled = true;
+      else if (c === previous) doubled = true;
+      previous = c;
     }
-    if (!digits && !doubled) continue;
+    if (!digits && (!doubled || !SQUASHED_HEAD.has(head(text)))) continue;
     const letters = digits ? text.replace(/[0-9]/g, (d) => LEET[d] ?? d) : text;
     if (!/^[a-z]+$/.test(letters)) continue;
     if ((digits && SLUR_SET.has(letters)) || (!SLUR_SET.has(letters) && SQUASHED_SLURS.has(squash(letters))))

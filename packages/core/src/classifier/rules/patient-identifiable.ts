@@ -181,12 +181,18 @@ function othersHealthDetails(
 ): PhraseHit[] {
   const { tokens } = doc;
   // Just after the person, or before them in a reveal ("guess who's on the list for a gastric band, Sharon Hill").
-  const reveal = new Set<number>();
-  for (const t of tokens) if (t.text === 'guess' || t.text === 'whos') reveal.add(t.sentence);
+  let reveal: Set<number> | undefined;
+  const revealed = (sentence: number): boolean => {
+    if (reveal === undefined) {
+      reveal = new Set<number>();
+      for (const t of tokens) if (t.text === 'guess' || t.text === 'whos') reveal.add(t.sentence);
+    }
+    return reveal.has(sentence);
+  };
   const nearAfterPerson = (at: number): boolean =>
     people.some(
       (p) =>
-        (p.last <= at ? at - p.last <= 8 : reveal.has((tokens[at] as Token).sentence) && p.first - at <= 8) &&
+        (p.last <= at ? at - p.last <= 8 : revealed((tokens[at] as Token).sentence) && p.first - at <= 8) &&
         (tokens[p.first] as Token).sentence === (tokens[at] as Token).sentence,
     );
   return hits.filter((h) => {
@@ -342,15 +348,17 @@ const SOMEONE = new Set([
  * a health detail in the same sentence identify them.
  */
 function unnamedAtAddress(doc: Doc, input: RuleInput): Hit[] {
+  const found = [
+    ...input.hitsOf('clinical_disclosure.medical_detail'),
+    ...input.hitsOf('patient_identifiable.sensitive_service'),
+    ...input.hitsOf('patient_identifiable.health_detail'),
+  ];
+  if (found.length === 0) return [];
   const numbered = addresses(doc).filter((a) => a.numbered);
   if (numbered.length === 0) return [];
   const { tokens } = doc;
   const none = new Coverage(tokens.length, []);
-  const details = [
-    ...input.hitsOf('clinical_disclosure.medical_detail'),
-    ...input.hitsOf('patient_identifiable.sensitive_service'),
-    ...input.hitsOf('patient_identifiable.health_detail'),
-  ].filter((m) => ownerOf(doc, m.first, none) !== 'own');
+  const details = found.filter((m) => ownerOf(doc, m.first, none) !== 'own');
   const hits: Hit[] = [];
   for (const address of numbered.slice(0, MAX_CHECKED)) {
     const sentence = (tokens[address.first] as Token).sentence;

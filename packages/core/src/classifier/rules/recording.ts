@@ -248,11 +248,12 @@ export const recording: RuleFamily = {
     const { tokens } = input.doc;
     const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
     // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
+    const candidates = input.hitsOf('recording.media');
+    if (candidates.length === 0) return [];
     const peopleHits = input.hitsOf('recording.people');
     const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
     const peopleTokens = new Coverage(tokens.length, peopleHits);
-    const media = input
-      .hitsOf('recording.media')
+    const media = candidates
       .filter((m) => !excluded.overlaps(m))
       .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last))
       .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
