@@ -131,6 +131,26 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('petrol brought to an appointment, a last Christmas, coming for the practice, security needed', () => {
+    for (const text of [
+      "Next week I'm carrying a lighter and some petrol into that waiting room",
+      'Have a good birthday Dr Marsh, it could be your last',
+      'He wrecked my life, I will wreck his. Starting with his kids.',
+      "I'm coming for Millbrook, every one of you",
+      'Millbrook better get security in on Friday',
+      'The next receptionist who hangs up on me is getting a visit.',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+    for (const text of [
+      'Coming for the nurse appointment at 3, is there parking?',
+      'this could be your last chance to book a flu jab',
+      'I will send Dr Marsh a card, can someone give me her work address',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(false);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [

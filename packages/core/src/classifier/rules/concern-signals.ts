@@ -446,6 +446,14 @@ export const CONCERN_RULES: PhraseRule[] = [
       'see how brave|tough|hard|big|smart|smug|cocky|clever|funny|lippy|gobby|mouthy _3 then|when|after|is|are',
       'cant|cannot|wont _3 hide|hiding _3 behind|forever _3 glass|screen|screens|desk|counter|door|doors|security|police|walls|shutters|forever',
       'remember my face|name',
+      'bring|bringing|brought|carry|carrying _3 petrol|fuel|accelerant|lighter|matches|paraffin',
+      'see if|who|whether _4 ignore|ignores|laughs|laugh|hangs|refuse|refuses _3 then|now',
+      'might|could|may|will be your|their|his|her last $',
+      'might|could|may|will be your|their|his|her last christmas|birthday|summer|holiday|weekend',
+      'ruin|destroy|wreck his|hers|theirs|yours',
+      'starting|start|starts with his|her|their|your family|kids|wife|husband|children',
+      'getting|get|gets _1 a|little|proper visit $',
+      'better _2 have|get|call security|police|guards|backup',
       'deserve|deserves|deserved what|whats _1 is? coming',
       'what im|ill|were _2 going|gonna|about _1 to? do to',
       'find|finding|found out what happens|happen',
@@ -783,7 +791,7 @@ const ANCHORED: readonly Anchored[] = [
     id: 'harm_indication.death_wish',
     category: 'harm_indication',
     confidence: 0.85,
-    patterns: ['be a|an problem|burden|bother|nuisance _3 much|long|longer|anymore'],
+    patterns: ['be a|an problem|burden|bother|nuisance _3 much|long|longer|anymore|after|past'],
     behind: [{ words: set(['wont', 'not', 'never']), within: 4 }],
   },
   {
@@ -1073,11 +1081,31 @@ const ANCHORED: readonly Anchored[] = [
   },
 ];
 const ANCHOR_PREFIX = 'concern_anchor.';
-const ANCHOR_RULES: PhraseRule[] = ANCHORED.map((a, i) => ({
-  id: `${ANCHOR_PREFIX}${i}`,
-  confidence: a.confidence,
-  patterns: a.patterns,
-}));
+const COMING_FOR_FOLLOW: ReadonlySet<string> = new Set([
+  'all',
+  'next',
+  'soon',
+  'tonight',
+  'tomorrow',
+  'and',
+  'every',
+  'lot',
+  'now',
+  'first',
+  'of',
+]);
+/** Signal: "coming for …", a threat when what follows is the practice, its staff or everyone. */
+const COMING_FOR = 'concern_anchor.coming_for';
+const COMING_FOR_TARGET: ReadonlySet<string> = set(
+  CONCERN_LISTS.csPremises,
+  WORD_LISTS.role,
+  WORD_LISTS.rolePlural,
+  ['all', 'every', 'everyone', 'everybody', 'yous', 'youse', 'ya', 'the', 'that', 'this', 'your', 'lot'],
+);
+const ANCHOR_RULES: PhraseRule[] = [
+  ...ANCHORED.map((a, i) => ({ id: `${ANCHOR_PREFIX}${i}`, confidence: a.confidence, patterns: a.patterns })),
+  { id: COMING_FOR, confidence: 0.75, patterns: ['coming|come|comes for'] },
+];
 
 /** The token where the words `behind` a hit start, or -1 when they are not there (same sentence). */
 function lookBehind(tokens: readonly Token[], first: number, behind: Anchored['behind']): number {
@@ -1361,6 +1389,40 @@ export const concernSignals: RuleFamily = {
   derive: (input, found) => {
     const tokens0 = input.doc.tokens;
     const direct = [...found];
+    for (const ph of input.hitsOf(COMING_FOR)) {
+      const next = tokens0[ph.last];
+      if (!next || next.sentence !== (tokens0[ph.first] as Token).sentence) continue;
+      const aimed = input.practiceWords.has(next.text) || COMING_FOR_TARGET.has(next.text);
+      const after = tokens0[ph.last + 1];
+      const determiner =
+        next.text === 'the' || next.text === 'that' || next.text === 'this' || next.text === 'your';
+      if (
+        !aimed ||
+        (determiner && !(after && (COMING_FOR_TARGET.has(after.text) || input.practiceWords.has(after.text))))
+      )
+        continue;
+      let end = determiner && after ? after : next;
+      // "coming for the nurse appointment" is a visit: the aim must end the phrase.
+      let follow = tokens0[end.index + 1];
+      while (
+        follow &&
+        follow.sentence === end.sentence &&
+        (input.practiceWords.has(follow.text) || PREMISES.has(follow.text))
+      ) {
+        end = follow;
+        follow = tokens0[end.index + 1];
+      }
+      if (follow && follow.sentence === end.sentence && !COMING_FOR_FOLLOW.has(follow.text)) continue;
+      direct.push({
+        category: 'threat',
+        ruleId: 'threat.consequence',
+        start: ph.start,
+        end: end.end,
+        confidence: 0.75,
+        first: ph.first,
+        last: end.index + 1,
+      });
+    }
     ANCHORED.forEach((anchored, i) => {
       for (const ph of input.hitsOf(`${ANCHOR_PREFIX}${i}`)) {
         const from = lookBehind(tokens0, ph.first, anchored.behind);

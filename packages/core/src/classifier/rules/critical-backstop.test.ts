@@ -214,6 +214,18 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     );
   });
 
+  it('long sleeves in a heatwave beside razors, driving past the water, savings sent to a man online', () => {
+    for (const text of [
+      'my son hides his razors and wears long sleeves even when it is hot',
+      'I keep walking up to the canal at night',
+      'Nan (84) has sent her savings to a man she met on facebook',
+      'the girl next door is always bruised and flinches when anyone shouts',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(has('walked past the canal on the way to the surgery, lovely day', 'harm_indication')).toBe(false);
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

@@ -245,6 +245,7 @@ type Kind =
   | 'slip'
   | 'unreachable'
   | 'calm'
+  | 'kindness'
   | 'elderSign'
   | 'elderly'
   // threat
@@ -311,6 +312,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'wrote|written|writing|left _4 letter|letters|note|notes',
   ],
   affairs: [
+    'my will $',
     'sorted|sorting|written|writing|wrote|updated|made|done _4 will|insurance|affairs|papers|funeral',
     'in order now?',
     'where _3 will|insurance|deeds|passwords _1 is|are',
@@ -356,6 +358,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'dont ask',
   ],
   hopeless: [
+    'want|wants|wanted me dead|gone',
     'nothing matters _1 anymore|now',
     'nothing matters $',
     'dont care anymore|now',
@@ -415,6 +418,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'razor|razors',
     'multi storey',
     'coast|sea|woods|river|lake|beach|reservoir|canal',
     'knife|knives|blade|blades|razor|razors|belt|ligature|charcoal|bleach',
@@ -439,6 +443,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'long sleeves|sleeved _5 summer|hot|heat|warm|hide|hiding|cover|covering',
+    'hides|hiding|hidden|hid _2 razors|razor|blades|blade',
+    'keep|kept|keeps _1 driving|walking|going|ending _2 past|to|back|up',
     'im _2 at|on the top|edge|roof',
     'i am _2 at|on the top|edge|roof',
     'top of the? multi|multistorey|bridge|building|cliff|tower|flats|car',
@@ -487,6 +494,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   meds: ['@meds'],
   mhContext: [
+    'voices|voice',
     'mental health',
     'mentalhealth*',
     'crisis team|line',
@@ -685,6 +693,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'lights|light _2 on|off _2 all|days',
   ],
   distress: [
+    'flinch|flinches|flinched|flinching|cowers|cowering|cower',
     'scream|shout|yell|screams|shouts|yells at _1 him|her|them|the',
     'screaming|crying|shouting|yelling|sobbing|wailing|screams|cries _4 through the wall|next door|hour|hours|ages',
     'dead|went|gone|all quiet|silent',
@@ -748,6 +757,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Signs that an old or frail person is not being looked after: strong beside one (a child who
   // wanders off at the fair is another matter).
   elderSign: [
+    'giving|gave|given|sending|sent _2 all? her|his|their money|savings|pension|cash',
     'getting|gets|got|goes out _3 night|nightie|nightdress|slippers|2am|3am',
     'signed|signing|sign _4 over',
     'changed|changing _2 will $',
@@ -766,6 +776,19 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'memory|memorys going|gone|failing|loss|bad',
     'care|nursing|residential home|homes',
     'great aunt|auntie|uncle|nan|gran|grandma|grandad',
+  ],
+  // Thanks and gifts: a post asking for an address to send a card is not watching someone.
+  kindness: [
+    'thank you',
+    'thanks',
+    'thank',
+    'card',
+    'flowers',
+    'chocolates',
+    'gift',
+    'present',
+    'lovely',
+    'wonderful',
   ],
   // Abstinence counted ("90 days clean", "clean for 3 months") and the slip that ends it.
   cleanCount: [
@@ -836,6 +859,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'seeing|see _1 him|her|them|you _2 soon',
     'knows|know what im like',
     'knows|know what i am like',
     'hasnt|havent|not noticed|clocked _1 me? yet',
@@ -980,6 +1004,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'little house',
   ],
   watchTime: [
+    'outside of work|hours',
+    'outside work|hours',
     'last|first one? out',
     'last to leave',
     'what time',
@@ -1428,7 +1454,7 @@ function judge(given: ReadonlySet<Kind>, signCues: number): Verdict[] {
     // ("what time does the car park close?").
     let watchOnly = true;
     for (const kind of kinds) if (THREAT_CORE.has(kind) && !WATCH.has(kind)) watchOnly = false;
-    if (watchOnly && (!kinds.has('person') || kinds.has('question'))) core = false;
+    if (watchOnly && (!kinds.has('person') || kinds.has('question') || kinds.has('kindness'))) core = false;
     if (core && threat >= THRESHOLD) {
       const used = keysOf(kinds, THREAT_WEIGHTS);
       verdicts.push({ category: 'threat', kinds: new Set([...used, 'target']) });
