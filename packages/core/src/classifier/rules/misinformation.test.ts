@@ -287,3 +287,17 @@ describe('misinformation: bioweapon jabs, STIs clearing themselves, pregnancy ja
     }
   });
 });
+
+describe('misinformation: treatment that worked, and medical advice reported', () => {
+  it('does not flag beating cancer with chemo, or a GP saying statins are not needed', () => {
+    for (const text of [
+      'My mum beat breast cancer with chemo and radiotherapy, thank you to the nurses',
+      "The GP said my cholesterol is fine and I don't need statins",
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+    expect(has('my uncle beat his cancer with a vegan diet and turmeric, no chemo', 'misinformation')).toBe(
+      true,
+    );
+  });
+});

@@ -368,7 +368,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'why you get|got ill|sick|flu _1 after',
       'burn|run|sweat it out',
       'last longer',
-      'cured|reversed|beat|beaten _4 diabetes|cancer|arthritis|asthma|depression|autism|adhd _3 with|by|using|through',
+      'cured|reversed|beat|beaten _4 diabetes|cancer|arthritis|asthma|depression|autism|adhd _3 with|by|using|through _3 @remedy|diet|vegan|fasting|juicing|keto|cannabis|vitamins|supplements|prayer|positivity',
       'want|keep you|us|people on _1 pills|meds|drugs|tablets|medication',
       'fluoride|chemtrails|wifi|5g|masks|vaccines|vaccine _4 making|makes|poisoning|poisons|sterilising _1 everyone|people|us|you|kids',
       'they|government|nhs|doctors|pharma|gps _3 hiding|covering it|this|up',
@@ -454,6 +454,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       // A correction: "the flu jab can't give you flu", "it's a myth that …".
       'cant|cannot give you|u _1 @viral|flu|covid|it|shingles|pneumonia|autism|cancer',
       'myth that',
+      // Medical advice reported: "the GP said I don't need statins".
+      '@role|consultant|specialist said|says|told|thinks _6 dont|doesnt|no|not _1 need|needs',
       'myths about',
       'people|someone|somebody _4 saying|claiming|posting|sharing',
       // A denial of the claim itself: "the jab does NOT change your DNA", "no such thing as …".
