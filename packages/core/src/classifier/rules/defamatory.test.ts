@@ -276,3 +276,14 @@ describe('defamatory: scripts for people never seen, cash for notes, records fal
     }
   });
 });
+
+describe('defamatory: warnings about impersonators', () => {
+  it('does not flag a warning that a text pretending to be the surgery is a scam', () => {
+    for (const text of [
+      "There's a phishing text going round saying it's from the NHS, it's a scam",
+      'Someone is ringing pensioners pretending to be from the surgery asking for bank details, it is fraud',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});

@@ -255,6 +255,15 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
     ],
   },
   {
+    // Signal: a warning about someone impersonating the practice ("a phishing text … it's a scam").
+    id: 'defamatory.impersonation',
+    confidence: 0.85,
+    patterns: [
+      'phishing|scammers|scammer|spam|impersonating|impersonate',
+      'pretending|claiming|pretends to be _1 from',
+    ],
+  },
+  {
     // Signal: another business or body is the subject ("the vets were bribed", "the council is corrupt").
     id: 'defamatory.elsewhere',
     confidence: 0.8,
@@ -305,6 +314,7 @@ export const defamatory: RuleFamily = {
     const sentenceOf = (h: { first: number }) => (tokens[h.first] as Token).sentence;
     // An allegation repeated to refute it is not made.
     if (input.hitsOf('defamatory.refuted').length > 0) return [];
+    if (input.hitsOf('defamatory.impersonation').length > 0) return [];
     const dropped = new Set(input.hitsOf('defamatory.hedged').map(sentenceOf));
     for (const h of input.hitsOf('defamatory.reported')) dropped.add(sentenceOf(h));
     const elsewhere = input.hitsOf('defamatory.elsewhere');
