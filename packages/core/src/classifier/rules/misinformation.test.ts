@@ -301,3 +301,11 @@ describe('misinformation: treatment that worked, and medical advice reported', (
     );
   });
 });
+
+describe('misinformation: "jab = poison", antibiotics for everything', () => {
+  it('flags each, not a poison warning', () => {
+    expect(has('booster = toxic. stay natural.', 'misinformation')).toBe(true);
+    expect(has('amoxicillin fixes anything, just demand it', 'misinformation')).toBe(true);
+    expect(has('keep the bleach away from the kids, it is poison', 'misinformation')).toBe(false);
+  });
+});

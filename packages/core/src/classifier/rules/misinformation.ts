@@ -229,6 +229,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'phones|mobiles|wifi|5g|masts|microwaves|meters|bluetooth|airpods _2 cause|causes|give|gives|giving|causing _2 tumours|tumour|cancer|cancers|infertility',
       'experimental gene|mrna therapy|poison|injection',
       '@vaccine _5 bioweapon|bioweapons|depopulation|genocide|eugenics',
+      '@vaccine _1 poison|poisonous|toxic|toxins|deadly $',
       '@sti _3 clears|clear|goes|go _3 itself|own|themselves',
       '@vaccine _3 never|not _1 been? properly|fully|even? tested|trialled|trialed|tested',
       '@vaccine _4 experimental|untested',
@@ -267,6 +268,7 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'they|antibiotics clear|cure|kill a cold',
       'clear|clears|cure|cures viruses|virus _2 up? much? quicker|faster',
       // "All chest infections need antibiotics": every infection said to need them.
+      '@antibiotic _2 cure|cures|fix|fixes|clear|clears|treat|treats everything|anything|all',
       'all|every|any _3 infection|infections|coughs|cough|colds|cold|throat|throats|bugs|bug|viruses|virus _5 need|needs|require|requires _1 @antibiotic',
       'you|u always|only need|needs _1 @antibiotic _2 for|to _2 @viral|infection|infections|cough|coughs|bug',
     ],
