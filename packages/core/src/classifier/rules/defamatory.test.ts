@@ -287,3 +287,11 @@ describe('defamatory: warnings about impersonators', () => {
     }
   });
 });
+
+describe('defamatory: the practice called corrupt', () => {
+  it('flags the practice or staff called corrupt, not a corrupt file', () => {
+    expect(has('Millbrook surgery is totally corrupt', 'defamatory')).toBe(true);
+    expect(has('the partners are bent, all of them', 'defamatory')).toBe(true);
+    expect(has('the file I uploaded is corrupt, can you resend the form', 'defamatory')).toBe(false);
+  });
+});

@@ -199,6 +199,7 @@ export const DEFAMATORY_RULES: PhraseRule[] = [
       'abusing|abuses|abused|mistreating|mistreats|mistreated|neglecting|neglects|neglected _2 patients|residents|elderly|vulnerable|children|kids|pensioners',
       'on the take',
       'corrupt|crooked|crooks|criminals|gangsters|frauds $',
+      '@practice|@rolePlural|@role|surgery|practice|they|he|she|theyre|hes|shes|management|partners _2 is|are|was|were|totally|completely|utterly|so _1 corrupt|crooked|bent|crooks',
       'bunch|pack|gang|den of crooks|criminals|liars|thieves|frauds|fraudsters|con',
     ],
   },
