@@ -177,6 +177,7 @@ describe('concern signals: threat', () => {
         "I'll be getting my revenge on the weeds this weekend",
         'the manager is lucky to have such a good team',
         'bought a baseball bat for my grandson at the car boot',
+        'Burning question for the practice: do you still do ear syringing?',
         'my son needs a stab vest for his new security job',
         'I learned the hard way to book online, the phones never answer',
         'Sat in the car park with the engine running to keep warm',

@@ -1277,6 +1277,16 @@ const REJECT: ReadonlySet<string> = new Set([
   'bugger',
   'fuck',
 ]);
+const NOT_FIRE: ReadonlySet<string> = new Set([
+  'question',
+  'questions',
+  'issue',
+  'desire',
+  'need',
+  'ambition',
+  'sensation',
+  'pain',
+]);
 /** Anyone at all as the victim: "I'm going to kill someone" is hyperbole unless the practice is in the post. */
 const VAGUE_VICTIM: ReadonlySet<string> = new Set([
   'someone',
@@ -1318,6 +1328,8 @@ export function threatVetoed(
   const first = hit.first ?? -1;
   const last = hit.last ?? -1;
   if (first < 0) return false;
+  // "burning question", "burning desire": not fire.
+  if (tokens[first]?.text === 'burning' && NOT_FIRE.has(tokens[first + 1]?.text ?? '')) return true;
   if (
     (hit.ruleId === 'threat.veiled' || hit.ruleId === 'threat.consequence') &&
     flags.has(first, FORMAL, 'formal') &&

@@ -234,6 +234,8 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
       'gave my old sofa away on facebook, feel so much lighter',
       'slipped on the ice outside the surgery, need painkillers',
       'My daughter is 14 and her cousin is 24, they are very close',
+      'my little one keeps hitting her brother, is there a parenting course?',
+      'The mum over the road yells at her kids every morning on the school run, we all do haha',
     ]) {
       expect.soft(has(text, 'harm_indication'), text).toBe(false);
     }

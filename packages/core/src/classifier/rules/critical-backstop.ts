@@ -789,6 +789,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'present',
     'lovely',
     'wonderful',
+    'lol',
+    'haha',
+    'we all do',
   ],
   // Abstinence counted ("90 days clean", "clean for 3 months") and the slip that ends it.
   cleanCount: [

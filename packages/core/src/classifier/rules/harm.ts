@@ -377,17 +377,27 @@ export const harm: RuleFamily = {
       if (before && TIME_CLAUSE.has(before.text) && hit.ruleId === 'harm_indication.suicidal') return false;
       // "my toddler hits me": the child is the one hitting, not the one at risk.
       if (hit.ruleId === 'harm_indication.safeguarding' && hit.first !== undefined) {
-        const before = tokens[hit.first - 1];
-        if (before && YOUNG_CHILD.has(before.text)) return false;
+        for (let k = hit.first - 1; k >= Math.max(0, hit.first - 2); k--) {
+          const before = tokens[k];
+          if (before && YOUNG_CHILD.has(before.text)) return false;
+        }
       }
       return true;
     });
     // Two different weaker signs (bruises + "who do I tell?") make a safeguarding concern.
     const signs = input.hitsOf('harm_indication.concern_sign');
-    const distinct = new Set(
-      signs.map((sign) => input.doc.original.slice(sign.start, sign.end).toLowerCase()),
-    );
-    if (distinct.size < 2) return direct;
+    // Signs that overlap ("shouts at her" inside "shouts at her kids") are one sign.
+    let distinct = 0;
+    let end = -1;
+    const seen = new Set<string>();
+    for (const sign of [...signs].sort((a, b) => a.start - b.start)) {
+      const text = input.doc.original.slice(sign.start, sign.end).toLowerCase();
+      if (sign.start < end || seen.has(text)) continue;
+      seen.add(text);
+      end = sign.end;
+      distinct++;
+    }
+    if (distinct < 2) return direct;
     return [
       ...direct,
       ...signs.map((sign) => hitFrom(sign, 'harm_indication', 'harm_indication.safeguarding_signs', 0.7)),
