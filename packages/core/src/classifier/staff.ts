@@ -740,13 +740,19 @@ export function findStaffMentions(
       confidence,
     });
   };
-  const practiceInPost = tokens.some(
-    (t, k) =>
-      (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
-      practiceWords.has(t.text) ||
-      CARE_WORDS.has(t.text),
-  );
-  const workInPost = tokens.some((t) => WORK_WORDS.has(t.text));
+  // Whether the post is about the practice (or work) is only needed once a first name turns up.
+  let practiceKnown: boolean | undefined;
+  const practiceInPost = (): boolean => {
+    if (practiceKnown === undefined)
+      practiceKnown = tokens.some(
+        (t, k) =>
+          (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
+          practiceWords.has(t.text) ||
+          CARE_WORDS.has(t.text),
+      );
+    return practiceKnown;
+  };
+  const workInPost = (): boolean => tokens.some((t) => WORK_WORDS.has(t.text));
 
   let i = 0;
   while (i < tokens.length) {
@@ -963,7 +969,7 @@ export function findStaffMentions(
         const roleNear =
           roleWordNear(tokens, i, 4) ||
           placedAtPractice(tokens, i, practiceWords) ||
-          (practiceInPost && actsAsPerson(tokens, i));
+          (actsAsPerson(tokens, i) && practiceInPost());
         const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
         // "Could Sue do …": a capital inside a sentence marks a name; at its start it says nothing.
@@ -989,7 +995,7 @@ export function findStaffMentions(
           !someoneElsesSurname(doc, tokens, i, entry) &&
           (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {
-          const confidence = roleNear ? 0.85 : practiceInPost ? 0.7 : workInPost ? 0.6 : 0;
+          const confidence = roleNear ? 0.85 : practiceInPost() ? 0.7 : workInPost() ? 0.6 : 0;
           if (confidence > 0) mention('identifies_staff.first_name', entry, i, i + 1, confidence);
         }
       }

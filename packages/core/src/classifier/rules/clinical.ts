@@ -837,16 +837,18 @@ export const clinical: RuleFamily = {
   derive: (input) => {
     const { doc } = input;
     const serviceWords = new Coverage(doc.tokens.length, input.hitsOf('clinical_disclosure.service_word'));
-    let familyStart = -1;
-    for (let k = 0; k < doc.tokens.length; k++) {
-      if (familyAt(doc.tokens, k)) {
-        familyStart = k;
-        break;
-      }
-    }
     const details = [...input.hitsOf('clinical_disclosure.medical_detail')];
     for (const h of input.hitsOf('clinical_disclosure.illness_word'))
       if (illnessAt(doc.tokens, h.first)) details.push(h);
+    // Where the author's family is first mentioned; only looked for when there is a detail to own.
+    let familyStart = -1;
+    if (details.length > 0)
+      for (let k = 0; k < doc.tokens.length; k++) {
+        if (familyAt(doc.tokens, k)) {
+          familyStart = k;
+          break;
+        }
+      }
     const hits = details
       .filter((h) => !serviceWords.overlaps(h))
       .filter((h) => owned(doc, h, familyStart, doc.tokens[0]?.text === 'pov' ? SELF_POV : SELF))

@@ -1411,11 +1411,12 @@ export const service: RuleFamily = {
 
     // feedback: praise about the practice; a bare "thanks" on a request is only manners.
     let feedback = aboutPractice ? direct.filter((h) => h.category === 'feedback') : [];
-    const staffAsSubject =
-      input.staff.length > 0 || doc.tokens.some((t) => STAFF_WORDS.has(t.text) && t.text !== 'team');
-    if (aboutPractice && staffAsSubject)
-      for (const h of input.hitsOf('feedback.cute_signal'))
-        feedback.push(hitFrom(h, 'feedback', 'feedback.praise', 0.7));
+    const cute = aboutPractice ? input.hitsOf('feedback.cute_signal') : [];
+    if (
+      cute.length > 0 &&
+      (input.staff.length > 0 || doc.tokens.some((t) => STAFF_WORDS.has(t.text) && t.text !== 'team'))
+    )
+      for (const h of cute) feedback.push(hitFrom(h, 'feedback', 'feedback.praise', 0.7));
     const signOff = new Coverage(
       doc.tokens.length,
       appointment.length > 0 || enquiry.length > 0 ? input.hitsOf('service.sign_off_thanks') : [],

@@ -192,6 +192,8 @@ export const STAFF_ROLE_RULES: PhraseRule[] = [
   },
 ];
 
+const ROLE_AS_GROUP = new Set(STAFF_ROLE_LISTS.roleAsGroup);
+
 /** Words for filming or photographing someone. */
 const RECORDING_WORDS = new Set([
   'film',
@@ -242,12 +244,15 @@ export const identifiesStaff: RuleFamily = {
     // A role in a sentence about another business ("the nurse at the vets") is someone else's staff.
     const tokens = input.doc.tokens;
     const elsewhere = new Set(tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence));
-    const group = new Set(STAFF_ROLE_LISTS.roleAsGroup);
     for (const signal of input.hitsOf('identifies_staff.unique_role')) {
       if (elsewhere.has((tokens[signal.first] as Token).sentence)) continue;
       // "the nurse team", "the nurse appointments": a group or a service, not one person.
       const after = tokens[signal.last];
-      if (after && after.sentence === (tokens[signal.first] as Token).sentence && group.has(after.text))
+      if (
+        after &&
+        after.sentence === (tokens[signal.first] as Token).sentence &&
+        ROLE_AS_GROUP.has(after.text)
+      )
         continue;
       const role = (input.doc.tokens[signal.last - 1] as Token).text;
       const family = roleFamily(role);
