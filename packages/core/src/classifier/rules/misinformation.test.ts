@@ -309,3 +309,33 @@ describe('misinformation: "jab = poison", antibiotics for everything', () => {
     expect(has('keep the bleach away from the kids, it is poison', 'misinformation')).toBe(false);
   });
 });
+
+describe('misinformation: screening as a con, immune overload, parasites and cleanses, antibiotics at the first sign, hidden harms', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'cervical screening is a big con',
+      'the bowel kits are for harvesting your DNA',
+      'six jabs at once overwhelms a baby’s immune system',
+      'diabetes is caused by parasites, a cleanse fixes it',
+      'start amoxicillin at the first signs of a sniffle',
+      'stop the antibiotics until you feel better, no need to finish',
+      'the flu jab never works, so why bother',
+      'zinc supplements stop you getting colds, never ill now',
+      'GPs hide the side effects of the pill',
+      'the wifi router in the classroom is giving the kids cancer',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(true);
+    }
+  });
+
+  it('does not flag true statements with the same words', () => {
+    for (const text of [
+      "the covid vaccine doesn't work as well against new variants, so get the booster",
+      'Hand washing prevents you catching colds, wash those hands',
+      'they hid the results letter in the wrong folder, took ages to find',
+      'The antibiotics worked until I felt better then it came back',
+    ]) {
+      expect(has(text, 'misinformation'), text).toBe(false);
+    }
+  });
+});
