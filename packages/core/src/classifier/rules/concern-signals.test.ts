@@ -151,6 +151,24 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('taking someone down with me, what is owed, accidents to windows, carried out', () => {
+    for (const text of [
+      "If they cancel again I'm taking somebody down with me",
+      "That locum is going to get what he's owed, trust me",
+      'Those nice new windows might have a nasty accident soon',
+      "I'll do more than shout. Somebody will be carried out of there.",
+      'Staff should remember what happens to people who mess with my family',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+    for (const text of [
+      'The procedure will be carried out by Dr Marsh on Tuesday',
+      'my toddler had a little accident in the waiting room, so sorry',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(false);
+    }
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -300,6 +318,17 @@ describe('concern signals: harm_indication', () => {
     expect(
       has("my sister says she'll kill me if I borrow her car again, joking obviously lol", 'harm_indication'),
     ).toBe(false);
+  });
+
+  it('a waste of oxygen, the whole prescription, the lot, "if he can\'t have me"', () => {
+    for (const text of [
+      "honestly I'm just a waste of space",
+      'swallowed my whole supply with half a bottle of gin',
+      'found my brother passed out, he had taken the lot',
+      "he keeps saying if he can't have me nobody will",
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
   });
 
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {

@@ -226,6 +226,17 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     expect(has('walked past the canal on the way to the surgery, lovely day', 'harm_indication')).toBe(false);
   });
 
+  it('handing things out and thanking everyone, the courage, a baby crying non stop alone, an elder whose meds sit uncollected', () => {
+    for (const text of [
+      'Been handing out all my things to mates. Thank you for everything, all of you.',
+      'The rope is in the garage, I just need to find the nerve',
+      'baby upstairs has been crying non stop and the mum went out hours ago',
+      "Nan's tablets haven't been collected for a fortnight and nobody has seen her",
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

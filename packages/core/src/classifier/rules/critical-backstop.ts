@@ -326,6 +326,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'cancelled|cancelling|closed|closing my _3 contract|contracts|subscriptions|account|accounts|direct debits',
   ],
   giveaway: [
+    'handing|handed|hand|giving _1 out|round|away _2 my|all _1 stuff|things|belongings|possessions|clothes',
     'gave|given|giving|give|handed|handing _6 away',
     'given|giving|gave|give|rehomed|rehoming _3 dog|dogs|cat|cats|pets|pet|stuff|things|belongings|possessions|everything',
     'away my|the|all _1 stuff|things|belongings|possessions|clothes',
@@ -334,6 +335,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'who gets what|my',
   ],
   absence: [
+    'ready to go $',
+    'ready to go now',
     'wont|cant|couldnt _1 wake',
     'missing since|for',
     'gone|went missing',
@@ -389,6 +392,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'nothing left',
   ],
   exhaustion: [
+    'havent|hasnt|not left _1 my|the? bed|room|house _3 days|weeks',
     'done|finished fighting|trying|pretending',
     'cant|cannot keep going|doing _1 like? this|on',
     'im|so|just|really|honestly tired $',
@@ -401,6 +405,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'done with _2 it|everything|life|all|living',
   ],
   resolve: [
+    'made|making peace with',
     'decided $',
     'tonight|today|tomorrow _2 the night|day|time',
     'feels|feel like the night|time|day',
@@ -443,6 +448,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'need|needs|needed|finding|find|found|get|getting|got _1 the|up? courage|nerve|guts',
     'long sleeves|sleeved _5 summer|hot|heat|warm|hide|hiding|cover|covering',
     'hides|hiding|hidden|hid _2 razors|razor|blades|blade',
     'keep|kept|keeps _1 driving|walking|going|ending _2 past|to|back|up',
@@ -521,6 +527,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'havent|hasnt|not|stopped taken|taking my _2 @meds',
   ],
   edFast: [
+    'havent|hasnt eaten',
     'not|havent|hasnt eaten _2 since',
     'one|two|three|1|2|3 meals _3 week|days|fortnight',
     'nothing but _3 coffee|water|tea',
@@ -615,6 +622,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'locks|locked _3 in',
   ],
   unsupervised: [
+    'went|gone|go out _2 hours|ages',
     'no family|relatives|kin|friends $',
     'got|has|have|with no family|relatives|kin|friends|one',
     'no family|relatives|kin|friends _2 nearby|around|local|check|visit|visits',
@@ -693,6 +701,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'lights|light _2 on|off _2 all|days',
   ],
   distress: [
+    'crying|screaming|sobbing|wailing non stop',
     'flinch|flinches|flinched|flinching|cowers|cowering|cower',
     'scream|shout|yell|screams|shouts|yells at _1 him|her|them|the',
     'screaming|crying|shouting|yelling|sobbing|wailing|screams|cries _4 through the wall|next door|hour|hours|ages',
@@ -720,6 +729,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // A sign strong enough beside a vulnerable subject on its own: left alone for a stretch, nobody
   // coming, a carer who doesn't turn up, wandering at night, money taken, sores left untreated.
   strongSign: [
+    'crying|screaming|sobbing|wailing non stop',
     'in a|just|only t? shirt|tshirt|vest|nappy|pyjamas',
     'touches|touched|touching|touch her|him|them|me $',
     'touches|touched|touching|touch her|him|them|me inappropriately|up|down|there|privates|private|bits',
@@ -757,6 +767,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Signs that an old or frail person is not being looked after: strong beside one (a child who
   // wanders off at the fair is another matter).
   elderSign: [
+    '@meds _3 not|havent|hasnt|never _1 been? collected|picked|taken',
     'giving|gave|given|sending|sent _2 all? her|his|their money|savings|pension|cash',
     'getting|gets|got|goes out _3 night|nightie|nightdress|slippers|2am|3am',
     'signed|signing|sign _4 over',
@@ -862,6 +873,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'new name|identity',
+    'do more than',
+    'what happens to _1 people|anyone|those|folk _1 who|that',
     'seeing|see _1 him|her|them|you _2 soon',
     'knows|know what im like',
     'knows|know what i am like',
@@ -1024,6 +1038,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'monday|tuesday|wednesday|thursday|friday|saturday|sunday _3 clinic|shift|surgery|session',
   ],
   gathering: [
+    'just got|come out',
+    'owes|owe me a favour|favours|one',
     'whos|who coming _3 with me|tomorrow|tomoz|down',
     'have|get|send|got people|lads|boys|someone|somebody|mates _2 outside|round|at|down|waiting',
     'know|got people|lads|blokes|friends|mates who|that|whod',
