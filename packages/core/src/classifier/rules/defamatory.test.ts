@@ -295,3 +295,26 @@ describe('defamatory: the practice called corrupt', () => {
     expect(has('the file I uploaded is corrupt, can you resend the form', 'defamatory')).toBe(false);
   });
 });
+
+describe('defamatory: conflicts of interest, practising unregistered, records destroyed, racist remarks, post binned unread', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'they refer everyone to that scan centre because the partners own shares in it',
+      'the new "nurse" is not even registered, she is working illegally',
+      'they shredded the notes after the complaint so nobody could check',
+      'Dr Marsh makes sexist remarks about patients',
+      'reception bins the post unopened',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag a choice of practice or a registration question', () => {
+    for (const text of [
+      'We chose the surgery because the doctors run it so well',
+      'Is the new nurse practitioner registered to do smears yet?',
+    ]) {
+      expect(has(text, 'defamatory'), text).toBe(false);
+    }
+  });
+});
