@@ -338,3 +338,12 @@ describe('discriminatory: disease blamed on someone for their origin, "not a wor
     expect(has("I don't speak a word of English, can someone help me book", 'discriminatory')).toBe(false);
   });
 });
+
+describe('discriminatory: "Adam and Steve", "no gay nurses", a group said to want handouts', () => {
+  it('flags each in new words, not a plain wish', () => {
+    expect(has('Adam and Eve, not Adam and Steve, keep it out of the surgery', 'discriminatory')).toBe(true);
+    expect(has('no foreign doctors please, we want our own', 'discriminatory')).toBe(true);
+    expect(has('asylum seekers only want handouts', 'discriminatory')).toBe(true);
+    expect(has('Women just want something simple for booking smears', 'discriminatory')).toBe(false);
+  });
+});

@@ -484,6 +484,9 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'refuse|refuses|refusing to learn|speak the language',
       // "Typical Asian doctor", "Black nurses are too rough".
       'typical @protectedGroup|@peopleGroup',
+      'adam and steve',
+      'no gay|trans|lesbian|muslim|foreign|black|asian|polish|romanian|indian|african _1 nurses|doctors|staff|gps|receptionists|people|ones _2 thanks|please|here|allowed',
+      '@peopleGroup|@protectedGroup _1 people? _2 just|only|all want|wants|after _1 handouts|benefits|freebies|free|money',
       '@protectedGroup _5 brought|bring|brings|bringing _2 covid|virus|disease|diseases|germs|tb',
       'speak a word of english',
       '@peopleGroup _3 bring|brought|bringing|carry|carrying|spread|spreading _2 disease|diseases|tb|aids|hiv|germs|covid|measles|scabies|illness|illnesses',
