@@ -48,7 +48,7 @@ ollie mason kayden jayden logan ellis jenson harvey louie frankie bella maddie e
 hattie annabel marlene lorna val clive trevor ray raymond geraldine rosemary josephine christina carole
 jacqueline marilyn sunil rakesh ramesh suresh harpreet gurpreet manjit jaspreet simran parveen nasreen
 shazia rubina asif imtiaz nadeem shahid zubair farhana chioma keeley kirsten mark maggie kath jen lyn tina gina nina lynda kathy cathy trish tricia
-bernadette pete stu
+bernadette pete stu kev dave
 
 `;
 
