@@ -130,3 +130,10 @@ describe('patient_identifiable: a reveal ("guess who…") and weight-loss surger
     );
   });
 });
+
+describe('patient_identifiable: another person’s sexual health', () => {
+  it('flags a named person with an STI, not a leaflet about one', () => {
+    expect(has('my ex Darren Price has got herpes, ladies beware', 'patient_identifiable')).toBe(true);
+    expect(has('The chlamydia leaflets in reception are really clear', 'patient_identifiable')).toBe(false);
+  });
+});

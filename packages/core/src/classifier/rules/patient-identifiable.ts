@@ -94,6 +94,7 @@ export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
       'alcohol|drug|drugs|addiction|sexual|mental|antenatal|fertility|abortion clinic|service|team|unit',
       'drinking|drink problem|sorted',
       'alcoholic|addict|heroin|cocaine|overdosed',
+      'herpes|chlamydia|gonorrhoea|gonorrhea|syphilis|crabs|hpv|thrush',
       'mental health|psychiatric',
       'abortion|termination',
     ],
