@@ -109,3 +109,10 @@ describe('recording: people asked to stop sharing are not in the shot', () => {
     );
   });
 });
+
+describe('recording: action cameras', () => {
+  it('flags staff caught on a GoPro, not a GoPro for sale', () => {
+    expect(has('caught the nurse on my GoPro', 'recording')).toBe(true);
+    expect(has('selling my old GoPro if anyone wants it', 'recording')).toBe(false);
+  });
+});
