@@ -169,6 +169,18 @@ describe('concern signals: threat', () => {
     }
   });
 
+  it('a dead man walking, sorry she was born, next it is the building, hospital food', () => {
+    for (const text of [
+      'that practice manager is a dead man walking',
+      "She'll be sorry she ever met me",
+      "They've had their warning. Next it's your house.",
+      'hope Dr Marsh enjoys hospital food',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+    expect(has('I know where the overflow car park is, can I use it on Saturdays?', 'threat')).toBe(false);
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -328,6 +340,24 @@ describe('concern signals: harm_indication', () => {
       "he keeps saying if he can't have me nobody will",
     ]) {
       expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+  });
+
+  it('doing it tonight, staying asleep, banging my head, passports taken, joining the dead', () => {
+    for (const text of [
+      "Today's the day, I'm going to do it",
+      'just want to fall asleep and stay asleep',
+      'I hit my head against the door until it stops, every time',
+      'her boyfriend hides her passport so she cannot go home',
+      'my uncle keeps saying he wants to be with my aunt, who passed in May',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    for (const text of [
+      "phone's on 1%, if I don't reply assume I've died",
+      "Today's the day, I'm going to do it, signing up for the couch to 5k",
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(false);
     }
   });
 

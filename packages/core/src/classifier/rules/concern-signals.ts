@@ -446,6 +446,12 @@ export const CONCERN_RULES: PhraseRule[] = [
       'see how brave|tough|hard|big|smart|smug|cocky|clever|funny|lippy|gobby|mouthy _3 then|when|after|is|are',
       'cant|cannot|wont _3 hide|hiding _3 behind|forever _3 glass|screen|screens|desk|counter|door|doors|security|police|walls|shutters|forever',
       'remember my face|name',
+      'dead man|woman|men|girl|boy|lad walking',
+      'sorry _3 ever born',
+      'sorry _3 met|crossed me',
+      'next its|is _1 the|your? @csPremises|you|yous',
+      'hope _3 likes|like|enjoys|enjoy hospital food|beds|grapes',
+      'likes|like|enjoy|enjoys hospital food $',
       'taking|take|bring|bringing someone|somebody|them|people|few _2 down with me',
       'get|gets|getting what _1 hes|shes|theyre|youre|is|are owed|due',
       'what happens to _1 people|anyone|those|folk _1 who|that',
@@ -550,6 +556,13 @@ export const CONCERN_RULES: PhraseRule[] = [
       'cant|cannot|dont _1 see myself _2 lasting|surviving|alive',
       'cant|cannot|dont _1 see myself _2 being here|around',
       'wish _3 never been born',
+      'wants|wanted|want|wanting _2 to? join _3 died|passed|dead|heaven|gone',
+      'wants|wanted|want|wanting _2 to? be with _3 died|passed|dead|heaven|gone',
+      'tonight|today|todays|tonights _3 going|gonna _1 to? do it $',
+      'sleep|asleep _1 and stay there|asleep|down',
+      'bang|banging|banged|hit|hitting my head _4 when|til|till|until|every|again',
+      'makes|made|making _1 her|him|them _3 bath|baths|bathe|shower|showers|undress|naked _2 with? him|her|me',
+      'took|takes|taken|keeps|kept|hides|hid _1 her|his|my passport|documents|papers',
       'im|just|such _1 a|an? waste of space|oxygen|skin|air',
       'i am _1 a|an? waste of space|oxygen|skin|air',
       'took|taken|swallowed|necked|downed the lot',
@@ -1307,6 +1320,7 @@ const REJECT: ReadonlySet<string> = new Set([
   'bugger',
   'fuck',
 ]);
+const KNOW_WHERE: ReadonlySet<string> = new Set(['where', 'which', 'what']);
 const NOT_FIRE: ReadonlySet<string> = new Set([
   'question',
   'questions',
@@ -1364,6 +1378,13 @@ export function threatVetoed(
     (hit.ruleId === 'threat.veiled' || hit.ruleId === 'threat.consequence') &&
     flags.has(first, FORMAL, 'formal') &&
     !flags.has(first, REJECT, 'reject')
+  )
+    return true;
+  // "I know where the staff car park is, can patients use it?": a question, not a threat.
+  if (
+    hit.ruleId === 'threat.veiled' &&
+    anyIn(tokens, first, last, KNOW_WHERE) &&
+    input.doc.questions.has((tokens[first] as Token).sentence)
   )
     return true;
   if (anyIn(tokens, first, last, VAGUE_VICTIM) && anyIn(tokens, first, last, HYPERBOLE_VERB) && !about())

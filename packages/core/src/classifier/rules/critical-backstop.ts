@@ -187,6 +187,7 @@ export const BACKSTOP_LISTS = {
     'carpark',
   ],
   someoneElse: [
+    'youve',
     'whoever',
     'everyone',
     'anyone',
@@ -423,6 +424,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'tonights|tomorrows the night|day',
   ],
   method: [
+    'platform|platforms',
     'razor|razors',
     'multi storey',
     'coast|sea|woods|river|lake|beach|reservoir|canal',
@@ -448,6 +450,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'noose',
   ],
   contemplation: [
+    'leaning|lean|leaned forward|over $',
     'need|needs|needed|finding|find|found|get|getting|got _1 the|up? courage|nerve|guts',
     'long sleeves|sleeved _5 summer|hot|heat|warm|hide|hiding|cover|covering',
     'hides|hiding|hidden|hid _2 razors|razor|blades|blade',
@@ -680,6 +683,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'takes|took|taken|taking _3 money|pension|benefits|savings',
   ],
   control: [
+    'took|takes|taken|keeps|kept|hides|hid _1 her|his|my passport|documents|id|papers|keys',
     'checks|checking|reads|goes through her|his|their phone',
     'keeps|took|taken|had|has _2 bank card|cards|money',
     'bank card|cards',
@@ -873,6 +877,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'nothing|nowt left? to lose',
+    'remember that $',
     'new name|identity',
     'do more than',
     'what happens to _1 people|anyone|those|folk _1 who|that',
@@ -976,6 +982,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'never bumps|bump|runs|run|meets|meet into me',
   ],
   retribution: [
+    'ruined|wrecked|destroyed my life',
     'do to _4 what',
     'for a few? quid|cash|price',
     'pays|pay|paying for it|this|that',
