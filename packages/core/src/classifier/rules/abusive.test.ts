@@ -206,3 +206,28 @@ describe('abusive: ignorant, greedy, rude aimed insults', () => {
     expect(has('the receptionist was rude to my mum', 'abusive')).toBe(false);
   });
 });
+
+describe('abusive: more insults — cretinous, gobby, chancers, total tool, useless lump, kiss my ass', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'you moronic excuse for a manager',
+      'that mouthy cow on the phones',
+      'a shower of wasters and skivers',
+      'the locum is a complete tool',
+      'the HCA is a lazy lump',
+      'kiss my butt Millbrook',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(true);
+    }
+  });
+
+  it('does not flag the medical or kind uses', () => {
+    for (const text of [
+      'found a little lump and Dr Marsh saw me the same day',
+      'The NHS App is the right tool for repeats',
+      'The GP was a complete lifesaver',
+    ]) {
+      expect(has(text, 'abusive'), text).toBe(false);
+    }
+  });
+});
