@@ -436,7 +436,12 @@ export const patientIdentifiable: RuleFamily = {
         .hitsOf('clinical_disclosure.medical_detail')
         .filter((m) => !serviceWords.overlaps(m) && notOwn(m)),
       ...input.hitsOf('patient_identifiable.sensitive_service').filter(notOwn),
-      ...othersHealthDetails(doc, input.hitsOf('patient_identifiable.health_detail'), named, namedTokens),
+      ...othersHealthDetails(
+        doc,
+        input.hitsOf('patient_identifiable.health_detail'),
+        named.slice(0, MAX_CHECKED),
+        namedTokens,
+      ),
       ...input.hitsOf('patient_identifiable.results').filter((m) => possessedBy(doc, m.first, namedTokens)),
     ];
     for (const person of named.slice(0, MAX_CHECKED)) {
