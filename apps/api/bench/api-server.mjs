@@ -1,11 +1,13 @@
-// The API under test, in its own process, as deployed: plain node running the compiled dist/ (run.ts
-// builds it first), the real startServer on loopback over a fresh SQLite file,
+// The API under test, in its own process, as deployed: plain node (with the start script's flags,
+// bench/lib.ts API_NODE_FLAGS) running the compiled dist/ (run.ts builds it first), the real
+// startServer on loopback over a fresh SQLite file,
 // rate limits off (the benchmark is the load), request logs on as deployed (stdout goes to /dev/null).
 // BENCH_EXTRA_PRACTICES seeds that many further practices, each with a report key, so figures can be
 // taken at England scale (~6,300 practices) as well as with one.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Store } from '../dist/db/store.js';
 import { issueKey } from '../dist/http/auth.js';
 import { publicOf, settingsFrom } from '../dist/practices/practice-config.js';
@@ -96,6 +98,23 @@ process.send?.({
   reportKey,
   apiKey,
   databasePath: join(dir, 'bench.sqlite'),
+});
+// What holds the server's memory, on request (the soak prints it at the end).
+process.on('message', (message) => {
+  if (message !== 'memory') return;
+  const db = running.db.$client;
+  const before = process.memoryUsage();
+  // With --expose-gc: also what is left after a full collection (what is retained, not garbage).
+  globalThis.gc?.();
+  process.send?.({
+    memory: {
+      ...before,
+      ...(globalThis.gc ? { afterGc: process.memoryUsage() } : {}),
+      heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size])),
+      sqlitePageCacheKiB: Number(db.pragma('cache_size', { simple: true })),
+      sqliteMmapBytes: Number(db.pragma('mmap_size', { simple: true })),
+    },
+  });
 });
 process.on('SIGTERM', () => {
   running.close().then(() => process.exit(0));

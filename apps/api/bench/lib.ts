@@ -10,14 +10,31 @@ export interface ChildServer {
   /** Extra fields the child sent with its ready message. */
   info: Record<string, unknown>;
   rssBytes(): number;
+  /** The child's process.memoryUsage() and heap spaces (bench/api-server.mjs answers it). */
+  memory(): Promise<Record<string, unknown> | undefined>;
   stop(): Promise<void>;
 }
 
-/** Forks an entry (TypeScript through tsx, plain .mjs as is) that sends `{ ready: true, port }` once listening. */
-export function startChild(entry: string, env: Record<string, string> = {}): Promise<ChildServer> {
+/**
+ * The Node flags the API runs with in production — apps/api/package.json's `start` script:
+ * `node --max-semi-space-size=8 dist/server.js`. V8's young generation otherwise grows to 2 × 16 MB
+ * under load and stays there (docs/benchmarks.md, "Memory"). The bench runs the API with the same
+ * (run.ts warns when the start script says otherwise).
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=8'];
+
+/**
+ * Forks an entry (TypeScript through tsx, plain .mjs as is) that sends `{ ready: true, port }` once
+ * listening; `nodeFlags` are passed to its node (bench/api-server.mjs gets API_NODE_FLAGS).
+ */
+export function startChild(
+  entry: string,
+  env: Record<string, string> = {},
+  nodeFlags: string[] = entry.endsWith('api-server.mjs') ? API_NODE_FLAGS : [],
+): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child = fork(entry, [], {
-      execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      execArgv: [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), ...nodeFlags],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
@@ -33,6 +50,19 @@ export function startChild(entry: string, env: Record<string, string> = {}): Pro
         child,
         info: m as Record<string, unknown>,
         rssBytes: () => readRss(child.pid),
+        memory: () =>
+          new Promise((answer) => {
+            const timer = setTimeout(() => answer(undefined), 2000);
+            const listener = (reply: unknown) => {
+              const memory = (reply as { memory?: Record<string, unknown> }).memory;
+              if (!memory) return;
+              clearTimeout(timer);
+              child.off('message', listener);
+              answer(memory);
+            };
+            child.on('message', listener);
+            child.send('memory');
+          }),
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { cpuSeconds } from './lib.js';
+import { API_NODE_FLAGS, cpuSeconds } from './lib.js';
 
 const which = process.argv[2] ?? 'public';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 8);
@@ -21,10 +21,17 @@ const entry = bare
   : (process.env.PROFILE_SERVER ?? fileURLToPath(new URL('./api-server.mjs', import.meta.url)));
 
 const child = fork(entry, [], {
-  execArgv:
-    process.env.PROFILE_OFF === '1'
+  execArgv: [
+    // PROFILE_NODE_FLAGS (space-separated, may be empty) replaces the API's usual node flags.
+    ...(bare
       ? []
-      : ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100'],
+      : process.env.PROFILE_NODE_FLAGS !== undefined
+        ? process.env.PROFILE_NODE_FLAGS.split(' ').filter(Boolean)
+        : API_NODE_FLAGS),
+    ...(process.env.PROFILE_OFF === '1'
+      ? []
+      : ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100']),
+  ],
   env: process.env,
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });

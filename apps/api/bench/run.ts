@@ -7,12 +7,12 @@
 // BENCH_ENGLAND=0 skip the reports run at England scale (6,300 practices with report keys)
 // BENCH_ONLY=soak run only the mixed-load soak
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { measureHotPaths } from './db-hot-path.js';
-import { type ChildServer, type LoadFigures, load, startChild } from './lib.js';
+import { API_NODE_FLAGS, type ChildServer, type LoadFigures, load, startChild } from './lib.js';
 import { measureCommitRates } from './sqlite-durability.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -50,6 +50,16 @@ async function measure(name: string, options: autocannon.Options, server: ChildS
     `  ${name.padEnd(44)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  CPU ${figures.cpuMicrosPerRequest.toFixed(0)} µs/req  non-2xx ${figures.non2xx}${name.includes('304') ? ' (the 304s)' : ''}  errors ${figures.errors}`,
   );
   return figures;
+}
+
+const mb = (bytes: unknown) => `${(Number(bytes) / 2 ** 20).toFixed(1)}`;
+function describeMemory(memory: Record<string, unknown> | undefined): string {
+  if (!memory) return 'not reported';
+  const spaces = Object.entries((memory.heapSpaces as Record<string, number>) ?? {})
+    .filter(([, used]) => used > 2 ** 20)
+    .map(([name, used]) => `${name.replace(/_space$/, '')} ${mb(used)}`)
+    .join(', ');
+  return `RSS ${mb(memory.rss)} MB: V8 heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)} (${spaces}), external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)}); SQLite cache_size ${memory.sqlitePageCacheKiB}, mmap ${memory.sqliteMmapBytes}`;
 }
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -91,6 +101,7 @@ async function soak(api: ChildServer, info: ApiInfo) {
     requests,
   });
   clearInterval(sampler);
+  const memory = await api.memory();
   // Least-squares slope of RSS over the second half (after warm-up), in MB per minute.
   const tail = rss.slice(Math.floor(rss.length / 2));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -114,10 +125,17 @@ async function soak(api: ChildServer, info: ApiInfo) {
     rssMaxMb: Math.max(...rss.map((p) => p.mb)),
     rssSlopeMbPerMinute: slope * 60,
     rssEvery30s: rss.filter((p) => p.second % 30 === 0).map((p) => Math.round(p.mb)),
+    memoryAtEnd: memory,
   };
 }
 
 async function main() {
+  const start = (JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  if (!start.includes(API_NODE_FLAGS.join(' ')))
+    console.warn(
+      `the start script (${start}) does not run node with ${API_NODE_FLAGS.join(' ')}, as the bench does`,
+    );
   // The API runs from its compiled dist/, as deployed (no TypeScript loader in the measured process).
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     const build = spawnSync(
@@ -138,6 +156,7 @@ async function main() {
     const figures = await soak(server, server.info as unknown as ApiInfo);
     await server.stop();
     console.log(JSON.stringify(figures, null, 2));
+    console.log(`memory at the end of the soak: ${describeMemory(figures.memoryAtEnd)}`);
     if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
     return;
   }
@@ -241,6 +260,7 @@ async function main() {
   console.log(
     `  soak: ${soakFigures.requestsPerSecond.toFixed(0)} req/s, p50 ${soakFigures.p50} ms, p99 ${soakFigures.p99} ms, non-2xx ${soakFigures.non2xx}, errors ${soakFigures.errors}; RSS ${soakFigures.rssStartMb.toFixed(0)} → ${soakFigures.rssEndMb.toFixed(0)} MB (max ${soakFigures.rssMaxMb.toFixed(0)}), trend ${soakFigures.rssSlopeMbPerMinute.toFixed(2)} MB/min`,
   );
+  console.log(`  memory at the end of the soak: ${describeMemory(soakFigures.memoryAtEnd)}`);
   await soakServer.stop();
 
   let england: LoadFigures | undefined;

@@ -25,6 +25,10 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
  *   a savepoint keeps the pages it changes in a sub-journal, which otherwise spills to a temporary
  *   file: two write(2) calls per page per request (twice the WAL's and checkpoints' writes together). Temporary
  *   tables and sorts are small here (every list is paged and indexed).
+ * - cache_size = 4 MiB (better-sqlite3 builds SQLite with 16 MiB): the hot pages — practices, keys,
+ *   the right-hand edge of each index that reports append to, recent incidents — fit many times over;
+ *   the rest is read from the OS page cache. A 16 MiB cache filled up within a 5-minute mixed load
+ *   and held the server's RSS over its 150 MB budget (docs/benchmarks.md, "Memory").
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -34,6 +38,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('cache_size = -4000');
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db as Db;
