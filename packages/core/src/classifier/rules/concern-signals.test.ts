@@ -181,6 +181,18 @@ describe('concern signals: threat', () => {
     expect(has('I know where the overflow car park is, can I use it on Saturdays?', 'threat')).toBe(false);
   });
 
+  it('watching the practice burn, put down like a dog, a hospital bed, how far pushing gets you', () => {
+    for (const text of [
+      "I'd pay money to watch the surgery burning",
+      'That receptionist wants putting down like a rabid dog',
+      "Next time he's rude to me he'll be talking from a hospital bed",
+      'Carry on ignoring me Millbrook and see how far it gets you',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+    expect(has('My old dog had to be put down last week, the vet was so kind', 'threat')).toBe(false);
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -359,6 +371,19 @@ describe('concern signals: harm_indication', () => {
     ]) {
       expect.soft(has(text, 'harm_indication'), text).toBe(false);
     }
+  });
+
+  it('this is it for me, acid threatened, scars up the arms', () => {
+    for (const text of [
+      'Honestly this is it for me.',
+      'He told me he would throw acid in my face if I went to the police',
+      'my stepdaughter has scars all over her legs and says it is the cat',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(has('This is it for me and the 8am phone queue, switching practice', 'harm_indication')).toBe(
+      false,
+    );
   });
 
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {

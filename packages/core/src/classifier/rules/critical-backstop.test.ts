@@ -237,6 +237,19 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     }
   });
 
+  it('a note written and an empty house awaited, an elder cut off by a carer who moved in', () => {
+    for (const text of [
+      "Everything's sorted. Note is written. Just waiting for the flat to be quiet.",
+      "My gran's new carer won't let her see us and has moved into her bungalow",
+      'the lad next door wears the same dirty clothes every day and asks us for crisps',
+    ]) {
+      expect.soft(has(text, 'harm_indication'), text).toBe(true);
+    }
+    expect(
+      has("Thanks for trying Dr Marsh, it wasn't your fault the op got cancelled", 'harm_indication'),
+    ).toBe(false);
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

@@ -306,6 +306,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'last post|video|message|time',
   ],
   note: [
+    'notes|note _1 is|are? written|done|ready',
+    'if youre|you are reading this',
+    'wasnt|isnt _3 your|anyones fault $',
     'none|not _3 your|anyones fault',
     'dont blame yourself|yourselves|anyone',
     'if i dont|never post|reply|answer|message',
@@ -406,6 +409,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'done with _2 it|everything|life|all|living',
   ],
   resolve: [
+    'waiting for _3 house|flat|place _2 empty|quiet',
+    'got everything i need $',
     'made|making peace with',
     'decided $',
     'tonight|today|tomorrow _2 the night|day|time',
@@ -601,6 +606,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'hits|hit|hitting|slaps|beats|punches _1 her|him|them|the',
   ],
   neglect: [
+    'same _1 dirty|old|smelly clothes',
+    'begging|asking|asks|begs _3 biscuits|bread|snacks|sweets|crisps|money',
     'soaked|drenched|sodden',
     'wet through',
     'hasnt|havent|not|never|isnt _1 been? fed|washed|changed|bathed',
@@ -771,6 +778,9 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   // Signs that an old or frail person is not being looked after: strong beside one (a child who
   // wanders off at the fair is another matter).
   elderSign: [
+    'stopped|stopping|stops _1 him|her|them _1 from? seeing|visiting|having|going|calling',
+    'wont|doesnt|never let _1 him|her|them _1 see|visit|have|go|call',
+    'living|moved|moving in|into _2 his|her|their house|flat|home|bungalow',
     '@meds _3 not|havent|hasnt|never _1 been? collected|picked|taken',
     'giving|gave|given|sending|sent _2 all? her|his|their money|savings|pension|cash',
     'getting|gets|got|goes out _3 night|nightie|nightdress|slippers|2am|3am',
@@ -877,6 +887,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'keep|carry on _1 pushing|testing me',
+    'see how far _3 gets|get you',
     'nothing|nowt left? to lose',
     'remember that $',
     'new name|identity',

@@ -162,6 +162,7 @@ export const HARM_RULES: PhraseRule[] = [
       'been|started|back|stopped|relapsed _2 cutting|harming|burning',
       'cutting|harming again',
       'cuts|scars|marks|burns on _1 her|his|their|my _1 arms|wrists|legs|thighs|arm|wrist',
+      'cuts|scars|marks|burns _2 up|over|across _1 her|his|their|my _1 arms|wrists|legs|thighs|arm|wrist',
       'cut|cuts|cutting|burn|burning my arms|wrists|legs|thighs|arm|wrist|skin',
       'relapsed',
       'selfharm*',
