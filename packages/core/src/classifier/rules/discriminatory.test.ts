@@ -347,3 +347,27 @@ describe('discriminatory: "Adam and Steve", "no gay nurses", a group said to wan
     expect(has('Women just want something simple for booking smears', 'discriminatory')).toBe(false);
   });
 });
+
+describe('discriminatory: blame pinned on a group, gender identity denied, dress bans, refusing staff by race, distrusting women doctors', () => {
+  it('flags each in new words', () => {
+    for (const text of [
+      'always the Romanians who cause trouble at reception',
+      'a man cannot become a woman, stop pretending at that surgery',
+      'they should ban hijabs on the front desk',
+      'I will refuse to be examined by an Asian doctor',
+      'never trust female GPs with anything serious',
+      'Jews and their money, that explains the private clinic',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(true);
+    }
+  });
+
+  it('does not flag sympathy for a group, or trust in a named doctor', () => {
+    for (const text of [
+      "it's always the disabled patients who suffer when the lift breaks",
+      'I trust Dr Marsh with anything serious, she is brilliant',
+    ]) {
+      expect(has(text, 'discriminatory'), text).toBe(false);
+    }
+  });
+});

@@ -484,6 +484,13 @@ export const DISCRIMINATORY_RULES: PhraseRule[] = [
       'refuse|refuses|refusing to learn|speak the language',
       // "Typical Asian doctor", "Black nurses are too rough".
       'typical @protectedGroup|@peopleGroup',
+      'always the|those|these _1 foreigners|immigrants|migrants|europeans|muslims|poles|romanians|asians|africans|pakistanis|indians|travellers|gypsies|gays|blacks|jews|refugees who|that',
+      'man|men cant|cannot|isnt _1 be|become? a? woman|women',
+      'woman|women cant|cannot|isnt _1 be|become? a? man|men',
+      'jews|jewish _2 and their money|noses',
+      'ban|banned _2 burka|burkas|burqa|burqas|niqab|niqabs|hijab|hijabs|headscarf|headscarves|turban|turbans',
+      'refuse|refused|refusing|wont _3 seen|see|treated|examined by a|an @protectedGroup|@peopleGroup|white|black|asian|brown',
+      'dont|never trust _1 women|female|lady|black|asian|foreign|gay|muslim|indian|african|polish _1 doctors|nurses|gps|staff|doctor|nurse|gp',
       'adam and steve',
       'no gay|trans|lesbian|muslim|foreign|black|asian|polish|romanian|indian|african _1 nurses|doctors|staff|gps|receptionists|people|ones _2 thanks|please|here|allowed',
       '@peopleGroup|@protectedGroup _1 people? _2 just|only|all want|wants|after _1 handouts|benefits|freebies|free|money',
