@@ -339,3 +339,13 @@ describe('misinformation: screening as a con, immune overload, parasites and cle
     }
   });
 });
+
+describe('misinformation: raw milk cures, "the jab has the flu in it"', () => {
+  it('flags each, not the accurate description', () => {
+    expect(has('raw milk heals eczema, ditch the creams', 'misinformation')).toBe(true);
+    expect(has('the flu jab has the virus in it so you always catch it', 'misinformation')).toBe(true);
+    expect(has('the flu jab has no live virus in it, you cannot catch flu from it', 'misinformation')).toBe(
+      false,
+    );
+  });
+});

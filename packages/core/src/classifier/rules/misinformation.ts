@@ -323,6 +323,8 @@ export const MISINFORMATION_RULES: PhraseRule[] = [
       'paid _2 to diagnose|diagnosing',
       'kernels|apricot|b17|laetrile|turmeric|garlic|ginger|honey|lemon|bicarb|alkaline|detox|homeopathy|homeopathic|crystals|cbd|colloidal|ivermectin|bleach|mms|vinegar _4 prevents|prevent|stops|stop|protects|protect _2 against|from? @disease|cancer|cancers|covid|flu|tumours',
       'mouldy|moldy bread|fruit _3 penicillin|antibiotic|antibiotics',
+      'raw milk _3 @cureVerb|cure|cures|prevents|prevent|heals _3 @disease|@moreDisease|allergies|asthma|eczema',
+      '@vaccine _3 has|have|contains|contain|got the? flu|virus|covid|disease _1 in it',
       'cancer feeds|feeds|thrives on sugar',
       'fluoride _4 poison|poisonous|neurotoxin|lowers|lowering|iq|toxic|docile|control|compliant',
       'make|keep us|people|everyone|you|them|kids docile|compliant|sterile|infertile',
