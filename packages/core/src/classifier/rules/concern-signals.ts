@@ -400,20 +400,12 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       // intent + violent act + person: "I swear I'll batter her", "gonna glass that receptionist"
-      '@csIntent _3 @csHarmVerb _2 @csPerson',
-      '@csIntent _3 hurt|hurting|hit|hitting|shoot|shooting @csPerson',
-      '@csIntent _3 @csHarmVerb|hit|knock|kick|smash|cave|rip _1 your|his|her|their|yer _1 face|head|teeth|skull|nose|jaw|legs|kneecaps|brains|lights|block',
-      '@csIntent _3 rip|tear|ripping|tearing|knock|knocking|kick|kicking|cave|caving _2 head|heads|throat|face|faces|eyes|teeth|block|lights|brains _3 off|out|in|down',
-      '@csIntent _3 knock|knocking|spark|sparking _1 him|her|them|you|u|em|yous _1 out|down|spark|sparko',
-      '@csIntent _2 run|running|drive|driving _1 him|her|them|you|u|em _1 over|down',
-      '@csIntent _3 through|over _1 that|the|this|your screen|counter|desk|glass|window',
       'wants|needs|want|need|deserves _1 his|her|their|your legs|neck|head|face|jaw|kneecaps|teeth|skull|arms|fingers _1 breaking|smashing|kicking|kicked|punching|caving|doing|knocking|snapping|stamping',
       'bring|bringing|brought|carry|carrying|take|taking|pack|packing|tooled _2 a|my|the|some|his @csWeapon',
       'bring|bringing|brought|carry|carrying|pack|packing something|summat|owt|anything|sommat|somethin _1 heavy|sharp|hard|nasty|pointy',
       'ill|im|gonna|going|will|ahll|ahm _2 shift|move|sort|deal _1 with? them|him|her|em|you|yous myself|ourselves',
       'taking|take|rip|ripping|break|breaking|snap|snapping|knock|knocking hers|his|theirs|yours off|out|in',
       'do|doing the same to her|him|them|you|yous',
-      '@csIntent _3 rearrange|redecorate|smash|mash|burst|batter|cave|kick|punch|stamp|break|bust|split _3 face|faces|teeth|jaw|nose|kneecaps|skull|head|lip',
     ],
   },
   {
@@ -424,7 +416,8 @@ export const CONCERN_RULES: PhraseRule[] = [
       // "someone's going to get hurt", "they'll get hurt", "one of them will end up glassed"
       'put|putting|puts _3 in the ground|dirt $',
       'wont|not|never _1 be? getting|get|gettin back up|up again',
-      'in a body bag|bodybag',
+      'body bag|bags',
+      'bodybag|bodybags',
     ],
   },
   {
@@ -507,7 +500,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'track|hunt|tracking|hunting _1 you|him|her|them|em|that|the|every _2 down',
       'come|coming|go|going|comes|came after _1 you|him|her|them|em|every|each|everyone|everybody|yous|all',
       'make|making them|him|her|you|yous|em|every|each|everyone _2 pay|suffer|regret|sorry|bleed',
-      'know|got|have|ring|call _1 people|lads|blokes|someone|somebody|mates|friends|boys _2 who|whod|that|thatd|wholl|thatll|would _3 do|sort|deal|break|hurt|batter|sorting|visit',
       'get|getting|send|sending|bring|bringing|call|calling _2 @csCrew _4 wait|waiting|sort|visit|word|words|deal|meet|round|down|after|outside',
       'cant|wont|cannot|dont protect|save|help you|them|him|her|yous|staff|@rolePlural forever|always|then|now|outside',
       'one way or another _3 ill|im|well|will|pay|get|sort',
@@ -545,12 +537,7 @@ export const CONCERN_RULES: PhraseRule[] = [
     confidence: 0.85,
     patterns: [
       // wishing not to be alive, ways to die, being a burden, the place and the drop
-      'dont|didnt|never|not want|wanna _1 to? be? alive|exist|existing|living',
       'no longer want|wish _1 to? be? alive|exist|live|here',
-      'dont|didnt|never|not want|wanna _1 to? live anymore|like|any',
-      'dont|didnt|never|not want|wanna _1 to? live $',
-      'dont|didnt|never|not want|wanna _1 to? wake|waking _1 up? anymore|tomorrow|again|up',
-      'dont|didnt|never|not want|wanna _1 to? wake|waking _1 up? $',
       'wish|wishing|wished|hope|hoping|pray|praying _3 wouldnt|dont|didnt|never|not|wont _1 wake|waking',
       'ways|way|how _2 to? end|ending it|things|everything|myself|my|all',
       'ways|way|how _2 to? die|hang|overdose|od $',
@@ -559,8 +546,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'cant|cannot|dont _1 see myself _2 lasting|surviving|alive',
       'cant|cannot|dont _1 see myself _2 being here|around',
       'wish _3 never been born',
-      'this is it for me $',
-      'this is it for me now',
       'acid _3 my|her|his|their face',
       'wants|wanted|want|wanting _2 to? join _3 died|passed|dead|heaven|gone',
       'wants|wanted|want|wanting _2 to? be with _3 died|passed|dead|heaven|gone',
@@ -569,8 +554,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'bang|banging|banged|hit|hitting my head _4 when|til|till|until|every|again',
       'makes|made|making _1 her|him|them _3 bath|baths|bathe|shower|showers|undress|naked _2 with? him|her|me',
       'took|takes|taken|keeps|kept|hides|hid _1 her|his|my passport|documents|papers',
-      'im|just|such _1 a|an? waste of space|oxygen|skin|air',
-      'i am _1 a|an? waste of space|oxygen|skin|air',
       'took|taken|swallowed|necked|downed the lot',
       'cant have me|her|him|you _2 no|nobody|noone',
       'if i _1 didnt|dont|never|wouldnt wake|woke|waking',
@@ -579,14 +562,12 @@ export const CONCERN_RULES: PhraseRule[] = [
       'hosepipe|hose _3 exhaust',
       'want|wanna|wish _2 sleep forever',
       'telling|tells|told|tell me|myself to end|kill|hurt|jump|die|cut|harm',
-      'its|is for me|her|you if i|she|you _1 ever? leave|leaves|go|tell',
+      'for me|her|you if i|she|you _1 ever? leave|leaves|go|tell',
       'better|happier|easier|nicer|brighter _3 without me',
       'only thing|reason _3 stopping|keeping|holding me',
       'tired|sick|exhausted of _1 being? alive|existing',
       'tired|sick|exhausted of _1 living|life|breathing $',
       'scared|afraid|frightened|worried|tempted _2 ill|i|id|might _1 take|swallow|neck _1 the? them|it|all|every|lot',
-      'doesnt|didnt|dont|never want|wanna _1 to? live _1 anymore|any',
-      'doesnt want _1 to? be? alive|here|around _1 anymore|any',
       'never been born $',
       'thinking|thought|think|tempted|urge|close|want|wanting _3 jumping|jump $',
       'thinking|thought|think|keep|kept|tempted _3 driving|drive|crashing|crash|swerving|swerve|steering|steer _3 into|off',
@@ -595,10 +576,6 @@ export const CONCERN_RULES: PhraseRule[] = [
       'planning|planned|plan _1 it _4 know exactly|how|when',
       'know exactly how|when|where _3 do it|going|gonna',
       'know exactly how|when|where _3 do $',
-      'had|having enough of _1 life|living|existing|breathing',
-      'had|having enough of being alive',
-      'had|having enough of everything|it $',
-      'had|having enough of it all $',
       'not be|being here|around _1 anymore|much',
       'not be|being here|around _1 $',
       'cope|manage|coping|managing _2 fine|better|easier|ok|okay|alright without me $',
@@ -714,6 +691,83 @@ const THREAT_SUBJECT = set(['ill', 'i', 'im', 'ima', 'imma', 'were', 'well', 'we
 const INTENT = set(CONCERN_LISTS.csIntent);
 
 const ANCHORED: readonly Anchored[] = [
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: [
+      '@csHarmVerb _2 @csPerson',
+      'hurt|hurting|hit|hitting|shoot|shooting @csPerson',
+      '@csHarmVerb|hit|knock|kick|smash|cave|rip _1 your|his|her|their|yer _1 face|head|teeth|skull|nose|jaw|legs|kneecaps|brains|lights|block',
+      'rip|tear|ripping|tearing|knock|knocking|kick|kicking|cave|caving _2 head|heads|throat|face|faces|eyes|teeth|block|lights|brains _3 off|out|in|down',
+      'knock|knocking|spark|sparking _1 him|her|them|you|u|em|yous _1 out|down|spark|sparko',
+      'rearrange|redecorate|smash|mash|burst|batter|cave|kick|punch|stamp|break|bust|split _3 face|faces|teeth|jaw|nose|kneecaps|skull|head|lip',
+      'through|over _1 that|the|this|your screen|counter|desk|glass|window',
+    ],
+    behind: [{ words: INTENT, within: 4 }],
+  },
+  {
+    id: 'threat.intent_violence',
+    category: 'threat',
+    confidence: 0.85,
+    patterns: ['run|running|drive|driving _1 him|her|them|you|u|em _1 over|down'],
+    behind: [{ words: INTENT, within: 3 }],
+  },
+  {
+    id: 'threat.consequence',
+    category: 'threat',
+    confidence: 0.75,
+    patterns: [
+      'people|lads|blokes|someone|somebody|mates|friends|boys _2 who|whod|that|thatd|wholl|thatll|would _3 do|sort|deal|break|hurt|batter|sorting|visit',
+    ],
+    behind: [{ words: set(['know', 'got', 'have', 'ring', 'call']), within: 2 }],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: [
+      'alive|exist|existing|living',
+      'live _1 anymore|like|any',
+      'live $',
+      'wake|waking _1 up? anymore|tomorrow|again|up',
+      'wake|waking _1 up? $',
+      'here|around anymore|any',
+    ],
+    behind: [
+      { words: set(['want', 'wanna', 'wants']), within: 3 },
+      { words: set(['dont', 'didnt', 'never', 'not', 'doesnt', 'longer']), within: 2 },
+    ],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['it for me $', 'it for me now'],
+    behind: [
+      { words: set(['is']), within: 1 },
+      { words: set(['this']), within: 1 },
+    ],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: ['waste of space|oxygen|skin|air'],
+    behind: [{ words: set(['im', 'just', 'such', 'a', 'an', 'am']), within: 2 }],
+  },
+  {
+    id: 'harm_indication.death_wish',
+    category: 'harm_indication',
+    confidence: 0.85,
+    patterns: [
+      'enough of _1 life|living|existing|breathing',
+      'enough of being alive',
+      'enough of everything|it $',
+      'enough of it all $',
+    ],
+    behind: [{ words: set(['had', 'having']), within: 1 }],
+  },
   {
     id: 'threat.violence',
     category: 'threat',
@@ -838,8 +892,11 @@ const ANCHORED: readonly Anchored[] = [
     id: 'threat.harm_outcome',
     category: 'threat',
     confidence: 0.8,
-    patterns: ['in bags|boxes|coffins|bodybags'],
-    behind: [{ words: set(['going', 'go', 'leave', 'leaving', 'carried', 'home', 'out']), within: 3 }],
+    patterns: ['bags|boxes|coffins|bodybags'],
+    behind: [
+      { words: set(['in']), within: 1 },
+      { words: set(['going', 'go', 'leave', 'leaving', 'carried', 'home', 'out']), within: 3 },
+    ],
   },
   {
     id: 'threat.veiled',
@@ -954,8 +1011,10 @@ const ANCHORED: readonly Anchored[] = [
     id: 'threat.harm_outcome',
     category: 'threat',
     confidence: 0.8,
-    patterns: ['in|into the canal|river|sea|docks|reservoir|quarry|cut'],
+    patterns: ['canal|river|sea|docks|reservoir|quarry|cut'],
     behind: [
+      { words: set(['the']), within: 1 },
+      { words: set(['in', 'into']), within: 1 },
       { words: set(['going', 'goes', 'gone', 'end', 'ending', 'up', 'ends']), within: 2 },
       { words: VICTIM, within: 3 },
     ],
@@ -1165,6 +1224,7 @@ const COMING_FOR_TARGET: ReadonlySet<string> = set(
   WORD_LISTS.rolePlural,
   ['all', 'every', 'everyone', 'everybody', 'yous', 'youse', 'ya', 'the', 'that', 'this', 'your', 'lot'],
 );
+const ANCHOR_IDS: readonly string[] = ANCHORED.map((_, i) => `${ANCHOR_PREFIX}${i}`);
 const ANCHOR_RULES: PhraseRule[] = [
   ...ANCHORED.map((a, i) => ({ id: `${ANCHOR_PREFIX}${i}`, confidence: a.confidence, patterns: a.patterns })),
   { id: COMING_FOR, confidence: 0.75, patterns: ['coming|come|comes for'] },
@@ -1507,7 +1567,7 @@ export const concernSignals: RuleFamily = {
       });
     }
     ANCHORED.forEach((anchored, i) => {
-      for (const ph of input.hitsOf(`${ANCHOR_PREFIX}${i}`)) {
+      for (const ph of input.hitsOf(ANCHOR_IDS[i] as string)) {
         const from = lookBehind(tokens0, ph.first, anchored.behind);
         if (from < 0) continue;
         const start = tokens0[from] as Token;
