@@ -193,6 +193,20 @@ describe('concern signals: threat', () => {
     expect(has('My old dog had to be put down last week, the vet was so kind', 'threat')).toBe(false);
   });
 
+  it('through him like a train, life insurance, police on standby, watch what happens, they will learn', () => {
+    for (const text of [
+      "Next time I'll go through that locum like a bus",
+      'Dr Marsh better have decent life insurance',
+      "They'd better have the police waiting when I turn up",
+      'Watch what happens when they cancel me again',
+      "Millbrook treat my dad like rubbish. They'll learn.",
+      'one of these receptionists is going to end up getting hurt',
+    ]) {
+      expect.soft(has(text, 'threat'), text).toBe(true);
+    }
+    expect(has('Hope my car insurance is cheaper this year', 'threat')).toBe(false);
+  });
+
   it('stays quiet on hyperbole, procedures, hazards, formal recourse and other businesses', () => {
     expectAll(
       [
@@ -384,6 +398,11 @@ describe('concern signals: harm_indication', () => {
     expect(has('This is it for me and the 8am phone queue, switching practice', 'harm_indication')).toBe(
       false,
     );
+  });
+
+  it('counting down until I can go', () => {
+    expect.soft(has('just counting down the days till I can rest', 'harm_indication')).toBe(true);
+    expect(has('counting down the days until I can go on holiday', 'harm_indication')).toBe(false);
   });
 
   it('stays quiet on figurative death talk and ordinary uses of the words', () => {

@@ -250,6 +250,16 @@ describe('critical backstop: someone else at risk, phrased in new ways', () => {
     ).toBe(false);
   });
 
+  it("a list of names worked through, a manager's house, children alone all night", () => {
+    expect
+      .soft(has("I've got a list of names from Millbrook and I'm working through the list", 'threat'))
+      .toBe(true);
+    expect.soft(has("The practice manager's house is the big one on Elm Road isn't it", 'threat')).toBe(true);
+    expect
+      .soft(has('The twins upstairs were alone all night and the baby was screaming', 'harm_indication'))
+      .toBe(true);
+  });
+
   it('stays quiet on ordinary family news and sobriety milestones', () => {
     for (const text of [
       'Our nan (92) still does the crossword every morning',

@@ -632,6 +632,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'locks|locked _3 in',
   ],
   unsupervised: [
+    'alone _2 all night|day|weekend|evening',
     'went|gone|go out _2 hours|ages',
     'no family|relatives|kin|friends $',
     'got|has|have|with no family|relatives|kin|friends|one',
@@ -712,6 +713,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'lights|light _2 on|off _2 all|days',
   ],
   distress: [
+    'screaming|crying|sobbing|wailing $',
     'crying|screaming|sobbing|wailing non stop',
     'flinch|flinches|flinched|flinching|cowers|cowering|cower',
     'scream|shout|yell|screams|shouts|yells at _1 him|her|them|the',
@@ -887,6 +889,8 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
   ],
   fuel: ['petrol', 'jerry can', 'lighter', 'matches', 'diesel', 'accelerant', 'paraffin'],
   menace: [
+    'going|working through it|them $',
+    'going|working through the list',
     'keep|carry on _1 pushing|testing me',
     'see how far _3 gets|get you',
     'nothing|nowt left? to lose',
@@ -1005,6 +1009,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'regret it|this',
   ],
   watchKnow: [
+    'list of names|addresses',
     'number|reg plate|plates|number',
     'numberplate|numberplates',
     'in case|incase anyone|anybody|someone _1 fancies|wants|fancied',
@@ -1021,6 +1026,7 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
     'parked|waiting|sat|sitting|stood _1 outside',
   ],
   watchPlace: [
+    'doctors|nurses|managers|receptionists|gps|docs _1 house|car|home|kids|address|wife|husband',
     'follow|follows|followed|following _3 home',
     'wait|waiting _3 by|at|outside|near his|her|their car|house|door',
     'outside|near|at|round your|his|her|their house|home|door|place',

@@ -170,7 +170,7 @@ export const HARM_RULES: PhraseRule[] = [
       'swallow|swallowing|swallowed|took|necked|downed all|every _1 my|the? tablets|pills|meds|@meds',
       'took|taken|take|swallowed|swallowing|necked _1 a|the? bunch|load|handful|lot|box|packet|pack|boxes|packets|bottle|bottles|strip|strips|tub _2 @medicine|meds|medication|medicine',
       'overdose|overdosed|od',
-      'took|taken|swallowed|necked _1 a|the? bunch|load|handful|lot|all _3 tablets|pills|meds',
+      'took|taken|swallowed|necked _1 a|the? bunch|load|handful|lot|all _4 tablets|pills|meds',
       'saving|saved|stockpiling|hoarding|collecting _1 up? my|the? _1 pills|tablets|meds|@medicine',
       'stop|stopping|stopped taking my insulin|meds|medication|tablets|pills|@medicine',
       'not taking my _1 insulin|meds|medication|tablets|pills|@medicine _1 anymore',
