@@ -7,7 +7,8 @@
 //   4. staff      — staff.ts: roster names, nicknames and near-miss surnames
 //   5. families   — rules/*.ts, in FAMILIES order: each turns its phrase hits (and earlier findings)
 //                   into evidence for its categories
-//   6. policy     — severity, recommended actions and templates from model/policy.ts
+//   6. learned    — learned.ts: a linear model trained on labelled posts adds what the rules missed
+//   7. policy     — severity, recommended actions and templates from model/policy.ts
 //
 // To add a rule: add a pattern to the family's PhraseRule (or a new PhraseRule with a new stable id),
 // add a test beside it, and list the id in docs/categories.md.
@@ -15,6 +16,7 @@
 import { CATEGORY_SEVERITY, type Category, maxSeverity } from '../model/constants.js';
 import type { CategoryFinding, Classification, ClassifyContext, EvidenceSpan } from '../model/incident.js';
 import { POLICY_ORDER, policyFor } from '../model/policy.js';
+import { learnedHits } from './learned.js';
 import { WORD_LISTS } from './lexicon.js';
 import { tokenize } from './normalise.js';
 import { type PhraseHit, PhraseMatcher } from './phrases.js';
@@ -71,10 +73,18 @@ function phraseMatcher(): PhraseMatcher {
   return matcher;
 }
 
-export function classify(text: string, context: ClassifyContext = {}): Classification {
+/** Steps 1, 2 and 4: what both the rules and the learned layer read. */
+export function readPost(text: string, context: ClassifyContext = {}) {
   const original = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const doc = tokenize(original, isListedWord);
   resolveMasked(doc);
+  const practiceWords = practiceNameWords(context.practiceName);
+  const staff = findStaffMentions(doc, context.staff ?? [], practiceWords);
+  return { original, doc, practiceWords, staff };
+}
+
+export function classify(text: string, context: ClassifyContext = {}): Classification {
+  const { original, doc, practiceWords, staff } = readPost(text, context);
   const phraseHits = phraseMatcher().find(doc);
   const byRule = new Map<string, PhraseHit[]>();
   for (const hit of phraseHits) {
@@ -82,9 +92,8 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
     if (list) list.push(hit);
     else byRule.set(hit.rule.id, [hit]);
   }
-  const practiceWords = practiceNameWords(context.practiceName);
-  const staff = findStaffMentions(doc, context.staff ?? [], practiceWords);
   const found = new Map<Category, Hit[]>();
+  const ruledOut = new Set<Category>();
   const input: RuleInput = {
     doc,
     context,
@@ -101,11 +110,23 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
       for (const ph of byRule.get(rule.id) ?? []) direct.push(hitFrom(ph, rule.category));
     }
     const hits = family.derive ? family.derive(input, direct) : direct;
+    // A category whose phrases matched but which `derive` then vetoed ("can't give you covid" is a
+    // rebuttal): the rules ruled on it, and the learned layer does not overrule them.
+    for (const hit of direct)
+      if (!hits.some((kept) => kept.category === hit.category)) ruledOut.add(hit.category);
     for (const hit of hits) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
       else found.set(hit.category, [hit]);
     }
+  }
+  // The learned layer only adds: a category the rules found keeps the rules' evidence alone.
+  const byRules = new Set(found.keys());
+  for (const hit of context.rulesOnly ? [] : learnedHits(doc, staff, practiceWords)) {
+    if (byRules.has(hit.category) || ruledOut.has(hit.category)) continue;
+    const list = found.get(hit.category);
+    if (list) list.push(hit);
+    else found.set(hit.category, [hit]);
   }
   return toClassification(original, found);
 }

@@ -95,7 +95,8 @@ export function replyIsSafe(text: unknown, platform: Platform, ctx: TransitionCo
       'reply_too_long',
       `The reply is ${length} characters; ${platform} allows ${limit}. Shorten it and move the conversation offline.`,
     );
-  const context = { staff: ctx.settings.staff, platform, practiceName: ctx.settings.name };
+  // Rules only: a refusal must quote the words at fault, and the learned layer reads style, not facts.
+  const context = { staff: ctx.settings.staff, platform, practiceName: ctx.settings.name, rulesOnly: true };
   let found: Classification;
   let asReader: Classification;
   const reader = readerView(text);

@@ -58,6 +58,12 @@ export interface ClassifyContext {
    * post as being about the practice, as "the surgery" does.
    */
   practiceName?: string;
+  /**
+   * Skip the learned layer and report only what the hand-written rules found, each with the exact
+   * words it matched. For checks that must point at explicit text (the public-reply guard) and for
+   * testing the rules on their own.
+   */
+  rulesOnly?: boolean;
 }
 
 // ---------------------------------------------------------------- the report a member of staff files

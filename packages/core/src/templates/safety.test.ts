@@ -62,8 +62,8 @@ describe('public replies pass the policy’s reply check', () => {
   it('the classifier finds no clinical details, patient-identifiable data or staff names in any of them', () => {
     const problems: string[] = [];
     for (const reply of replies) {
-      const found = classify(reply.text, { staff: reply.staff }).categories.filter((finding) =>
-        FORBIDDEN_IN_REPLIES.includes(finding.id),
+      const found = classify(reply.text, { staff: reply.staff, rulesOnly: true }).categories.filter(
+        (finding) => FORBIDDEN_IN_REPLIES.includes(finding.id),
       );
       for (const finding of found)
         problems.push(
@@ -75,7 +75,8 @@ describe('public replies pass the policy’s reply check', () => {
 
   it('the check is live: a deliberately unsafe reply is caught', () => {
     const staff = PRACTICES[0]?.staff ?? [];
-    const found = (text: string) => classify(text, { staff }).categories.map((finding) => finding.id);
+    const found = (text: string) =>
+      classify(text, { staff, rulesOnly: true }).categories.map((finding) => finding.id);
     expect(found('Thank you. Dr Priya Raman will call you back today.')).toContain('identifies_staff');
     expect(found('Mrs Jones, NHS number 943 476 5919, has been told.')).toContain('patient_identifiable');
     expect(found('My son was diagnosed with epilepsy last week.')).toContain('clinical_disclosure');
