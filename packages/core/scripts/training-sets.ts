@@ -20,6 +20,11 @@ export const TRAINING_SETS = [
     posts: 'packages/core/eval/posts.holdout3.jsonl',
     practice: 'packages/core/eval/practice.holdout3.json',
   },
+  {
+    name: 'holdout4',
+    posts: 'packages/core/eval/posts.holdout4.jsonl',
+    practice: 'packages/core/eval/practice.holdout4.json',
+  },
 ] as const;
 
 /** What the weights file records of a set, so a test can tell when the weights are older than the posts. */
