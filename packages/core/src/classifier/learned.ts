@@ -51,30 +51,20 @@ function modelWords(doc: Doc, staff: readonly StaffMention[], practiceWords: Rea
   return words;
 }
 
-/** Calls `visit` with every feature: each word (`u:`) and each pair of words in one sentence (`b:`). */
-function eachFeature(
-  doc: Doc,
-  words: readonly string[],
-  visit: (name: string, first: number, last: number) => void,
-) {
-  const tokens = doc.tokens;
-  for (let i = 0; i < words.length; i++) {
-    visit(`u:${words[i]}`, i, i + 1);
-    if (i + 1 < words.length && tokens[i + 1]?.sentence === tokens[i]?.sentence)
-      visit(`b:${words[i]} ${words[i + 1]}`, i, i + 2);
-  }
-}
-
-/** The post as the model sees it (what scripts/train.ts learns from). */
+/** The post as the model sees it: each word (`u:`) and each pair of words in one sentence (`b:`). What scripts/train.ts learns from. */
 export function learnedFeatures(
   doc: Doc,
   staff: readonly StaffMention[],
   practiceWords: ReadonlySet<string>,
 ): Feature[] {
+  const words = modelWords(doc, staff, practiceWords);
+  const tokens = doc.tokens;
   const features: Feature[] = [];
-  eachFeature(doc, modelWords(doc, staff, practiceWords), (name, first, last) =>
-    features.push({ name, first, last }),
-  );
+  for (let i = 0; i < words.length; i++) {
+    features.push({ name: `u:${words[i]}`, first: i, last: i + 1 });
+    if (i + 1 < words.length && tokens[i + 1]?.sentence === tokens[i]?.sentence)
+      features.push({ name: `b:${words[i]} ${words[i + 1]}`, first: i, last: i + 2 });
+  }
   return features;
 }
 
@@ -87,35 +77,54 @@ function isDigits(text: string): boolean {
   return true;
 }
 
-/** The weights as a Map (faster than a large object for lookups by arbitrary strings), built once per model. */
-const INDEXES = new WeakMap<LearnedModel, Map<string, readonly number[]>>();
-function indexOf(model: LearnedModel): Map<string, readonly number[]> {
+/** The weights indexed by word and by word pair, so scoring a post builds no strings. */
+interface WeightIndex {
+  words: Map<string, readonly number[]>;
+  pairs: Map<string, Map<string, readonly number[]>>;
+}
+const INDEXES = new WeakMap<LearnedModel, WeightIndex>();
+function indexOf(model: LearnedModel): WeightIndex {
   let index = INDEXES.get(model);
-  if (!index) {
-    index = new Map(Object.entries(model.weights));
-    INDEXES.set(model, index);
+  if (index) return index;
+  index = { words: new Map(), pairs: new Map() };
+  for (const [name, weights] of Object.entries(model.weights)) {
+    if (name.startsWith('u:')) index.words.set(name.slice(2), weights);
+    else if (name.startsWith('b:')) {
+      const space = name.indexOf(' ');
+      const first = name.slice(2, space);
+      const seconds = index.pairs.get(first) ?? new Map<string, readonly number[]>();
+      seconds.set(name.slice(space + 1), weights);
+      index.pairs.set(first, seconds);
+    }
   }
+  INDEXES.set(model, index);
   return index;
 }
 
 /** A post's distinct features that carry weight, each at its first occurrence, with its weights. */
 function weighedFeatures(doc: Doc, words: readonly string[], model: LearnedModel) {
   const index = indexOf(model);
-  const seen = new Set<string>();
-  const weighed: { feature: Feature; pairs: readonly number[] }[] = [];
-  const visit = (name: string, first: number, last: number) => {
-    const pairs = index.get(name);
-    if (!pairs || seen.has(name)) return;
-    seen.add(name);
-    weighed.push({ feature: { name, first, last }, pairs });
+  // A feature's weights array is unique to it, so it also identifies the feature.
+  const seen = new Set<readonly number[]>();
+  const weighed: { first: number; last: number; weights: readonly number[] }[] = [];
+  const add = (weights: readonly number[] | undefined, first: number, last: number) => {
+    if (!weights || seen.has(weights)) return;
+    seen.add(weights);
+    weighed.push({ first, last, weights });
   };
-  eachFeature(doc, words, visit);
+  const tokens = doc.tokens;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    add(index.words.get(word), i, i + 1);
+    if (i + 1 < words.length && tokens[i + 1]?.sentence === tokens[i]?.sentence)
+      add(index.pairs.get(word)?.get(words[i + 1] as string), i, i + 2);
+  }
   return weighed;
 }
 
-function logits(weighed: readonly { pairs: readonly number[] }[], model: LearnedModel): number[] {
+function logits(weighed: readonly { weights: readonly number[] }[], model: LearnedModel): number[] {
   const z = [...model.bias];
-  for (const { pairs } of weighed)
+  for (const { weights: pairs } of weighed)
     for (let k = 0; k + 1 < pairs.length; k += 2)
       z[pairs[k] as number] = (z[pairs[k] as number] as number) + (pairs[k + 1] as number);
   return z;
@@ -142,7 +151,7 @@ export function learnedHits(
     if (probability <= LEARNED_THRESHOLD) continue;
     // The words that weighed most for this category, strongest first.
     const strongest = weighed
-      .map(({ feature, pairs }) => ({ feature, weight: weightFor(pairs, categoryIndex) }))
+      .map((feature) => ({ feature, weight: weightFor(feature.weights, categoryIndex) }))
       .filter((candidate) => candidate.weight > 0)
       .sort((x, y) => y.weight - x.weight)
       .slice(0, EVIDENCE_SPANS);

@@ -153,6 +153,8 @@ function matchFrom(
 /** All phrase rules, compiled once, matched in one pass over the tokens. */
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Compiled[]>();
+  /** Patterns whose first two elements are plain words, by first word then second: most patterns. */
+  private readonly byWordPair = new Map<string, Map<string, Compiled[]>>();
   private readonly byPrefix = new Map<number, Compiled[]>();
   private readonly bySuffix = new Map<number, Compiled[]>();
   private readonly ruleCount: number;
@@ -164,7 +166,22 @@ export class PhraseMatcher {
         const required = elements.slice(1).filter((e) => e.gap === 0 && !e.optional && !e.end);
         const compiled: Compiled = { rule, ruleIndex, elements, anchor: required[required.length - 1] };
         const first = compiled.elements[0] as Element;
-        for (const word of first.words) push(this.byWord, word, compiled);
+        const second = compiled.elements[1];
+        const plainSecond =
+          second !== undefined &&
+          second.gap === 0 &&
+          !second.optional &&
+          !second.end &&
+          second.prefixes.length === 0 &&
+          second.suffixes.length === 0;
+        for (const word of first.words) {
+          if (!plainSecond) push(this.byWord, word, compiled);
+          else {
+            const seconds = this.byWordPair.get(word) ?? new Map<string, Compiled[]>();
+            for (const next of second.words) push(seconds, next, compiled);
+            this.byWordPair.set(word, seconds);
+          }
+        }
         for (const prefix of first.prefixes) push(this.byPrefix, headKey(prefix), compiled);
         for (const suffix of first.suffixes) push(this.bySuffix, tailKey(suffix), compiled);
       }
@@ -206,6 +223,11 @@ export class PhraseMatcher {
       const token = tokens[i] as Token;
       const exact = this.byWord.get(token.text);
       if (exact) this.tryAll(exact, tokens, i, hits, counts, isViable, true);
+      const next = tokens[i + 1];
+      if (next !== undefined && next.sentence === token.sentence) {
+        const pair = this.byWordPair.get(token.text)?.get(next.text);
+        if (pair) this.tryAll(pair, tokens, i, hits, counts, isViable, true);
+      }
       const byPrefix = this.byPrefix.get(headKey(token.text));
       if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts, isViable);
       const bySuffix = token.text.length >= 3 ? this.bySuffix.get(tailKey(token.text)) : undefined;
