@@ -25,6 +25,11 @@ export const TRAINING_SETS = [
     posts: 'packages/core/eval/posts.holdout4.jsonl',
     practice: 'packages/core/eval/practice.holdout4.json',
   },
+  {
+    name: 'holdout5',
+    posts: 'packages/core/eval/posts.holdout5.jsonl',
+    practice: 'packages/core/eval/practice.holdout5.json',
+  },
 ] as const;
 
 /** What the weights file records of a set, so a test can tell when the weights are older than the posts. */
