@@ -145,18 +145,29 @@ export function learnedHits(
   // Only features the model has weights for are kept: most word pairs of a post have none.
   const weighed = weighedFeatures(doc, modelWords(doc, staff, practiceWords), model);
   const z = logits(weighed, model);
+  const over = z.map((logit) => sigmoid(logit) > LEARNED_THRESHOLD);
+  if (!over.includes(true)) return [];
+  // For each category over the threshold, the features that weighed most for it, strongest first.
+  const strongest: { first: number; last: number; weight: number }[][] = CATEGORIES.map(() => []);
+  for (const feature of weighed) {
+    const pairs = feature.weights;
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      const categoryIndex = pairs[k] as number;
+      const weight = pairs[k + 1] as number;
+      if (weight <= 0 || !over[categoryIndex]) continue;
+      const top = strongest[categoryIndex] as { first: number; last: number; weight: number }[];
+      if (top.length === EVIDENCE_SPANS && (top[EVIDENCE_SPANS - 1] as { weight: number }).weight >= weight)
+        continue;
+      top.push({ first: feature.first, last: feature.last, weight });
+      top.sort((x, y) => y.weight - x.weight);
+      if (top.length > EVIDENCE_SPANS) top.pop();
+    }
+  }
   const hits: Hit[] = [];
   for (const [categoryIndex, category] of CATEGORIES.entries()) {
-    const probability = sigmoid(z[categoryIndex] as number);
-    if (probability <= LEARNED_THRESHOLD) continue;
-    // The words that weighed most for this category, strongest first.
-    const strongest = weighed
-      .map((feature) => ({ feature, weight: weightFor(feature.weights, categoryIndex) }))
-      .filter((candidate) => candidate.weight > 0)
-      .sort((x, y) => y.weight - x.weight)
-      .slice(0, EVIDENCE_SPANS);
-    const confidence = Math.round(probability * 100) / 100;
-    for (const { feature } of strongest) {
+    if (!over[categoryIndex]) continue;
+    const confidence = Math.round(sigmoid(z[categoryIndex] as number) * 100) / 100;
+    for (const feature of strongest[categoryIndex] ?? []) {
       const first = doc.tokens[feature.first];
       const last = doc.tokens[feature.last - 1];
       if (!first || !last) continue;
@@ -172,9 +183,4 @@ export function learnedHits(
     }
   }
   return hits;
-}
-
-function weightFor(pairs: readonly number[], categoryIndex: number): number {
-  for (let k = 0; k + 1 < pairs.length; k += 2) if (pairs[k] === categoryIndex) return pairs[k + 1] as number;
-  return 0;
 }

@@ -1133,6 +1133,8 @@ const FIGURATIVE: readonly string[] = [
 ];
 
 const KINDS = Object.keys(CUES) as Kind[];
+/** Each kind's rule id, built once: collectCues looks every kind up on every post. */
+const KIND_RULE_IDS: readonly (readonly [Kind, string])[] = KINDS.map((kind) => [kind, `${PREFIX}${kind}`]);
 const FIGURATIVE_VETOED: ReadonlySet<Kind> = new Set(['violence', 'fire', 'explicit', 'veiledStrong']);
 /** Threat cues that the shared threat vetoes apply to (hyperbole elsewhere, hazards, blame). */
 const THREAT_VETOED: ReadonlySet<Kind> = new Set(['violence', 'veiledStrong', 'menace']);
@@ -1325,8 +1327,8 @@ function collectCues(input: RuleInput): Cue[] {
     first: t.index,
     last: t.index + 1,
   });
-  for (const kind of KINDS) {
-    for (const ph of input.hitsOf(`${PREFIX}${kind}`)) {
+  for (const [kind, ruleId] of KIND_RULE_IDS) {
+    for (const ph of input.hitsOf(ruleId)) {
       if (FIGURATIVE_VETOED.has(kind) && figurative.overlaps(ph)) continue;
       if (kind === 'explicit' && reportedQuestion(tokens, ph.first)) continue;
       if (
