@@ -74,7 +74,7 @@ for (const [index, category] of CATEGORIES.entries()) {
     pairs.push(index, round(weight));
     kept.set(name, pairs);
   }
-  console.log(`${category.padEnd(22)} ${[...examples].filter((e) => e.labels.has(category)).length} posts`);
+  console.log(`${category.padEnd(22)} ${examples.filter((e) => e.labels.has(category)).length} posts`);
 }
 
 function trainOne(category: Category): { weights: Map<string, number>; b: number } {
