@@ -6,20 +6,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from './open.js';
 import { Store } from './store.js';
 
-describe('Store.write (group commit)', () => {
-  let dir: string;
-  let db: Db;
-  let store: Store;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'policy-store-'));
-    db = openDatabase(join(dir, 'policy.sqlite'));
-    store = new Store(db);
-  });
-  afterEach(() => {
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+// Every test gets its own SQLite file.
+let dir: string;
+let db: Db;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'policy-store-'));
+  db = openDatabase(join(dir, 'policy.sqlite'));
+  store = new Store(db);
+});
+afterEach(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
+describe('Store.write (group commit)', () => {
   const practice = (ods: string) => ({
     ods,
     name: ods,
@@ -69,13 +70,7 @@ describe('Store.write (group commit)', () => {
 });
 
 describe('Store read cache (practiceSettings, reportOrigins, credential)', () => {
-  let dir: string;
-  let db: Db;
-  let store: Store;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'policy-store-'));
-    db = openDatabase(join(dir, 'policy.sqlite'));
-    store = new Store(db);
     store.insertPractice({
       ods: 'Y10010',
       name: 'Before',
@@ -85,10 +80,6 @@ describe('Store read cache (practiceSettings, reportOrigins, credential)', () =>
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });
-  });
-  afterEach(() => {
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('serves a repeated read from memory', () => {
@@ -155,26 +146,18 @@ describe('Store read cache (practiceSettings, reportOrigins, credential)', () =>
 
 describe('Store.pruneIdempotent', () => {
   it('forgets keys first used before the cut-off and keeps the rest', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policy-store-'));
-    const db = openDatabase(join(dir, 'policy.sqlite'));
-    try {
-      const store = new Store(db);
-      const row = (key: string, createdAt: string) => ({
-        keyId: 'key_1',
-        key,
-        requestHash: 'h',
-        status: 201,
-        response: '{}',
-        createdAt,
-      });
-      store.saveIdempotent(row('old', '2026-03-01T00:00:00.000Z'));
-      store.saveIdempotent(row('new', '2026-03-03T00:00:00.000Z'));
-      expect(store.pruneIdempotent('2026-03-02T00:00:00.000Z')).toBe(1);
-      expect(store.idempotent('key_1', 'old')).toBeUndefined();
-      expect(store.idempotent('key_1', 'new')).toBeDefined();
-    } finally {
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const row = (key: string, createdAt: string) => ({
+      keyId: 'key_1',
+      key,
+      requestHash: 'h',
+      status: 201,
+      response: '{}',
+      createdAt,
+    });
+    store.saveIdempotent(row('old', '2026-03-01T00:00:00.000Z'));
+    store.saveIdempotent(row('new', '2026-03-03T00:00:00.000Z'));
+    expect(store.pruneIdempotent('2026-03-02T00:00:00.000Z')).toBe(1);
+    expect(store.idempotent('key_1', 'old')).toBeUndefined();
+    expect(store.idempotent('key_1', 'new')).toBeDefined();
   });
 });
