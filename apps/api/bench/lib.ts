@@ -132,3 +132,22 @@ export async function load(
     total: result.requests.total,
   };
 }
+
+/** The report every report-filing load sends (benchmark and profiler alike). */
+export const REPORT = JSON.stringify({
+  platform: 'facebook',
+  postUrl: 'https://www.facebook.example/RiversideGreenSurgery/posts/1234567890',
+  seenAt: '2026-11-24T18:40:00Z',
+  location: 'practice_page',
+  author: { name: 'A. Member', handle: '@a_member_of_public', kind: 'patient' },
+  text: 'Absolutely disgusting service at this surgery. Waited 40 minutes and the receptionist was rude and useless. Dr Raman never listens. I will be telling everyone in the village group to go elsewhere, this place is a joke and someone should shut it down.',
+  atRisk: false,
+  reporter: { name: 'Sam Adeyemi', role: 'receptionist' },
+});
+/** The body every classify load sends. */
+export const CLASSIFY = (ods: string) =>
+  JSON.stringify({
+    text: 'The receptionist Sam was so rude today, and Dr Okonjo is useless. Never coming back to this awful practice, I want to complain.',
+    practice: ods,
+    platform: 'facebook',
+  });

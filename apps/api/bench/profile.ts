@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { API_NODE_FLAGS, cpuSeconds } from './lib.js';
+import { API_NODE_FLAGS, CLASSIFY, cpuSeconds, REPORT } from './lib.js';
 
 const which = process.argv[2] ?? 'public';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 8);
@@ -41,15 +41,6 @@ const info = await new Promise<Record<string, string | number>>((resolve) =>
   }),
 );
 const url = `http://127.0.0.1:${info.port}`;
-const REPORT = JSON.stringify({
-  platform: 'facebook',
-  seenAt: '2026-11-24T18:40:00Z',
-  location: 'practice_page',
-  author: { name: 'A. Member', handle: '@a_member_of_public', kind: 'patient' },
-  text: 'Absolutely disgusting service at this surgery. Waited 40 minutes and the receptionist was rude and useless. Dr Raman never listens. I will be telling everyone in the village group to go elsewhere, this place is a joke and someone should shut it down.',
-  atRisk: false,
-  reporter: { name: 'Sam Adeyemi', role: 'receptionist' },
-});
 const publicUrl = `${url}/v1/practices/${info.ods}/public`;
 const etag = bare ? '' : ((await fetch(publicUrl)).headers.get('etag') ?? '');
 const options: Record<string, autocannon.Options> = {
@@ -71,11 +62,7 @@ const options: Record<string, autocannon.Options> = {
     url: `${url}/v1/classify`,
     method: 'POST',
     headers: { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      text: 'The receptionist Sam was so rude today, and Dr Okonjo is useless. Never coming back to this awful practice, I want to complain.',
-      practice: info.ods,
-      platform: 'facebook',
-    }),
+    body: CLASSIFY(String(info.ods)),
   },
 };
 const chosen = options[which];

@@ -12,7 +12,15 @@ import { arch, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { measureHotPaths } from './db-hot-path.js';
-import { API_NODE_FLAGS, type ChildServer, type LoadFigures, load, startChild } from './lib.js';
+import {
+  API_NODE_FLAGS,
+  type ChildServer,
+  CLASSIFY,
+  type LoadFigures,
+  load,
+  REPORT,
+  startChild,
+} from './lib.js';
 import { measureCommitRates } from './sqlite-durability.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,23 +33,6 @@ interface ApiInfo {
   reportKey: string;
   apiKey: string;
 }
-
-const REPORT = JSON.stringify({
-  platform: 'facebook',
-  postUrl: 'https://www.facebook.example/RiversideGreenSurgery/posts/1234567890',
-  seenAt: '2026-11-24T18:40:00Z',
-  location: 'practice_page',
-  author: { name: 'A. Member', handle: '@a_member_of_public', kind: 'patient' },
-  text: 'Absolutely disgusting service at this surgery. Waited 40 minutes and the receptionist was rude and useless. Dr Raman never listens. I will be telling everyone in the village group to go elsewhere, this place is a joke and someone should shut it down.',
-  atRisk: false,
-  reporter: { name: 'Sam Adeyemi', role: 'receptionist' },
-});
-const CLASSIFY = (ods: string) =>
-  JSON.stringify({
-    text: 'The receptionist Sam was so rude today, and Dr Okonjo is useless. Never coming back to this awful practice, I want to complain.',
-    practice: ods,
-    platform: 'facebook',
-  });
 
 async function measure(name: string, options: autocannon.Options, server: ChildServer): Promise<LoadFigures> {
   await load(`${name} (warm-up)`, { ...options, duration: 2 });
