@@ -112,8 +112,8 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
     const hits = family.derive ? family.derive(input, direct) : direct;
     // A category whose phrases matched but which `derive` then vetoed ("can't give you covid" is a
     // rebuttal): the rules ruled on it, and the learned layer does not overrule them.
-    for (const hit of direct)
-      if (!hits.some((kept) => kept.category === hit.category)) ruledOut.add(hit.category);
+    const kept = new Set(hits.map((hit) => hit.category));
+    for (const hit of direct) if (!kept.has(hit.category)) ruledOut.add(hit.category);
     for (const hit of hits) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
