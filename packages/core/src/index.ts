@@ -5,17 +5,19 @@ export type { ConductClause } from './conduct/clauses.js';
 export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';
 export { publicConfig } from './conduct/public-config.js';
+export * from './labels/index.js';
 export { overdueDeadlines } from './lifecycle/deadlines.js';
 export type { GuardRule } from './lifecycle/rules.js';
 export { GUARD_RULES, RULE_CODES } from './lifecycle/rules.js';
 export { availableEvents, nextSteps, replay, startIncident, transition } from './lifecycle/transition.js';
+export * from './limits.js';
 export * from './model/constants.js';
 export type * from './model/incident.js';
-export type { PolicyActionId } from './model/policy.js';
 export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';
 export { summarise, summaryToCsv } from './monitoring/summarise.js';
+export * from './policy/index.js';
 export type {
   RenderedTemplate,
   RenderOptions,

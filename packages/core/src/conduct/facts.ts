@@ -1,3 +1,5 @@
+export { URGENT_HELP } from '../policy/nations.js';
+
 // Fixed facts the patient-facing text and the templates share. They are the same for every
 // practice in England, so they are constants, not settings.
 
@@ -6,13 +8,6 @@ export const OMBUDSMAN = {
   name: 'Parliamentary and Health Service Ombudsman',
   url: 'https://www.ombudsman.org.uk',
   phone: '0345 015 4033',
-} as const;
-
-/** Urgent help: always shown, whatever the practice configures. */
-export const URGENT_HELP = {
-  nhs111Phone: '111',
-  nhs111Url: 'https://111.nhs.uk',
-  emergencyPhone: '999',
 } as const;
 
 /** NHS complaints rules for routing and templates. */

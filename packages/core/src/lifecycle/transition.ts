@@ -1,6 +1,7 @@
 // The incident lifecycle: an incident is the fold of its events. Everything here is pure: the
 // time is the event's `at`, effects are returned as data, nothing is read or written.
 
+import { EVENT_LABELS, STATE_LABELS } from '../labels/index.js';
 import type { ActionEventType, Category } from '../model/constants.js';
 import { ACTOR_ROLES, CATEGORIES, EVENT_TYPES, PLATFORMS, POST_LOCATIONS } from '../model/constants.js';
 import {
@@ -20,7 +21,7 @@ import { policyFor } from '../model/policy.js';
 import { setDeadline, triageDeadline } from './deadlines.js';
 import type { EventRule } from './event-rule.js';
 import { isBlank, shown } from './guards.js';
-import { EVENT_LABELS, orList, STATE_LABELS } from './labels.js';
+import { orList } from './labels.js';
 import { EVENT_RULES } from './registry.js';
 import { refuse } from './rules.js';
 
@@ -135,11 +136,11 @@ function wrongState(incident: Incident, type: ActionEventType): Refusal {
       ? 'only once it is closed'
       : from.length >= 6
         ? 'only while it is open'
-        : `only when it is ${orList(from.map((state) => STATE_LABELS[state]))}`;
+        : `only when it is ${orList(from.map((state) => STATE_LABELS['en-GB'][state]))}`;
   const closedHint = incident.state === 'closed' ? ' A closed incident can only be reopened.' : '';
   return refuse(
     'wrong_state',
-    `“${EVENT_LABELS[type]}” is possible ${where}; this incident is ${STATE_LABELS[incident.state]}.${closedHint}`,
+    `“${EVENT_LABELS['en-GB'][type]}” is possible ${where}; this incident is ${STATE_LABELS['en-GB'][incident.state]}.${closedHint}`,
   );
 }
 

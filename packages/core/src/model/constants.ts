@@ -116,6 +116,10 @@ export type Advisor = (typeof ADVISORS)[number];
 export const LOCALES = ['en-GB', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The UK nation a practice is in: it decides the complaints route and the ombudsman. */
+export const NATIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
+export type Nation = (typeof NATIONS)[number];
+
 export const EVENT_TYPES = [
   'report',
   'record_evidence',

@@ -1,41 +1,13 @@
+import { ACTION_TEXT, type PolicyActionId } from '../labels/index.js';
 import type { Category, TemplateId } from './constants.js';
 import type { RecommendedAction } from './incident.js';
 
-// What the policy says to do for each category, in the policy's words. Actions are listed in
-// policy order: safety first, then evidence, then containment, then the conversation.
+export type { PolicyActionId };
 
-const ACTION_TEXT = {
-  call_999_if_immediate_danger: 'If anyone is in immediate danger, call 999 now.',
-  tell_manager_now: 'Tell the practice manager at once, whatever the time.',
-  safeguarding_referral:
-    'Make a safeguarding referral now: the practice safeguarding lead and the local authority safeguarding team.',
-  report_to_police: 'Report the threat to the police and keep the police reference.',
-  save_evidence: 'Save the evidence: a screenshot with the date, time and link, before anything is removed.',
-  hide_or_remove: 'Hide or remove the post from the practice’s own page where you can.',
-  tell_data_protection_officer:
-    'Tell the data protection officer: another patient’s information has been disclosed.',
-  request_removal: 'Ask the author to remove the post, privately.',
-  report_to_platform: 'Report the post to the platform under its rules.',
-  consider_hate_crime_report: 'Consider reporting it to the police as a hate crime.',
-  seek_mdu_or_legal_advice:
-    'Do not engage publicly; seek MDU or legal advice if the author refuses to remove it.',
-  inform_staff_member: 'Tell the member of staff named, and the practice manager.',
-  block_repeat_poster: 'Block the author from the practice’s pages if they post again.',
-  consider_violent_patient_policy: 'Consider the violent and abusive patient policy.',
-  no_clinical_reply:
-    'Never reply with clinical information, even if the author already shared it; move the conversation offline.',
-  factual_reply_nhs_link: 'Consider a short, factual reply linking to NHS information.',
-  do_not_argue_publicly:
-    'Do not argue in public: acknowledge briefly and invite them to contact the practice privately.',
-  offer_complaints_procedure:
-    'Offer the complaints procedure privately. A complaint is never grounds for removing a patient.',
-  redirect_to_channels:
-    'Reply publicly pointing to the NHS App, online consultation or phone; discuss nothing in public.',
-  answer_in_business_hours: 'It may be answered publicly, in business hours.',
-  thank_and_point_to_reviews: 'Thank them, and point to the practice’s NHS website review page.',
-} as const satisfies Record<string, string>;
-
-export type PolicyActionId = keyof typeof ACTION_TEXT;
+// What the policy asks the practice manager to do for each category (what the reporter and the
+// partners are told is in policy/guidance.ts; the words, in both languages, in labels/index.ts).
+// Actions are listed in policy order: safety first, then evidence, then containment, then the
+// conversation.
 
 export const CATEGORY_POLICY: Readonly<
   Record<Category, { actions: readonly PolicyActionId[]; templates: readonly TemplateId[] }>
@@ -136,7 +108,7 @@ export function policyFor(categories: Iterable<Category>): {
     for (const template of CATEGORY_POLICY[category].templates) templates.add(template);
   }
   return {
-    actions: [...actionIds].map((id) => ({ id, text: ACTION_TEXT[id] })),
+    actions: [...actionIds].map((id) => ({ id, text: ACTION_TEXT['en-GB'][id] })),
     templates: [...templates],
   };
 }

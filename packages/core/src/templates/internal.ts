@@ -1,9 +1,18 @@
 // Texts for the practice itself: the alert a manager gets when a report is filed, and the
 // monitoring report for the partners. Internal, but they still never repeat the post's text.
 
+import {
+  ACTION_TEXT,
+  CATEGORY_LABELS,
+  DEADLINE_LABELS,
+  LOCATION_LABELS,
+  OUTCOME_LABELS,
+  PLATFORM_LABELS,
+  SEVERITY_LABELS,
+} from '../labels/index.js';
 import type { Category, Locale, Severity } from '../model/constants.js';
 import { CATEGORIES, PLATFORMS, SEVERITIES } from '../model/constants.js';
-import { policyFor } from '../model/policy.js';
+import { type PolicyActionId, policyFor } from '../model/policy.js';
 import { SUMMARY_OUTCOMES } from '../monitoring/summarise.js';
 import {
   bullets,
@@ -13,33 +22,19 @@ import {
   type TemplateBody,
   type TemplateContext,
 } from './context.js';
-import {
-  ACTION_TEXT_CY,
-  CATEGORY_LABELS,
-  DEADLINE_LABELS,
-  LOCATION_LABELS,
-  OUTCOME_LABELS,
-  PLATFORM_LABELS,
-  SEVERITY_LABELS,
-} from './labels.js';
 import { orderedCategories } from './law.js';
 
 const numbered = (lines: readonly string[]): string =>
   lines.map((line, index) => `${index + 1}. ${line}`).join('\n');
 
-type ActionId = keyof typeof ACTION_TEXT_CY;
+type ActionId = PolicyActionId;
 
-/** The policy's first steps for these categories, in its order, in the locale. */
+/** The manager's first steps for these categories, in policy order, in the locale. */
 function firstSteps(categories: readonly Category[], locale: Locale): string[] {
-  return policyFor(categories).actions.map((action) =>
-    locale === 'cy' ? (ACTION_TEXT_CY[action.id as ActionId] ?? action.text) : action.text,
-  );
+  return policyFor(categories).actions.map((action) => ACTION_TEXT[locale][action.id as ActionId]);
 }
 
-/** English text of every policy action (model/policy.ts holds it; every action serves some category). */
-const ACTION_TEXT_EN = new Map(policyFor(CATEGORIES).actions.map((action) => [action.id, action.text]));
-const actionText = (id: ActionId, locale: Locale): string =>
-  locale === 'cy' ? ACTION_TEXT_CY[id] : (ACTION_TEXT_EN.get(id) ?? id);
+const actionText = (id: ActionId, locale: Locale): string => ACTION_TEXT[locale][id];
 
 const WORDS = {
   'en-GB': {

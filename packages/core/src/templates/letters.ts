@@ -2,6 +2,7 @@
 // date, never by quoting it, and never say whether the reader is a patient of the practice.
 
 import { COMPLAINTS_FACTS, OMBUDSMAN } from '../conduct/facts.js';
+import { PLATFORM_ON } from '../labels/index.js';
 import type { Category, ConductClauseId, Locale, TemplateId } from '../model/constants.js';
 import {
   bullets,
@@ -14,7 +15,6 @@ import {
   type TemplateBody,
   type TemplateContext,
 } from './context.js';
-import { PLATFORM_ON } from './labels.js';
 import { LAW_TEXT, lawsFor, orderedCategories } from './law.js';
 
 type LetterId = Extract<TemplateId, 'removal_request' | 'complaint_invitation' | 'conduct_warning'>;

@@ -1,9 +1,9 @@
 // The text a manager pastes into a platform's report form: who is reporting, which post, which of
 // the platform's rules and which UK law it breaches. It points to the post; it never quotes it.
 
+import { PLATFORM_ON } from '../labels/index.js';
 import type { Locale } from '../model/constants.js';
 import { bullets, formatDate, nonEmpty, paragraphs, practicePhone, type TemplateBody } from './context.js';
-import { PLATFORM_ON } from './labels.js';
 import { LAW_TEXT, lawsFor, PLATFORM_RULEBOOK, platformRulesFor } from './law.js';
 
 export const PLATFORM_REPORT: Record<Locale, TemplateBody> = {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACTION_TEXT } from '../labels/index.js';
 import {
   CATEGORIES,
   type Category,
@@ -12,7 +13,9 @@ import {
 import { policyFor } from '../model/policy.js';
 import { withDefaults } from '../model/settings.js';
 import { summarise } from '../monitoring/summarise.js';
-import { ACTION_TEXT_CY } from './labels.js';
+
+const ACTION_TEXT_CY = ACTION_TEXT.cy;
+
 import {
   characterCount,
   renderTemplate,
