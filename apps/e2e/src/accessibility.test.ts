@@ -1,8 +1,9 @@
 // Accessibility is part of done: axe (WCAG 2.2 A/AA) in every state of the form, a keyboard-only
 // walk-through with visible focus, the at-risk advice announced at once, and Welsh.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { focused, focusStyle, launchBrowser, openProbe } from './support/browser.js';
 import { incidentsOf } from './support/db.js';
 import { fillReport, form, formReady, reference, submitButton } from './support/form.js';

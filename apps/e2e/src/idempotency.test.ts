@@ -1,8 +1,9 @@
 // "A double click files one report, not two": the button, the retry after a lost answer, and two
 // tabs sending the same saved report all end in exactly one incident.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { launchBrowser, openProbe } from './support/browser.js';
 import { incidentsOf } from './support/db.js';
 import { fillReport, form, formReady, reference, savedDrafts, submitButton } from './support/form.js';

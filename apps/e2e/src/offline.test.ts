@@ -1,8 +1,9 @@
 // "It never loses a report": the device going offline, or the server going down, at the moment of
 // sending; a reload in between; the report is kept (screenshots included) and filed exactly once.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { launchBrowser, openProbe } from './support/browser.js';
 import { evidenceOf, incidentsOf, sha256 } from './support/db.js';
 import {

@@ -1,9 +1,10 @@
 // The staff report flow end to end: a member of staff on the practice's site types a post, sees what
 // the policy sees, attaches a screenshot, sends it, gets a reference — and the incident (with the
 // screenshot's exact bytes) is in the SQLite file.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { launchBrowser, openProbe } from './support/browser.js';
 import { evidenceOf, incidentsOf, sha256 } from './support/db.js';
 import {

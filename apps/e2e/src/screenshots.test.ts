@@ -1,9 +1,10 @@
 // Screenshots come in three ways — the file picker, drag and drop, paste — and only real pictures
 // within the limits get in. Files are given to the page as a person's browser would hand them over
 // (a DataTransfer on a drop or paste event); the form does the rest.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { launchBrowser, openProbe } from './support/browser.js';
 import { sha256 } from './support/db.js';
 import { form, formReady, postScreenshot, savedDrafts, thumbnailPainted } from './support/form.js';

@@ -1,7 +1,8 @@
 // The harness itself: the built bundle loads under the strict CSP, axe runs, no cookies.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations } from './axe.js';
 import { launchBrowser, openPage } from './browser.js';
 import { startTestServer, type TestServer, testPage } from './server.js';
 

@@ -1,30 +1,9 @@
 // Debian's Chromium driven by playwright-core, with the team's flags. `chromium.launch` gives every
 // browser a fresh temporary --user-data-dir (playwright refuses one passed in args), so no storage
 // survives between test files; each test also gets its own context.
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** `britishUi`: Chromium's own UI locale en-GB, so native date inputs read the British way (pictures). */
-export function launchBrowser(options: { britishUi?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: options.britishUi ? [...CHROMIUM_ARGS, '--lang=en-GB'] : CHROMIUM_ARGS,
-    headless: true,
-    ...(options.britishUi ? { env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' } } : {}),
-  });
-}
+export { focusedElement as focused, launchBrowser } from '@policy/test-support/chromium';
 
 export interface Probe {
   context: BrowserContext;
@@ -79,17 +58,6 @@ export async function openProbe(
       target.evaluate(() => (globalThis as unknown as { __csp?: string[] }).__csp ?? []),
     close: () => context.close(),
   };
-}
-
-/** The focused element, looking through shadow roots: `tag#id "text"`. */
-export function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    if (!active) return '';
-    const text = (active.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
-    return `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}${text ? ` "${text}"` : ''}`;
-  });
 }
 
 /** How the focused element shows focus: its outline and box-shadow, looked up through shadow roots. */

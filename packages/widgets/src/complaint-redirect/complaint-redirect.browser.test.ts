@@ -1,7 +1,8 @@
 // <policy-complaint-redirect> in real Chromium: keyboard-only routes, interstitial, Welsh, errors.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, formatViolations } from '../../test-support/axe.js';
 import { describeFocus, launchBrowser, openPage, type PageProbe, tabTo } from '../../test-support/browser.js';
 import { FIXTURE_ODS, fixtureConfig } from '../../test-support/fixtures.js';
 import { attr, startTestServer, type TestServer, testPage } from '../../test-support/server.js';
@@ -39,7 +40,7 @@ describe('<policy-complaint-redirect>', () => {
 
   const expectNoAxeViolations = async (probe: PageProbe) => {
     const violations = await axeViolations(probe.page);
-    expect(violations, formatViolations(violations)).toEqual([]);
+    expect(violations).toEqual([]);
   };
 
   const hrefs = (locator: Locator) =>

@@ -1,7 +1,8 @@
 // <policy-conduct-banner> in real Chromium, loaded exactly as a practice embeds it.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, formatViolations } from '../../test-support/axe.js';
 import { describeFocus, launchBrowser, openPage, type PageProbe, tabTo } from '../../test-support/browser.js';
 import { FIXTURE_ODS, fixtureConfig } from '../../test-support/fixtures.js';
 import { attr, startTestServer, type TestServer, testPage } from '../../test-support/server.js';
@@ -38,7 +39,7 @@ describe('<policy-conduct-banner>', () => {
 
   const expectNoAxeViolations = async (probe: PageProbe) => {
     const violations = await axeViolations(probe.page);
-    expect(violations, formatViolations(violations)).toEqual([]);
+    expect(violations).toEqual([]);
   };
 
   it('appears from the API with no layout shift, expands to the clauses, and passes axe in each state', async () => {
