@@ -408,6 +408,9 @@ const REPORTER_STEP_TEXT_EN = {
 
 export type ReporterStepId = keyof typeof REPORTER_STEP_TEXT_EN;
 
+/** Every reporter step id (for schemas that list them). */
+export const REPORTER_STEP_IDS = Object.keys(REPORTER_STEP_TEXT_EN) as [ReporterStepId, ...ReporterStepId[]];
+
 export const REPORTER_STEP_TEXT: Labels<ReporterStepId> = {
   'en-GB': REPORTER_STEP_TEXT_EN,
   cy: {
@@ -429,7 +432,7 @@ export const REPORTER_STEP_TEXT: Labels<ReporterStepId> = {
     do_not_share:
       'Peidiwch â rhannu’r neges na’i hanfon ymlaen, a pheidiwch â thrafod gofal na manylion neb, ar-lein nac fel arall.',
     do_not_engage:
-      'Peidiwch ag ateb y neges, cysylltu â’i hawdur na gofyn dim iddynt, hyd yn oed i’ch amddiffyn eich hun neu’r feddygfa: rheolwr y feddygfa sy’n penderfynu sut mae’r feddygfa’n ymateb.',
+      'Peidiwch ag ateb y neges, cysylltu â’i hawdur na gofyn dim iddynt, hyd yn oed i’ch amddiffyn eich hun neu’r feddygfa: rheolwr y feddygfa sy’n penderfynu beth a wna’r feddygfa.',
   },
 };
 

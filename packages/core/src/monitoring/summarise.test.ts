@@ -9,6 +9,7 @@ import {
   SEVERITIES,
 } from '../model/constants.js';
 import { type Deadline, type Incident, newIncident, type PostAuthor } from '../model/incident.js';
+import { authorKey } from '../policy/author.js';
 import { type MonitoringSummary, summarise, summaryToCsv } from './summarise.js';
 
 // Incidents built by hand: the lifecycle is written separately and these tests must not lean on it.
@@ -267,7 +268,7 @@ describe('summarise: deadlines missed', () => {
 });
 
 describe('summarise: repeat authors', () => {
-  it('groups by handle or name, ignoring case, a leading @ and spacing', () => {
+  it('groups by handle or name on the same platform, ignoring case, a leading @ and spacing', () => {
     const list = [
       incident({ createdAt: '2026-03-02T09:00:00Z', author: { kind: 'patient', handle: '@AngryDave' } }),
       incident({ createdAt: '2026-03-03T09:00:00Z', author: { kind: 'patient', handle: 'angrydave' } }),
@@ -287,16 +288,23 @@ describe('summarise: repeat authors', () => {
     ]);
   });
 
-  it('links a handle and a name seen together on one incident', () => {
+  it('is the blocking guard’s "same author": the same handle on another platform, or a name that once had a handle, is someone else', () => {
     const list = [
       incident({ createdAt: '2026-03-02T09:00:00Z', author: { kind: 'patient', handle: '@js' } }),
       incident({
         createdAt: '2026-03-03T09:00:00Z',
-        author: { kind: 'patient', handle: '@JS', name: 'J Smith' },
+        platform: 'x',
+        author: { kind: 'patient', handle: '@JS' },
       }),
-      incident({ createdAt: '2026-03-04T09:00:00Z', author: { kind: 'patient', name: 'j smith' } }),
+      incident({
+        createdAt: '2026-03-04T09:00:00Z',
+        author: { kind: 'patient', handle: '@other', name: 'J Smith' },
+      }),
+      incident({ createdAt: '2026-03-05T09:00:00Z', author: { kind: 'patient', name: 'j smith' } }),
     ];
-    expect(summarise(list, MARCH).repeatAuthors).toEqual([{ author: '@js', incidents: 3 }]);
+    expect(summarise(list, MARCH).repeatAuthors).toEqual([]);
+    const keys = list.map((item) => authorKey(item.report));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('counts only incidents in the period', () => {
@@ -377,12 +385,13 @@ describe('summaryToCsv', () => {
     }
   });
 
-  it('starts each dimension with its header row', () => {
-    const headers = records.filter((record) => record[0] === 'section').map((record) => record[1]);
-    expect(headers).toEqual(['field', 'category', 'severity', 'platform', 'outcome', 'reference', 'author']);
-    const sections = new Set(records.map((record) => record[0]));
+  it('has one header row naming every column (no empty header cells), then the sections', () => {
+    const [header, ...rest] = records;
+    expect(header).toEqual(['section', 'key', 'value', 'incident_id', 'deadline', 'due']);
+    expect(header?.every((name) => name !== '')).toBe(true);
+    expect(rest.some((record) => record[0] === 'section')).toBe(false);
+    const sections = new Set(rest.map((record) => record[0]));
     expect([...sections]).toEqual([
-      'section',
       'summary',
       'category',
       'severity',
@@ -407,7 +416,7 @@ describe('summaryToCsv', () => {
     expect(records.filter((record) => record[0] === 'platform')).toHaveLength(PLATFORMS.length);
     const missed = records.filter((record) => record[0] === 'deadline_missed');
     expect(missed).toHaveLength(1);
-    expect(missed[0]?.slice(2, 4)).toEqual([summary.deadlinesMissed[0]?.incidentId, 'triage']);
+    expect(missed[0]?.slice(3, 5)).toEqual([summary.deadlinesMissed[0]?.incidentId, 'triage']);
   });
 
   it('keeps commas, quotes and line breaks intact, and defuses spreadsheet formulas', () => {

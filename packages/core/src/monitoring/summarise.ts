@@ -9,6 +9,7 @@ import {
   type Severity,
 } from '../model/constants.js';
 import type { Incident } from '../model/incident.js';
+import { authorKey } from '../policy/author.js';
 
 export interface MonitoringSummary {
   from: string;
@@ -60,55 +61,22 @@ const minutesBetween = (from: string, to: string): number | null => {
   return Number.isFinite(start) && Number.isFinite(end) ? (end - start) / 60_000 : null;
 };
 
-/** Handles compare without case or a leading "@"; names without case or extra spaces. */
-const handleKey = (handle: string | undefined): string | null => {
-  const key = handle?.trim().replace(/^@+/, '').toLocaleLowerCase('en-GB');
-  return key ? `handle:${key}` : null;
-};
-const nameKey = (name: string | undefined): string | null => {
-  const key = name?.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
-  return key ? `name:${key}` : null;
-};
-
 /**
- * Groups incidents by author: two incidents share an author when they share a handle or a name
- * (so "@jsmith" once and "J Smith" with that handle another time are one person). Union-find over
- * the keys keeps chains of such links together.
+ * Authors behind two or more incidents in the period. "The same author" is core's one definition
+ * (policy/author.ts: the same handle, or without one the same name, on the same platform), the one
+ * the repeat-poster rule behind blocking counts by, so this report and that guard agree.
  */
 function repeatAuthors(incidents: readonly Incident[]): { author: string; incidents: number }[] {
-  const parent = new Map<string, string>();
-  const find = (key: string): string => {
-    let root = key;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(key, root);
-    return root;
-  };
-  const add = (key: string) => {
-    if (!parent.has(key)) parent.set(key, key);
-  };
-  const keysOf = (incident: Incident) =>
-    [handleKey(incident.report.author?.handle), nameKey(incident.report.author?.name)].filter(
-      (key): key is string => key !== null,
-    );
-
-  for (const incident of incidents) {
-    const keys = keysOf(incident);
-    for (const key of keys) add(key);
-    const [first, ...rest] = keys;
-    if (first) for (const key of rest) parent.set(find(key), find(first));
-  }
-
   const groups = new Map<string, { author: string; incidents: number }>();
   for (const incident of incidents) {
-    const [first] = keysOf(incident);
-    if (!first) continue;
-    const root = find(first);
-    const group = groups.get(root);
+    const key = authorKey(incident.report);
+    if (key === null) continue;
+    const group = groups.get(key);
     if (group) group.incidents += 1;
     else {
       // Show the author as first written: the handle if there is one, else the name.
       const author = incident.report.author?.handle?.trim() || incident.report.author?.name?.trim() || '';
-      groups.set(root, { author, incidents: 1 });
+      groups.set(key, { author, incidents: 1 });
     }
   }
   return [...groups.values()]
@@ -194,7 +162,8 @@ export function summarise(
 
 // ---------------------------------------------------------------- CSV
 
-const CSV_WIDTH = 5;
+/** The one header row: every column named (a section uses the columns it needs, left to right). */
+const CSV_HEADER = ['section', 'key', 'value', 'incident_id', 'deadline', 'due'] as const;
 
 /**
  * One RFC 4180 field, always quoted. A field that a spreadsheet would run as a formula (it starts
@@ -208,50 +177,52 @@ function csvField(value: string | number | null): string {
 }
 
 /**
- * The summary as RFC 4180 CSV: CRLF line ends, every field quoted, every record the same width so
- * strict parsers accept it. Each dimension is a section that starts with its own header row; the
- * first column names the section on every row.
+ * The summary as RFC 4180 CSV: CRLF line ends, every field quoted, one header row naming every
+ * column, every record the same width so strict parsers accept it. The first column names the
+ * section (summary, category, severity, platform, outcome, deadline_missed, repeat_author); `key`
+ * is the figure's name, the category, … the incident's reference or the author; `value` the figure
+ * or count; a missed deadline fills `incident_id`, `deadline` (its kind) and `due`.
  */
 export function summaryToCsv(summary: MonitoringSummary): string {
   const rows: (string | number | null)[][] = [];
-  const section = (name: string, header: string[], body: (string | number | null)[][]) => {
-    rows.push(['section', ...header]);
+  rows.push([...CSV_HEADER]);
+  const section = (name: string, body: (string | number | null)[][]) => {
     for (const row of body) rows.push([name, ...row]);
   };
   const counts = <K extends string>(record: Record<K, number>, keys: readonly K[]) =>
     keys.map((key) => [key, record[key]]);
 
-  section(
-    'summary',
-    ['field', 'value'],
-    [
-      ['from', summary.from],
-      ['to', summary.to],
-      ['total', summary.total],
-      ['median_minutes_to_triage', summary.medianMinutesToTriage],
-      ['median_minutes_to_close', summary.medianMinutesToClose],
-      ['deadlines_missed', summary.deadlinesMissed.length],
-      ['repeat_authors', summary.repeatAuthors.length],
-    ],
-  );
-  section('category', ['category', 'incidents'], counts(summary.byCategory, CATEGORIES));
-  section('severity', ['severity', 'incidents'], counts(summary.bySeverity, SEVERITIES));
-  section('platform', ['platform', 'incidents'], counts(summary.byPlatform, PLATFORMS));
-  section('outcome', ['outcome', 'incidents'], counts(summary.byOutcome, SUMMARY_OUTCOMES));
+  section('summary', [
+    ['from', summary.from],
+    ['to', summary.to],
+    ['total', summary.total],
+    ['median_minutes_to_triage', summary.medianMinutesToTriage],
+    ['median_minutes_to_close', summary.medianMinutesToClose],
+    ['deadlines_missed', summary.deadlinesMissed.length],
+    ['repeat_authors', summary.repeatAuthors.length],
+  ]);
+  section('category', counts(summary.byCategory, CATEGORIES));
+  section('severity', counts(summary.bySeverity, SEVERITIES));
+  section('platform', counts(summary.byPlatform, PLATFORMS));
+  section('outcome', counts(summary.byOutcome, SUMMARY_OUTCOMES));
   section(
     'deadline_missed',
-    ['reference', 'incident_id', 'kind', 'due'],
-    summary.deadlinesMissed.map((missed) => [missed.reference, missed.incidentId, missed.kind, missed.due]),
+    summary.deadlinesMissed.map((missed) => [
+      missed.reference,
+      null,
+      missed.incidentId,
+      missed.kind,
+      missed.due,
+    ]),
   );
   section(
     'repeat_author',
-    ['author', 'incidents'],
     summary.repeatAuthors.map((repeat) => [repeat.author, repeat.incidents]),
   );
 
   return rows
     .map((row) => {
-      const padded = [...row, ...Array<null>(CSV_WIDTH - row.length).fill(null)];
+      const padded = [...row, ...Array<null>(CSV_HEADER.length - row.length).fill(null)];
       return padded.map(csvField).join(',');
     })
     .map((line) => `${line}\r\n`)
