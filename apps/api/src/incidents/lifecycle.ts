@@ -1,5 +1,6 @@
 import {
   type Actor,
+  authorKey,
   availableEvents,
   classify,
   type Incident,
@@ -8,6 +9,7 @@ import {
   type PracticeSettings,
   type Refusal,
   type ReportInput,
+  reporterSteps,
   startIncident,
   transition,
 } from '@policy/core';
@@ -38,13 +40,11 @@ export function settingsOf(practice: Pick<PracticeRecord, 'settings'>): Practice
   return settings;
 }
 
-/** Identifies the post's author across incidents, for the repeat-poster rule. Never logged. */
-export function authorRefOf(report: ReportInput): string | null {
-  const handle = report.author?.handle?.trim().replace(/^@/, '').toLowerCase();
-  if (handle) return `${report.platform}:${handle}`;
-  const name = report.author?.name?.trim().toLowerCase();
-  return name ? `name:${name}` : null;
-}
+/**
+ * Identifies the post's author across incidents, for the repeat-poster rule: core's one definition
+ * of "the same author" (the monitoring summary uses it too). Stored, never logged.
+ */
+export const authorRefOf = (report: ReportInput): string | null => authorKey(report);
 
 /** A refusal from core as a problem: guards and wrong states are 409 with the rule; a bad event is 422. */
 export function refusalError(error: Refusal): ApiError {
@@ -124,14 +124,24 @@ export function classifyFor(c: Context<AppEnv, any, any>, input: ReportInput) {
   });
 }
 
+/**
+ * What the API answers the filing of a report. Its `nextSteps` are the reporter's (stay safe, get
+ * help, keep the evidence, tell the manager; never engage the author), not the manager's actions.
+ */
 export function reportAnswer(incident: Incident) {
+  const steps = reporterSteps(incident.categories, {
+    atRisk: incident.report.atRisk,
+    authorKind: incident.report.author?.kind,
+    screenshotCount: incident.evidence.length,
+  });
   return {
     id: incident.id,
     reference: incident.reference,
     state: incident.state,
     severity: incident.severity,
     classification: incident.classification,
-    nextSteps: nextSteps(incident).map((step) => step.text),
+    nextSteps: steps.map((step) => step.text),
+    nextStepIds: steps.map((step) => step.id),
   };
 }
 

@@ -57,7 +57,7 @@ describe('POST /v1/practices/{ods}/reports', () => {
     ]);
   });
 
-  it('the CORS allow-list is the practice’s: preflight and response carry the allowed origin only', async () => {
+  it('answers the preflight for the allowed origin with the headers the form sends', async () => {
     const preflight = await h.send('OPTIONS', '/v1/practices/Y90001/reports', {
       origin: ORIGIN,
       headers: {
@@ -68,14 +68,49 @@ describe('POST /v1/practices/{ods}/reports', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('X-Report-Key');
-    const foreign = await h.send('OPTIONS', '/v1/practices/Y90001/reports', {
-      origin: 'https://evil.example',
-      headers: { 'access-control-request-method': 'POST' },
-    });
-    expect(foreign.status).toBe(403);
-    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     const filed = await file();
     expect(filed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+  });
+
+  it('lets a refused origin read its refusal: the preflight passes, the POST is refused (403) readably and files nothing', async () => {
+    // A refused preflight is unreadable to the page (a network error): the form took it for an
+    // outage and retried for ever. The refusal now comes from the POST, with CORS headers.
+    const foreign = 'https://evil.example';
+    const preflight = await h.send('OPTIONS', '/v1/practices/Y90001/reports', {
+      origin: foreign,
+      headers: {
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-report-key,idempotency-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(foreign);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('X-Report-Key');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const refused = await file(report(), { origin: foreign });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBe(foreign);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.json.type).toBe('/problems/origin-not-allowed');
+    expect(h.db.$client.prepare('SELECT count(*) AS n FROM incidents').get()).toEqual({ n: 0 });
+  });
+
+  it('answers the reporter’s next steps, not the manager’s: never to contact or answer the author', async () => {
+    const threat = await file(
+      report({ text: 'I know where you live and I will be waiting outside the surgery for you tonight' }),
+    );
+    expect(threat.status).toBe(201);
+    const steps: string[] = threat.json.nextSteps;
+    expect(threat.json.nextStepIds[0]).toBe('call_999');
+    expect(threat.json.nextStepIds).toContain('tell_manager_now');
+    expect(threat.json.nextStepIds).toContain('do_not_engage');
+    expect(steps).toHaveLength(threat.json.nextStepIds.length);
+    expect(steps.join(' ')).not.toMatch(/Ask the author|invite them|acknowledge briefly/i);
+    const complaint = await file(
+      report({ text: 'Waited 40 minutes past my appointment again, useless service' }),
+    );
+    expect(complaint.json.nextSteps.join(' ')).not.toMatch(/invite them|Offer the complaints procedure/i);
+    expect(complaint.json.nextStepIds).toContain('manager_has_it');
   });
 
   it('refuses a disallowed or missing Origin with 403', async () => {

@@ -9,6 +9,7 @@ import {
   OUTCOMES,
   PLATFORMS,
   POST_LOCATIONS,
+  REPORTER_STEP_IDS,
   SEVERITIES,
   STATES,
   TEMPLATE_IDS,
@@ -86,7 +87,14 @@ export const ReportCreatedSchema = z
     state: z.enum(STATES),
     severity: z.enum(SEVERITIES),
     classification: ClassificationSchema,
-    nextSteps: z.array(z.string()).openapi({ description: 'What to do first, in policy order.' }),
+    nextSteps: z.array(z.string()).openapi({
+      description:
+        'What the member of staff who reported should do now, most urgent first (in English): stay safe, get urgent help, keep the evidence, tell the manager. Never to contact or answer the author: what the practice does about the post is the manager’s decision (the incident’s own `nextSteps`).',
+    }),
+    nextStepIds: z.array(z.enum(REPORTER_STEP_IDS)).openapi({
+      description:
+        'The same steps as ids, in the same order, for showing them in another language (`REPORTER_STEP_TEXT` in `@policy/core/labels`).',
+    }),
     evidence: z.array(EvidenceRecordSchema).openapi({
       description:
         'The screenshots stored with a multipart report (id, SHA-256, media type, size); empty for JSON.',
