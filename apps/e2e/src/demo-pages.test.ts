@@ -65,6 +65,57 @@ describe('demo pages', () => {
     });
   }
 
+  // A newcomer's phone at 390 px scrolled sideways: the complaint email was wider than its card.
+  // Every widget is opened to its widest state (the complaint route shown, the code of conduct
+  // expanded) before the page's width is measured.
+  for (const path of ['/demo', '/demo/strict']) {
+    for (const width of [320, 390]) {
+      it(`${path} at ${width} px: no horizontal scroll with every widget opened`, async () => {
+        const probe = await openProbe(browser, { viewport: { width, height: 800 } });
+        const { page } = probe;
+        try {
+          await page.goto(`${server.url}${path}`);
+          await formReady(page);
+          await page.waitForLoadState('networkidle');
+          let guidesOpened = 0;
+          for (const guide of await page.locator('policy-complaint-redirect').all()) {
+            // The interstitial around the practice's Facebook link shows its choices only when used.
+            if (!(await guide.getByLabel('Make a complaint').isVisible())) continue;
+            guidesOpened += 1;
+            await guide.getByLabel('Make a complaint').check();
+            await guide.getByRole('button', { name: 'Show me how' }).click();
+            await guide.locator('[part="answer"]').waitFor();
+          }
+          for (const banner of await page.locator('policy-conduct-banner').all()) {
+            const toggle = banner.getByRole('button', { name: 'Show our code of conduct' });
+            if (await toggle.isVisible()) {
+              await toggle.click();
+              await banner.locator('[part="clause"]').first().waitFor();
+            }
+          }
+          const { scrollWidth, clientWidth, wider } = (await page.evaluate(`(() => {
+            const limit = document.documentElement.clientWidth;
+            const wider = [];
+            const walk = (root) => {
+              for (const el of root.querySelectorAll('*')) {
+                if (el.getBoundingClientRect().right > limit + 0.5)
+                  wider.push(el.tagName.toLowerCase() + ' ' + (el.textContent || '').trim().slice(0, 40));
+                if (el.shadowRoot) walk(el.shadowRoot);
+              }
+            };
+            walk(document);
+            return { scrollWidth: document.documentElement.scrollWidth, clientWidth: limit, wider };
+          })()`)) as { scrollWidth: number; clientWidth: number; wider: string[] };
+          expect(guidesOpened).toBeGreaterThan(0);
+          expect(clientWidth).toBe(width);
+          expect({ scrollWidth, wider }).toEqual({ scrollWidth: width, wider: [] });
+        } finally {
+          await probe.close();
+        }
+      });
+    }
+  }
+
   it('/demo/strict: the report form files a report under the strict policy', async () => {
     const WIDGETS = ['policy-report-form'];
     const probe = await openProbe(browser);

@@ -402,13 +402,13 @@ export class PolicyComplaintRedirect extends PolicyElement {
       const facts = config.complaintsFacts;
       const ways = [
         link(safeUrl(complaints.procedureUrl), t.procedure),
-        labelled(t.emailTo, mailtoUrl(complaints.email), complaints.email),
+        labelled(t.emailTo, mailtoUrl(complaints.email), complaints.email, 'breakable'),
         labelled(t.callOn, telUrl(complaints.phone), complaints.phone),
         link(safeUrl(complaints.leafletUrl), t.leaflet),
       ].filter((way) => way !== nothing);
       const icbWays = [
         link(safeUrl(icb.url), t.icbWebsite),
-        labelled(t.emailTo, mailtoUrl(icb.email), icb.email),
+        labelled(t.emailTo, mailtoUrl(icb.email), icb.email, 'breakable'),
         labelled(t.callOn, telUrl(icb.phone), icb.phone),
       ].filter((way) => way !== nothing);
       const ombudsmanPhone = telUrl(facts.ombudsman.phone);
@@ -473,8 +473,9 @@ function labelled(
   label: string,
   href: string | undefined,
   text: string | undefined,
+  kind: 'nowrap' | 'breakable' = 'nowrap',
 ): TemplateResult | typeof nothing {
-  return href && text ? html`${label} <a class="nowrap" href=${href}>${text}</a>` : nothing;
+  return href && text ? html`${label} <a class=${kind} href=${href}>${text}</a>` : nothing;
 }
 
 declare global {

@@ -87,6 +87,53 @@ ${FILLER}`,
     });
   });
 
+  it('shows web addresses in clauses as links (http and https only) and never config text as markup', async () => {
+    const hostile = '<img src=x onerror="document.title=\'owned\'"><b>bold</b>';
+    const clauses = [
+      {
+        id: 'reviews',
+        text: {
+          'en-GB':
+            'Leave a review on https://www.nhs.uk/services/gp-surgery/meadowbank/Y01234/leave-a-review.',
+          cy: 'Gadewch adolygiad ar https://www.nhs.uk/services/gp-surgery/meadowbank/Y01234/leave-a-review.',
+        },
+      },
+      {
+        id: 'hostile',
+        text: {
+          'en-GB': `Not links: javascript:alert(1) data:text/html,hi ftp://files.example/x ${hostile}`,
+          cy: `Not links: javascript:alert(1) ${hostile}`,
+        },
+      },
+    ];
+    const config = fixtureConfig({ conduct: clauses as ReturnType<typeof fixtureConfig>['conduct'] });
+    const url = page(`<policy-conduct-banner config="${attr(config)}"></policy-conduct-banner>`);
+    await withPage(
+      async (probe) => {
+        await probe.page.goto(url);
+        const banner = probe.page.locator('policy-conduct-banner');
+        await banner.getByRole('button', { name: 'Show our code of conduct' }).click();
+        const items = banner.locator('[part=clause]');
+        await items.first().waitFor();
+        const link = items.nth(0).getByRole('link');
+        expect(await link.count()).toBe(1);
+        // The sentence's full stop is not part of the address.
+        expect(await link.getAttribute('href')).toBe(
+          'https://www.nhs.uk/services/gp-surgery/meadowbank/Y01234/leave-a-review',
+        );
+        expect(await items.nth(0).textContent()).toBe(clauses[0]?.text['en-GB']);
+        expect(await items.nth(1).getByRole('link').count()).toBe(0);
+        expect(await items.nth(1).locator('img, b').count()).toBe(0);
+        expect(await items.nth(1).textContent()).toBe(clauses[1]?.text['en-GB']);
+        expect(await probe.page.title()).not.toBe('owned');
+        // At 320 px the long address wraps inside the card instead of pushing the page sideways.
+        expect(await probe.page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+        await expectNoAxeViolations(probe);
+      },
+      { viewport: { width: 320, height: 700 } },
+    );
+  });
+
   it('can be used with the keyboard alone, and a dismissal is remembered per policy version', async () => {
     server.setPracticeConfig(FIXTURE_ODS, fixtureConfig());
     const url = page(`<h1>Home</h1><a href="#top">Skip</a>

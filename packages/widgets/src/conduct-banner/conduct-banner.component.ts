@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { fill, formatDate } from '../shared/i18n.js';
+import { linkify } from '../shared/linkify.js';
 import { emit, PolicyElement } from '../shared/policy-element.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { baseStyles } from '../shared/styles.js';
@@ -247,7 +248,12 @@ export class PolicyConductBanner extends PolicyElement {
     return html`
       <p>${fill(t.intro, { practice: config.name })}</p>
       <ul part="clauses">
-        ${config.conduct.map((clause) => html`<li part="clause">${clause.text[this.locale] ?? clause.text['en-GB']}</li>`)}
+        ${config.conduct.map(
+          (clause) =>
+            html`<li part="clause">${linkify(clause.text[this.locale] ?? clause.text['en-GB']).map((part) =>
+              'href' in part ? html`<a class="breakable" href=${part.href}>${part.text}</a>` : part.text,
+            )}</li>`,
+        )}
       </ul>
       <p class="meta">
         ${policyUrl ? html`<a part="policy-link" href=${policyUrl}>${t.policyLink}</a>` : nothing}

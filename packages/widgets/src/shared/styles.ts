@@ -108,6 +108,11 @@ export const baseStyles = css`
     border-color: transparent;
     box-shadow: 0 4px 0 var(--policy-color-focus-text, #212b32);
   }
+  /* Email addresses and web addresses have no spaces to wrap at: at 320-390 px a practice's address
+     is wider than the card, so it may break anywhere rather than push the host page sideways. */
+  .breakable {
+    overflow-wrap: anywhere;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
