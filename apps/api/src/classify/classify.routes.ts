@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PLATFORMS } from '@policy/core';
+import { MAX_POST_TEXT_LENGTH, PLATFORMS } from '@policy/core';
 import { rateLimit, requireApiOrReportKey } from '../http/auth.js';
 import { apiKeySecurity, problems, reportKeySecurity } from '../schemas/common.js';
 import { ClassificationSchema } from '../schemas/incident.js';
 
 export const ClassifyInputSchema = z
   .strictObject({
-    text: z.string().min(1).max(20_000),
+    text: z.string().min(1).max(MAX_POST_TEXT_LENGTH),
     practice: z
       .string()
       .max(16)

@@ -1,9 +1,10 @@
 // Uploads are typed by their leading bytes, never by the file name or the Content-Type header.
 
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type ImageType = (typeof IMAGE_TYPES)[number];
+import type { EvidenceImageType } from '@policy/core';
 
-export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+// The accepted types and the size limit are core's (@policy/core/limits), shared with the form.
+export { EVIDENCE_IMAGE_TYPES as IMAGE_TYPES, MAX_EVIDENCE_BYTES } from '@policy/core';
+export type ImageType = EvidenceImageType;
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);

@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { EvidenceRecord, Incident, IncidentEvent, ReportInput } from '@policy/core';
+import {
+  type EvidenceRecord,
+  type Incident,
+  type IncidentEvent,
+  MAX_EVIDENCE_BYTES,
+  MAX_REPORT_JSON_BYTES,
+  MAX_SCREENSHOTS,
+  type ReportInput,
+} from '@policy/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import { type ImageType, MAX_EVIDENCE_BYTES, sniffImage } from '../evidence/media.js';
+import { type ImageType, sniffImage } from '../evidence/media.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import type { FieldError } from '../http/problem.js';
@@ -14,9 +22,8 @@ import { ReportInputSchema } from '../schemas/incident.js';
 // "The wire format"). Both the staff form's endpoint and vendor intake file through here, so the
 // two answer alike.
 
-export const MAX_SCREENSHOTS = 5;
-/** The `report` part is held to the JSON body's limit (JSON_BODY_LIMIT in app.ts). */
-export const REPORT_PART_LIMIT = 64 * 1024;
+/** The `report` part is held to the JSON body's limit (core's MAX_REPORT_JSON_BYTES). */
+const REPORT_PART_LIMIT = MAX_REPORT_JSON_BYTES;
 /** The whole multipart body: five screenshots at their limit and the report. Refused unread above. */
 export const MULTIPART_REPORT_LIMIT = MAX_SCREENSHOTS * MAX_EVIDENCE_BYTES + REPORT_PART_LIMIT;
 
@@ -71,7 +78,7 @@ export async function readReportForm(
       continue;
     }
     if (value.size > MAX_EVIDENCE_BYTES) {
-      errors.push({ path, message: 'must be at most 5 MiB' });
+      errors.push({ path, message: `must be at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB` });
       continue;
     }
     const bytes = new Uint8Array(await value.arrayBuffer());

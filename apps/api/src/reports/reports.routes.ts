@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { MAX_SCREENSHOTS } from '@policy/core';
 import { rateLimit, requireReportKey } from '../http/auth.js';
 import { IdempotencyHeader, OdsParam, problems, reportKeySecurity } from '../schemas/common.js';
 import { ReportCreatedSchema, ReportInputSchema } from '../schemas/incident.js';
-import { MAX_SCREENSHOTS, reportForm } from './report-filing.js';
+import { reportForm } from './report-filing.js';
 
 /**
  * The multipart body, documented only: report-filing.ts reads it (a zod schema here would make the

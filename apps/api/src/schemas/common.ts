@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_SHORT_TEXT_LENGTH, MAX_URL_LENGTH } from '@policy/core';
 import type { ProblemStatus } from '../http/problem.js';
 
 export const ProblemSchema = z
@@ -61,8 +62,8 @@ export const IncidentParams = OdsParam.extend({
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 
-export const HttpUrl = z.url({ protocol: /^https?$/ }).max(2000);
-export const ShortText = z.string().trim().min(1).max(200);
+export const HttpUrl = z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH);
+export const ShortText = z.string().trim().min(1).max(MAX_SHORT_TEXT_LENGTH);
 
 export const apiKeySecurity = [{ apiKey: [] }];
 export const adminKeySecurity = [{ adminKey: [] }];

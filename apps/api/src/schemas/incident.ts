@@ -6,6 +6,9 @@ import {
   CATEGORIES,
   DEADLINE_KINDS,
   EVENT_TYPES,
+  MAX_AFFECTED_STAFF,
+  MAX_NOTE_LENGTH,
+  MAX_POST_TEXT_LENGTH,
   OUTCOMES,
   PLATFORMS,
   POST_LOCATIONS,
@@ -31,11 +34,11 @@ export const ReportInputSchema = z
         kind: z.enum(AUTHOR_KINDS),
       })
       .optional(),
-    text: z.string().trim().min(1).max(20_000),
+    text: z.string().trim().min(1).max(MAX_POST_TEXT_LENGTH),
     affects: z
       .strictObject({
         practice: z.boolean().optional(),
-        staff: z.array(ShortText).max(50).optional(),
+        staff: z.array(ShortText).max(MAX_AFFECTED_STAFF).optional(),
         patients: z.boolean().optional(),
       })
       .optional(),
@@ -172,7 +175,7 @@ export const IncidentSummarySchema = z
 
 // ------------------------------------------------------------------ lifecycle events a client applies
 
-const NoteText = z.string().trim().min(1).max(5000);
+const NoteText = z.string().trim().min(1).max(MAX_NOTE_LENGTH);
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
 
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
