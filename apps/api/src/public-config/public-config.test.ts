@@ -53,6 +53,26 @@ describe('GET /v1/practices/{ods}/public', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
+  it('a Welsh practice’s config carries Wales’s complaints route: Putting Things Right, the health board, the PSOW, no ICB', async () => {
+    const patched = await h.send('PATCH', '/v1/practices/Y90001', {
+      key: apiKey,
+      body: { settings: { nation: 'wales', locale: 'cy' } },
+    });
+    expect(patched.status).toBe(200);
+    const res = await h.send('GET', '/v1/practices/Y90001/public');
+    expect(res.json.nation).toBe('wales');
+    expect(res.json.complaintsRoute.words['en-GB'].procedure).toContain('Putting Things Right');
+    expect(res.json.complaintsRoute.words.cy.procedure).toContain('Gweithio i Wella');
+    expect(res.json.complaintsFacts.ombudsman.name).toBe('Public Services Ombudsman for Wales');
+    expect(res.json.complaintsFacts.acknowledgeWithinWorkingDays).toBe(2);
+    expect(res.text).not.toMatch(/Integrated Care Board|\bICB\b|Parliamentary/);
+    const unknown = await h.send('PATCH', '/v1/practices/Y90001', {
+      key: apiKey,
+      body: { settings: { nation: 'cornwall' } },
+    });
+    expect(unknown.status).toBe(422);
+  });
+
   it('a roster change alone does not change what the public sees', async () => {
     const before = await h.send('GET', '/v1/practices/Y90001/public');
     await h.send('PATCH', '/v1/practices/Y90001', {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CONDUCT_CLAUSE_IDS, LOCALES, PLATFORMS } from '@policy/core';
+import { CONDUCT_CLAUSE_IDS, LOCALES, NATIONS, PLATFORMS } from '@policy/core';
 import { HttpUrl, IsoDate, ShortText } from './common.js';
 
 // The practice's settings as a client may send them: every field optional (defaults fill the rest),
@@ -22,6 +22,10 @@ export const SettingsInputSchema = z
   .strictObject({
     website: HttpUrl.optional(),
     locale: z.enum(LOCALES).optional(),
+    nation: z.enum(NATIONS).optional().openapi({
+      description:
+        'The UK nation the practice is in (default `england`): it decides the complaints route, the local NHS body and the ombudsman.',
+    }),
     timeZone: z.literal('Europe/London').optional(),
     phone: Phone.optional(),
     address: z.string().trim().max(500).optional(),

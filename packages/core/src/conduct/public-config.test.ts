@@ -123,3 +123,79 @@ describe('publicConfig', () => {
     expect(JSON.parse(JSON.stringify(bare))).toEqual(bare);
   });
 });
+
+describe('publicConfig: the four nations', () => {
+  const forNation = (
+    nation: 'england' | 'wales' | 'scotland' | 'northern_ireland',
+    locale: 'en-GB' | 'cy' = 'en-GB',
+  ) => publicConfig(withDefaults({ name: 'Test Surgery', ods: 'Z99999', nation, locale }));
+
+  it('England by default: the ICB, 12 months, 3 working days, the PHSO, NHS 111', () => {
+    const config = publicConfig(withDefaults({ name: 'Test Surgery', ods: 'Z99999' }));
+    expect(config.nation).toBe('england');
+    expect(config.complaintsRoute.localBody).toBe('icb');
+    expect(config.complaintsRoute.words['en-GB'].alternativeText).toContain(
+      'your local Integrated Care Board (ICB)',
+    );
+    expect(config.complaintsFacts.ombudsman.name).toBe('Parliamentary and Health Service Ombudsman');
+    expect(config.channels.urgent.nhs111Url).toBe('https://111.nhs.uk');
+  });
+
+  it('Wales: Putting Things Right and the health board in both languages, the PSOW, NHS 111 Wales — no ICB anywhere', () => {
+    for (const locale of ['en-GB', 'cy'] as const) {
+      const config = forNation('wales', locale);
+      expect(config.complaintsRoute.localBody).toBe('health_board');
+      expect(config.complaintsRoute.words['en-GB'].procedure).toContain('Putting Things Right');
+      expect(config.complaintsRoute.words.cy.procedure).toContain('Gweithio i Wella');
+      expect(config.complaintsRoute.words['en-GB'].alternativeText).toContain('your local health board');
+      expect(config.complaintsRoute.words.cy.alternativeText).toContain('eich bwrdd iechyd lleol');
+      expect(config.complaintsFacts).toEqual({
+        timeLimitMonths: 12,
+        acknowledgeWithinWorkingDays: 2,
+        ombudsman: {
+          name: 'Public Services Ombudsman for Wales',
+          url: 'https://www.ombudsman.wales',
+          phone: '0300 790 0203',
+        },
+      });
+      expect(config.channels.urgent.nhs111Url).toBe('https://111.wales.nhs.uk');
+      expect(JSON.stringify(config)).not.toMatch(
+        /Integrated Care Board|Bwrdd Gofal Integredig|\bICB\b|Parliamentary/,
+      );
+    }
+  });
+
+  it('Scotland: the NHS board, 6 months, the SPSO, PASS, NHS 24', () => {
+    const config = forNation('scotland');
+    expect(config.complaintsRoute.localBody).toBe('nhs_board');
+    expect(config.complaintsFacts.timeLimitMonths).toBe(6);
+    expect(config.complaintsFacts.ombudsman.name).toBe('Scottish Public Services Ombudsman');
+    expect(config.complaintsRoute.advocacy.name).toContain('Patient Advice and Support Service');
+    expect(config.channels.urgent.nhs111Url).toBe('https://www.nhs24.scot');
+    expect(JSON.stringify(config)).not.toMatch(/Integrated Care Board|\bICB\b|Parliamentary/);
+  });
+
+  it('Northern Ireland: the HSC procedure, the SPPG as go-between, NIPSO, the Patient and Client Council', () => {
+    const config = forNation('northern_ireland');
+    expect(config.complaintsRoute.localBody).toBe('sppg');
+    expect(config.complaintsRoute.words['en-GB'].procedure).toContain('HSC');
+    expect(config.complaintsFacts.ombudsman.name).toBe('Northern Ireland Public Services Ombudsman');
+    expect(config.complaintsRoute.advocacy.name).toBe('Patient and Client Council');
+    expect(config.channels.urgent.nhs111Url).not.toContain('111.nhs.uk');
+    expect(JSON.stringify(config)).not.toMatch(/Integrated Care Board|\bICB\b|Parliamentary/);
+  });
+
+  it('keeps the practice’s own name for its local body, and fills it into the guide’s words', () => {
+    const config = publicConfig(
+      withDefaults({
+        name: 'T',
+        ods: 'W00001',
+        nation: 'wales',
+        icb: { name: 'Hywel Dda University Health Board' },
+      }),
+    );
+    expect(config.channels.icb.name).toBe('Hywel Dda University Health Board');
+    expect(config.complaintsRoute.words.cy.alternativeText).toContain('Hywel Dda University Health Board');
+    expect(config.complaintsRoute.words['en-GB'].alternativeText).not.toContain('{body}');
+  });
+});

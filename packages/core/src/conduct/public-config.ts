@@ -1,13 +1,20 @@
-import type { ConductClauseId, Locale, Platform } from '../model/constants.js';
+import type { ConductClauseId, Locale, Nation, Platform } from '../model/constants.js';
 import type { PracticeSettings } from '../model/settings.js';
+import {
+  type ComplaintRouteWords,
+  complaintsRoute,
+  type NationComplaintsRoute,
+  URGENT_HELP,
+} from '../policy/nations.js';
 import { conductClauses } from './clauses.js';
-import { COMPLAINTS_FACTS, OMBUDSMAN, URGENT_HELP } from './facts.js';
 
 /** Everything the patient-facing widgets show. Never holds the staff roster, keys or private settings. */
 export interface PublicPracticeConfig {
   ods: string;
   name: string;
   locale: Locale;
+  /** The UK nation the practice is in: it decides `complaintsRoute` and `complaintsFacts`. */
+  nation: Nation;
   website?: string;
   /** The practice's main phone number. */
   phone?: string;
@@ -22,11 +29,42 @@ export interface PublicPracticeConfig {
     urgent: { nhs111Phone: '111'; nhs111Url: string; emergencyPhone: '999' };
     socialAccounts: { platform: Platform; handle: string; url?: string }[];
   };
+  /** The nation's complaints facts (England: 12 months, 3 working days, the PHSO). */
   complaintsFacts: {
-    timeLimitMonths: 12;
-    acknowledgeWithinWorkingDays: 3;
+    timeLimitMonths: number;
+    acknowledgeWithinWorkingDays: number;
     ombudsman: { name: string; url: string; phone: string };
   };
+  /** The nation's complaints route, with the complaint guide's words in both locales ({body} filled in). */
+  complaintsRoute: {
+    localBody: NationComplaintsRoute['localBody']['kind'];
+    advocacy: NationComplaintsRoute['advocacy'];
+    guidanceUrl: string;
+    words: Record<Locale, ComplaintRouteWords>;
+  };
+}
+
+/** The guide's words with the local NHS body's name put in. */
+function routeWords(
+  route: NationComplaintsRoute,
+  bodyName: (locale: Locale) => string,
+): Record<Locale, ComplaintRouteWords> {
+  const fill = (words: ComplaintRouteWords, locale: Locale): ComplaintRouteWords => ({
+    ...words,
+    alternativeText: words.alternativeText.replace('{body}', bodyName(locale)),
+  });
+  return { 'en-GB': fill(route.words['en-GB'], 'en-GB'), cy: fill(route.words.cy, 'cy') };
+}
+
+/** The local NHS body's name: the practice's own, else the nation's default in the locale. */
+export function localBodyName(settings: PracticeSettings, locale: Locale): string {
+  const route = complaintsRoute(settings.nation);
+  const name = settings.icb.name.trim();
+  const isDefault =
+    name === '' ||
+    Object.values(route.localBody.defaultName).includes(name) ||
+    name === 'your local Integrated Care Board (ICB)';
+  return isDefault ? route.localBody.defaultName[locale] : name;
 }
 
 /**
@@ -44,10 +82,12 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
 
 /** What the widgets show for a practice: public facts only (no staff roster, hours or private settings). */
 export function publicConfig(settings: PracticeSettings): PublicPracticeConfig {
+  const route = complaintsRoute(settings.nation);
   return {
     ods: settings.ods,
     name: settings.name,
     locale: settings.locale,
+    nation: route.nation,
     ...pick(settings, ['website', 'phone']),
     policy: {
       ...(settings.conduct.policyUrl ? { url: settings.conduct.policyUrl } : {}),
@@ -57,13 +97,16 @@ export function publicConfig(settings: PracticeSettings): PublicPracticeConfig {
     conduct: conductClauses(settings),
     channels: {
       complaints: pick(settings.complaints, ['procedureUrl', 'email', 'phone', 'leafletUrl']),
-      icb: { name: settings.icb.name, ...pick(settings.icb, ['url', 'email', 'phone']) },
+      icb: {
+        name: localBodyName(settings, settings.locale),
+        ...pick(settings.icb, ['url', 'email', 'phone']),
+      },
       reviews: pick(settings.reviews, ['nhsWebsiteUrl']),
       appointments: {
         nhsApp: settings.appointments.nhsApp,
         ...pick(settings.appointments, ['onlineConsultationUrl', 'phone']),
       },
-      urgent: { ...URGENT_HELP },
+      urgent: { ...URGENT_HELP, nhs111Url: route.urgentAdviceUrl },
       // Who may post on each account is internal: only the platform, handle and link go out.
       socialAccounts: settings.socialAccounts.map((account) => ({
         platform: account.platform,
@@ -71,6 +114,16 @@ export function publicConfig(settings: PracticeSettings): PublicPracticeConfig {
         ...pick(account, ['url']),
       })),
     },
-    complaintsFacts: { ...COMPLAINTS_FACTS, ombudsman: { ...OMBUDSMAN } },
+    complaintsFacts: {
+      timeLimitMonths: route.timeLimitMonths,
+      acknowledgeWithinWorkingDays: route.acknowledgeWithinWorkingDays,
+      ombudsman: { ...route.ombudsman },
+    },
+    complaintsRoute: {
+      localBody: route.localBody.kind,
+      advocacy: { ...route.advocacy },
+      guidanceUrl: route.guidanceUrl,
+      words: routeWords(route, (locale) => localBodyName(settings, locale)),
+    },
   };
 }

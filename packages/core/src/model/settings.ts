@@ -1,4 +1,5 @@
-import type { ConductClauseId, Locale, Platform } from './constants.js';
+import { complaintsRoute } from '../policy/nations.js';
+import type { ConductClauseId, Locale, Nation, Platform } from './constants.js';
 
 /** One weekday's reply hours in the practice's local time, "HH:MM" 24-hour. */
 export interface BusinessHours {
@@ -35,6 +36,8 @@ export interface PracticeSettings {
   ods: string;
   website?: string;
   locale: Locale;
+  /** The UK nation the practice is in: it decides the complaints route and the ombudsman. */
+  nation: Nation;
   timeZone: 'Europe/London';
   phone?: string;
   address?: string;
@@ -44,7 +47,11 @@ export interface PracticeSettings {
     phone?: string;
     leafletUrl?: string;
   };
-  /** The commissioner for complaints about the practice: the local Integrated Care Board. */
+  /**
+   * The local NHS body a patient may complain to instead of the practice: in England the
+   * Integrated Care Board (the name `icb` is England's); in Wales the health board, in Scotland the
+   * NHS board, in Northern Ireland the Department of Health's SPPG.
+   */
   icb: { name: string; url?: string; email?: string; phone?: string };
   reviews: { nhsWebsiteUrl?: string };
   appointments: {
@@ -86,9 +93,10 @@ export function withDefaults(input: PracticeSettingsInput): PracticeSettings {
     address: undefined,
     ...input,
     locale: input.locale ?? 'en-GB',
+    nation: input.nation ?? 'england',
     timeZone: 'Europe/London',
     complaints: { ...input.complaints },
-    icb: input.icb ?? { name: 'your local Integrated Care Board (ICB)' },
+    icb: input.icb ?? { name: complaintsRoute(input.nation).localBody.defaultName['en-GB'] },
     reviews: { ...input.reviews },
     appointments: { nhsApp: true, ...input.appointments },
     socialAccounts: input.socialAccounts ?? [],

@@ -92,7 +92,7 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
           'Cwynwch o fewn 12 mis i’r hyn a ddigwyddodd, neu i chi ddod i wybod amdano. Gellir hepgor y terfyn os oes rheswm da.',
         acknowledgement: 'Bydd y feddygfa’n cydnabod eich cwyn o fewn 3 diwrnod gwaith.',
         ombudsmanText:
-          'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i Ombwdsmon y Senedd a’r Gwasanaeth Iechyd edrych ar eich cwyn.',
+          'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i’r Ombwdsmon Seneddol a’r Gwasanaeth Iechyd (Parliamentary and Health Service Ombudsman) edrych ar eich cwyn.',
         support:
           'Mae eich cyngor lleol yn trefnu help annibynnol am ddim i wneud cwyn (eiriolaeth cwynion y GIG).',
       },
@@ -184,7 +184,7 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
         acknowledgement:
           'Bydd y feddygfa’n ceisio datrys cwyn syml o fewn 5 diwrnod gwaith; caiff cwyn y mae angen ymchwilio iddi ei chydnabod o fewn 3 diwrnod gwaith.',
         ombudsmanText:
-          'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i Ombwdsmon Gwasanaethau Cyhoeddus yr Alban edrych ar eich cwyn.',
+          'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i Ombwdsmon Gwasanaethau Cyhoeddus yr Alban (Scottish Public Services Ombudsman) edrych ar eich cwyn.',
         support:
           'Mae’r Patient Advice and Support Service (PASS) yn rhoi help annibynnol am ddim gyda chwyn.',
       },
@@ -235,7 +235,7 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
           'Cwynwch o fewn 6 mis i’r hyn a ddigwyddodd, neu i chi ddod i wybod amdano (a dim hwyrach na 12 mis ar ôl iddo ddigwydd). Gellir hepgor y terfyn os oes rheswm da.',
         acknowledgement: 'Bydd y feddygfa’n cydnabod eich cwyn o fewn 2 ddiwrnod gwaith.',
         ombudsmanText:
-          'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i Ombwdsmon Gwasanaethau Cyhoeddus Gogledd Iwerddon edrych ar eich cwyn.',
+          'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i Ombwdsmon Gwasanaethau Cyhoeddus Gogledd Iwerddon (Northern Ireland Public Services Ombudsman) edrych ar eich cwyn.',
         support: 'Mae’r Patient and Client Council yn rhoi help annibynnol am ddim gyda chwyn.',
       },
     },

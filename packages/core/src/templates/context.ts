@@ -1,7 +1,7 @@
 import { conductClauses, joinList } from '../conduct/clauses.js';
 import type { ConductClauseId, Locale, Platform } from '../model/constants.js';
 import type { Incident } from '../model/incident.js';
-import { type PracticeSettings, withDefaults } from '../model/settings.js';
+import type { PracticeSettings } from '../model/settings.js';
 import type { MonitoringSummary } from '../monitoring/summarise.js';
 
 /** What every template body receives. Never the post's text: templates must not repeat it. */
@@ -25,17 +25,6 @@ export const practicePhone = (practice: PracticeSettings): string | undefined =>
 
 export const nonEmpty = (value: string | undefined): string | undefined =>
   value !== undefined && value.trim() !== '' ? value.trim() : undefined;
-
-const DEFAULT_ICB_NAME = withDefaults({ name: '', ods: '' }).icb.name;
-
-/** The ICB's name; the default placeholder in Welsh when the practice has not set one. */
-export function icbName(practice: PracticeSettings, locale: Locale): string {
-  if (locale === 'cy' && practice.icb.name === DEFAULT_ICB_NAME) {
-    // Practices in Wales deal with a local health board rather than an ICB.
-    return 'eich Bwrdd Gofal Integredig (ICB) neu’ch Bwrdd Iechyd lleol';
-  }
-  return practice.icb.name;
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {

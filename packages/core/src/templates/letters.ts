@@ -1,14 +1,14 @@
 // Private messages and letters to the author of a post. They name the post by platform, link and
 // date, never by quoting it, and never say whether the reader is a patient of the practice.
 
-import { COMPLAINTS_FACTS, OMBUDSMAN } from '../conduct/facts.js';
+import { localBodyName } from '../conduct/public-config.js';
 import { PLATFORM_ON } from '../labels/index.js';
 import type { Category, ConductClauseId, Locale, TemplateId } from '../model/constants.js';
+import { complaintsRoute } from '../policy/nations.js';
 import {
   bullets,
   clausesFor,
   formatDate,
-  icbName,
   nonEmpty,
   paragraphs,
   practicePhone,
@@ -182,7 +182,18 @@ function icbContact({ practice }: TemplateContext): string {
   return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 }
 
-const { timeLimitMonths: months, acknowledgeWithinWorkingDays: days } = COMPLAINTS_FACTS;
+/** The practice's nation's complaints route, its words in the locale with the local body named. */
+function route(context: TemplateContext, locale: Locale) {
+  const nation = complaintsRoute(context.practice.nation);
+  const words = nation.words[locale];
+  return {
+    ...nation,
+    words: {
+      ...words,
+      alternativeText: words.alternativeText.replace('{body}', localBodyName(context.practice, locale)),
+    },
+  };
+}
 
 const complaintInvitation: Record<Locale, TemplateBody> = {
   'en-GB': (context) =>
@@ -192,10 +203,12 @@ const complaintInvitation: Record<Locale, TemplateBody> = {
       `How to make a complaint: ${context.practice.name}`,
       'Thank you for raising your concerns. We cannot deal with complaints on social media, but we want to look into them properly, so we invite you to make a formal complaint.',
       `How to complain to us:\n${bullets(complaintWays(context))}`,
-      `Time limit: please complain within ${months} months of what happened, or of when you first became aware of it. We can sometimes look at a later complaint if there was a good reason for the delay and it is still possible to investigate it fairly.`,
-      `What happens next: we will acknowledge your complaint within ${days} working days and tell you how we will handle it. If you are complaining on someone else’s behalf, we will need their consent.`,
-      `If you would rather not complain to us, you can complain instead to ${icbName(context.practice, 'en-GB')}, which commissions GP services in our area${icbContact(context)}.`,
-      `If you are not satisfied with the final response to your complaint, you can ask the ${OMBUDSMAN.name} to review it: ${OMBUDSMAN.url}, ${OMBUDSMAN.phone}.`,
+      `We follow ${route(context, 'en-GB').words.procedure}.`,
+      `Time limit: ${route(context, 'en-GB').words.timeLimit}`,
+      `What happens next: we will acknowledge your complaint within ${route(context, 'en-GB').acknowledgeWithinWorkingDays} working days and tell you how we will handle it. If you are complaining on someone else’s behalf, we will need their consent.`,
+      `${route(context, 'en-GB').words.alternativeText.replace(/\.$/, '')}${icbContact(context)}.`,
+      `${route(context, 'en-GB').words.ombudsmanText} ${route(context, 'en-GB').ombudsman.url}, ${route(context, 'en-GB').ombudsman.phone}.`,
+      route(context, 'en-GB').words.support,
       'Making a complaint will never count against you.',
       signOff(context),
     ),
@@ -206,10 +219,12 @@ const complaintInvitation: Record<Locale, TemplateBody> = {
       `Sut i wneud cwyn: ${context.practice.name}`,
       'Diolch am godi eich pryderon. Ni allwn ymdrin â chwynion ar y cyfryngau cymdeithasol, ond rydym am edrych i mewn iddynt yn iawn, felly rydym yn eich gwahodd i wneud cwyn ffurfiol.',
       `Sut i gwyno wrthym:\n${bullets(complaintWays(context))}`,
-      `Terfyn amser: gwnewch eich cwyn cyn pen ${months} mis i’r hyn a ddigwyddodd, neu i’r adeg y daethoch yn ymwybodol ohono gyntaf. Weithiau gallwn ystyried cwyn hwyrach os oedd rheswm da dros yr oedi a’i bod yn dal yn bosibl ymchwilio iddi’n deg.`,
-      `Beth sy’n digwydd nesaf: byddwn yn cydnabod eich cwyn cyn pen ${days} diwrnod gwaith ac yn dweud wrthych sut y byddwn yn ei thrin. Os ydych yn cwyno ar ran rhywun arall, bydd angen eu caniatâd arnom.`,
-      `Os byddai’n well gennych beidio â chwyno wrthym, gallwch gwyno yn hytrach wrth ${icbName(context.practice, 'cy')}, sy’n comisiynu gwasanaethau meddygon teulu yn ein hardal${icbContact(context)}.`,
-      `Os nad ydych yn fodlon â’r ymateb terfynol i’ch cwyn, gallwch ofyn i’r Ombwdsmon Seneddol a’r Gwasanaeth Iechyd (${OMBUDSMAN.name}) ei adolygu: ${OMBUDSMAN.url}, ${OMBUDSMAN.phone}.`,
+      `Rydym yn dilyn ${route(context, 'cy').words.procedure}.`,
+      `Terfyn amser: ${route(context, 'cy').words.timeLimit}`,
+      `Beth sy’n digwydd nesaf: byddwn yn cydnabod eich cwyn cyn pen ${route(context, 'cy').acknowledgeWithinWorkingDays} diwrnod gwaith ac yn dweud wrthych sut y byddwn yn ei thrin. Os ydych yn cwyno ar ran rhywun arall, bydd angen eu caniatâd arnom.`,
+      `${route(context, 'cy').words.alternativeText.replace(/\.$/, '')}${icbContact(context)}.`,
+      `${route(context, 'cy').words.ombudsmanText} ${route(context, 'cy').ombudsman.url}, ${route(context, 'cy').ombudsman.phone}.`,
+      route(context, 'cy').words.support,
       'Ni fydd gwneud cwyn byth yn cyfrif yn eich erbyn.',
       signOff(context),
     ),

@@ -229,13 +229,53 @@ describe('renderTemplate: what each template says', () => {
     }
   });
 
-  it('complaint_invitation names the ICB in Welsh when the practice has not set one', () => {
-    const noIcb = withDefaults({ name: 'Meddygfa’r Bont', ods: 'W91001', phone: '01970 000000' });
+  it('complaint_invitation names the ICB in Welsh when an English practice has not set one', () => {
+    const noIcb = withDefaults({ name: 'Old Cottage Surgery', ods: 'A91001', phone: '01234 000000' });
     const english = renderTemplate('complaint_invitation', { practice: noIcb, locale: 'en-GB' }).text;
     const welsh = renderTemplate('complaint_invitation', { practice: noIcb, locale: 'cy' }).text;
-    expect(english).toContain('Integrated Care Board');
-    expect(welsh).toContain('Bwrdd Iechyd');
+    expect(english).toContain('your local Integrated Care Board (ICB)');
+    expect(welsh).toContain('Bwrdd Gofal Integredig');
     expect(welsh).not.toContain('your local');
+  });
+
+  it('complaint_invitation for a Welsh practice: Putting Things Right, the health board, 2 working days, the PSOW — never the ICB or the PHSO', () => {
+    const wales = withDefaults({
+      name: 'Meddygfa’r Bont',
+      ods: 'W91001',
+      phone: '01970 000000',
+      nation: 'wales',
+    });
+    const english = renderTemplate('complaint_invitation', { practice: wales, locale: 'en-GB' }).text;
+    const welsh = renderTemplate('complaint_invitation', { practice: wales, locale: 'cy' }).text;
+    expect(english).toContain('Putting Things Right');
+    expect(english).toContain('your local health board');
+    expect(english).toMatch(/2 working days/);
+    expect(english).toContain('Public Services Ombudsman for Wales');
+    expect(english).toContain('https://www.ombudsman.wales');
+    expect(welsh).toContain('Gweithio i Wella');
+    expect(welsh).toContain('eich bwrdd iechyd lleol');
+    expect(welsh).toContain('Ombwdsmon Gwasanaethau Cyhoeddus Cymru');
+    for (const text of [english, welsh]) {
+      expect(text).not.toMatch(/Integrated Care Board|Bwrdd Gofal Integredig|\bICB\b/);
+      expect(text).not.toMatch(/Parliamentary and Health Service|ombudsman\.org\.uk/);
+    }
+  });
+
+  it('complaint_invitation in Scotland and Northern Ireland: their boards, ombudsmen and 6-month limits', () => {
+    const scotland = withDefaults({ name: 'Glen Surgery', ods: 'S10001', nation: 'scotland' });
+    const ni = withDefaults({ name: 'Lagan Surgery', ods: 'Z00001', nation: 'northern_ireland' });
+    const scottish = renderTemplate('complaint_invitation', { practice: scotland, locale: 'en-GB' }).text;
+    const irish = renderTemplate('complaint_invitation', { practice: ni, locale: 'en-GB' }).text;
+    expect(scottish).toContain('your NHS board');
+    expect(scottish).toContain('Scottish Public Services Ombudsman');
+    expect(scottish).toContain('Patient Advice and Support Service');
+    expect(scottish).toMatch(/within 6 months/);
+    expect(irish).toContain('Health and Social Care (HSC) complaints procedure');
+    expect(irish).toContain('Northern Ireland Public Services Ombudsman');
+    expect(irish).toContain('Patient and Client Council');
+    expect(irish).toMatch(/within 6 months/);
+    for (const text of [scottish, irish])
+      expect(text).not.toMatch(/Integrated Care Board|Parliamentary and Health Service/);
   });
 
   it('conduct_warning cites the NHS Constitution and the consequences, and never a complaint as a reason', () => {
