@@ -23,6 +23,16 @@ describe('POST /v1/classify', () => {
     expect(res.json.recommendedActions.length).toBeGreaterThan(0);
   });
 
+  it('lists each piece of evidence once: no span inside another in the same category', async () => {
+    const text = 'I know what car she drives. I know where you live.';
+    const res = await h.send('POST', '/v1/classify', { key: keys.apiKey, body: { text } });
+    const threat = res.json.categories.find((c: { id: string }) => c.id === 'threat');
+    expect(threat.evidence.map((e: { excerpt: string }) => e.excerpt)).toEqual([
+      'I know what car she drives',
+      'I know where you live',
+    ]);
+  });
+
   it('uses the practice’s staff roster when a practice is named', async () => {
     const text = 'Dr Castellano was so rude to me today';
     const withRoster = await h.send('POST', '/v1/classify', {
