@@ -5,6 +5,9 @@ import type { AppEnv } from '../http/env.js';
 
 // The interactive reference, served wholly from this process: Scalar's standalone bundle comes from
 // node_modules, never a CDN (the API may run where a CDN is blocked, and docs must not track users).
+// @scalar/api-reference is only read as a file (its browser bundle runs in the reader's browser):
+// no code of it runs in Node, so its `engines: node >=22` does not bind the server, which runs on
+// Node 20 (api-docs.test.ts holds both facts).
 
 let bundle: Promise<string> | undefined;
 const loadBundle = () => {
@@ -29,5 +32,13 @@ export const apiDocs = new Hono<AppEnv>()
       pageTitle: 'GP practice social-media policy API',
       withDefaultFonts: false,
       hideClientButton: false,
+      // Scalar's hosted extras, shown by default on a localhost page and some of them everywhere:
+      // "Ask AI" (the agent chat), "Generate MCP" and the developer toolbar with "Deploy". They
+      // talk to Scalar's services, which a practice's vendor does not need and the docs must not
+      // send readers to.
+      agent: { disabled: true },
+      showDeveloperTools: 'never',
+      // Not yet in @scalar/hono-api-reference's types; passed through to the bundle as it is.
+      ...({ mcp: { disabled: true } } as object),
     }),
   );
