@@ -246,7 +246,7 @@ describe('accessibility of the report form', () => {
       await f.getByLabel('Testun y postiad').fill('Meddyg useless, disgrace.');
       await f.getByLabel('Eich enw').fill('Eleri Jones');
       await f.getByRole('button', { name: 'Anfon yr adroddiad' }).click();
-      await f.getByRole('heading', { name: 'Adroddiad wedi’i anfon' }).waitFor();
+      await f.getByRole('heading', { name: 'Mae’r adroddiad wedi’i anfon' }).waitFor();
       expect(await f.locator('[part="success"]').innerText()).toContain('Eich cyfeirnod');
       expect(await axeViolations(page)).toEqual([]);
       expect(incidentsOf(stack.databasePath, 'W90124')).toHaveLength(1);

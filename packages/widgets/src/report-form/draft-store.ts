@@ -3,6 +3,13 @@ import type { ReportFields, Screenshot } from './model.js';
 
 // The draft kept on the device: every field and the screenshot Blobs, in IndexedDB (which stores
 // Blobs natively, unlike localStorage). One draft per API origin and practice.
+//
+// Reception PCs are shared, and a draft holds a post that may name patients and staff: a draft
+// lives 7 days from its last save (DRAFT_LIFETIME_MS), and is removed the moment the API files it.
+// Opening the store deletes every expired draft, whichever practice it belongs to.
+
+/** How long an unsent draft (or a report waiting to be sent) is kept on the device after its last save. */
+export const DRAFT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface PendingSubmission {
   /** Exactly what was submitted; retries resend it unchanged under the same Idempotency-Key. */
@@ -26,7 +33,15 @@ export interface DraftStore {
   /** Resolves once the write is durable, so a submit never starts before its copy is safe. */
   save(draft: StoredDraft): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Deletes every draft last saved before `cutoff` (or with no readable time); resolves with how many. */
+  removeSavedBefore(cutoff: Date): Promise<number>;
 }
+
+/** Whether a draft is past its lifetime at `now`. A draft whose time cannot be read is treated as expired. */
+export const isExpired = (draft: Pick<StoredDraft, 'savedAt'>, now: Date): boolean => {
+  const saved = Date.parse(draft.savedAt);
+  return Number.isNaN(saved) || saved < now.getTime() - DRAFT_LIFETIME_MS;
+};
 
 const DB_NAME = 'policy-report-form';
 const STORE = 'drafts';
@@ -52,8 +67,11 @@ const open = (): Promise<IDBDatabase> => {
   return request(req);
 };
 
-/** The IndexedDB store, or null where the browser has none (some private modes). */
-export const openDraftStore = async (): Promise<DraftStore | null> => {
+/**
+ * The IndexedDB store, or null where the browser has none (some private modes). Drafts older than
+ * their lifetime at `now` are deleted before it resolves, so an expired draft is never offered.
+ */
+export const openDraftStore = async (now: Date = new Date()): Promise<DraftStore | null> => {
   if (typeof indexedDB === 'undefined') return null;
   let db: IDBDatabase;
   try {
@@ -71,11 +89,11 @@ export const openDraftStore = async (): Promise<DraftStore | null> => {
     current ??= await open();
     return current;
   };
-  return {
+  const store: DraftStore = {
     async load(key) {
       const tx = (await database()).transaction(STORE, 'readonly');
       const found = await request<StoredDraft | undefined>(tx.objectStore(STORE).get(key));
-      return found ?? null;
+      return found && !isExpired(found, new Date()) ? found : null;
     },
     async save(draft) {
       const tx = (await database()).transaction(STORE, 'readwrite', { durability: 'strict' });
@@ -87,5 +105,28 @@ export const openDraftStore = async (): Promise<DraftStore | null> => {
       tx.objectStore(STORE).delete(key);
       await done(tx);
     },
+    async removeSavedBefore(cutoff) {
+      const tx = (await database()).transaction(STORE, 'readwrite', { durability: 'strict' });
+      let removed = 0;
+      const cursorRequest = tx.objectStore(STORE).openCursor();
+      cursorRequest.onsuccess = () => {
+        const cursor = cursorRequest.result;
+        if (!cursor) return;
+        const saved = Date.parse((cursor.value as StoredDraft).savedAt);
+        if (Number.isNaN(saved) || saved < cutoff.getTime()) {
+          cursor.delete();
+          removed += 1;
+        }
+        cursor.continue();
+      };
+      await done(tx);
+      return removed;
+    },
   };
+  try {
+    await store.removeSavedBefore(new Date(now.getTime() - DRAFT_LIFETIME_MS));
+  } catch {
+    // A store that cannot delete can still keep today's draft; load() never returns an expired one.
+  }
+  return store;
 };

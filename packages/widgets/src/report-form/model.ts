@@ -1,16 +1,14 @@
 import type { AuthorKind, Platform, PostLocation, ReportInput } from '@policy/core';
-import { PLATFORMS, POST_LOCATIONS } from '@policy/core';
+import { PLATFORMS, POST_LOCATIONS } from '@policy/core/constants';
+import { type EvidenceImageType, MAX_POST_TEXT_LENGTH } from '@policy/core/limits';
 import { fill } from '../shared/i18n.js';
 import type { Strings } from './strings.js';
 
 // The report form's data and rules as plain functions (no DOM), so they are tested on their own.
+// Every limit is core's (`@policy/core/limits`), the one the API enforces: the form never accepts
+// what the server would refuse, and never cuts what it would accept.
 
-export const MAX_SCREENSHOTS = 5;
-export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
-/** Generous for a post yet well inside the API's 64 KiB JSON limit, even in 3-byte UTF-8. */
-export const MAX_TEXT_LENGTH = 10_000;
-export const SCREENSHOT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type ScreenshotType = (typeof SCREENSHOT_TYPES)[number];
+export type ScreenshotType = EvidenceImageType;
 
 /** What the member of staff types, as the inputs hold it (strings, not the API's types). */
 export interface ReportFields {
@@ -113,6 +111,24 @@ export const staffNameList = (value: string): string[] =>
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
 
+/** 20000 → "20,000" (the same in Welsh). */
+export const formatCount = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * What the character count under the text says: nothing while the text is well inside core's
+ * limit, the characters left from 90% of it, and how many too many once over. Counted in UTF-16
+ * code units, as the API counts (`MAX_POST_TEXT_LENGTH`).
+ */
+export const characterCount = (
+  text: string,
+  strings: Pick<Strings, 'textRemaining' | 'textTooMany'>,
+): { over: boolean; message: string } | null => {
+  const left = MAX_POST_TEXT_LENGTH - text.length;
+  if (left < 0) return { over: true, message: fill(strings.textTooMany, { count: formatCount(-left) }) };
+  if (text.length < MAX_POST_TEXT_LENGTH * 0.9) return null;
+  return { over: false, message: fill(strings.textRemaining, { count: formatCount(left) }) };
+};
+
 /** Clock skew between the device and the server is common; a few minutes ahead is not "future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -131,10 +147,13 @@ export const validate = (fields: ReportFields, strings: Strings, now: Date): Fie
   if (!POST_LOCATIONS.includes(fields.location as PostLocation))
     errors.push({ field: 'location', message: strings.errLocation });
   if (fields.text.trim() === '') errors.push({ field: 'text', message: strings.errText });
-  else if (fields.text.length > MAX_TEXT_LENGTH)
+  else if (fields.text.length > MAX_POST_TEXT_LENGTH)
     errors.push({
       field: 'text',
-      message: fill(strings.errTextLong, { max: MAX_TEXT_LENGTH.toLocaleString('en-GB') }),
+      message: fill(strings.errTextLong, {
+        max: formatCount(MAX_POST_TEXT_LENGTH),
+        count: formatCount(fields.text.length),
+      }),
     });
   if (fields.affectsStaff && staffNameList(fields.staffNames).length === 0)
     errors.push({ field: 'staffNames', message: strings.errStaffNames });
@@ -211,6 +230,7 @@ export const fieldForPath = (path: unknown): FieldName | null => {
 
 /** An RFC 9457 problem body, as far as the form reads it. */
 export interface Problem {
+  type?: string;
   title?: string;
   detail?: string;
   status?: number;

@@ -60,6 +60,15 @@ export const reportFormStyles = css`
     margin-bottom: 0.5rem;
     color: var(--policy-color-secondary-text, #4c6272);
   }
+  .character-count {
+    display: block;
+    margin-top: 0.25rem;
+    color: var(--policy-color-secondary-text, #4c6272);
+  }
+  .character-count.over {
+    color: var(--policy-color-error, #d5281b);
+    font-weight: 600;
+  }
   .group.has-error {
     padding-left: 1rem;
     border-left: 4px solid var(--policy-color-error, #d5281b);

@@ -1,12 +1,16 @@
-import type { PolicyActionId } from '@policy/core';
-import type { LocaleText, Strings } from './strings.js';
+import type { Strings } from './strings.js';
 
-// The report form in Welsh: a chunk of its own, fetched only when the form is shown in Welsh.
+// The report form's own text in Welsh: a chunk of its own, fetched only when the form is shown in
+// Welsh. The policy's words (platforms, places, categories, severities, the reporter's steps) are
+// core's (`@policy/core/labels`), not copied here.
 
-const form: Strings = {
+export const CY: Strings = {
   title: 'Rhoi gwybod am bostiad ar y cyfryngau cymdeithasol',
   intro:
     'Rhowch wybod i reolwr y feddygfa am bostiad sy’n eich poeni. Mae’n cymryd ychydig funudau. Caiff yr hyn rydych chi’n ei deipio ei gadw ar y ddyfais hon nes iddo gael ei anfon.',
+  loading: 'Wrthi’n llwytho’r ffurflen…',
+  loadFailed:
+    'Nid oedd modd llwytho’r ffurflen. Gwnewch yn siŵr fod y ddyfais hon ar-lein; bydd yn rhoi cynnig arall pan ddaw’r cysylltiad yn ôl, neu ail-lwythwch y dudalen.',
   sectionPost: 'Am y postiad',
   platform: 'Ble cafodd ei bostio?',
   platformChoose: 'Dewiswch wefan neu ap',
@@ -28,9 +32,12 @@ const form: Strings = {
   text: 'Testun y postiad',
   textHint:
     'Copïwch a gludwch ef yn union fel y mae, gan gynnwys unrhyw enwau. Disgrifiwch luniau neu fideos yn eich geiriau eich hun.',
+  textLimit: 'Gallwch roi hyd at {max} nod.',
+  textRemaining: 'Mae gennych {count} nod ar ôl',
+  textTooMany: 'Mae gennych {count} nod yn ormod',
   sectionScreenshots: 'Sgrinluniau (dewisol)',
   screenshotsHint:
-    'PNG, JPEG neu WebP, hyd at 5 MB yr un, hyd at 5 llun. Dewiswch ffeiliau, llusgwch nhw yma, neu gludwch sgrinlun i’r ffurflen hon.',
+    'PNG, JPEG neu WebP, hyd at {size} yr un, hyd at {max} llun. Dewiswch ffeiliau, llusgwch nhw yma, neu gludwch sgrinlun i’r ffurflen hon.',
   screenshotsPick: 'Ychwanegu sgrinluniau',
   screenshotsDrop: 'Neu gollyngwch sgrinluniau yma',
   screenshotRemove: 'Tynnu',
@@ -46,11 +53,6 @@ const form: Strings = {
   atRisk: 'Oes unrhyw un mewn perygl ar hyn o bryd?',
   atRiskHint: 'Er enghraifft bygythiad o drais, neu rywun a allai niweidio ei hun neu blentyn.',
   riskTitle: 'Gweithredwch nawr — peidiwch ag aros am y ffurflen hon',
-  risk999: 'Os oes unrhyw un mewn perygl uniongyrchol, ffoniwch 999 nawr.',
-  riskPolice: 'Rhowch wybod i’r heddlu am fygythiad o drais: 999 mewn argyfwng, 101 fel arall.',
-  riskSafeguarding:
-    'Os gallai plentyn neu oedolyn fod mewn perygl o niwed, dywedwch wrth arweinydd diogelu’r feddygfa ar unwaith, neu wrth dîm diogelu’r awdurdod lleol os nad ydyn nhw ar gael.',
-  riskManager: 'Dywedwch wrth reolwr y feddygfa ar unwaith, beth bynnag yw’r amser.',
   riskThenReport:
     'Yna gorffennwch yr adroddiad hwn. Mae’r hyn rydych chi wedi’i deipio yn cael ei gadw ar y ddyfais hon.',
   sectionReporter: 'Amdanoch chi',
@@ -84,12 +86,13 @@ const form: Strings = {
   errSeenAtFuture: 'Rhaid i’r amser y gwelsoch chi’r postiad fod nawr neu yn y gorffennol',
   errLocation: 'Dewiswch ble mae’r postiad',
   errText: 'Rhowch destun y postiad',
-  errTextLong: 'Rhaid i destun y postiad fod yn {max} nod neu lai',
+  errTextLong:
+    'Rhaid i destun y postiad fod yn {max} nod neu lai; mae’n {count}. Byrhewch ef, neu ychwanegwch y gweddill fel sgrinlun',
   errAtRisk: 'Dewiswch oes os oes unrhyw un mewn perygl ar hyn o bryd',
   errReporterName: 'Rhowch eich enw',
   errStaffNames: 'Rhowch enwau’r aelodau o staff, neu dad-diciwch “Aelodau o staff a enwir”',
   errScreenshotType: 'Rhaid i {name} fod yn llun PNG, JPEG neu WebP',
-  errScreenshotSize: 'Rhaid i {name} fod yn llai na 5 MB',
+  errScreenshotSize: 'Rhaid i {name} fod yn llai na {size}',
   errScreenshotCount: 'Gallwch ychwanegu hyd at {max} sgrinlun',
   errServer: 'Ni dderbyniwyd yr adroddiad: {detail}',
   draftRestored:
@@ -108,72 +111,16 @@ const form: Strings = {
   pendingRefused:
     'Gwrthododd y gweinydd allwedd y ffurflen hon ({detail}). Dywedwch wrth reolwr y feddygfa; mae eich adroddiad yn aros wedi’i gadw ar y ddyfais hon.',
   pendingRateLimited: 'Cafodd gormod o adroddiadau eu hanfon o’r fan hon newydd nawr.',
+  pendingOriginRefused:
+    'Does gan y wefan hon ddim caniatâd i anfon adroddiadau — dywedwch wrth reolwr y feddygfa.',
+  pendingOriginBody:
+    'Mae eich adroddiad yn cael ei gadw ar y ddyfais hon, gyda’i sgrinluniau, ac ni fydd yn cael ei anfon eto ohono’i hun. Pan fydd rheolwr y feddygfa wedi rhoi caniatâd i’r wefan hon anfon adroddiadau, dewiswch “Rhoi cynnig ar anfon nawr”.',
   retryNow: 'Rhoi cynnig ar anfon nawr',
-  successTitle: 'Adroddiad wedi’i anfon',
+  successTitle: 'Mae’r adroddiad wedi’i anfon',
   successReference: 'Eich cyfeirnod',
   successSteps: 'Beth i’w wneud nawr',
   successCategories: 'Beth mae’r polisi yn ei weld yn y postiad',
   successNone:
     'Ni chafwyd hyd i ddim byd sy’n peri pryder yn awtomatig. Bydd rheolwr y feddygfa yn edrych arno.',
   another: 'Rhoi gwybod am bostiad arall',
-};
-
-export const CY_TEXT: LocaleText = {
-  form,
-  platforms: {
-    facebook: 'Facebook',
-    x: 'X (Twitter)',
-    instagram: 'Instagram',
-    tiktok: 'TikTok',
-    linkedin: 'LinkedIn',
-    youtube: 'YouTube',
-    whatsapp: 'WhatsApp',
-    nhs_website: 'Adolygiad ar wefan y GIG',
-    google_reviews: 'Adolygiadau Google',
-    community_group: 'Grŵp neu fforwm cymunedol',
-    other: 'Rhywle arall',
-  },
-  locations: {
-    practice_page: 'Ar dudalen neu gyfrif y feddygfa ei hun',
-    author_account: 'Ar dudalen neu gyfrif yr awdur ei hun',
-    group: 'Mewn grŵp (er enghraifft grŵp cymunedol lleol)',
-    other: 'Rhywle arall',
-  },
-};
-
-/**
- * The policy's first steps in Welsh, keyed by the action ids core returns. English uses the
- * server's own text (the policy's words); Welsh falls back to it for an id this table lacks.
- */
-export const ACTION_TEXT_CY: Record<PolicyActionId, string> = {
-  call_999_if_immediate_danger: 'Os oes unrhyw un mewn perygl uniongyrchol, ffoniwch 999 nawr.',
-  tell_manager_now: 'Dywedwch wrth reolwr y feddygfa ar unwaith, beth bynnag yw’r amser.',
-  safeguarding_referral:
-    'Gwnewch atgyfeiriad diogelu nawr: arweinydd diogelu’r feddygfa a thîm diogelu’r awdurdod lleol.',
-  report_to_police: 'Rhowch wybod i’r heddlu am y bygythiad a chadwch gyfeirnod yr heddlu.',
-  save_evidence:
-    'Cadwch y dystiolaeth: sgrinlun gyda’r dyddiad, yr amser a’r ddolen, cyn i unrhyw beth gael ei dynnu.',
-  hide_or_remove: 'Cuddiwch neu tynnwch y postiad oddi ar dudalen y feddygfa ei hun lle gallwch chi.',
-  tell_data_protection_officer:
-    'Dywedwch wrth y swyddog diogelu data: mae gwybodaeth claf arall wedi’i datgelu.',
-  request_removal: 'Gofynnwch i’r awdur dynnu’r postiad, yn breifat.',
-  report_to_platform: 'Rhowch wybod i’r platfform am y postiad o dan ei reolau.',
-  consider_hate_crime_report: 'Ystyriwch roi gwybod i’r heddlu amdano fel trosedd casineb.',
-  seek_mdu_or_legal_advice:
-    'Peidiwch ag ymateb yn gyhoeddus; gofynnwch am gyngor yr MDU neu gyngor cyfreithiol os yw’r awdur yn gwrthod ei dynnu.',
-  inform_staff_member: 'Dywedwch wrth yr aelod o staff a enwir, ac wrth reolwr y feddygfa.',
-  block_repeat_poster: 'Rhwystrwch yr awdur rhag tudalennau’r feddygfa os yw’n postio eto.',
-  consider_violent_patient_policy: 'Ystyriwch y polisi ar gleifion treisgar a sarhaus.',
-  no_clinical_reply:
-    'Peidiwch byth ag ateb gyda gwybodaeth glinigol, hyd yn oed os yw’r awdur eisoes wedi’i rhannu; symudwch y sgwrs oddi ar-lein.',
-  factual_reply_nhs_link: 'Ystyriwch ateb byr, ffeithiol gyda dolen i wybodaeth y GIG.',
-  do_not_argue_publicly:
-    'Peidiwch â dadlau’n gyhoeddus: cydnabyddwch yn fyr a’u gwahodd i gysylltu â’r feddygfa yn breifat.',
-  offer_complaints_procedure:
-    'Cynigiwch y weithdrefn gwyno yn breifat. Dydy cwyn byth yn rheswm dros dynnu claf oddi ar y rhestr.',
-  redirect_to_channels:
-    'Atebwch yn gyhoeddus gan gyfeirio at Ap GIG, ymgynghori ar-lein neu’r ffôn; peidiwch â thrafod dim yn gyhoeddus.',
-  answer_in_business_hours: 'Gellir ei ateb yn gyhoeddus, yn ystod oriau gwaith.',
-  thank_and_point_to_reviews:
-    'Diolchwch iddyn nhw, a’u cyfeirio at dudalen adolygiadau’r feddygfa ar wefan y GIG.',
 };

@@ -1,13 +1,16 @@
-import type { Platform, PostLocation } from '@policy/core';
-
-// The report form's English text. Welsh lives in strings-cy.ts, loaded only when the form is shown
-// in Welsh, and the category wording in category-text.ts travels with the lazily loaded classifier;
-// both are typed against these tables so a missing translation is a type error, not a blank.
+// The report form's own English text: its questions, hints and messages. Welsh lives in
+// strings-cy.ts, loaded only when the form is shown in Welsh, typed against this table so a missing
+// translation is a type error, not a blank. The policy's words (platforms, places, categories,
+// severities, the reporter's steps) are not here: they come from `@policy/core/labels`, in both
+// languages, so the form and the API can never disagree. Numbers are core's limits, filled in.
 
 export const EN = {
   title: 'Report a social media post',
   intro:
     'Tell the practice manager about a post that worries you. It takes a few minutes. What you type is kept on this device until it is sent.',
+  loading: 'Loading the form…',
+  loadFailed:
+    'The form could not be loaded. Check this device is online; it will try again when the connection comes back, or reload the page.',
   sectionPost: 'About the post',
   platform: 'Where was it posted?',
   platformChoose: 'Choose a site or app',
@@ -27,9 +30,12 @@ export const EN = {
   sectionText: 'What the post says',
   text: 'The text of the post',
   textHint: 'Copy and paste it exactly, including any names. Describe pictures or videos in your own words.',
+  textLimit: 'You can enter up to {max} characters.',
+  textRemaining: 'You have {count} characters remaining',
+  textTooMany: 'You have {count} characters too many',
   sectionScreenshots: 'Screenshots (optional)',
   screenshotsHint:
-    'PNG, JPEG or WebP, up to 5 MB each, up to 5 pictures. Choose files, drag them here, or paste a screenshot into this form.',
+    'PNG, JPEG or WebP, up to {size} each, up to {max} pictures. Choose files, drag them here, or paste a screenshot into this form.',
   screenshotsPick: 'Add screenshots',
   screenshotsDrop: 'Or drop screenshots here',
   screenshotRemove: 'Remove',
@@ -45,11 +51,6 @@ export const EN = {
   atRisk: 'Is anyone at risk right now?',
   atRiskHint: 'For example a threat of violence, or someone who may harm themselves or a child.',
   riskTitle: 'Act now — do not wait for this form',
-  risk999: 'If anyone is in immediate danger, call 999 now.',
-  riskPolice: 'Report a threat of violence to the police: 999 in an emergency, 101 otherwise.',
-  riskSafeguarding:
-    'If a child or adult may be at risk of harm, tell the practice safeguarding lead straight away, or the local authority safeguarding team if they are not available.',
-  riskManager: 'Tell the practice manager at once, whatever the time.',
   riskThenReport: 'Then finish this report. What you have typed is kept on this device.',
   sectionReporter: 'About you',
   reporterName: 'Your name',
@@ -82,12 +83,13 @@ export const EN = {
   errSeenAtFuture: 'The time you saw the post must be now or in the past',
   errLocation: 'Select where the post is',
   errText: 'Enter the text of the post',
-  errTextLong: 'The text of the post must be {max} characters or fewer',
+  errTextLong:
+    'The text of the post must be {max} characters or fewer; it is {count}. Shorten it, or add the rest as a screenshot',
   errAtRisk: 'Select yes if anyone is at risk right now',
   errReporterName: 'Enter your name',
   errStaffNames: 'Enter the names of the members of staff, or untick “Named members of staff”',
   errScreenshotType: '{name} must be a PNG, JPEG or WebP picture',
-  errScreenshotSize: '{name} must be smaller than 5 MB',
+  errScreenshotSize: '{name} must be smaller than {size}',
   errScreenshotCount: 'You can add up to {max} screenshots',
   errServer: 'The report was not accepted: {detail}',
   draftRestored: 'We found a report you had not sent, saved on this device on {time}. It is filled in below.',
@@ -105,6 +107,9 @@ export const EN = {
   pendingRefused:
     'The server refused this form’s key ({detail}). Tell the practice manager; your report stays saved on this device.',
   pendingRateLimited: 'Too many reports were sent from here just now.',
+  pendingOriginRefused: 'This website is not allowed to send reports — tell the practice manager.',
+  pendingOriginBody:
+    'Your report is kept on this device, with its screenshots, and is not sent again on its own. When the practice manager has allowed this website to send reports, choose “Try sending now”.',
   retryNow: 'Try sending now',
   successTitle: 'Report sent',
   successReference: 'Your reference number',
@@ -115,32 +120,3 @@ export const EN = {
 } satisfies Record<string, string>;
 
 export type Strings = typeof EN;
-
-export interface LocaleText {
-  form: Strings;
-  platforms: Record<Platform, string>;
-  locations: Record<PostLocation, string>;
-}
-
-export const EN_TEXT: LocaleText = {
-  form: EN,
-  platforms: {
-    facebook: 'Facebook',
-    x: 'X (Twitter)',
-    instagram: 'Instagram',
-    tiktok: 'TikTok',
-    linkedin: 'LinkedIn',
-    youtube: 'YouTube',
-    whatsapp: 'WhatsApp',
-    nhs_website: 'NHS website review',
-    google_reviews: 'Google reviews',
-    community_group: 'Community group or forum',
-    other: 'Somewhere else',
-  },
-  locations: {
-    practice_page: 'On the practice’s own page or account',
-    author_account: 'On the author’s own page or account',
-    group: 'In a group (for example a local community group)',
-    other: 'Somewhere else',
-  },
-};

@@ -151,6 +151,21 @@ describe('sendReport: reading the answer', () => {
     });
   });
 
+  it('tells a key refused for this website (403 origin-not-allowed) from other refusals: it is final', async () => {
+    const problem = {
+      type: '/problems/origin-not-allowed',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'Report keys work only from the practice’s allowed web origins.',
+    };
+    answer = { status: 403, body: problem };
+    expect(await send()).toEqual({ ok: false, error: { code: 'origin_refused', status: 403, problem } });
+    // Another 403 (a key of another practice) is not this refusal.
+    answer = { status: 403, body: { ...problem, type: '/problems/forbidden' } };
+    const other = await send();
+    expect(other.ok === false && other.error.code).toBe('refused');
+  });
+
   it('calls an unreachable server a network error (safe to retry)', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
 import type { Classification, ReportInput } from '@policy/core';
+import type { ReporterStepId } from '@policy/core/labels';
 import type { Problem, Screenshot } from './model.js';
 
 // Filing a report: one HTTP request, its outcome as data. What to do about each outcome (keep the
@@ -8,7 +9,10 @@ export interface FiledReport {
   id: string;
   reference: string;
   classification: Classification;
+  /** What the member of staff who reported should do now, in English (the reporter's steps). */
   nextSteps: string[];
+  /** The same steps as ids of core's `REPORTER_STEP_TEXT`, so they can be shown in any locale. */
+  nextStepIds?: ReporterStepId[];
 }
 
 export type SendError =
@@ -19,6 +23,11 @@ export type SendError =
   | { code: 'rate_limited'; retryAfterMs: number | null }
   /** 401/403/404: the key or practice was refused. Retrying soon will not help; keep the draft. */
   | { code: 'refused'; status: number; problem: Problem }
+  /**
+   * 403 `/problems/origin-not-allowed`: the key is not allowed on this website. Final: no retry
+   * can succeed until the practice manager adds the site to the key's origins.
+   */
+  | { code: 'origin_refused'; status: number; problem: Problem }
   /** Any other 4xx: this report must change before it can be filed. */
   | { code: 'invalid'; status: number; problem: Problem };
 
@@ -71,6 +80,13 @@ export const retryAfterMs = (header: string | null, now: number): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 };
 
+/** The API's problem type for a report key used from a website it is not allowed on. */
+export const ORIGIN_NOT_ALLOWED = '/problems/origin-not-allowed';
+
+const isOriginRefusal = (problem: Problem): boolean =>
+  typeof problem.type === 'string' &&
+  (problem.type === ORIGIN_NOT_ALLOWED || problem.type.endsWith(ORIGIN_NOT_ALLOWED));
+
 export const sendReport = async (req: SendRequest): Promise<SendResult> => {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
@@ -112,6 +128,8 @@ export const sendReport = async (req: SendRequest): Promise<SendResult> => {
   if (status >= 500 || status === 408 || status === 409 || status === 425 || status < 400)
     return { ok: false, error: { code: 'server', status } };
   const problem: Problem = typeof json === 'object' && json !== null ? (json as Problem) : { status };
+  if (status === 403 && isOriginRefusal(problem))
+    return { ok: false, error: { code: 'origin_refused', status, problem } };
   if (status === 401 || status === 403 || status === 404)
     return { ok: false, error: { code: 'refused', status, problem } };
   return { ok: false, error: { code: 'invalid', status, problem } };
