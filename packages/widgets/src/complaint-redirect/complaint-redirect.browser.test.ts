@@ -96,6 +96,8 @@ describe('<policy-complaint-redirect>', () => {
         'tel:03005550123',
         'https://www.ombudsman.org.uk/',
         'tel:03450154033',
+        new URL(config.complaintsRoute.advocacy.url).href,
+        new URL(config.complaintsRoute.guidanceUrl).href,
       ]);
       await expectNoAxeViolations(probe);
       expect(await probe.context.cookies()).toEqual([]);
@@ -105,6 +107,55 @@ describe('<policy-complaint-redirect>', () => {
         new Set([server.origin]),
       );
     });
+  });
+
+  it('gives a Welsh practice Wales’s route, Putting Things Right and the health board, never the ICB, in both languages', async () => {
+    const config = fixtureConfig(
+      {},
+      {
+        nation: 'wales',
+        icb: {
+          name: 'Betsi Cadwaladr University Health Board',
+          url: 'https://bcuhb.example/concerns',
+          email: 'concerns@bcuhb.example',
+        },
+      },
+    );
+    const expected = {
+      'en-GB': [
+        'Or raise it with the health board instead',
+        'You can raise your concern with Betsi Cadwaladr University Health Board instead of the practice.',
+        'The practice will acknowledge your concern within 2 working days.',
+        'Public Services Ombudsman for Wales',
+        'Llais',
+        'Putting Things Right',
+      ],
+      cy: [
+        'Neu codwch y mater gyda’r bwrdd iechyd yn lle hynny',
+        'Bydd y feddygfa’n cydnabod eich pryder o fewn 2 ddiwrnod gwaith.',
+        'Ombwdsmon Gwasanaethau Cyhoeddus Cymru',
+        'Gweithio i Wella',
+      ],
+    } as const;
+    for (const lang of ['en-GB', 'cy'] as const) {
+      const url = page(
+        `<policy-complaint-redirect lang="${lang}" config="${attr(config)}"></policy-complaint-redirect>`,
+        { lang },
+      );
+      await withPage(async (probe) => {
+        await probe.page.goto(url);
+        const guide = probe.page.locator('policy-complaint-redirect');
+        await guide.getByLabel(lang === 'cy' ? 'Gwneud cwyn' : 'Make a complaint').check();
+        await guide.getByRole('button', { name: lang === 'cy' ? 'Dangos sut' : 'Show me how' }).click();
+        const answer = guide.locator('[part=answer]');
+        await answer.waitFor();
+        const text = (await answer.textContent())?.replace(/\s+/g, ' ') ?? '';
+        for (const words of expected[lang]) expect(text).toContain(words);
+        expect(text).not.toMatch(/ICB|Integrated Care Board|Bwrdd Gofal Integredig|Parliamentary/);
+        expect(await hrefs(answer)).toContain('https://www.llaiscymru.org/');
+        await expectNoAxeViolations(probe);
+      });
+    }
   });
 
   it('asks for a choice when none is made, then shows each route; urgent help puts 999 first', async () => {

@@ -50,8 +50,9 @@ export function platformName(href: string): string {
 
 /**
  * "Want to raise something?" — routes a patient to the right channel instead of social media: the
- * practice's complaints procedure or the ICB (with the 12-month limit, 3-working-day
- * acknowledgement and the Ombudsman), the NHS website review page, the NHS App / online
+ * practice's complaints procedure or the local NHS body, in the words of the practice's nation
+ * (England's ICB, Wales's Putting Things Right and health board, Scotland's NHS board, Northern
+ * Ireland's HSC procedure: the time limit, acknowledgement, ombudsman and free advocacy), the NHS website review page, the NHS App / online
  * consultation / phone, and NHS 111 or 999 (always shown, and first when chosen).
  *
  * Wrapped around a practice's own social media link, it becomes an interstitial: following the
@@ -400,37 +401,46 @@ export class PolicyComplaintRedirect extends PolicyElement {
     if (choice === 'complaint') {
       const { complaints, icb } = config.channels;
       const facts = config.complaintsFacts;
+      // The nation's route in the nation's words (core's, filled in by the API): the ICB in
+      // England, Putting Things Right and the health board in Wales, the NHS board in Scotland,
+      // the HSC procedure in Northern Ireland.
+      const route = config.complaintsRoute;
+      const words = route.words[this.locale] ?? route.words['en-GB'];
       const ways = [
         link(safeUrl(complaints.procedureUrl), t.procedure),
         labelled(t.emailTo, mailtoUrl(complaints.email), complaints.email, 'breakable'),
         labelled(t.callOn, telUrl(complaints.phone), complaints.phone),
         link(safeUrl(complaints.leafletUrl), t.leaflet),
       ].filter((way) => way !== nothing);
-      const icbWays = [
-        link(safeUrl(icb.url), t.icbWebsite),
+      const bodyWays = [
+        link(safeUrl(icb.url), t.bodyWebsite),
         labelled(t.emailTo, mailtoUrl(icb.email), icb.email, 'breakable'),
         labelled(t.callOn, telUrl(icb.phone), icb.phone),
       ].filter((way) => way !== nothing);
       const ombudsmanPhone = telUrl(facts.ombudsman.phone);
+      const advocacy = safeUrl(route.advocacy.url);
+      const guidance = safeUrl(route.guidanceUrl);
       return html`
         <p>${fill(t.complaintText, { practice })}</p>
         ${ways.length ? html`<ul>${ways.map((way) => html`<li>${way}</li>`)}</ul>` : html`<p>${t.askReception}</p>`}
-        <h4>${t.icbHeading}</h4>
-        <p>${fill(t.icbText, { icb: icb.name })}</p>
-        ${icbWays.length ? html`<ul>${icbWays.map((way) => html`<li>${way}</li>`)}</ul>` : nothing}
+        <h4>${words.alternativeHeading}</h4>
+        <p>${words.alternativeText}</p>
+        ${bodyWays.length ? html`<ul>${bodyWays.map((way) => html`<li>${way}</li>`)}</ul>` : nothing}
         <h4>${t.nextHeading}</h4>
         <ul>
-          <li>${fill(t.timeLimit, { months: facts.timeLimitMonths })}</li>
-          <li>${fill(t.acknowledge, { days: facts.acknowledgeWithinWorkingDays })}</li>
+          <li>${words.timeLimit}</li>
+          <li>${words.acknowledgement}</li>
           <li>
-            ${fill(t.ombudsmanText, { ombudsman: facts.ombudsman.name })}
+            ${words.ombudsmanText}
             ${link(safeUrl(facts.ombudsman.url), t.ombudsmanWebsite)}${
               ombudsmanPhone
                 ? html`, <a class="nowrap" href=${ombudsmanPhone}>${facts.ombudsman.phone}</a>`
                 : nothing
             }
           </li>
+          <li>${words.support} ${link(advocacy, route.advocacy.name)}</li>
         </ul>
+        ${guidance ? html`<p>${link(guidance, fill(t.guidanceLink, { procedure: words.procedure }))}</p>` : nothing}
       `;
     }
     if (choice === 'feedback') {

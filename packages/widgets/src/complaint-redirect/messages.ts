@@ -32,15 +32,10 @@ const en = {
   callOn: 'Call',
   leaflet: 'Download our complaints leaflet',
   askReception: 'Ask at reception for a copy of our complaints procedure.',
-  icbHeading: 'Or complain to the ICB instead',
-  icbText: 'You can complain to {icb}, which plans and pays for local NHS services, instead of the practice.',
-  icbWebsite: 'Complain to the ICB online',
   nextHeading: 'What happens next',
-  timeLimit: 'Complain within {months} months of what happened, or of when you found out about it.',
-  acknowledge: 'We will acknowledge your complaint within {days} working days.',
-  ombudsmanText:
-    'If you are not happy with the final response, you can ask the {ombudsman} to look at your complaint.',
   ombudsmanWebsite: 'Ombudsman website',
+  bodyWebsite: 'Their website',
+  guidanceLink: 'More information: {procedure}',
   // feedback
   feedbackText:
     'You can review {practice} on the NHS website. We read every review and can reply to it there.',
@@ -93,15 +88,10 @@ const cy: typeof en = {
   callOn: 'Ffonio',
   leaflet: 'Lawrlwytho ein taflen gwyno',
   askReception: 'Gofynnwch yn y dderbynfa am gopi o’n trefn gwyno.',
-  icbHeading: 'Neu gwyno i’r Bwrdd Gofal Integredig yn lle hynny',
-  icbText: 'Gallwch gwyno i {icb}, sy’n cynllunio ac yn talu am wasanaethau lleol y GIG, yn lle’r feddygfa.',
-  icbWebsite: 'Cwyno i’r Bwrdd Gofal Integredig ar-lein',
   nextHeading: 'Beth sy’n digwydd nesaf',
-  timeLimit: 'Cwynwch o fewn {months} mis i’r hyn a ddigwyddodd, neu i’r adeg y daethoch i wybod amdano.',
-  acknowledge: 'Byddwn yn cydnabod eich cwyn o fewn {days} diwrnod gwaith.',
-  ombudsmanText:
-    'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i’r {ombudsman} edrych ar eich cwyn.',
   ombudsmanWebsite: 'Gwefan yr Ombwdsmon',
+  bodyWebsite: 'Eu gwefan',
+  guidanceLink: 'Rhagor o wybodaeth: {procedure}',
   feedbackText:
     'Gallwch adolygu {practice} ar wefan y GIG. Rydym yn darllen pob adolygiad a gallwn ymateb iddo yno.',
   reviewLink: 'Gadael adolygiad ar wefan y GIG',

@@ -44,6 +44,17 @@ export function apiOrigin(apiAttribute: string | undefined | null): string {
   return scriptOrigin();
 }
 
+/** The complaint guide's words each nation's route carries (core's `ComplaintRouteWords`). */
+const ROUTE_WORDS = [
+  'procedure',
+  'alternativeHeading',
+  'alternativeText',
+  'timeLimit',
+  'acknowledgement',
+  'ombudsmanText',
+  'support',
+] as const;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -55,7 +66,7 @@ const optionalString = (value: unknown) => value === undefined || typeof value =
  */
 export function isPublicPracticeConfig(value: unknown): value is PublicPracticeConfig {
   if (!isRecord(value)) return false;
-  const { policy, conduct, channels, complaintsFacts } = value;
+  const { policy, conduct, channels, complaintsFacts, complaintsRoute } = value;
   if (!isString(value.ods) || !isString(value.name)) return false;
   if (value.locale !== 'en-GB' && value.locale !== 'cy') return false;
   if (!isRecord(policy) || !isString(policy.version) || !optionalString(policy.url)) return false;
@@ -72,6 +83,14 @@ export function isPublicPracticeConfig(value: unknown): value is PublicPracticeC
   if (!isRecord(channels.icb) || !isString(channels.icb.name)) return false;
   if (channels.socialAccounts !== undefined && !Array.isArray(channels.socialAccounts)) return false;
   if (!isRecord(complaintsFacts) || !isRecord(complaintsFacts.ombudsman)) return false;
+  // The nation's complaints route in both languages: the guide shows these words as they are.
+  if (!isRecord(complaintsRoute) || !isRecord(complaintsRoute.advocacy) || !isRecord(complaintsRoute.words))
+    return false;
+  for (const locale of ['en-GB', 'cy'] as const) {
+    const words = complaintsRoute.words[locale];
+    if (!isRecord(words)) return false;
+    for (const key of ROUTE_WORDS) if (!isString(words[key])) return false;
+  }
   return true;
 }
 

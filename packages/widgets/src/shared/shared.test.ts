@@ -57,6 +57,16 @@ describe('configuration', () => {
     expect(isPublicPracticeConfig(fixtureConfig())).toBe(true);
     expect(isPublicPracticeConfig({ ...fixtureConfig(), conduct: 'x' })).toBe(false);
     expect(isPublicPracticeConfig({ ...fixtureConfig(), locale: 'fr' })).toBe(false);
+    // The nation's complaints route, with the guide's words in both languages, is required.
+    const { complaintsRoute, ...withoutRoute } = fixtureConfig();
+    expect(isPublicPracticeConfig(withoutRoute)).toBe(false);
+    const { cy: _welsh, ...englishOnly } = complaintsRoute.words;
+    expect(
+      isPublicPracticeConfig({
+        ...fixtureConfig(),
+        complaintsRoute: { ...complaintsRoute, words: englishOnly },
+      }),
+    ).toBe(false);
     expect(isPublicPracticeConfig(parseConfigAttribute('{not json'))).toBe(false);
     expect(parseConfigAttribute(null)).toBeUndefined();
   });
