@@ -72,6 +72,39 @@ try {
     await close();
   }
   {
+    // A pasted post over core's limit: kept whole, counted, refused with the count.
+    const { page, close } = await openProbe(browser, { viewport: { width: 900, height: 900 } });
+    await page.goto(url);
+    await formReady(page);
+    await fillReport(page, { text: 'x' });
+    const text = form(page).getByLabel('The text of the post');
+    await text.fill('');
+    await text.focus();
+    await page.keyboard.insertText(`${POST} `.repeat(Math.ceil(20_800 / (POST.length + 1))).slice(0, 20_800));
+    await submitButton(page).click();
+    await shot(page, 'text-too-long');
+    await close();
+  }
+  {
+    // A key that is not allowed on this website: said plainly, kept, not retried.
+    const { key } = (await stack.admin(`/v1/practices/${stack.ods}/keys`, {
+      type: 'report',
+      allowedOrigins: ['https://www.millbrook-lane.example'],
+      label: 'another website',
+    })) as { key: string };
+    const refusedUrl = stack.page('/staff/refused', {
+      body: `<policy-report-form practice="${stack.ods}" report-key="${key}" api="${stack.apiUrl}"></policy-report-form>`,
+    });
+    const { page, close } = await openProbe(browser, { viewport: { width: 900, height: 700 } });
+    await page.goto(refusedUrl);
+    await formReady(page);
+    await fillReport(page, { text: POST });
+    await submitButton(page).click();
+    await form(page).locator('[part="pending"]').waitFor();
+    await shot(page, 'origin-refused');
+    await close();
+  }
+  {
     // A phone: nothing wider than the screen, answers wrap whole.
     const { page, close } = await openProbe(browser, { viewport: { width: 360, height: 740 } });
     await page.goto(welshUrl);

@@ -72,6 +72,10 @@ describe('the text of the post is held to core’s limit, never cut', () => {
       const count = form(page).locator('[part="character-count"]');
       expect(await count.innerText()).toBe('You have 800 characters too many');
       expect(await textarea.getAttribute('aria-invalid')).toBe('true');
+      // The live check is not asked for what the API would refuse; it says when it will look.
+      await expect
+        .poll(() => form(page).locator('[part="classification"]').innerText())
+        .toContain('The text is checked once it is 20,000 characters or fewer.');
       // The hint names core's limit before anything is typed.
       expect(await form(page).locator('#h-text').innerText()).toContain(
         `up to ${MAX_POST_TEXT_LENGTH.toLocaleString('en-GB')} characters`,

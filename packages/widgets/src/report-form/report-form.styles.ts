@@ -60,6 +60,9 @@ export const reportFormStyles = css`
     margin-bottom: 0.5rem;
     color: var(--policy-color-secondary-text, #4c6272);
   }
+  .pending .reason {
+    font-weight: 600;
+  }
   .character-count {
     display: block;
     margin-top: 0.25rem;

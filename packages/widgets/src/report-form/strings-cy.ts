@@ -73,6 +73,7 @@ export const CY: Strings = {
     'Dydy’r gwiriad o’r testun ddim ar gael ar hyn o bryd. Gallwch anfon yr adroddiad o hyd.',
   classifyOffline:
     'Mae angen cysylltiad i wirio’r testun. Gallwch anfon yr adroddiad o hyd: caiff ei gadw ar y ddyfais hon nes iddo fynd.',
+  classifyTooLong: 'Caiff y testun ei wirio pan fydd yn {max} nod neu lai.',
   classifyNote: 'Golwg gyntaf yw hon. Rheolwr y feddygfa sy’n penderfynu.',
   classifyAnnounceNone: 'Dydy’r polisi ddim yn gweld dim byd sy’n peri pryder.',
   classifyAnnounce: 'Mae’r polisi yn gweld: {list}.',

@@ -70,6 +70,7 @@ export const EN = {
   classifyUnavailable: 'The check of the text is not available right now. You can still send the report.',
   classifyOffline:
     'The check of the text needs a connection. You can still send the report: it is kept on this device until it goes.',
+  classifyTooLong: 'The text is checked once it is {max} characters or fewer.',
   classifyNote: 'This is a first look. The practice manager decides.',
   classifyAnnounceNone: 'The policy sees nothing of concern.',
   classifyAnnounce: 'The policy sees: {list}.',

@@ -1,4 +1,5 @@
 import type { Category, Classification, Locale, Platform, Severity } from '@policy/core';
+import { MAX_POST_TEXT_LENGTH } from '@policy/core/limits';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { classifyRemote } from '../live-classify.js';
 import type { PolicyWords } from './policy-words.controller.js';
@@ -7,7 +8,9 @@ export type LiveState =
   | { status: 'idle' }
   | { status: 'ready'; text: string; result: Classification }
   | { status: 'unavailable' }
-  | { status: 'offline' };
+  | { status: 'offline' }
+  /** Over core's limit: the API would refuse it, so it is not sent until shortened. */
+  | { status: 'too_long' };
 
 export interface LiveClassificationOptions {
   /** Where and what to classify, read when the request goes. */
@@ -58,6 +61,10 @@ export class LiveClassificationController implements ReactiveController {
     if (text.trim() === '') {
       this.set({ status: 'idle' });
       this.announce([]);
+      return;
+    }
+    if (text.length > MAX_POST_TEXT_LENGTH) {
+      this.set({ status: 'too_long' });
       return;
     }
     const abort = new AbortController();

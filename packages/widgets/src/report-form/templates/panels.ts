@@ -3,13 +3,14 @@
 // controllers; every word of the policy in them is core's (`words`, the lazily loaded labels).
 import type { AuthorKind, Category, Locale } from '@policy/core';
 import type { ReporterStepId } from '@policy/core/labels';
-import { EVIDENCE_IMAGE_TYPES } from '@policy/core/limits';
+import { EVIDENCE_IMAGE_TYPES, MAX_POST_TEXT_LENGTH } from '@policy/core/limits';
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill } from '../../shared/i18n.js';
 import type { LiveClassificationController } from '../controllers/live-classification.controller.js';
 import type { PolicyWords } from '../controllers/policy-words.controller.js';
 import { formatSize, type ScreenshotsController } from '../controllers/screenshots.controller.js';
 import type { SubmissionController } from '../controllers/submission.controller.js';
+import { formatCount } from '../model.js';
 import type { Strings } from '../strings.js';
 import type { FiledReport } from '../submit.js';
 import { describedBy, errorOf, type FieldContext } from './fields.js';
@@ -70,6 +71,8 @@ export const renderLive = (
   let body: TemplateResult;
   if (state.status === 'unavailable') body = html`<p>${t.classifyUnavailable}</p>`;
   else if (state.status === 'offline') body = html`<p>${t.classifyOffline}</p>`;
+  else if (state.status === 'too_long')
+    body = html`<p>${fill(t.classifyTooLong, { max: formatCount(MAX_POST_TEXT_LENGTH) })}</p>`;
   else if (state.status === 'idle') body = html`<p class="muted">${t.classifyWaiting}</p>`;
   else if (state.result.categories.length === 0) body = html`<p>${t.classifyEmpty}</p>`;
   else
@@ -187,11 +190,11 @@ export const renderPending = (
   const excerpt = report ? (report.text.length > 160 ? `${report.text.slice(0, 160)}…` : report.text) : '';
   return html`<section class="panel pending" part="pending" aria-labelledby="pending-title">
     <h2 id="pending-title" tabindex="-1">${t.pendingTitle}</h2>
-    <p>${reason === 'origin_refused' ? t.pendingOriginBody : t.pendingBody}</p>
-    <p role="status">
+    <p role="status" class="reason">
       ${message}
       ${submission.nextAttemptAt ? fill(t.pendingRetryAt, { time: formatTime(submission.nextAttemptAt) }) : nothing}
     </p>
+    <p>${reason === 'origin_refused' ? t.pendingOriginBody : t.pendingBody}</p>
     ${
       report
         ? html`<dl class="saved">
