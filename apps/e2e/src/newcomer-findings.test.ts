@@ -378,3 +378,30 @@ describe('drafts on a shared reception PC', () => {
     }
   });
 });
+
+describe('the policy’s words arrive as a chunk of their own', () => {
+  it('says plainly when they could not be fetched, and shows the form once the connection is back', async () => {
+    const url = stack.page('/staff/words-chunk', { body: stack.formTag() });
+    const probe = await openProbe(browser, { ignoreErrors: /policy-words|dynamically imported module/ });
+    const { page, context } = probe;
+    try {
+      await page.route('**/chunks/policy-words-*.js', (route) => route.abort('internetdisconnected'));
+      await page.goto(url);
+      const loading = form(page).locator('[part="loading"]');
+      await expect
+        .poll(() => loading.innerText())
+        .toContain('The form could not be loaded. Check this device is online');
+      expect(await form(page).getByRole('button', { name: 'Send report' }).count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.unroute('**/chunks/policy-words-*.js');
+      await context.setOffline(true);
+      await context.setOffline(false);
+      await formReady(page);
+      await fillReport(page, { text: 'Words chunk test: useless surgery.' });
+      await submitButton(page).click();
+      await reference(page);
+    } finally {
+      await probe.close();
+    }
+  });
+});

@@ -104,6 +104,7 @@ export interface PolicyReportRestoredDetail {
  * @csspart submit - The send button.
  * @csspart notice - The "restored draft" and "saved" notices.
  * @csspart pending - The panel shown while a submitted report waits on the device to be sent.
+ * @csspart loading - What shows for a moment while the policy's words load (or if they could not be).
  * @csspart success - The confirmation with the reference number and first steps.
  *
  * @cssproperty [--policy-font-family=Frutiger, Arial, sans-serif] - Text font.

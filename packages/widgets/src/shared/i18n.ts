@@ -4,9 +4,6 @@ import type { Locale } from '@policy/core';
 
 export type { Locale };
 
-/** The locales the widgets ship text for (the same list as core's LOCALES). */
-export const WIDGET_LOCALES = ['en-GB', 'cy'] as const satisfies readonly Locale[];
-
 /**
  * Picks the text locale: an explicit `lang` attribute on the element wins, then the practice's
  * configured locale, then English. Any `cy…` tag is Welsh; any `en…` tag is British English.
