@@ -57,6 +57,12 @@ describe('guidance for the reporter', () => {
     );
   });
 
+  it('every step the reporter can ever be given passes the check, in both languages (so every combination does)', () => {
+    for (const locale of LOCALES)
+      for (const text of Object.values(REPORTER_STEP_TEXT[locale]))
+        expect(engagingSentences(text, locale)).toEqual([]);
+  });
+
   it('always tells the reporter what happens next and, unless the author is staff, not to engage', () => {
     fc.assert(
       fc.property(categorySets, flags, (categories, reporterFlags) => {
