@@ -308,8 +308,8 @@ export class PolicyReportForm extends PolicyElement {
 
   /**
    * Errors clear as each field is fixed, not on the next submit: an error the form found stays only
-   * while the form still finds it (with its current wording); one the API found clears when its
-   * field changes. No new error appears while typing.
+   * while the form still finds it; one the API found clears when its field changes. No new error
+   * appears while typing, and none is reworded.
    */
   private refreshErrors(changed: keyof ReportFields): void {
     if (this.errors.length === 0) return;
@@ -324,10 +324,11 @@ export class PolicyReportForm extends PolicyElement {
         kept.push(error);
         continue;
       }
-      const still = now.find((problem) => problem.field === error.field);
-      if (still) kept.push(still);
+      // Kept as it was worded: the summary is an alert, and rewording it on every keystroke (the
+      // count in "it is 20,800") would have screen readers read it out again and again.
+      if (now.some((problem) => problem.field === error.field)) kept.push(error);
     }
-    if (kept.length !== this.errors.length || kept.some((error, i) => error !== this.errors[i])) {
+    if (kept.length !== this.errors.length) {
       this.errors = kept;
       this.serverErrorFields = new Set([...this.serverErrorFields].filter((field) => field !== changed));
     }
