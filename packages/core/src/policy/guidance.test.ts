@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTION_TEXT, type PolicyActionId, REPORTER_STEP_TEXT } from '../labels/index.js';
+import { ACTION_TEXT, PARTNER_STEP_TEXT, type PolicyActionId, REPORTER_STEP_TEXT } from '../labels/index.js';
 import { AUTHOR_KINDS, CATEGORIES, type Category, LOCALES } from '../model/constants.js';
 import { policyFor } from '../model/policy.js';
+import { summarise } from '../monitoring/summarise.js';
 import { renderTemplate } from '../templates/render.js';
 import { incident, practice } from '../templates/test-fixtures.js';
 import { partnerSteps, reporterStepIds, reporterSteps } from './guidance.js';
@@ -123,6 +124,25 @@ describe('guidance for the partners', () => {
     expect(partnerSteps(['defamatory']).map((step) => step.id)).toContain('decide_legal_steps');
     expect(partnerSteps(['complaint']).map((step) => step.id)).toEqual(['never_remove_for_complaint']);
     expect(partnerSteps(['feedback'])).toEqual([]);
+  });
+});
+
+describe('the monitoring summary, addressed to the partners', () => {
+  it('lists the decisions the period leaves to the partners, in their language, and none for praise alone', () => {
+    const base = summarise([], { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+    const withThreats = { ...base, total: 2, byCategory: { ...base.byCategory, threat: 1, complaint: 1 } };
+    for (const locale of LOCALES) {
+      const text = renderTemplate('monitoring_summary', {
+        practice: practice(),
+        summary: withThreats,
+        locale,
+      }).text;
+      expect(text).toContain(PARTNER_STEP_TEXT[locale].decide_immediate_removal);
+      expect(text).toContain(PARTNER_STEP_TEXT[locale].never_remove_for_complaint);
+    }
+    const praise = { ...base, total: 1, byCategory: { ...base.byCategory, feedback: 1 } };
+    const text = renderTemplate('monitoring_summary', { practice: practice(), summary: praise }).text;
+    for (const step of Object.values(PARTNER_STEP_TEXT['en-GB'])) expect(text).not.toContain(step);
   });
 });
 

@@ -14,6 +14,7 @@ import type { Category, Locale, Severity } from '../model/constants.js';
 import { CATEGORIES, PLATFORMS, SEVERITIES } from '../model/constants.js';
 import { type PolicyActionId, policyFor } from '../model/policy.js';
 import { SUMMARY_OUTCOMES } from '../monitoring/summarise.js';
+import { partnerSteps } from '../policy/guidance.js';
 import {
   bullets,
   formatDate,
@@ -162,6 +163,7 @@ const SUMMARY_WORDS = {
     missed: 'Deadlines missed',
     due: 'due',
     repeat: 'Authors behind two or more incidents',
+    decisions: 'For the partners to decide',
     incidents: (count: number) => `${count} incident${count === 1 ? '' : 's'}`,
     duration: (days: number, hours: number, minutes: number) =>
       [days && `${days} d`, hours && `${hours} h`, (minutes || (!days && !hours)) && `${minutes} min`]
@@ -181,6 +183,7 @@ const SUMMARY_WORDS = {
     byOutcome: 'Canlyniadau',
     none: 'dim',
     medianTriage: 'Amser canolrifol i frysbennu',
+    decisions: 'I’r partneriaid benderfynu',
     medianClose: 'Amser canolrifol i gau',
     notAvailable: 'dim ar gael',
     missed: 'Terfynau amser a fethwyd',
@@ -242,6 +245,10 @@ function monitoringSummary({ practice, summary, locale }: TemplateContext): stri
   if (!summary) throw new Error('monitoring_summary needs a summary');
   const words = SUMMARY_WORDS[locale];
   const severitiesHighFirst = [...SEVERITIES].reverse();
+  const decisions = partnerSteps(
+    CATEGORIES.filter((category) => summary.byCategory[category] > 0),
+    locale,
+  );
   return paragraphs(
     words.title(practice.name),
     `${words.period}: ${period(summary.from, summary.to, locale)}`,
@@ -273,6 +280,8 @@ function monitoringSummary({ practice, summary, locale }: TemplateContext): stri
         ? `\n${bullets(summary.repeatAuthors.map((repeat) => `${repeat.author}: ${words.incidents(repeat.incidents)}`))}`
         : ''
     }`,
+    // The report is addressed to the partners: what the period's incidents leave for them to decide.
+    decisions.length > 0 && `${words.decisions}:\n${bullets(decisions.map((step) => step.text))}`,
   );
 }
 
