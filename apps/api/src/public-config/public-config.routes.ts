@@ -3,7 +3,7 @@ import { OdsParam, problems } from '../schemas/common.js';
 
 export const PublicConfigSchema = z.record(z.string(), z.unknown()).openapi('PublicPracticeConfig', {
   description:
-    'What the widgets show: name, enabled conduct clauses (text in en-GB and cy), policy URL and last review, channels (complaints, ICB, reviews, appointments, urgent help), locale. Never the staff roster or keys.',
+    'What the widgets show: name, enabled conduct clauses (text in en-GB and cy), policy URL and last review, channels (complaints, the local NHS body — the ICB in England —, reviews, appointments, urgent help), locale, nation, and the nation’s complaints route (`complaintsFacts`, `complaintsRoute` with the complaint guide’s words in en-GB and cy). Never the staff roster or keys.',
 });
 
 export const publicConfigRoute = createRoute({
