@@ -174,7 +174,8 @@ export class PolicyReportForm extends PolicyElement {
     editable: () => this.submission.mode === 'editing',
     strings: () => this.text,
     changed: () => {
-      this.setErrors(this.errors.filter((error) => error.field !== 'screenshots'));
+      // Only the screenshots' own error goes; the rest keep where they came from.
+      this.errors = this.errors.filter((error) => error.field !== 'screenshots');
       this.draft.changed();
     },
     announce: (message) => {
