@@ -239,7 +239,7 @@ export function availableEvents(
 
 const HR_STEP: RecommendedAction = {
   id: 'handle_as_hr_matter',
-  text: 'The post was written by a member of staff: the practice manager handles it under the staff policy, as an HR matter.',
+  text: 'Handle it under the staff policy, as an HR matter: the post was written by a member of staff.',
 };
 
 /** Patient-path steps that do not apply to a staff-authored post. */
