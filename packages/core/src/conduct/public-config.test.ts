@@ -180,6 +180,9 @@ describe('publicConfig: the four nations', () => {
     expect(config.complaintsRoute.localBody).toBe('sppg');
     expect(config.complaintsRoute.words['en-GB'].procedure).toContain('HSC');
     expect(config.complaintsFacts.ombudsman.name).toBe('Northern Ireland Public Services Ombudsman');
+    // A GP practice (family practitioner services) acknowledges in 3 working days; HSC Trusts in 2.
+    expect(config.complaintsFacts.acknowledgeWithinWorkingDays).toBe(3);
+    expect(config.complaintsFacts.timeLimitMonths).toBe(6);
     expect(config.complaintsRoute.advocacy.name).toBe('Patient and Client Council');
     expect(config.channels.urgent.nhs111Url).not.toContain('111.nhs.uk');
     expect(JSON.stringify(config)).not.toMatch(/Integrated Care Board|\bICB\b|Parliamentary/);

@@ -200,7 +200,7 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
       },
     },
     timeLimitMonths: 6,
-    acknowledgeWithinWorkingDays: 2,
+    acknowledgeWithinWorkingDays: 3,
     ombudsman: {
       name: 'Northern Ireland Public Services Ombudsman',
       url: 'https://www.nipso.org.uk',
@@ -221,7 +221,8 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
           'If you would rather not complain to the practice directly, {body} can act as a go-between (an “honest broker”) with the practice.',
         timeLimit:
           'Complain within 6 months of what happened, or of finding out about it (and no later than 12 months after it happened). The limit can be waived if there is a good reason.',
-        acknowledgement: 'The practice will acknowledge your complaint within 2 working days.',
+        acknowledgement:
+          'The practice will acknowledge your complaint within 3 working days and normally answer it within 10 working days.',
         ombudsmanText:
           'If you are not happy with the final response, you can ask the Northern Ireland Public Services Ombudsman to look at your complaint.',
         support: 'The Patient and Client Council gives free, independent help with a complaint.',
@@ -233,7 +234,8 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
           'Os byddai’n well gennych beidio â chwyno’n uniongyrchol i’r feddygfa, gall {body} weithredu fel cyfryngwr (“honest broker”) gyda’r feddygfa.',
         timeLimit:
           'Cwynwch o fewn 6 mis i’r hyn a ddigwyddodd, neu i chi ddod i wybod amdano (a dim hwyrach na 12 mis ar ôl iddo ddigwydd). Gellir hepgor y terfyn os oes rheswm da.',
-        acknowledgement: 'Bydd y feddygfa’n cydnabod eich cwyn o fewn 2 ddiwrnod gwaith.',
+        acknowledgement:
+          'Bydd y feddygfa’n cydnabod eich cwyn o fewn 3 diwrnod gwaith ac fel arfer yn ei hateb o fewn 10 diwrnod gwaith.',
         ombudsmanText:
           'Os nad ydych yn fodlon â’r ymateb terfynol, gallwch ofyn i Ombwdsmon Gwasanaethau Cyhoeddus Gogledd Iwerddon (Northern Ireland Public Services Ombudsman) edrych ar eich cwyn.',
         support: 'Mae’r Patient and Client Council yn rhoi help annibynnol am ddim gyda chwyn.',
