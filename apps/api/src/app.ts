@@ -23,8 +23,8 @@ import { keys } from './keys/keys.index.js';
 import { practices } from './practices/practices.index.js';
 import { publicConfigFastLane } from './public-config/public-config.fast.js';
 import { publicConfig } from './public-config/public-config.index.js';
-import { isMultipart, MULTIPART_REPORT_LIMIT } from './reports/report-filing.js';
 import { reports } from './reports/reports.index.js';
+import { isMultipart, MULTIPART_REPORT_LIMIT } from './services/report-filing.js';
 import { summary } from './summary/summary.index.js';
 import { templates } from './templates/templates.index.js';
 
@@ -111,7 +111,7 @@ export function createApp(options: AppOptions) {
     if (method !== 'POST') return jsonLimit(c, next);
     const path = c.req.path;
     if (path.endsWith('/evidence')) return evidenceLimit(c, next);
-    // A report with screenshots (reports/report-filing.ts): five images and the JSON.
+    // A report with screenshots (services/report-filing.ts): five images and the JSON.
     if (
       (path.endsWith('/reports') || path.endsWith('/incidents')) &&
       isMultipart(c.req.header('content-type'))

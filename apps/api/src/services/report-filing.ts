@@ -7,8 +7,8 @@ import { idempotent } from '../http/idempotency.js';
 import type { FieldError } from '../http/problem.js';
 import { ApiError } from '../http/problem.js';
 import { issuesToErrors } from '../http/router.js';
-import { applyEvent, classifyFor, fileReport, reportAnswer } from '../incidents/lifecycle.js';
 import { ReportInputSchema } from '../schemas/incident.js';
+import { applyEvent, classifyFor, fileReport, reportAnswer } from './lifecycle.js';
 
 // Filing a report, as JSON or as `multipart/form-data` with screenshots (docs/widgets-report-form.md,
 // "The wire format"). Both the staff form's endpoint and vendor intake file through here, so the
