@@ -5,6 +5,15 @@ export type { ConductClause } from './conduct/clauses.js';
 export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';
 export { publicConfig } from './conduct/public-config.js';
+export type { ChaseKind, ChaseSubject, DeadlineChase, DigestEntry } from './lifecycle/chase.js';
+export {
+  alertsAtOnce,
+  businessMinutesBetween,
+  CHASE_LEAD_BUSINESS_MINUTES,
+  chaseDeadlines,
+  chaseKey,
+  deadlineDigest,
+} from './lifecycle/chase.js';
 export { overdueDeadlines } from './lifecycle/deadlines.js';
 export type { GuardRule } from './lifecycle/rules.js';
 export { GUARD_RULES, RULE_CODES } from './lifecycle/rules.js';
@@ -16,6 +25,7 @@ export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';
 export { summarise, summaryToCsv } from './monitoring/summarise.js';
+export { CATEGORY_LABELS, DEADLINE_LABELS, SEVERITY_LABELS } from './templates/labels.js';
 export type {
   RenderedTemplate,
   RenderOptions,
