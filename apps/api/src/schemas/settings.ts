@@ -94,14 +94,9 @@ export const SettingsInputSchema = z
     closedDates: z.array(IsoDate).max(400).optional(),
     alerts: z
       .strictObject({
-        emails: z
-          .array(Email)
-          .max(20)
-          .optional()
-          .openapi({
-            description:
-              'Who is emailed alerts and the morning deadline digest (the manager, a shared inbox)',
-          }),
+        emails: z.array(Email).max(20).optional().openapi({
+          description: 'Who is emailed alerts and the morning deadline digest (the manager, a shared inbox)',
+        }),
         minSeverity: z
           .enum(SEVERITIES)
           .optional()

@@ -135,7 +135,7 @@ export function incidentAlertEmail(input: {
   const { data } = input;
   const severity = capital(severityLabel(data.severity));
   const firstDeadline = [...data.deadlines].sort((a, b) => a.due.localeCompare(b.due))[0];
-  const subject = `${severity} incident ${data.reference}${firstDeadline ? ` — ${deadlineLabel(firstDeadline.kind)} by ${ukTime(firstDeadline.due)}` : ''}`;
+  const subject = `${severity} incident ${data.reference}${firstDeadline ? `: ${deadlineLabel(firstDeadline.kind)} by ${ukTime(firstDeadline.due)}` : ''}`;
   const opening = input.escalated
     ? `An incident at ${input.practiceName} is now ${severityLabel(data.severity)} severity.`
     : `A ${severityLabel(data.severity)} severity incident was reported to ${input.practiceName} at ${ukTime(data.createdAt)}.`;
