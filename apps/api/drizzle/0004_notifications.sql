@@ -32,7 +32,7 @@ CREATE TABLE `outbox_events` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_events_dedupe_idx` ON `outbox_events` (`dedupe_key`);--> statement-breakpoint
-CREATE INDEX `outbox_events_unfanned_idx` ON `outbox_events` (`fanned_out`,`created_at`);--> statement-breakpoint
+CREATE INDEX `outbox_events_unfanned_idx` ON `outbox_events` (`fanned_out`) WHERE fanned_out = 0;--> statement-breakpoint
 CREATE TABLE `webhook_endpoints` (
 	`id` text PRIMARY KEY NOT NULL,
 	`practice_ods` text NOT NULL,

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import {
   alertsAtOnce,
   alertsOf,
@@ -35,6 +36,7 @@ import {
   type Mailer,
   type SmtpConfig,
 } from './email-alerts.js';
+import { settingsOf } from './lifecycle.js';
 import { enqueue, incidentData, onEnqueued } from './outbox.js';
 import { DELIVERY_TIMEOUT_MS, type DeliveryOutcome, deliverWebhook } from './webhook-delivery.js';
 import { defaultWebhookPolicy, type WebhookPolicy } from './webhook-guard.js';
@@ -85,6 +87,12 @@ export interface NotifierOptions {
   digestAt?: string;
   /** Deliveries in flight at once. */
   concurrency?: number;
+  /**
+   * The dispatcher's share of a busy process: while the event loop is busier than this (0–1),
+   * requests come first — deliveries go one or two at a time and passes are spaced out, and the
+   * backlog is caught up once the load eases. 1 turns it off.
+   */
+  yieldAbove?: number;
   deliveryTimeoutMs?: number;
   /** Test seam: how email is sent (defaults to nodemailer over `smtp`). */
   mailer?: Mailer;
@@ -109,6 +117,9 @@ export class Notifier {
   #pumping: Promise<void> | undefined;
   #pumpAgain = false;
   #stopped = true;
+  #lastPumpAt = 0;
+  #elu = performance.eventLoopUtilization();
+  #busy = false;
 
   constructor(options: NotifierOptions) {
     this.#options = options;
@@ -184,14 +195,32 @@ export class Notifier {
     });
   }
 
-  /** Runs a pump soon (after the current transaction has committed: never inside it). */
+  /**
+   * Runs a pump soon (after the current transaction has committed: never inside it). Passes are at
+   * least 5 ms apart (100 ms while the process is busy with requests), so under load one pass fans
+   * out and starts a batch instead of one pass per report.
+   */
   #kick(): void {
     if (this.#stopped || this.#kickScheduled) return;
     this.#kickScheduled = true;
-    setImmediate(() => {
+    const gap = (this.#busy ? 100 : 5) - (performance.now() - this.#lastPumpAt);
+    const run = () => {
       this.#kickScheduled = false;
       void this.#pump();
-    });
+    };
+    if (gap > 0) setTimeout(run, gap);
+    else setImmediate(run);
+  }
+
+  /** Whether requests are keeping the event loop busy (measured since the last pass). */
+  #measureBusy(): void {
+    const now = performance.eventLoopUtilization();
+    const since = performance.eventLoopUtilization(now, this.#elu);
+    // Judge over at least 50 ms of history, or a single busy pass would decide it.
+    if (since.idle + since.active >= 50) {
+      this.#busy = since.utilization > (this.#options.yieldAbove ?? 0.85);
+      this.#elu = now;
+    }
   }
 
   async #pump(): Promise<void> {
@@ -199,6 +228,8 @@ export class Notifier {
       this.#pumpAgain = true;
       return;
     }
+    this.#lastPumpAt = performance.now();
+    this.#measureBusy();
     this.#pumping = (async () => {
       try {
         await this.#fanOut();
@@ -278,7 +309,7 @@ export class Notifier {
 
   #settings(ods: string): PracticeSettings | undefined {
     const practice = this.#store.practiceSettings(ods);
-    return practice ? (JSON.parse(practice.settings) as PracticeSettings) : undefined;
+    return practice ? settingsOf(practice) : undefined;
   }
 
   #alertsOf(ods: string) {
@@ -305,7 +336,8 @@ export class Notifier {
   // ---------------------------------------------------------------- deliveries
 
   #startDue(): void {
-    const capacity = (this.#options.concurrency ?? 16) - this.#inFlight.size;
+    const limit = this.#busy ? 2 : (this.#options.concurrency ?? 16);
+    const capacity = limit - this.#inFlight.size;
     if (capacity <= 0) return;
     const due = this.#notes.dueDeliveries(this.#now(), capacity + this.#inFlight.size);
     let started = 0;
