@@ -78,6 +78,7 @@ export class NotificationStore {
   >;
   readonly #hasWork: Database.Statement<[string], { n: number }>;
   readonly #nextDue: Database.Statement<[], { at: string | null }>;
+  readonly #announced: Database.Statement<[string], { one: number }>;
 
   constructor(readonly raw: Database.Database) {
     this.#insertEvent = raw.prepare(
@@ -152,6 +153,7 @@ export class NotificationStore {
       `SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox_events WHERE fanned_out = 0 LIMIT 1))
             + (SELECT count(*) FROM (SELECT 1 FROM outbox_deliveries WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1)) AS n`,
     ) as never;
+    this.#announced = raw.prepare('SELECT 1 AS one FROM outbox_events WHERE dedupe_key = ?') as never;
     this.#nextDue = raw.prepare(
       `SELECT min(next_attempt_at) AS at FROM outbox_deliveries WHERE status = 'pending'`,
     ) as never;
@@ -160,6 +162,11 @@ export class NotificationStore {
   /** Inserts an announcement; false when its dedupe key was already used (announced before). */
   insertEvent(event: NewOutboxEvent): boolean {
     return this.#insertEvent.run(event).changes === 1;
+  }
+
+  /** Whether an announcement with this dedupe key was ever made. */
+  announced(dedupeKey: string): boolean {
+    return this.#announced.get(dedupeKey) !== undefined;
   }
 
   unfannedEvents(limit: number): OutboxEventRow[] {

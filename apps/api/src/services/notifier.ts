@@ -505,6 +505,9 @@ export class Notifier {
         if (!settings) continue;
         const subjects = byPractice.get(ods) ?? [];
         for (const chase of chaseDeadlines(subjects, iso, settings)) {
+          const dedupeKey = `deadline:${chaseKey(chase)}`;
+          // A deadline long missed is found every minute: skip it before reading its incident.
+          if (this.#notes.announced(dedupeKey)) continue;
           const found = this.#store.incident(ods, chase.incidentId);
           if (!found) continue;
           const data: DeadlineNotification = {
@@ -517,7 +520,7 @@ export class Notifier {
             type: chase.kind === 'missed' ? 'deadline.missed' : 'deadline.approaching',
             data,
             at: iso,
-            dedupeKey: `deadline:${chaseKey(chase)}`,
+            dedupeKey,
           });
           if (id) written += 1;
         }
