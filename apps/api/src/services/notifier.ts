@@ -89,7 +89,7 @@ export interface NotifierOptions {
   concurrency?: number;
   /**
    * The dispatcher's share of a busy process: while the event loop is busier than this (0–1),
-   * requests come first — deliveries go one or two at a time and passes are spaced out, and the
+   * requests come first — deliveries go two at a time and passes are spaced out, and any
    * backlog is caught up once the load eases. 1 turns it off.
    */
   yieldAbove?: number;
@@ -197,13 +197,13 @@ export class Notifier {
 
   /**
    * Runs a pump soon (after the current transaction has committed: never inside it). Passes are at
-   * least 5 ms apart (100 ms while the process is busy with requests), so under load one pass fans
+   * least 5 ms apart (50 ms while the process is busy with requests), so under load one pass fans
    * out and starts a batch instead of one pass per report.
    */
   #kick(): void {
     if (this.#stopped || this.#kickScheduled) return;
     this.#kickScheduled = true;
-    const gap = (this.#busy ? 100 : 5) - (performance.now() - this.#lastPumpAt);
+    const gap = (this.#busy ? 50 : 5) - (performance.now() - this.#lastPumpAt);
     const run = () => {
       this.#kickScheduled = false;
       void this.#pump();
@@ -218,7 +218,7 @@ export class Notifier {
     const since = performance.eventLoopUtilization(now, this.#elu);
     // Judge over at least 50 ms of history, or a single busy pass would decide it.
     if (since.idle + since.active >= 50) {
-      this.#busy = since.utilization > (this.#options.yieldAbove ?? 0.85);
+      this.#busy = since.utilization > (this.#options.yieldAbove ?? 0.9);
       this.#elu = now;
     }
   }
@@ -336,7 +336,9 @@ export class Notifier {
   // ---------------------------------------------------------------- deliveries
 
   #startDue(): void {
-    const limit = this.#busy ? 2 : (this.#options.concurrency ?? 16);
+    const limit = this.#busy
+      ? Math.min(2, this.#options.concurrency ?? 16)
+      : (this.#options.concurrency ?? 16);
     const capacity = limit - this.#inFlight.size;
     if (capacity <= 0) return;
     const due = this.#notes.dueDeliveries(this.#now(), capacity + this.#inFlight.size);
