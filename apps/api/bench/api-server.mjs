@@ -13,6 +13,7 @@ import { issueKey } from '../dist/http/auth.js';
 import { publicOf, settingsFrom } from '../dist/practices/practice-config.js';
 import { DEMO_SETTINGS } from '../dist/seed/demo.js';
 import { startServer } from '../dist/server.js';
+import { defaultWebhookPolicy } from '../dist/services/webhook-guard.js';
 
 const ADMIN = `ak_bench_${'c'.repeat(40)}`;
 const ORIGIN = 'https://bench-surgery.example';
@@ -25,6 +26,8 @@ const running = await startServer({
   databasePath: join(dir, 'bench.sqlite'),
   bootstrapAdminKey: ADMIN,
   rateLimits: { reports: false, classify: false },
+  // The notification dispatcher runs, as in `npm start`; the bench's webhook receiver is on loopback.
+  notifications: { policy: defaultWebhookPolicy({ allowPrivate: true }) },
   // BENCH_NO_LOGS=1: no request log lines, to measure what logging costs per request.
   ...(process.env.BENCH_NO_LOGS === '1' ? { log: () => {} } : {}),
 });
@@ -72,7 +75,12 @@ const post = async (path, body) => {
 const { ods: _ods, name: _name, ...settings } = DEMO_SETTINGS;
 await post('/v1/practices', { ods: ODS, name: 'Bench Surgery', settings });
 const reportKey = (await post(`/v1/practices/${ODS}/keys`, { type: 'report', allowedOrigins: [ORIGIN] })).key;
-const apiKey = (await post(`/v1/practices/${ODS}/keys`, { type: 'api' })).key;
+const apiKey = (
+  await post(`/v1/practices/${ODS}/keys`, {
+    type: 'api',
+    scopes: ['incidents:read', 'incidents:write', 'reports:read', 'settings:write'],
+  })
+).key;
 
 // BENCH_SOAK_PRACTICES further practices with their own keys, for a mixed load spread the way real
 // traffic is (each practice sees a little of it).

@@ -6,6 +6,8 @@
 // BENCH_SOAK=1    run the mixed-load soak for 5 minutes (default: BENCH_SOAK_SECONDS, 20 s)
 // BENCH_ENGLAND=0 skip the reports run at England scale (6,300 practices with report keys)
 // BENCH_ONLY=soak run only the mixed-load soak
+// BENCH_ONLY=notifications run only the notification figures (report → webhook latency, outbox cost)
+// BENCH_NOTIFY=0  skip the notification figures
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, totalmem } from 'node:os';
@@ -21,6 +23,7 @@ import {
   REPORT,
   startChild,
 } from './lib.js';
+import { measureNotifications, type NotificationFigures } from './notifications.js';
 import { measureCommitRates } from './sqlite-durability.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -120,6 +123,26 @@ async function soak(api: ChildServer, info: ApiInfo) {
   };
 }
 
+function notificationBudgets(figures: NotificationFigures): [string, boolean, string][] {
+  return [
+    [
+      'report → webhook p99 ≤ 1 s at idle',
+      figures.idle.p99 <= 1000 && figures.idle.delivered === figures.idle.reports,
+      `p50 ${figures.idle.p50} ms, p99 ${figures.idle.p99} ms (${figures.idle.delivered}/${figures.idle.reports})`,
+    ],
+    [
+      'report → webhook p99 ≤ 5 s at 200 req/s',
+      figures.at200.p99 <= 5000 && figures.at200.delivered === figures.at200.reports,
+      `p50 ${figures.at200.p50} ms, p99 ${figures.at200.p99} ms (${figures.at200.delivered}/${figures.at200.reports})`,
+    ],
+    [
+      'reports with a webhook ≥ 0.9× without',
+      figures.throughputRatio >= 0.9,
+      `${figures.throughputRatio.toFixed(2)}×`,
+    ],
+  ];
+}
+
 async function main() {
   const start = (JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { scripts: { start: string } })
     .scripts.start;
@@ -148,6 +171,18 @@ async function main() {
     await server.stop();
     console.log(JSON.stringify(figures, null, 2));
     console.log(`memory at the end of the soak: ${describeMemory(figures.memoryAtEnd)}`);
+    if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'notifications') {
+    console.log(
+      `notification figures, ${SECONDS} s loads, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
+    const figures = await measureNotifications((env) => startChild(here('./api-server.mjs'), env), SECONDS);
+    for (const [what, ok, figure] of notificationBudgets(figures))
+      console.log(`  ${verdict(ok)}  ${what.padEnd(56)} ${figure}`);
     if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
     return;
   }
@@ -275,6 +310,12 @@ async function main() {
     await big.stop();
   }
 
+  let notifications: NotificationFigures | undefined;
+  if (process.env.BENCH_NOTIFY !== '0') {
+    console.log('\n  notifications');
+    notifications = await measureNotifications((env) => startChild(here('./api-server.mjs'), env), SECONDS);
+  }
+
   console.log('\n  hot-path database access (in process, best of 9 interleaved rounds)');
   const hot = measureHotPaths();
   for (const figure of hot)
@@ -345,6 +386,7 @@ async function main() {
       england.requestsPerSecond >= 2500 && england.p99 <= 25,
       `${england.requestsPerSecond.toFixed(0)} req/s, p99 ${england.p99} ms`,
     ]);
+  if (notifications) budgets.push(...notificationBudgets(notifications));
   console.log('\n  budgets (quality.md)');
   for (const [what, ok, figure] of budgets) console.log(`  ${verdict(ok)}  ${what.padEnd(56)} ${figure}`);
 
@@ -367,6 +409,7 @@ async function main() {
     classify,
     england,
     soak: soakFigures,
+    notifications,
     hot,
     commits,
     budgets,

@@ -124,6 +124,16 @@ describe('the app as a whole', () => {
       'adminKey',
       'apiKey',
       'reportKey',
+      'webhookSignature',
+    ]);
+    // Every notification a vendor can receive, described as an OpenAPI 3.1 webhook.
+    expect(Object.keys(res.json.webhooks).sort()).toEqual([
+      'audit.checkpoint',
+      'deadline.approaching',
+      'deadline.missed',
+      'incident.created',
+      'incident.updated',
+      'webhook.test',
     ]);
     expect(Object.keys(res.json.paths)).toEqual(
       expect.arrayContaining([

@@ -23,10 +23,13 @@ import { keys } from './keys/keys.index.js';
 import { practices } from './practices/practices.index.js';
 import { publicConfigFastLane } from './public-config/public-config.fast.js';
 import { publicConfig } from './public-config/public-config.index.js';
-import { isMultipart, MULTIPART_REPORT_LIMIT } from './reports/report-filing.js';
 import { reports } from './reports/reports.index.js';
+import { Notifier, type NotifierOptions } from './services/notifier.js';
+import { isMultipart, MULTIPART_REPORT_LIMIT } from './services/report-filing.js';
 import { summary } from './summary/summary.index.js';
 import { templates } from './templates/templates.index.js';
+import { webhooks } from './webhooks/webhooks.index.js';
+import { describeWebhooks } from './webhooks/webhooks.openapi.js';
 
 export interface AppOptions {
   db: Db;
@@ -38,6 +41,20 @@ export interface AppOptions {
   rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /**
+   * Webhooks and email alerts (services/notifier.ts). Announcements are written to the outbox
+   * either way; the dispatcher that delivers them runs only when this is given (and `start` is not
+   * false). Reach it with `notifierOf(app)`.
+   */
+  notifications?: Omit<NotifierOptions, 'store' | 'clock' | 'log'> & { start?: boolean };
+}
+
+const notifiers = new WeakMap<object, Notifier>();
+/** The app's notification dispatcher (to stop it, or to drive it in tests). */
+export function notifierOf(app: object): Notifier {
+  const notifier = notifiers.get(app);
+  if (!notifier) throw new Error('not an app made by createApp');
+  return notifier;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -79,6 +96,7 @@ export function createApp(options: AppOptions) {
   const store = new Store(options.db);
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? jsonLineLogger;
+  const notifier = new Notifier({ store, clock, log, ...options.notifications });
   const deps: Deps = {
     db: options.db,
     store,
@@ -88,6 +106,7 @@ export function createApp(options: AppOptions) {
       reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
       classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
     },
+    notifications: notifier,
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
 
@@ -111,7 +130,7 @@ export function createApp(options: AppOptions) {
     if (method !== 'POST') return jsonLimit(c, next);
     const path = c.req.path;
     if (path.endsWith('/evidence')) return evidenceLimit(c, next);
-    // A report with screenshots (reports/report-filing.ts): five images and the JSON.
+    // A report with screenshots (services/report-filing.ts): five images and the JSON.
     if (
       (path.endsWith('/reports') || path.endsWith('/incidents')) &&
       isMultipart(c.req.header('content-type'))
@@ -132,6 +151,7 @@ export function createApp(options: AppOptions) {
     .route('/', templates)
     .route('/', summary)
     .route('/', audit)
+    .route('/', webhooks)
     .route('/', apiDocs)
     .route('/', demo)
     .route('/', assets);
@@ -153,6 +173,7 @@ export function createApp(options: AppOptions) {
     name: 'X-Report-Key',
     description: 'A practice’s publishable report key, `rk_…`, usable only from its allowed web origins.',
   });
+  describeWebhooks(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -177,6 +198,11 @@ export function createApp(options: AppOptions) {
       { name: 'Audit', description: 'The per-practice hash chain over every event.' },
       { name: 'Practices', description: 'Practice settings: channels, conduct clauses, staff roster.' },
       { name: 'Keys', description: 'Issue and revoke API and report keys (admin).' },
+      {
+        name: 'Webhooks',
+        description:
+          'Signed (Standard Webhooks) notifications to a vendor’s endpoint; see the `webhooks` section.',
+      },
       { name: 'Operations', description: 'Health.' },
     ],
   });
@@ -211,6 +237,8 @@ export function createApp(options: AppOptions) {
     });
     return problemResponse(c, 500, 'Something went wrong on our side. It has been logged.');
   });
+  notifiers.set(app, notifier);
+  if (options.notifications && options.notifications.start !== false) notifier.start();
   return app;
 }
 

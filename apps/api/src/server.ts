@@ -2,11 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { type AppOptions, createApp } from './app.js';
+import { type AppOptions, createApp, notifierOf } from './app.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { type DemoKeys, seedDemo } from './seed/demo.js';
+import { smtpFromEnv } from './services/email-alerts.js';
+import { defaultWebhookPolicy } from './services/webhook-guard.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db'> {
   /** 0 picks a free port (tests). */
@@ -38,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new Store(db);
   refreshPublicConfigs(store);
   const app = createApp({ ...options, db });
+  const notifier = notifierOf(app);
   const server = serve({
     fetch: app.fetch,
     port: options.port ?? 8787,
@@ -67,6 +70,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | undefined;
   const close = () => {
     clearInterval(prune);
+    // Deliveries not finished by then stay pending in the database and go out after the next start.
+    const notificationsStopped = notifier.stop(Math.min(2000, options.shutdownGraceMs ?? 2000));
     closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();
@@ -76,8 +81,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.close(() => {
         clearTimeout(force);
         clearInterval(idle);
-        db.$client.close();
-        resolve();
+        void notificationsStopped.finally(() => {
+          db.$client.close();
+          resolve();
+        });
       });
       server.closeIdleConnections();
     });
@@ -85,6 +92,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   return { url, port, db, close, ...(demoKeys ? { demoKeys } : {}) };
 }
+
+/** Webhook and email settings from the environment (README, "Configuration"). */
+export function notificationsFromEnv(env: NodeJS.ProcessEnv): NonNullable<ServerOptions['notifications']> {
+  const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  const retry = env.POLICY_WEBHOOK_RETRY_MS?.split(',').map(Number);
+  return {
+    smtp: smtpFromEnv(env),
+    publicUrl: env.POLICY_PUBLIC_URL || undefined,
+    policy: defaultWebhookPolicy({ allowPrivate: env.POLICY_WEBHOOK_ALLOW_PRIVATE === '1' }),
+    ...(retry?.every((ms) => Number.isFinite(ms) && ms >= 0) ? { retryDelaysMs: retry } : {}),
+    ...(number('POLICY_WEBHOOK_TIMEOUT_MS')
+      ? { deliveryTimeoutMs: number('POLICY_WEBHOOK_TIMEOUT_MS') }
+      : {}),
+  };
+}
+
+/** The SMTP server's host and port, never its credentials. */
+const smtpHost = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
+  } catch {
+    return '(SMTP_URL is not a URL)';
+  }
+};
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -98,6 +130,7 @@ async function main(): Promise<void> {
     bootstrapAdminKey: env.POLICY_BOOTSTRAP_ADMIN_KEY || undefined,
     demo: (env.POLICY_DEMO ?? '1') === '1',
     rateLimits: env.POLICY_RATE_LIMITS === 'off' ? { reports: false, classify: false } : undefined,
+    notifications: notificationsFromEnv(env),
   });
   const lines = [
     `API      ${running.url}/v1`,
@@ -112,6 +145,16 @@ async function main(): Promise<void> {
     );
     if (running.demoKeys.adminKey) lines.push(`  admin key (new this start): ${running.demoKeys.adminKey}`);
   }
+  const smtp = smtpFromEnv(env);
+  lines.push(
+    smtp
+      ? `Email    alerts via SMTP ${smtpHost(smtp.url)}, from ${smtp.from}`
+      : 'Email    off: set SMTP_URL and SMTP_FROM to email alerts (webhooks still receive every event)',
+  );
+  if (env.POLICY_WEBHOOK_ALLOW_PRIVATE === '1')
+    lines.push(
+      'Webhooks POLICY_WEBHOOK_ALLOW_PRIVATE=1: http and private addresses allowed (local testing only)',
+    );
   if (env.POLICY_BOOTSTRAP_ADMIN_KEY) lines.push('Admin key: the value of POLICY_BOOTSTRAP_ADMIN_KEY');
   else if (!running.demoKeys)
     lines.push('No admin key: set POLICY_BOOTSTRAP_ADMIN_KEY to create practices and keys.');

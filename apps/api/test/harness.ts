@@ -71,6 +71,8 @@ export interface PracticeFixture {
   incidentIds: string[];
   references: string[];
   evidenceIds: string[];
+  /** One webhook endpoint (a public documentation address: never delivered to in these tests). */
+  webhookIds: string[];
 }
 
 async function ok<T>(response: Response, status: number, what: string): Promise<T> {
@@ -160,6 +162,7 @@ export async function seedPractice(h: Harness, ods: string, incidents = 3): Prom
     incidentIds: [],
     references: [],
     evidenceIds: [],
+    webhookIds: [],
   };
   for (let i = 0; i < incidents; i++) {
     const filed = await fileReport(h, fixture);
@@ -179,6 +182,16 @@ export async function seedPractice(h: Harness, ods: string, incidents = 3): Prom
     );
     fixture.evidenceIds.push(stored.evidence.id);
   }
+  const webhook = await ok<{ id: string }>(
+    await h.request(`/v1/practices/${ods}/webhooks`, {
+      method: 'POST',
+      headers: bearer(api.key),
+      json: { url: `https://203.0.113.10/hooks/${ods.toLowerCase()}` },
+    }),
+    201,
+    `register webhook for ${ods}`,
+  );
+  fixture.webhookIds.push(webhook.id);
   return fixture;
 }
 

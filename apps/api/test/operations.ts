@@ -23,7 +23,10 @@ export interface RequestSpec {
  */
 export interface Target {
   ods: string;
-  ids: Pick<PracticeFixture, 'ods' | 'incidentIds' | 'evidenceIds' | 'apiKeyId' | 'reportKeyId'>;
+  ids: Pick<
+    PracticeFixture,
+    'ods' | 'incidentIds' | 'evidenceIds' | 'apiKeyId' | 'reportKeyId' | 'webhookIds'
+  >;
 }
 
 export interface Operation {
@@ -45,6 +48,8 @@ const first = (list: string[], what: string): string => {
   if (value === undefined) throw new Error(`fixture has no ${what}`);
   return value;
 };
+
+const webhookPath = (t: Target) => `/v1/practices/${t.ods}/webhooks/${first(t.ids.webhookIds, 'webhook')}`;
 
 const incidentPath = (t: Target) =>
   `/v1/practices/${t.ods}/incidents/${first(t.ids.incidentIds, 'incident')}`;
@@ -258,6 +263,55 @@ export const OPERATIONS: Operation[] = [
     usesIds: false,
     writes: false,
     build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/audit/verify` }),
+  },
+  {
+    id: 'POST /v1/practices/{ods}/webhooks',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: false,
+    writes: true,
+    build: (t) => ({
+      method: 'POST',
+      path: `/v1/practices/${t.ods}/webhooks`,
+      json: { url: 'https://203.0.113.20/hooks/policy', events: ['incident.created'] },
+    }),
+  },
+  {
+    id: 'GET /v1/practices/{ods}/webhooks',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/webhooks` }),
+  },
+  {
+    id: 'POST /v1/practices/{ods}/webhooks/{id}/test',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({ method: 'POST', path: `${webhookPath(t)}/test` }),
+  },
+  {
+    id: 'GET /v1/practices/{ods}/webhooks/{id}/deliveries',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: true,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `${webhookPath(t)}/deliveries?limit=10` }),
+  },
+  {
+    id: 'DELETE /v1/practices/{ods}/webhooks/{id}',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({ method: 'DELETE', path: webhookPath(t) }),
   },
 ];
 

@@ -39,6 +39,8 @@ function dbSnapshot(): unknown {
          (SELECT coalesce(sum(i.version), 0) FROM incidents i WHERE i.practice_ods = p.ods) AS versions,
          (SELECT count(*) FROM incident_events e WHERE e.practice_ods = p.ods) AS events,
          (SELECT count(*) FROM evidence v WHERE v.practice_ods = p.ods) AS evidence,
+         (SELECT count(*) FROM webhook_endpoints w WHERE w.practice_ods = p.ods AND w.deleted_at IS NULL) AS webhooks,
+         (SELECT count(*) FROM outbox_events o WHERE o.practice_ods = p.ods) AS outbox,
          (SELECT count(*) FROM api_keys k WHERE k.revoked_at IS NULL) AS liveKeys
        FROM practices p ORDER BY p.ods`,
     )
@@ -91,6 +93,7 @@ const missingIds = (): Target['ids'] => ({
   evidenceIds: [freshId()],
   apiKeyId: `key_${freshId()}`,
   reportKeyId: `key_${freshId()}`,
+  webhookIds: [`whk_${freshId().replaceAll('-', '')}`],
 });
 
 function targets(
@@ -181,7 +184,12 @@ describe('tenancy', () => {
         expect(got.type).toBe('application/problem+json');
         // Nothing the victim owns leaks into the answer.
         const text = JSON.stringify(got.body);
-        for (const id of [...victim.incidentIds, ...victim.references, ...victim.evidenceIds])
+        for (const id of [
+          ...victim.incidentIds,
+          ...victim.references,
+          ...victim.evidenceIds,
+          ...victim.webhookIds,
+        ])
           expect(text).not.toContain(id);
       }),
       { numRuns: ATTEMPTS },

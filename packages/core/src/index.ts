@@ -6,6 +6,15 @@ export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';
 export { publicConfig } from './conduct/public-config.js';
 export * from './labels/index.js';
+export type { ChaseKind, ChaseSubject, DeadlineChase, DigestEntry } from './lifecycle/chase.js';
+export {
+  alertsAtOnce,
+  businessMinutesBetween,
+  CHASE_LEAD_BUSINESS_MINUTES,
+  chaseDeadlines,
+  chaseKey,
+  deadlineDigest,
+} from './lifecycle/chase.js';
 export { overdueDeadlines } from './lifecycle/deadlines.js';
 export type { GuardRule } from './lifecycle/rules.js';
 export { GUARD_RULES, RULE_CODES } from './lifecycle/rules.js';

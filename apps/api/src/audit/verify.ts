@@ -7,7 +7,7 @@ import {
   withDefaults,
 } from '@policy/core';
 import type { ProjectionRow, Store } from '../db/store.js';
-import { authorRefOf } from '../incidents/lifecycle.js';
+import { authorRefOf } from '../services/lifecycle.js';
 import { linkHash } from './chain.js';
 
 export interface ChainBreak {

@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { type ClassifyContext, classify as classifyText } from '@policy/core';
 import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
-import { settingsOf } from '../incidents/lifecycle.js';
+import { settingsOf } from '../services/lifecycle.js';
 import type { classifyRoute } from './classify.routes.js';
 
 export const classify: RouteHandler<typeof classifyRoute, AppEnv> = (c) => {

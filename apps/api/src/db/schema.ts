@@ -179,3 +179,91 @@ export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentEventRow = typeof incidentEvents.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
+
+// ------------------------------------------------------------------ notifications (docs/notifications.md)
+
+/** A practice's webhook endpoints. The signing secret is stored as issued: it must sign every delivery. */
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    url: text('url').notNull(),
+    /** JSON array of event types; empty means every type. */
+    events: text('events').notNull().default('[]'),
+    /** `whsec_…`: shown once at registration, never logged, never returned again. */
+    secret: text('secret').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    /** Deleted endpoints keep their delivery log for the record but receive nothing more. */
+    deletedAt: text('deleted_at'),
+    deletedBy: text('deleted_by'),
+  },
+  (t) => [index('webhook_endpoints_practice_idx').on(t.practiceOds, t.deletedAt)],
+);
+
+/**
+ * The durable outbox: one row per announcement, written in the same transaction as the change it
+ * announces. The dispatcher fans each out to deliveries (one per endpoint or address) once.
+ */
+export const outboxEvents = sqliteTable(
+  'outbox_events',
+  {
+    /** `msg_…`: the Standard Webhooks `webhook-id`, the same on every retry. */
+    id: text('id').primaryKey(),
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    type: text('type').notNull(),
+    /** The thin `data` JSON: ids, reference, severity, categories, state, deadlines — never text or names. */
+    data: text('data').notNull(),
+    /** Announcements that must happen once (a deadline chased, a digest sent) carry a key. */
+    dedupeKey: text('dedupe_key'),
+    /** Only this endpoint receives it (a test delivery). */
+    endpointId: text('endpoint_id'),
+    createdAt: text('created_at').notNull(),
+    fannedOut: integer('fanned_out').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('outbox_events_dedupe_idx').on(t.dedupeKey),
+    // Only the rows still to fan out (a handful), in rowid order: the dispatcher's scan never grows
+    // with the delivered history.
+    index('outbox_events_unfanned_idx').on(t.fannedOut).where(sql`fanned_out = 0`),
+  ],
+);
+
+/** One delivery of an announcement to one webhook endpoint or one email address, with its retries. */
+export const outboxDeliveries = sqliteTable(
+  'outbox_deliveries',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => outboxEvents.id),
+    practiceOds: text('practice_ods').notNull(),
+    channel: text('channel', { enum: ['webhook', 'email'] }).notNull(),
+    endpointId: text('endpoint_id').references(() => webhookEndpoints.id),
+    /** The email address, for the email channel. */
+    recipient: text('recipient'),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastAttemptAt: text('last_attempt_at'),
+    responseStatus: integer('response_status'),
+    /** At most 1 KB of the receiver's answer, or what went wrong. */
+    lastResult: text('last_result'),
+    /** JSON array of every attempt: { attempt, at, responseStatus?, error?, ms }. */
+    history: text('history').notNull().default('[]'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('outbox_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_deliveries_endpoint_idx').on(t.endpointId, t.id),
+  ],
+);
+
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+export type OutboxEventRow = typeof outboxEvents.$inferSelect;
+export type OutboxDeliveryRow = typeof outboxDeliveries.$inferSelect;

@@ -5,8 +5,8 @@ import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
-import { applyEvent, incidentDetail } from '../incidents/lifecycle.js';
 import { IsoDateTime } from '../schemas/common.js';
+import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import type { evidenceDownloadRoute, evidenceUploadRoute } from './evidence.routes.js';
 import { IMAGE_TYPES, isPlainText, MAX_EVIDENCE_BYTES, sniffImage } from './media.js';
 

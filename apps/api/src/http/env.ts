@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
+import type { Notifier } from '../services/notifier.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export const API_SCOPES = ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'] as const;
@@ -22,6 +23,8 @@ export interface Deps {
   clock: () => Date;
   log: (line: LogLine) => void;
   limiters: { reports: RateLimiter; classify: RateLimiter };
+  /** Webhooks and email alerts: the SSRF policy registrations are checked against, the dispatcher. */
+  notifications: Notifier;
 }
 
 export interface AppEnv {

@@ -5,7 +5,8 @@ import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
-import { fileWithScreenshots, validReport } from '../reports/report-filing.js';
+import { applyEvent, incidentDetail } from '../services/lifecycle.js';
+import { fileWithScreenshots, validReport } from '../services/report-filing.js';
 import {
   type applyEventRoute,
   type createIncidentRoute,
@@ -14,7 +15,6 @@ import {
   type listIncidentsRoute,
   type timelineRoute,
 } from './incidents.routes.js';
-import { applyEvent, incidentDetail } from './lifecycle.js';
 
 const DEFAULT_LIMIT = 25;
 

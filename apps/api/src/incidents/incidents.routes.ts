@@ -2,8 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES, SEVERITIES, STATES } from '@policy/core';
 import { actorOf } from '../http/actor.js';
 import { requireApiKey } from '../http/auth.js';
-import { reportForm } from '../reports/report-filing.js';
-import { reportFormContent, reportFormDescription } from '../reports/reports.routes.js';
 import {
   apiKeySecurity,
   IdempotencyHeader,
@@ -22,6 +20,8 @@ import {
   ReportInputSchema,
   TimelineEntrySchema,
 } from '../schemas/incident.js';
+import { reportForm } from '../services/report-filing.js';
+import { reportFormContent, reportFormDescription } from '../services/report-form-docs.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

@@ -7,6 +7,7 @@ import type { ReportInput } from '@policy/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ODS, DEMO_REPORT_KEY } from '../seed/demo.js';
 import { startServer } from '../server.js';
+import { MULTIPART_REPORT_LIMIT } from '../services/report-filing.js';
 import {
   ADMIN_KEY,
   type Harness,
@@ -16,7 +17,6 @@ import {
   PNG_BYTES,
   report,
 } from '../test-support/harness.js';
-import { MULTIPART_REPORT_LIMIT } from './report-filing.js';
 
 describe('POST /v1/practices/{ods}/reports', () => {
   let h: Harness;

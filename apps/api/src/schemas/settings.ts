@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CONDUCT_CLAUSE_IDS, LOCALES, NATIONS, PLATFORMS } from '@policy/core';
+import { CONDUCT_CLAUSE_IDS, LOCALES, NATIONS, PLATFORMS, SEVERITIES } from '@policy/core';
 import { HttpUrl, IsoDate, ShortText } from './common.js';
 
 // The practice's settings as a client may send them: every field optional (defaults fill the rest),
@@ -96,6 +96,17 @@ export const SettingsInputSchema = z
       .optional(),
     staff: z.array(StaffMemberSchema).max(1000).optional(),
     closedDates: z.array(IsoDate).max(400).optional(),
+    alerts: z
+      .strictObject({
+        emails: z.array(Email).max(20).optional().openapi({
+          description: 'Who is emailed alerts and the morning deadline digest (the manager, a shared inbox)',
+        }),
+        minSeverity: z
+          .enum(SEVERITIES)
+          .optional()
+          .openapi({ description: 'Incidents at or above this severity alert at once (default high)' }),
+      })
+      .optional(),
   })
   .openapi('PracticeSettingsInput');
 

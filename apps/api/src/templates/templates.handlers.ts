@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { type RenderOptions, renderTemplate, summarise, TEMPLATES } from '@policy/core';
 import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
-import { settingsOf } from '../incidents/lifecycle.js';
+import { settingsOf } from '../services/lifecycle.js';
 import type { listTemplatesRoute, renderTemplateRoute } from './templates.routes.js';
 
 const DAY_MS = 86_400_000;

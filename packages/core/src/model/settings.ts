@@ -1,5 +1,5 @@
 import { complaintsRoute } from '../policy/nations.js';
-import type { ConductClauseId, Locale, Nation, Platform } from './constants.js';
+import type { ConductClauseId, Locale, Nation, Platform, Severity } from './constants.js';
 
 /** One weekday's reply hours in the practice's local time, "HH:MM" 24-hour. */
 export interface BusinessHours {
@@ -30,6 +30,16 @@ export interface SocialAccount {
   /** Roles allowed to post on the account. */
   postedBy?: string[];
 }
+
+/** Who is told at once when something serious is reported, and from which severity up. */
+export interface AlertSettings {
+  /** Addresses that receive alerts and the daily deadline digest (the manager, a shared inbox). */
+  emails: string[];
+  /** Incidents at or above this severity alert at once; `high` means high and critical. */
+  minSeverity: Severity;
+}
+
+export const DEFAULT_ALERTS: AlertSettings = { emails: [], minSeverity: 'high' };
 
 export interface PracticeSettings {
   name: string;
@@ -76,9 +86,11 @@ export interface PracticeSettings {
   staff: StaffMember[];
   /** Extra bank holidays or closures (ISO dates) on top of the UK bank holiday table. */
   closedDates: string[];
+  alerts: AlertSettings;
 }
 
-export type PracticeSettingsInput = Partial<Omit<PracticeSettings, 'name' | 'ods'>> & {
+export type PracticeSettingsInput = Partial<Omit<PracticeSettings, 'name' | 'ods' | 'alerts'>> & {
+  alerts?: Partial<AlertSettings>;
   name: string;
   ods: string;
 };
@@ -105,6 +117,15 @@ export function withDefaults(input: PracticeSettingsInput): PracticeSettings {
     conduct: { clauses: [], version: '1', ...input.conduct },
     staff: input.staff ?? [],
     closedDates: input.closedDates ?? [],
+    alerts: alertsOf(input),
+  };
+}
+
+/** The practice's alert settings, defaults filled in (settings stored before alerts existed have none). */
+export function alertsOf(settings: { alerts?: Partial<AlertSettings> }): AlertSettings {
+  return {
+    emails: settings.alerts?.emails ?? DEFAULT_ALERTS.emails,
+    minSeverity: settings.alerts?.minSeverity ?? DEFAULT_ALERTS.minSeverity,
   };
 }
 

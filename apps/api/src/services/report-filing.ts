@@ -15,8 +15,9 @@ import { idempotent } from '../http/idempotency.js';
 import type { FieldError } from '../http/problem.js';
 import { ApiError } from '../http/problem.js';
 import { issuesToErrors } from '../http/router.js';
-import { applyEvent, classifyFor, fileReport, reportAnswer } from '../incidents/lifecycle.js';
 import { ReportInputSchema } from '../schemas/incident.js';
+import { applyEvent, classifyFor, fileReport, reportAnswer } from './lifecycle.js';
+import { announceCreated } from './outbox.js';
 
 // Filing a report, as JSON or as `multipart/form-data` with screenshots (docs/widgets-report-form.md,
 // "The wire format"). Both the staff form's endpoint and vendor intake file through here, so the
@@ -158,7 +159,9 @@ export function fileWithScreenshots(
         actor: filed.event.actor,
         evidence: record,
       };
-      incident = applyEvent(store, practice, incident.id, event, principal.keyId).incident;
+      incident = applyEvent(store, practice, incident.id, event, principal.keyId, {
+        announce: false,
+      }).incident;
       store.insertEvidence({
         id: record.id,
         practiceOds: practice.ods,
@@ -174,6 +177,7 @@ export function fileWithScreenshots(
       });
       evidence.push(record);
     }
+    announceCreated(store, incident);
     onFiled?.(incident);
     return { status: 201 as const, body: { ...reportAnswer(incident), evidence } };
   });

@@ -20,6 +20,7 @@ import type { Store } from '../db/store.js';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { ApiError, notFound } from '../http/problem.js';
+import { announceUpdated } from './outbox.js';
 
 // The write path every incident change takes: load the projection, ask @policy/core, then insert
 // the event (with its hash-chain link) and update the projection in the same transaction.
@@ -145,13 +146,18 @@ export function reportAnswer(incident: Incident) {
   };
 }
 
-/** Applies one event to a stored incident. Call inside the request's transaction. */
+/**
+ * Applies one event to a stored incident and announces it (`incident.updated`, in the same
+ * transaction). Call inside the request's transaction. `announce: false` for events that are part
+ * of filing the report (its screenshots): the filing announces the new incident once.
+ */
 export function applyEvent(
   store: Store,
   practice: PracticeSettingsRecord,
   incidentId: string,
   event: IncidentEvent,
   keyId: string,
+  options: { announce?: boolean } = {},
 ) {
   const found = store.incident(practice.ods, incidentId);
   if (!found) throw notFound('incident');
@@ -164,6 +170,8 @@ export function applyEvent(
   if (!result.ok) throw refusalError(result.error);
   store.updateIncident(result.incident);
   const row = store.appendEvent(practice.ods, incidentId, event, keyId);
+  if (options.announce !== false)
+    announceUpdated(store, found.incident, result.incident, { type: event.type, seq: row.seq, at: event.at });
   return { incident: result.incident, effects: result.effects, row };
 }
 
