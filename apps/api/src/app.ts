@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -15,9 +18,11 @@ import { MAX_EVIDENCE_BYTES } from './evidence/media.js';
 import { health } from './health/health.index.js';
 import type { AppEnv, Deps, LogLine } from './http/env.js';
 import { jsonLineLogger, requestLog } from './http/logging.js';
+import { UploadSpool } from './http/multipart.js';
 import { ApiError, PROBLEM_TYPES, type ProblemStatus, problemResponse } from './http/problem.js';
 import { createRateLimiter, type RateLimit } from './http/rate-limit.js';
 import { defaultHook } from './http/router.js';
+import { DEFAULT_DAILY_UPLOAD_BYTES } from './http/upload-quota.js';
 import { incidents } from './incidents/incidents.index.js';
 import { keys } from './keys/keys.index.js';
 import { practices } from './practices/practices.index.js';
@@ -38,6 +43,8 @@ export interface AppOptions {
   rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /** Uploads: the per-practice daily byte quota, and where forms' files are spooled (default: beside the database). */
+  uploads?: { dailyQuotaBytes?: number; spoolDir?: string };
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -57,7 +64,11 @@ export const EVIDENCE_BODY_LIMIT = MAX_EVIDENCE_BYTES + 16 * 1024;
  * c.req.raw.body spares @hono/node-server building a full Request). Chunked bodies are counted as they
  * stream by hono's bodyLimit, which stops at the limit.
  */
-const tooLarge = (limit: number): MiddlewareHandler<AppEnv> => {
+const tooLarge = (
+  limit: number,
+  /** Chunked bodies go on unread: the handler counts them as it streams (http/multipart.ts). */
+  countedByHandler = false,
+): MiddlewareHandler<AppEnv> => {
   const refuse = () => {
     throw new ApiError(413, `The request body is over the ${Math.round(limit / 1024)} KiB limit.`);
   };
@@ -71,9 +82,17 @@ const tooLarge = (limit: number): MiddlewareHandler<AppEnv> => {
       if (length > limit) refuse();
       return next();
     }
-    return streamed(c, next);
+    return countedByHandler ? next() : streamed(c, next);
   };
 };
+
+/** A private folder beside the database file (same disk, same permissions); a temporary one for `:memory:`. */
+function defaultSpoolDir(db: Db): string {
+  const file = db.$client.name;
+  return file && file !== ':memory:'
+    ? join(dirname(file), '.uploads')
+    : mkdtempSync(join(tmpdir(), 'policy-uploads-'));
+}
 
 export function createApp(options: AppOptions) {
   const store = new Store(options.db);
@@ -84,6 +103,10 @@ export function createApp(options: AppOptions) {
     store,
     clock,
     log,
+    uploads: {
+      spool: new UploadSpool(options.uploads?.spoolDir ?? defaultSpoolDir(options.db)),
+      dailyQuotaBytes: options.uploads?.dailyQuotaBytes ?? DEFAULT_DAILY_UPLOAD_BYTES,
+    },
     limiters: {
       reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
       classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
@@ -94,7 +117,7 @@ export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   const jsonLimit = tooLarge(JSON_BODY_LIMIT);
   const evidenceLimit = tooLarge(EVIDENCE_BODY_LIMIT);
-  const reportFormLimit = tooLarge(MULTIPART_REPORT_LIMIT);
+  const reportFormLimit = tooLarge(MULTIPART_REPORT_LIMIT, true);
 
   app.use('*', requestLog(log));
   app.use('*', async (c, next) => {

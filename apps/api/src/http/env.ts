@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
+import type { UploadSpool } from './multipart.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export const API_SCOPES = ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'] as const;
@@ -22,6 +23,8 @@ export interface Deps {
   clock: () => Date;
   log: (line: LogLine) => void;
   limiters: { reports: RateLimiter; classify: RateLimiter };
+  /** Where multipart files wait while a form streams in, and each practice's daily byte quota. */
+  uploads: { spool: UploadSpool; dailyQuotaBytes: number };
 }
 
 export interface AppEnv {
