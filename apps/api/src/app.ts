@@ -20,7 +20,7 @@ import type { AppEnv, Deps, LogLine } from './http/env.js';
 import { jsonLineLogger, requestLog } from './http/logging.js';
 import { UploadSpool } from './http/multipart.js';
 import { ApiError, PROBLEM_TYPES, type ProblemStatus, problemResponse } from './http/problem.js';
-import { createRateLimiter, type RateLimit } from './http/rate-limit.js';
+import { createRequestLimiter, type RateLimit } from './http/rate-limit.js';
 import { defaultHook } from './http/router.js';
 import { DEFAULT_DAILY_UPLOAD_BYTES } from './http/upload-quota.js';
 import { incidents } from './incidents/incidents.index.js';
@@ -39,8 +39,16 @@ export interface AppOptions {
   clock?: () => Date;
   /** Receives one object per request log line; defaults to JSON lines on stdout. */
   log?: (line: LogLine) => void;
-  /** Token buckets per key and client address; `false` turns a limit off (benchmarks). */
-  rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
+  /**
+   * Token buckets per key and client address (IPv6 by /64), and for report keys per practice too;
+   * `false` turns a limit off (benchmarks).
+   */
+  rateLimits?: {
+    reports?: RateLimit | false;
+    classify?: RateLimit | false;
+    reportsPerPractice?: RateLimit | false;
+    classifyPerPractice?: RateLimit | false;
+  };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
   /** Uploads: the per-practice daily byte quota, and where forms' files are spooled (default: beside the database). */
@@ -52,6 +60,9 @@ export const DEFAULT_RATE_LIMITS = {
   reports: { burst: 30, perSecond: 0.5 },
   /** The report form classifies as staff type (debounced): 60 at once, then 10 a second. */
   classify: { burst: 60, perSecond: 10 },
+  /** A practice's report key from all addresses together: 60 at once (a pile-on), then 2 a minute. */
+  reportsPerPractice: { burst: 60, perSecond: 1 / 30 },
+  classifyPerPractice: { burst: 300, perSecond: 5 },
 } as const satisfies Record<string, RateLimit>;
 
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -98,6 +109,7 @@ export function createApp(options: AppOptions) {
   const store = new Store(options.db);
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? jsonLineLogger;
+  const limits = options.rateLimits ?? {};
   const deps: Deps = {
     db: options.db,
     store,
@@ -108,8 +120,16 @@ export function createApp(options: AppOptions) {
       dailyQuotaBytes: options.uploads?.dailyQuotaBytes ?? DEFAULT_DAILY_UPLOAD_BYTES,
     },
     limiters: {
-      reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
-      classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
+      reports: createRequestLimiter(
+        limits.reports ?? DEFAULT_RATE_LIMITS.reports,
+        limits.reportsPerPractice ??
+          (limits.reports === false ? false : DEFAULT_RATE_LIMITS.reportsPerPractice),
+      ),
+      classify: createRequestLimiter(
+        limits.classify ?? DEFAULT_RATE_LIMITS.classify,
+        limits.classifyPerPractice ??
+          (limits.classify === false ? false : DEFAULT_RATE_LIMITS.classifyPerPractice),
+      ),
     },
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
