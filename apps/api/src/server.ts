@@ -18,7 +18,39 @@ export interface ServerOptions extends Omit<AppOptions, 'db'> {
   demo?: boolean;
   /** How long SIGTERM waits for in-flight requests before cutting connections. */
   shutdownGraceMs?: number;
+  /** Deadlines for slow clients (defaults: DEFAULT_TIMEOUTS). */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Open connections at most; one more is dropped on arrival (default 512). */
+  maxConnections?: number;
 }
+
+export interface ServerTimeouts {
+  /** From connection (or the previous response) to the end of the request's headers: else 408. */
+  headersMs: number;
+  /** From connection to the whole request (headers and body) received: else 408. */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+  /** A socket with no bytes either way for this long is closed. */
+  idleMs: number;
+  /** How often the header and request deadlines are checked. */
+  checkEveryMs: number;
+}
+
+/**
+ * A 25 MiB report form (five 5 MiB screenshots) needs 120 s at 1.7 Mbit/s, a poor uplink; a body
+ * trickled to hold a connection is cut there, and headers (a few hundred bytes) get 10 s.
+ */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 120_000,
+  keepAliveMs: 5_000,
+  idleMs: 30_000,
+  checkEveryMs: 1_000,
+};
+
+/** Well above what staff and patients' page views need at once (the bench uses 50). */
+export const DEFAULT_MAX_CONNECTIONS = 512;
 
 export interface RunningServer {
   url: string;
@@ -38,11 +70,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new Store(db);
   refreshPublicConfigs(store);
   const app = createApp({ ...options, db });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const server = serve({
     fetch: app.fetch,
     port: options.port ?? 8787,
     hostname: options.hostname,
+    serverOptions: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
   }) as Server;
+  server.setTimeout(timeouts.idleMs, (socket) => socket.destroy());
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
