@@ -12,7 +12,7 @@ import { ensureAdminKey } from './bootstrap.js';
 import { classify } from './classify/classify.index.js';
 import type { Db } from './db/open.js';
 import { Store } from './db/store.js';
-import { demo } from './demo/demo.index.js';
+import { createDemo, type DemoOptions } from './demo/demo.index.js';
 import { evidence } from './evidence/evidence.index.js';
 import { MAX_EVIDENCE_BYTES } from './evidence/media.js';
 import { health } from './health/health.index.js';
@@ -51,6 +51,8 @@ export interface AppOptions {
   };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /** The demo practice's pages (/demo): mounted only when given. */
+  demo?: DemoOptions;
   /** Uploads: the per-practice daily byte quota, and where forms' files are spooled (default: beside the database). */
   uploads?: { dailyQuotaBytes?: number; spoolDir?: string };
 }
@@ -144,6 +146,10 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
+    // Answers under /v1 hold patients' and staff's data unless they say otherwise (the public config
+    // sets its own caching): no browser or proxy may keep a copy. Refusals too.
+    if (c.req.path.startsWith('/v1/') && !c.res.headers.has('cache-control'))
+      c.res.headers.set('Cache-Control', 'no-store');
   });
   // Size limits come before anything reads the body; an over-long Content-Length is refused unread.
   // (Only methods with a body: touching c.req.raw on a GET would make @hono/node-server build a
@@ -176,8 +182,9 @@ export function createApp(options: AppOptions) {
     .route('/', summary)
     .route('/', audit)
     .route('/', apiDocs)
-    .route('/', demo)
     .route('/', assets);
+  // The demo practice's pages exist only while the demo is on (never by default in production).
+  if (options.demo) app.route('/', createDemo(options.demo));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
