@@ -174,6 +174,10 @@ export async function readForm(
   };
 
   parser.on('file', (name, stream: Readable, _filename, encoding) => {
+    // A body that ends inside a part errors the part's stream: unheard, that would crash the process.
+    stream.on('error', (error: unknown) =>
+      fail(unreadable(error instanceof Error ? error.message.toLowerCase() : 'a part ended early')),
+    );
     const path = admit(name);
     if (path === undefined) return void stream.resume();
     if (!PLAIN_ENCODINGS.has(encoding)) {

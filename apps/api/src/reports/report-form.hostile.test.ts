@@ -232,3 +232,38 @@ describe('daily upload quota per practice', () => {
     expect(evidenceCount()).toBe(0);
   });
 });
+
+describe('a body that ends inside a screenshot', () => {
+  it('is a 400, not an uncaught stream error that would end the process', async () => {
+    const h = await harness();
+    try {
+      const keys = await h.practice('Y90001');
+      const uncaught: unknown[] = [];
+      const listener = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', listener);
+      try {
+        for (const name of ['screenshot', 'file', 'report'])
+          for (const ending of ['\x89PNG\r\n', '\x89PNG', ''])
+            for (const lead of [reportPart(), '']) {
+              const body = `${lead}--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${ending}`;
+              const res = await h.app.request('/v1/practices/Y90001/reports', {
+                method: 'POST',
+                headers: {
+                  'x-report-key': keys.reportKey,
+                  origin: ORIGIN,
+                  'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+                },
+                body,
+              });
+              expect(res.status, `${name} ${JSON.stringify(ending)}`).toBe(400);
+            }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(uncaught).toEqual([]);
+      } finally {
+        process.off('uncaughtException', listener);
+      }
+    } finally {
+      h.close();
+    }
+  });
+});
