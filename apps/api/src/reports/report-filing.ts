@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { EvidenceRecord, Incident, IncidentEvent, ReportInput } from '@policy/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type ImageType, MAX_EVIDENCE_BYTES, sniffImage } from '../evidence/media.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
-import { readForm } from '../http/multipart.js';
+import { readForm, readSpooled, requestBody } from '../http/multipart.js';
 import type { FieldError } from '../http/problem.js';
 import { ApiError } from '../http/problem.js';
 import { issuesToErrors } from '../http/router.js';
@@ -48,7 +47,7 @@ const invalid = (errors: FieldError[]) => new ApiError(422, 'The report form is 
 export async function readReportForm(
   c: AnyContext,
 ): Promise<{ input: ReportInput; screenshots: Screenshot[]; discard: () => Promise<void> }> {
-  const form = await readForm(c.req.header('content-type') ?? '', c.req.raw.body, {
+  const form = await readForm(c.req.header('content-type') ?? '', requestBody(c), {
     maxBytes: MULTIPART_REPORT_LIMIT,
     maxParts: MAX_SCREENSHOTS + 1,
     files: {
@@ -157,8 +156,8 @@ export function fileWithScreenshots(
         capturedAt: record.capturedAt,
         createdAt: filed.event.at,
         createdByKey: principal.keyId,
-        // One screenshot in memory at a time, inside the transaction; the spool holds the rest.
-        bytes: readFileSync(shot.file),
+        // One screenshot in memory at a time, in one reused buffer; the spool holds the rest.
+        bytes: readSpooled(shot.file, shot.size),
       });
       evidence.push(record);
     }
