@@ -28,6 +28,10 @@ const running = await startServer({
   rateLimits: { reports: false, classify: false },
   // The notification dispatcher runs, as in `npm start`; the bench's webhook receiver is on loopback.
   notifications: { policy: defaultWebhookPolicy({ allowPrivate: true }) },
+  // BENCH_UPLOAD_QUOTA_MIB: the hostile-multipart bench uploads more than a practice's default day.
+  ...(process.env.BENCH_UPLOAD_QUOTA_MIB
+    ? { uploads: { dailyQuotaBytes: Number(process.env.BENCH_UPLOAD_QUOTA_MIB) * 2 ** 20 } }
+    : {}),
   // BENCH_NO_LOGS=1: no request log lines, to measure what logging costs per request.
   ...(process.env.BENCH_NO_LOGS === '1' ? { log: () => {} } : {}),
 });

@@ -8,12 +8,14 @@
 // BENCH_ONLY=soak run only the mixed-load soak
 // BENCH_ONLY=notifications run only the notification figures (report → webhook latency, outbox cost)
 // BENCH_NOTIFY=0  skip the notification figures
+// BENCH_ONLY=hostile run only the hostile multipart measures (50,000-part forms, maximum uploads)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { measureHotPaths } from './db-hot-path.js';
+import { type HostileFigures, measureHostile } from './hostile.js';
 import {
   API_NODE_FLAGS,
   type ChildServer,
@@ -159,6 +161,24 @@ async function main() {
     );
     if (build.status !== 0) console.warn('tsc reported errors; benchmarking what it emitted');
   }
+  if (process.env.BENCH_ONLY === 'hostile') {
+    console.log(
+      `hostile multipart, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
+    const figures = await hostile();
+    console.log(JSON.stringify(figures, null, 2));
+    for (const [what, ok, figure] of hostileBudgets(figures))
+      console.log(`  ${verdict(ok)}  ${what.padEnd(56)} ${figure}`);
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
+    if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'soak') {
     // Only the mixed-load soak (with BENCH_SOAK=1: the 5-minute run quality.md names).
     const server = await startChild(here('./api-server.mjs'), { BENCH_SOAK_PRACTICES: '40' });
@@ -289,6 +309,12 @@ async function main() {
   console.log(`  memory at the end of the soak: ${describeMemory(soakFigures.memoryAtEnd)}`);
   await soakServer.stop();
 
+  console.log('\n  hostile multipart…');
+  const hostileFigures = await hostile();
+  console.log(
+    `  50,000-part forms: ${hostileFigures.refusals} refused (${JSON.stringify(hostileFigures.statuses)}), p50 ${hostileFigures.refusalP50Ms.toFixed(1)} ms, max ${hostileFigures.refusalMaxMs.toFixed(1)} ms; /healthz p99 ${hostileFigures.healthzUnderAttack.p99} ms under attack (${hostileFigures.healthzQuiet.p99} ms quiet); 6 maximum uploads: RSS max ${Math.max(...hostileFigures.uploads.map((u) => u.rssMaxMb)).toFixed(0)} MB`,
+  );
+
   let england: LoadFigures | undefined;
   if (process.env.BENCH_ENGLAND !== '0') {
     const big = await startChild(here('./api-server.mjs'), { BENCH_EXTRA_PRACTICES: '6300' });
@@ -380,6 +406,7 @@ async function main() {
       `max ${soakFigures.rssMaxMb.toFixed(0)} MB`,
     ],
   ];
+  budgets.push(...hostileBudgets(hostileFigures));
   if (england)
     budgets.push([
       'reports at 6,300 practices ≥ 2,500 req/s, p99 ≤ 25 ms',
@@ -410,12 +437,44 @@ async function main() {
     england,
     soak: soakFigures,
     notifications,
+    hostile: hostileFigures,
     hot,
     commits,
     budgets,
   };
   const out = process.env.BENCH_OUT;
   if (out) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** A fresh API process (nothing else has grown its heap), its upload quota raised for the uploads. */
+async function hostile(): Promise<HostileFigures> {
+  const server = await startChild(here('./api-server.mjs'), { BENCH_UPLOAD_QUOTA_MIB: '4096' });
+  try {
+    return await measureHostile(server, Math.min(SECONDS, 10));
+  } finally {
+    await server.stop();
+  }
+}
+
+function hostileBudgets(figures: HostileFigures): [string, boolean, string][] {
+  const rssMax = Math.max(...figures.uploads.map((u) => u.rssMaxMb));
+  return [
+    [
+      '50,000-part form refused in ≤ 100 ms',
+      figures.refusalMaxMs <= 100 && figures.fieldRefusalMaxMs <= 100,
+      `max ${figures.refusalMaxMs.toFixed(1)} ms (screenshots), ${figures.fieldRefusalMaxMs.toFixed(1)} ms (fields), ${figures.refusals} forms`,
+    ],
+    [
+      '/healthz p99 ≤ 50 ms meanwhile',
+      figures.healthzUnderAttack.p99 <= 50,
+      `${figures.healthzUnderAttack.p99} ms (quiet ${figures.healthzQuiet.p99} ms)`,
+    ],
+    [
+      'RSS ≤ 150 MB under 6 concurrent maximum uploads',
+      rssMax <= 150 && figures.uploads.every((u) => u.statuses.every((s) => s === 201)),
+      `max ${rssMax.toFixed(0)} MB; after 10 s idle ${figures.uploads.map((u) => u.rssAfterIdleMb.toFixed(0)).join(', ')} MB`,
+    ],
+  ];
 }
 
 await main();

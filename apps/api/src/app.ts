@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,15 +12,17 @@ import { ensureAdminKey } from './bootstrap.js';
 import { classify } from './classify/classify.index.js';
 import type { Db } from './db/open.js';
 import { Store } from './db/store.js';
-import { demo } from './demo/demo.index.js';
+import { createDemo, type DemoOptions } from './demo/demo.index.js';
 import { evidence } from './evidence/evidence.index.js';
 import { MAX_EVIDENCE_BYTES } from './evidence/media.js';
 import { health } from './health/health.index.js';
 import type { AppEnv, Deps, LogLine } from './http/env.js';
 import { jsonLineLogger, requestLog } from './http/logging.js';
+import { UploadSpool } from './http/multipart.js';
 import { ApiError, PROBLEM_TYPES, type ProblemStatus, problemResponse } from './http/problem.js';
-import { createRateLimiter, type RateLimit } from './http/rate-limit.js';
+import { createRequestLimiter, type RateLimit } from './http/rate-limit.js';
 import { defaultHook } from './http/router.js';
+import { DEFAULT_DAILY_UPLOAD_BYTES } from './http/upload-quota.js';
 import { incidents } from './incidents/incidents.index.js';
 import { keys } from './keys/keys.index.js';
 import { practices } from './practices/practices.index.js';
@@ -37,10 +42,22 @@ export interface AppOptions {
   clock?: () => Date;
   /** Receives one object per request log line; defaults to JSON lines on stdout. */
   log?: (line: LogLine) => void;
-  /** Token buckets per key and client address; `false` turns a limit off (benchmarks). */
-  rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
+  /**
+   * Token buckets per key and client address (IPv6 by /64), and for report keys per practice too;
+   * `false` turns a limit off (benchmarks).
+   */
+  rateLimits?: {
+    reports?: RateLimit | false;
+    classify?: RateLimit | false;
+    reportsPerPractice?: RateLimit | false;
+    classifyPerPractice?: RateLimit | false;
+  };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /** The demo practice's pages (/demo): mounted only when given. */
+  demo?: DemoOptions;
+  /** Uploads: the per-practice daily byte quota, and where forms' files are spooled (default: beside the database). */
+  uploads?: { dailyQuotaBytes?: number; spoolDir?: string };
   /**
    * Webhooks and email alerts (services/notifier.ts). Announcements are written to the outbox
    * either way; the dispatcher that delivers them runs only when this is given (and `start` is not
@@ -62,6 +79,9 @@ export const DEFAULT_RATE_LIMITS = {
   reports: { burst: 30, perSecond: 0.5 },
   /** The report form classifies as staff type (debounced): 60 at once, then 10 a second. */
   classify: { burst: 60, perSecond: 10 },
+  /** A practice's report key from all addresses together: 60 at once (a pile-on), then 2 a minute. */
+  reportsPerPractice: { burst: 60, perSecond: 1 / 30 },
+  classifyPerPractice: { burst: 300, perSecond: 5 },
 } as const satisfies Record<string, RateLimit>;
 
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -74,7 +94,11 @@ export const EVIDENCE_BODY_LIMIT = MAX_EVIDENCE_BYTES + 16 * 1024;
  * c.req.raw.body spares @hono/node-server building a full Request). Chunked bodies are counted as they
  * stream by hono's bodyLimit, which stops at the limit.
  */
-const tooLarge = (limit: number): MiddlewareHandler<AppEnv> => {
+const tooLarge = (
+  limit: number,
+  /** Chunked bodies go on unread: the handler counts them as it streams (http/multipart.ts). */
+  countedByHandler = false,
+): MiddlewareHandler<AppEnv> => {
   const refuse = () => {
     throw new ApiError(413, `The request body is over the ${Math.round(limit / 1024)} KiB limit.`);
   };
@@ -88,23 +112,44 @@ const tooLarge = (limit: number): MiddlewareHandler<AppEnv> => {
       if (length > limit) refuse();
       return next();
     }
-    return streamed(c, next);
+    return countedByHandler ? next() : streamed(c, next);
   };
 };
+
+/** A private folder beside the database file (same disk, same permissions); a temporary one for `:memory:`. */
+function defaultSpoolDir(db: Db): string {
+  const file = db.$client.name;
+  return file && file !== ':memory:'
+    ? join(dirname(file), '.uploads')
+    : mkdtempSync(join(tmpdir(), 'policy-uploads-'));
+}
 
 export function createApp(options: AppOptions) {
   const store = new Store(options.db);
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? jsonLineLogger;
+  const limits = options.rateLimits ?? {};
   const notifier = new Notifier({ store, clock, log, ...options.notifications });
   const deps: Deps = {
     db: options.db,
     store,
     clock,
     log,
+    uploads: {
+      spool: new UploadSpool(options.uploads?.spoolDir ?? defaultSpoolDir(options.db)),
+      dailyQuotaBytes: options.uploads?.dailyQuotaBytes ?? DEFAULT_DAILY_UPLOAD_BYTES,
+    },
     limiters: {
-      reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
-      classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
+      reports: createRequestLimiter(
+        limits.reports ?? DEFAULT_RATE_LIMITS.reports,
+        limits.reportsPerPractice ??
+          (limits.reports === false ? false : DEFAULT_RATE_LIMITS.reportsPerPractice),
+      ),
+      classify: createRequestLimiter(
+        limits.classify ?? DEFAULT_RATE_LIMITS.classify,
+        limits.classifyPerPractice ??
+          (limits.classify === false ? false : DEFAULT_RATE_LIMITS.classifyPerPractice),
+      ),
     },
     notifications: notifier,
   };
@@ -113,13 +158,17 @@ export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   const jsonLimit = tooLarge(JSON_BODY_LIMIT);
   const evidenceLimit = tooLarge(EVIDENCE_BODY_LIMIT);
-  const reportFormLimit = tooLarge(MULTIPART_REPORT_LIMIT);
+  const reportFormLimit = tooLarge(MULTIPART_REPORT_LIMIT, true);
 
   app.use('*', requestLog(log));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
+    // Answers under /v1 hold patients' and staff's data unless they say otherwise (the public config
+    // sets its own caching): no browser or proxy may keep a copy. Refusals too.
+    if (c.req.path.startsWith('/v1/') && !c.res.headers.has('cache-control'))
+      c.res.headers.set('Cache-Control', 'no-store');
   });
   // Size limits come before anything reads the body; an over-long Content-Length is refused unread.
   // (Only methods with a body: touching c.req.raw on a GET would make @hono/node-server build a
@@ -153,8 +202,9 @@ export function createApp(options: AppOptions) {
     .route('/', audit)
     .route('/', webhooks)
     .route('/', apiDocs)
-    .route('/', demo)
     .route('/', assets);
+  // The demo practice's pages exist only while the demo is on (never by default in production).
+  if (options.demo) app.route('/', createDemo(options.demo));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

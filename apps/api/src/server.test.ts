@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ODS, DEMO_REPORT_KEY } from './seed/demo.js';
+import { DEMO_ODS } from './seed/demo.js';
 import { startServer } from './server.js';
 
 describe('startServer (a real HTTP server on loopback)', () => {
@@ -61,9 +61,16 @@ describe('startServer (a real HTTP server on loopback)', () => {
   it('seeds the demo practice idempotently: same practice and report key, a fresh API key each start', async () => {
     const first = await start(true);
     const firstKey = first.demoKeys?.apiKey;
+    const reportKey = first.demoKeys?.reportKey ?? '';
     let origin = '';
     try {
-      expect(first.demoKeys).toMatchObject({ ods: DEMO_ODS, reportKey: DEMO_REPORT_KEY });
+      // The report key is generated for this installation and kept 0600 beside the database.
+      expect(reportKey).toMatch(/^rk_[A-Za-z0-9_-]{43}$/);
+      const keyFile = join(dir, 'data', 'demo-report-key');
+      expect(readFileSync(keyFile, 'utf8').trim()).toBe(reportKey);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(first.demoKeys).toMatchObject({ ods: DEMO_ODS, reportKeyRevoked: false });
+      expect(await (await fetch(`${first.url}/demo`)).text()).toContain(`report-key="${reportKey}"`);
       const pub = await fetch(`${first.url}/v1/practices/${DEMO_ODS}/public`);
       expect(pub.status).toBe(200);
       const text = await pub.text();
@@ -82,7 +89,7 @@ describe('startServer (a real HTTP server on loopback)', () => {
     }
     const second = await start(true);
     try {
-      expect(second.demoKeys?.reportKey).toBe(DEMO_REPORT_KEY);
+      expect(second.demoKeys?.reportKey).toBe(reportKey);
       expect(second.demoKeys?.apiKey).not.toBe(firstKey);
       const stale = await fetch(`${second.url}/v1/practices/${DEMO_ODS}`, {
         headers: { authorization: `Bearer ${firstKey}` },
@@ -101,6 +108,64 @@ describe('startServer (a real HTTP server on loopback)', () => {
       expect(origin).not.toBe('');
     } finally {
       await second.close();
+    }
+  });
+
+  it('a revoked demo report key stays revoked across restarts; another installation has another key', async () => {
+    const first = await start(true);
+    const reportKey = first.demoKeys?.reportKey ?? '';
+    const file = () =>
+      fetch(`${first.url}/v1/practices/${DEMO_ODS}/reports`, {
+        method: 'POST',
+        headers: { 'x-report-key': reportKey, origin: first.url, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          platform: 'facebook',
+          seenAt: '2026-03-10T09:00:00.000Z',
+          location: 'practice_page',
+          text: 'A post about the surgery.',
+          atRisk: false,
+          reporter: { name: 'Robin Reception', role: 'receptionist' },
+        }),
+      });
+    try {
+      expect((await file()).status).toBe(201);
+      const { id } = first.db.$client
+        .prepare("SELECT id FROM api_keys WHERE label = 'demo-report'")
+        .get() as { id: string };
+      const revoked = await fetch(`${first.url}/v1/practices/${DEMO_ODS}/keys/${id}`, {
+        method: 'DELETE',
+        headers: { authorization: 'Bearer ak_server_test_bootstrap_key' },
+      });
+      expect(revoked.status).toBe(204);
+    } finally {
+      await first.close();
+    }
+    const second = await start(true);
+    try {
+      expect(second.demoKeys).toMatchObject({ reportKey, reportKeyRevoked: true });
+      const refused = await fetch(`${second.url}/v1/practices/${DEMO_ODS}/reports`, {
+        method: 'POST',
+        headers: { 'x-report-key': reportKey, origin: second.url, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(refused.status).toBe(401);
+    } finally {
+      await second.close();
+    }
+    const elsewhere = mkdtempSync(join(tmpdir(), 'policy-server-other-'));
+    const other = await startServer({
+      port: 0,
+      hostname: '127.0.0.1',
+      databasePath: join(elsewhere, 'policy.sqlite'),
+      demo: true,
+      log: () => {},
+    });
+    try {
+      expect(other.demoKeys?.reportKey).toMatch(/^rk_/);
+      expect(other.demoKeys?.reportKey).not.toBe(reportKey);
+    } finally {
+      await other.close();
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 

@@ -1,26 +1,60 @@
+import { chmodSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp, notifierOf } from './app.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
-import { type DemoKeys, seedDemo } from './seed/demo.js';
+import { DEMO_ODS, type DemoKeys, demoReportKey, seedDemo } from './seed/demo.js';
 import { smtpFromEnv } from './services/email-alerts.js';
 import { defaultWebhookPolicy } from './services/webhook-guard.js';
 
-export interface ServerOptions extends Omit<AppOptions, 'db'> {
+export interface ServerOptions extends Omit<AppOptions, 'db' | 'demo'> {
   /** 0 picks a free port (tests). */
   port?: number;
   /** Interface to listen on; all interfaces when omitted. */
   hostname?: string;
   databasePath: string;
-  /** Seed the fictional demo practice and print its keys. */
+  /** Seed the fictional demo practice and serve /demo (its report key is kept beside the database). */
   demo?: boolean;
   /** How long SIGTERM waits for in-flight requests before cutting connections. */
   shutdownGraceMs?: number;
+  /** Deadlines for slow clients (defaults: DEFAULT_TIMEOUTS). */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Open connections at most; one more is dropped on arrival (default 512). */
+  maxConnections?: number;
 }
+
+export interface ServerTimeouts {
+  /** From connection (or the previous response) to the end of the request's headers: else 408. */
+  headersMs: number;
+  /** From connection to the whole request (headers and body) received: else 408. */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+  /** A socket with no bytes either way for this long is closed. */
+  idleMs: number;
+  /** How often the header and request deadlines are checked. */
+  checkEveryMs: number;
+}
+
+/**
+ * A 25 MiB report form (five 5 MiB screenshots) needs 120 s at 1.7 Mbit/s, a poor uplink; a body
+ * trickled to hold a connection is cut there, and headers (a few hundred bytes) get 10 s.
+ */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 120_000,
+  keepAliveMs: 5_000,
+  idleMs: 30_000,
+  checkEveryMs: 1_000,
+};
+
+/** Well above what staff and patients' page views need at once (the bench uses 50). */
+export const DEFAULT_MAX_CONNECTIONS = 512;
 
 export interface RunningServer {
   url: string;
@@ -39,21 +73,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(options.databasePath);
   const store = new Store(db);
   refreshPublicConfigs(store);
-  const app = createApp({ ...options, db });
+  const reportKey = options.demo
+    ? demoReportKey(join(dirname(options.databasePath), 'demo-report-key'))
+    : undefined;
+  const app = createApp({
+    ...options,
+    db,
+    demo: reportKey ? { ods: DEMO_ODS, reportKey } : undefined,
+  });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const notifier = notifierOf(app);
   const server = serve({
     fetch: app.fetch,
     port: options.port ?? 8787,
     hostname: options.hostname,
+    serverOptions: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
   }) as Server;
+  server.setTimeout(timeouts.idleMs, (socket) => socket.destroy());
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.hostname && options.hostname !== '0.0.0.0' && options.hostname !== '::' ? options.hostname : 'localhost'}:${port}`;
-  const demoKeys = options.demo
+  const demoKeys = reportKey
     ? seedDemo(store, {
+        reportKey,
         origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
         now: new Date(),
         issueAdminKey: !options.bootstrapAdminKey,
@@ -117,33 +168,64 @@ const smtpHost = (url: string) => {
     return '(SMTP_URL is not a URL)';
   }
 };
+/** A positive number from the environment, or the default; anything else stops the start. */
+function numberFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new Error(`${name} must be a positive number, not ${value}`);
+  return number;
+}
+
+/**
+ * The demo is on for `npm start` and off in production: POLICY_DEMO=1 or 0 says so outright,
+ * otherwise it follows NODE_ENV.
+ */
+export const demoWanted = (env: NodeJS.ProcessEnv): boolean =>
+  (env.POLICY_DEMO ?? (env.NODE_ENV === 'production' ? '0' : '1')) === '1';
 
 async function main(): Promise<void> {
   const env = process.env;
   const port = env.PORT ? Number(env.PORT) : 8787;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  const databasePath = env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  const quotaMiB = numberFrom(env, 'POLICY_UPLOAD_QUOTA_MIB');
+  const requestSeconds = numberFrom(env, 'POLICY_REQUEST_TIMEOUT_SECONDS');
   const running = await startServer({
     port,
     hostname: env.HOST || undefined,
-    databasePath: env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
+    databasePath,
     bootstrapAdminKey: env.POLICY_BOOTSTRAP_ADMIN_KEY || undefined,
-    demo: (env.POLICY_DEMO ?? '1') === '1',
+    demo: demoWanted(env),
     rateLimits: env.POLICY_RATE_LIMITS === 'off' ? { reports: false, classify: false } : undefined,
     notifications: notificationsFromEnv(env),
+    uploads: quotaMiB ? { dailyQuotaBytes: Math.round(quotaMiB * 2 ** 20) } : undefined,
+    timeouts: requestSeconds ? { requestMs: requestSeconds * 1000 } : undefined,
+    maxConnections: numberFrom(env, 'POLICY_MAX_CONNECTIONS'),
   });
   const lines = [
     `API      ${running.url}/v1`,
     `Docs     ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,
-    `Demo     ${running.url}/demo`,
   ];
   if (running.demoKeys) {
-    lines.push(
-      `Demo practice ${running.demoKeys.ods}`,
-      `  report key (publishable): ${running.demoKeys.reportKey}`,
-      `  API key (new this start):  ${running.demoKeys.apiKey}`,
-    );
-    if (running.demoKeys.adminKey) lines.push(`  admin key (new this start): ${running.demoKeys.adminKey}`);
+    const demo = running.demoKeys;
+    lines.push(`Demo     ${running.url}/demo   (practice ${demo.ods})`);
+    // Keys never go to the log: to the terminal when there is one, else to a file only this user reads.
+    const keys = [
+      `Demo practice ${demo.ods}`,
+      `  report key (publishable): ${demo.reportKey}${demo.reportKeyRevoked ? '  (REVOKED: delete demo-report-key beside the database for a new one)' : ''}`,
+      `  API key (new this start):  ${demo.apiKey}`,
+      ...(demo.adminKey ? [`  admin key (new this start): ${demo.adminKey}`] : []),
+    ];
+    if (process.stdout.isTTY) process.stdout.write(`${keys.join('\n')}\n`);
+    else {
+      const file = join(dirname(databasePath), 'demo-keys.txt');
+      writeFileSync(file, `${keys.join('\n')}\n`, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      lines.push(`Demo keys: in ${file} (this user only; not printed because stdout is not a terminal)`);
+    }
   }
   const smtp = smtpFromEnv(env);
   lines.push(

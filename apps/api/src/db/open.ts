@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -10,6 +10,18 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 /** The checked-in drizzle-kit migrations (apps/api/drizzle), found from src/ and from dist/ alike. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/**
+ * The database holds patients' and staff's personal data: its folder is created 0700 and the file
+ * 0600 before SQLite opens it (SQLite gives the -wal and -shm files the database file's mode); an
+ * existing file (and its -wal and -shm) is narrowed to 0600. An existing folder is left as the
+ * operator made it.
+ */
+function makePrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
 
 /**
  * Opens (creating if needed) the SQLite file, sets the pragmas and applies pending migrations.
@@ -31,7 +43,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
  *   and held the server's RSS over its 150 MB budget (docs/benchmarks.md, "Memory").
  */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') makePrivate(path);
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

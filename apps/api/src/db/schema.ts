@@ -153,7 +153,11 @@ export const evidence = sqliteTable(
     createdByKey: text('created_by_key').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
   },
-  (t) => [index('evidence_incident_idx').on(t.incidentId)],
+  (t) => [
+    index('evidence_incident_idx').on(t.incidentId),
+    // Today's uploads per practice (http/upload-quota.ts).
+    index('evidence_practice_created_idx').on(t.practiceOds, t.createdAt),
+  ],
 );
 
 export const idempotencyKeys = sqliteTable(

@@ -14,8 +14,13 @@ export interface DemoPageOptions {
   bannerVariant: 'inline' | 'top' | 'bottom';
 }
 
-const escapeAttr = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeAttr = (value: string) =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 export function demoPage(options: DemoPageOptions): string {
   const ods = escapeAttr(options.ods);

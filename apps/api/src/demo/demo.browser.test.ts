@@ -3,6 +3,7 @@
 // practice, pass axe, set no cookies, contact no other origin, and under /demo/strict's CSP and
 // hostile host CSS cause no CSP violations and keep their own look.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,4 +152,82 @@ describe('demo pages in Chromium', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('/demo asked for with a hostile Host header: the page it answers runs no injected script', async () => {
+    const origin = server.url.replace('localhost', '127.0.0.1');
+    const { port } = new URL(origin);
+    // The page exactly as the server answers a request whose Host breaks out of an attribute.
+    const hostile = await new Promise<{ body: string; headers: Record<string, string> }>(
+      (resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/demo', headers: { host: 'x"onerror="alert(document.domain)' } },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk) => {
+              body += chunk;
+            });
+            res.on('end', () =>
+              resolve({
+                body,
+                headers: Object.fromEntries(
+                  Object.entries(res.headers).map(([name, value]) => [name, String(value)]),
+                ),
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.route(`${origin}/demo`, (route) =>
+        route.fulfill({ status: 200, headers: hostile.headers, body: hostile.body }),
+      );
+      await page.goto(`${origin}/demo`);
+      await page.locator('policy-report-form').getByRole('button').last().waitFor();
+      await page.waitForTimeout(300);
+      expect(dialogs).toEqual([]);
+      expect(await page.evaluate('document.querySelectorAll("[onerror]").length')).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('/docs: Scalar renders the API reference under its CSP with no violations and no other origin', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript({
+        content: `globalThis.__csp = [];
+          document.addEventListener('securitypolicyviolation', (e) => globalThis.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
+      });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).origin));
+      page.on('pageerror', (error) => errors.push(error.message));
+      const origin = server.url.replace('localhost', '127.0.0.1');
+      const response = await page.goto(`${origin}/docs`);
+      expect(response?.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      // The reference lists the operations once Scalar has loaded the document.
+      await page
+        .getByText('public configuration for the widgets', { exact: false })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500);
+      expect(await page.evaluate('globalThis.__csp')).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(new Set(requests.filter((r) => r.startsWith('http')))).toEqual(new Set([origin]));
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

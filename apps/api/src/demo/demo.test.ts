@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ describe('demo practice pages', () => {
     const html = await response.text();
     const bundle = loadWidgetBundle();
     expect(html).toContain(
-      `<script blocking="render" type="module" src="${origin}/widgets/policy-widgets.${bundle.hash}.js" integrity="${bundle.integrity}" crossorigin="anonymous"></script>`,
+      `<script blocking="render" type="module" src="/widgets/policy-widgets.${bundle.hash}.js" integrity="${bundle.integrity}" crossorigin="anonymous"></script>`,
     );
     expect(html).toMatch(/<policy-conduct-banner practice="Y90001" variant="inline">/);
     expect(html).toMatch(/<policy-complaint-redirect practice="Y90001">/);
@@ -32,6 +32,26 @@ describe('demo practice pages', () => {
     expect(html).toMatch(
       /<policy-complaint-redirect practice="Y90001"><a href="https:\/\/www\.facebook\.example/,
     );
+  });
+
+  it('puts nothing from the Host header into the page (a relative script src)', async () => {
+    const { port } = new URL(origin);
+    const hostile = 'x"onerror="alert(document.domain)';
+    const html = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/demo', headers: { host: hostile } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(html).toContain('<policy-report-form');
+    expect(html).not.toContain('onerror');
+    expect(html).not.toContain('document.domain');
   });
 
   it('serves /demo/strict under a strict CSP, with no inline script or style for it to block', async () => {

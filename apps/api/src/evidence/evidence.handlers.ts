@@ -5,6 +5,7 @@ import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
+import { assertUploadQuota } from '../http/upload-quota.js';
 import { IsoDateTime } from '../schemas/common.js';
 import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import type { evidenceDownloadRoute, evidenceUploadRoute } from './evidence.routes.js';
@@ -91,6 +92,7 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
   };
   const event: IncidentEvent = { type: 'record_evidence', at: now, actor, evidence: record };
   return idempotent(c, `${sha256}\n${given ?? ''}\n${declared}`, () => {
+    assertUploadQuota(c, bytes.length);
     const { incident } = applyEvent(store, practice, id, event, c.get('principal').keyId);
     store.insertEvidence({
       id: record.id,

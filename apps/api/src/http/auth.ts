@@ -177,7 +177,7 @@ export const rateLimit =
     const limiter = deps.limiters[which];
     if (limiter.unlimited) return next();
     const principal = c.get('principal');
-    const result = limiter.take(`${principal.keyId}|${clientAddress(c)}`, deps.clock().getTime());
+    const result = limiter.take(principal, clientAddress(c), deps.clock().getTime());
     if (!result.ok)
       throw new ApiError(429, `Too many requests; try again in ${result.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(result.retryAfterSeconds) },

@@ -2,7 +2,8 @@ import type { Db } from '../db/open.js';
 import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import type { Notifier } from '../services/notifier.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { UploadSpool } from './multipart.js';
+import type { RequestLimiter } from './rate-limit.js';
 
 export const API_SCOPES = ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -22,9 +23,11 @@ export interface Deps {
   store: Store;
   clock: () => Date;
   log: (line: LogLine) => void;
-  limiters: { reports: RateLimiter; classify: RateLimiter };
+  limiters: { reports: RequestLimiter; classify: RequestLimiter };
   /** Webhooks and email alerts: the SSRF policy registrations are checked against, the dispatcher. */
   notifications: Notifier;
+  /** Where multipart files wait while a form streams in, and each practice's daily byte quota. */
+  uploads: { spool: UploadSpool; dailyQuotaBytes: number };
 }
 
 export interface AppEnv {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportInput } from '@policy/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ODS, DEMO_REPORT_KEY } from '../seed/demo.js';
+import { DEMO_ODS } from '../seed/demo.js';
 import { startServer } from '../server.js';
 import { MULTIPART_REPORT_LIMIT } from '../services/report-filing.js';
 import {
@@ -532,6 +532,7 @@ describe('multipart body limit on a real HTTP server', () => {
       demo: true,
       log: () => {},
     });
+    const reportKey = server.demoKeys?.reportKey ?? '';
     try {
       const { port } = new URL(server.url);
       // Only the headers are sent: an answer proves the server judged the body without reading it.
@@ -545,7 +546,7 @@ describe('multipart body limit on a real HTTP server', () => {
             headers: {
               'content-type': 'multipart/form-data; boundary=x-boundary',
               'content-length': String(MULTIPART_REPORT_LIMIT + 1),
-              'x-report-key': DEMO_REPORT_KEY,
+              'x-report-key': reportKey,
               origin: server.url,
             },
           },
@@ -569,7 +570,7 @@ describe('multipart body limit on a real HTTP server', () => {
       form.append('screenshot', new Blob([PNG_BYTES as Uint8Array<ArrayBuffer>]), 'a.png');
       const ok = await fetch(`${server.url}/v1/practices/${DEMO_ODS}/reports`, {
         method: 'POST',
-        headers: { 'x-report-key': DEMO_REPORT_KEY, origin: server.url },
+        headers: { 'x-report-key': reportKey, origin: server.url },
         body: form,
       });
       expect(ok.status).toBe(201);

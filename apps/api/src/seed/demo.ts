@@ -1,6 +1,7 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { PracticeSettingsInput } from '@policy/core';
 import type { Store } from '../db/store.js';
-import { issueKey, sha256Hex } from '../http/auth.js';
+import { generateKey, issueKey, sha256Hex } from '../http/auth.js';
 import { publicOf, settingsFrom } from '../practices/practice-config.js';
 
 // A fictional practice for `npm start` (POLICY_DEMO=1). Names, numbers (Ofcom's 01632 960xxx drama
@@ -9,11 +10,21 @@ import { publicOf, settingsFrom } from '../practices/practice-config.js';
 export const DEMO_ODS = 'Y90001';
 
 /**
- * The demo's report key is a published constant. Report keys are publishable by design — a practice
- * puts its key in its own web page — and this one can only file reports for the demo practice, from
- * the demo's own origins, rate limited. A constant lets the /demo page embed it across restarts.
+ * The demo's report key: generated at the first start and kept in a 0600 file beside the database, so
+ * the /demo page embeds the same key across restarts and a revoked key stays revoked. Report keys are
+ * publishable by design (a practice puts its key in its own web page), but a key in the source would
+ * be the same on every installation. Delete the file to be given a new key.
  */
-export const DEMO_REPORT_KEY = 'rk_demoY90001_publishable_report_key_for_the_demo_page';
+export function demoReportKey(file: string): string {
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    const key = readFileSync(file, 'utf8').trim();
+    if (/^rk_[A-Za-z0-9_-]{20,200}$/.test(key)) return key;
+  }
+  const key = generateKey('report');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
 
 export const DEMO_SETTINGS: PracticeSettingsInput = {
   ods: DEMO_ODS,
@@ -69,18 +80,20 @@ export const DEMO_SETTINGS: PracticeSettingsInput = {
 export interface DemoKeys {
   ods: string;
   reportKey: string;
+  /** The report key was revoked (by an admin): it stays revoked, and the demo cannot file reports. */
+  reportKeyRevoked: boolean;
   apiKey: string;
   adminKey?: string;
 }
 
 /**
- * Creates the demo practice if missing (leaving any later edits alone), makes the published report
- * key live for these origins, and issues a fresh demo API key (and admin key, unless an operator
+ * Creates the demo practice if missing (leaving any later edits alone), adds these origins to the
+ * demo report key (issuing it if new; a revoked one stays revoked), and issues a fresh demo API key (and admin key, unless an operator
  * gave one) — secret keys are shown once, so each start prints new ones and revokes the last.
  */
 export function seedDemo(
   store: Store,
-  options: { origins: string[]; now: Date; issueAdminKey: boolean },
+  options: { origins: string[]; now: Date; issueAdminKey: boolean; reportKey: string },
 ): DemoKeys {
   const now = options.now.toISOString();
   return store.transaction(() => {
@@ -97,14 +110,10 @@ export function seedDemo(
         updatedBy: 'demo-seed',
       });
     }
-    const report = store.keyByHash(sha256Hex(DEMO_REPORT_KEY));
+    const report = store.keyByHash(sha256Hex(options.reportKey));
     if (report) {
       const origins = new Set([...(JSON.parse(report.allowedOrigins) as string[]), ...options.origins]);
-      store.updateKey(report.id, {
-        allowedOrigins: JSON.stringify([...origins]),
-        revokedAt: null,
-        revokedBy: null,
-      });
+      store.updateKey(report.id, { allowedOrigins: JSON.stringify([...origins]) });
     } else {
       issueKey(
         store,
@@ -114,7 +123,7 @@ export function seedDemo(
           scopes: [],
           allowedOrigins: options.origins,
           label: 'demo-report',
-          secret: DEMO_REPORT_KEY,
+          secret: options.reportKey,
           createdBy: 'demo-seed',
         },
         options.now,
@@ -151,7 +160,8 @@ export function seedDemo(
       : undefined;
     return {
       ods: DEMO_ODS,
-      reportKey: DEMO_REPORT_KEY,
+      reportKey: options.reportKey,
+      reportKeyRevoked: Boolean(report?.revokedAt),
       apiKey: api.key,
       ...(admin ? { adminKey: admin.key } : {}),
     };

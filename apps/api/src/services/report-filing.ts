@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type EvidenceRecord,
   type Incident,
@@ -12,9 +12,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { type ImageType, sniffImage } from '../evidence/media.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
+import { readForm, readSpooled, requestBody } from '../http/multipart.js';
 import type { FieldError } from '../http/problem.js';
 import { ApiError } from '../http/problem.js';
 import { issuesToErrors } from '../http/router.js';
+import { assertUploadQuota, quotaGuard } from '../http/upload-quota.js';
 import { ReportInputSchema } from '../schemas/incident.js';
 import { applyEvent, classifyFor, fileReport, reportAnswer } from './lifecycle.js';
 import { announceCreated } from './outbox.js';
@@ -29,7 +31,9 @@ const REPORT_PART_LIMIT = MAX_REPORT_JSON_BYTES;
 export const MULTIPART_REPORT_LIMIT = MAX_SCREENSHOTS * MAX_EVIDENCE_BYTES + REPORT_PART_LIMIT;
 
 export interface Screenshot {
-  bytes: Uint8Array;
+  /** Spooled to disk while the form streamed in (http/multipart.ts); read when stored. */
+  file: string;
+  size: number;
   mediaType: ImageType;
   sha256: string;
 }
@@ -43,76 +47,61 @@ export const isMultipart = (contentType: string | undefined): boolean =>
 const invalid = (errors: FieldError[]) => new ApiError(422, 'The report form is not valid.', { errors });
 
 /**
- * Reads a multipart report: exactly one `report` part (the JSON body, same schema and limit) and
- * 0–5 `screenshot` parts, each typed by its leading bytes. Every problem found is listed at once.
+ * Reads a multipart report as it streams (http/multipart.ts): exactly one `report` part (the JSON
+ * body, same schema and limit) and 0–5 `screenshot` parts, each typed by its leading bytes and
+ * spooled to disk. A form with more parts or bytes than that is refused as soon as they arrive;
+ * otherwise every problem found is listed at once. The caller discards the spooled files.
  */
 export async function readReportForm(
   c: AnyContext,
-): Promise<{ input: ReportInput; screenshots: Screenshot[] }> {
-  let form: FormData;
+): Promise<{ input: ReportInput; screenshots: Screenshot[]; discard: () => Promise<void> }> {
+  const form = await readForm(c.req.header('content-type') ?? '', requestBody(c), {
+    maxBytes: MULTIPART_REPORT_LIMIT,
+    maxParts: MAX_SCREENSHOTS + 1,
+    files: {
+      screenshot: {
+        max: MAX_SCREENSHOTS,
+        maxBytes: MAX_EVIDENCE_BYTES,
+        tooMany: `at most ${MAX_SCREENSHOTS} screenshots may be sent with a report`,
+        tooBig: 'must be at most 5 MiB',
+        notAFile: 'must be a file (a PNG, JPEG or WebP picture)',
+      },
+    },
+    texts: { report: { maxBytes: REPORT_PART_LIMIT, label: 'report' } },
+    unknown: 'unknown part: send `report` and `screenshot` parts only',
+    spool: c.get('deps').uploads.spool,
+    onFileBytes: quotaGuard(c),
+  });
   try {
-    form = await c.req.formData();
+    const errors: FieldError[] = [...form.errors];
+    const screenshots: Screenshot[] = [];
+    for (const shot of form.files) {
+      // The leading bytes decide, never the file name or the part's Content-Type.
+      const mediaType = sniffImage(shot.head);
+      if (!mediaType) errors.push({ path: shot.path, message: 'must be a PNG, JPEG or WebP picture' });
+      else screenshots.push({ file: shot.file, size: shot.size, mediaType, sha256: shot.sha256 });
+    }
+    const [part, ...more] = form.texts;
+    if (part === undefined) errors.push({ path: 'report', message: 'the form needs a `report` part (JSON)' });
+    if (more.length > 0) errors.push({ path: 'report', message: 'send exactly one `report` part' });
+    let input: ReportInput | undefined;
+    if (part !== undefined && more.length === 0) {
+      let json: unknown;
+      try {
+        json = JSON.parse(part.value);
+      } catch {
+        throw new ApiError(400, 'The report part is not valid JSON.');
+      }
+      const parsed = ReportInputSchema.safeParse(json);
+      if (parsed.success) input = parsed.data as ReportInput;
+      else errors.push(...issuesToErrors(parsed.error.issues, 'json'));
+    }
+    if (errors.length > 0 || input === undefined) throw invalid(errors);
+    return { input, screenshots, discard: form.discard };
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(400, 'The multipart body could not be read.');
+    await form.discard();
+    throw error;
   }
-  const errors: FieldError[] = [];
-  const reports: (string | File)[] = [];
-  const screenshots: Screenshot[] = [];
-  let index = 0;
-  for (const [name, value] of form.entries()) {
-    if (name === 'report') {
-      reports.push(value);
-      continue;
-    }
-    if (name !== 'screenshot') {
-      errors.push({ path: name, message: 'unknown part: send `report` and `screenshot` parts only' });
-      continue;
-    }
-    const path = `screenshot[${index++}]`;
-    if (index > MAX_SCREENSHOTS) {
-      errors.push({ path, message: `at most ${MAX_SCREENSHOTS} screenshots may be sent with a report` });
-      continue;
-    }
-    if (typeof value === 'string') {
-      errors.push({ path, message: 'must be a file (a PNG, JPEG or WebP picture)' });
-      continue;
-    }
-    if (value.size > MAX_EVIDENCE_BYTES) {
-      errors.push({ path, message: `must be at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB` });
-      continue;
-    }
-    const bytes = new Uint8Array(await value.arrayBuffer());
-    // The leading bytes decide, never the file name or the part's Content-Type.
-    const mediaType = sniffImage(bytes);
-    if (!mediaType) {
-      errors.push({ path, message: 'must be a PNG, JPEG or WebP picture' });
-      continue;
-    }
-    screenshots.push({ bytes, mediaType, sha256: createHash('sha256').update(bytes).digest('hex') });
-  }
-
-  const [part, ...more] = reports;
-  if (part === undefined) errors.push({ path: 'report', message: 'the form needs a `report` part (JSON)' });
-  if (more.length > 0) errors.push({ path: 'report', message: 'send exactly one `report` part' });
-  let input: ReportInput | undefined;
-  if (part !== undefined && more.length === 0) {
-    const size = typeof part === 'string' ? Buffer.byteLength(part) : part.size;
-    if (size > REPORT_PART_LIMIT)
-      throw new ApiError(413, `The report part is over the ${REPORT_PART_LIMIT / 1024} KiB limit.`);
-    const text = typeof part === 'string' ? part : await part.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, 'The report part is not valid JSON.');
-    }
-    const parsed = ReportInputSchema.safeParse(json);
-    if (parsed.success) input = parsed.data as ReportInput;
-    else errors.push(...issuesToErrors(parsed.error.issues, 'json'));
-  }
-  if (errors.length > 0 || input === undefined) throw invalid(errors);
-  return { input, screenshots };
 }
 
 /**
@@ -140,6 +129,10 @@ export function fileWithScreenshots(
     const { store } = c.get('deps');
     const practice = c.get('practice');
     const principal = c.get('principal');
+    assertUploadQuota(
+      c,
+      screenshots.reduce((total, shot) => total + shot.size, 0),
+    );
     const filed = fileReport(c, input, classification);
     let incident = filed.incident;
     const evidence: EvidenceRecord[] = [];
@@ -151,7 +144,7 @@ export function fileWithScreenshots(
         sha256: shot.sha256,
         capturedAt: filed.event.at,
         mediaType: shot.mediaType,
-        size: shot.bytes.length,
+        size: shot.size,
       };
       const event: IncidentEvent = {
         type: 'record_evidence',
@@ -168,12 +161,13 @@ export function fileWithScreenshots(
         incidentId: incident.id,
         kind: 'screenshot',
         mediaType: shot.mediaType,
-        size: shot.bytes.length,
+        size: shot.size,
         sha256: shot.sha256,
         capturedAt: record.capturedAt,
         createdAt: filed.event.at,
         createdByKey: principal.keyId,
-        bytes: Buffer.from(shot.bytes.buffer, shot.bytes.byteOffset, shot.bytes.byteLength),
+        // One screenshot in memory at a time, in one reused buffer; the spool holds the rest.
+        bytes: readSpooled(shot.file, shot.size),
       });
       evidence.push(record);
     }
@@ -195,6 +189,10 @@ export const reportForm =
   async (c, next) => {
     if (!isMultipart(c.req.header('content-type'))) return next();
     options.before?.(c);
-    const { input, screenshots } = await readReportForm(c);
-    return fileWithScreenshots(c, input, screenshots, (incident) => options.onFiled?.(c, incident));
+    const { input, screenshots, discard } = await readReportForm(c);
+    try {
+      return await fileWithScreenshots(c, input, screenshots, (incident) => options.onFiled?.(c, incident));
+    } finally {
+      await discard();
+    }
   };

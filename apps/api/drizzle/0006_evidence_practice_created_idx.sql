@@ -1,0 +1,1 @@
+CREATE INDEX `evidence_practice_created_idx` ON `evidence` (`practice_ods`,`created_at`);

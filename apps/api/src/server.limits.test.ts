@@ -1,0 +1,134 @@
+// The real server on loopback against slow and greedy clients (issue 9, items 3, 8 and 10): headers
+// and bodies have deadlines, connections are capped, and the database is private to its user.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const sockets: Socket[] = [];
+
+/** A raw connection that records what it receives and when it is closed. */
+function rawClient(port: number) {
+  const socket = connect({ host: '127.0.0.1', port });
+  sockets.push(socket);
+  const state = { received: '', closed: false, connected: false };
+  socket.setEncoding('utf8');
+  socket.on('connect', () => {
+    state.connected = true;
+  });
+  socket.on('data', (chunk: string) => {
+    state.received += chunk;
+  });
+  socket.on('close', () => {
+    state.closed = true;
+  });
+  socket.on('error', () => {});
+  return { socket, state };
+}
+
+/** Sends `bytes` one character every `everyMs` until the server closes the connection (bounded). */
+async function trickle(socket: Socket, state: { closed: boolean }, text: string, everyMs: number) {
+  for (let i = 0; i < text.length && !state.closed; i++) {
+    socket.write(text[i] as string);
+    await sleep(everyMs);
+  }
+}
+
+describe('server limits on a real loopback server', () => {
+  let dir: string;
+  let server: RunningServer | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'policy-limits-'));
+  });
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.destroy();
+    await server?.close();
+    server = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = (extra: Partial<Parameters<typeof startServer>[0]> = {}) =>
+    startServer({
+      port: 0,
+      hostname: '127.0.0.1',
+      databasePath: join(dir, 'data', 'policy.sqlite'),
+      demo: false,
+      log: () => {},
+      ...extra,
+    });
+
+  it('closes a connection whose headers trickle in past the headers deadline, with 408', {
+    timeout: 15_000,
+  }, async () => {
+    server = await start({ timeouts: { headersMs: 400, requestMs: 800, checkEveryMs: 100 } });
+    const { socket, state } = rawClient(server.port);
+    const started = Date.now();
+    // 60 header bytes at one per 100 ms would take 6 s; the deadline is 0.4 s.
+    await trickle(
+      socket,
+      state,
+      `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(40)}\r\n\r\n`,
+      100,
+    );
+    for (let i = 0; i < 30 && !state.closed; i++) await sleep(100);
+    expect(state.closed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(state.received).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('closes a connection whose body trickles in past the request deadline', {
+    timeout: 15_000,
+  }, async () => {
+    server = await start({ timeouts: { headersMs: 400, requestMs: 800, checkEveryMs: 100 } });
+    const { socket, state } = rawClient(server.port);
+    const started = Date.now();
+    // Chunked, so the server reads the body as it comes (the body limit counts it before anything else).
+    socket.write(
+      'POST /v1/practices HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
+    await trickle(socket, state, '1\r\na\r\n'.repeat(12), 100);
+    for (let i = 0; i < 30 && !state.closed; i++) await sleep(100);
+    expect(state.closed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('caps open connections: one over the cap is dropped, and a freed slot is usable again', {
+    timeout: 15_000,
+  }, async () => {
+    server = await start({ maxConnections: 3 });
+    const held = [rawClient(server.port), rawClient(server.port), rawClient(server.port)];
+    for (let i = 0; i < 20 && !held.every((c) => c.state.connected); i++) await sleep(25);
+    await sleep(100);
+    const extra = rawClient(server.port);
+    extra.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    for (let i = 0; i < 40 && !extra.state.closed; i++) await sleep(25);
+    expect(extra.state.closed).toBe(true);
+    expect(extra.state.received).toBe('');
+    held[0]?.socket.destroy();
+    await sleep(100);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    for (const client of held) client.socket.destroy();
+  });
+
+  it('creates the database folder 0700 and the database, its WAL and SHM 0600', async () => {
+    server = await start({ bootstrapAdminKey: 'ak_limits_test_bootstrap_key_0001' });
+    const created = await fetch(`${server.url}/v1/practices`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer ak_limits_test_bootstrap_key_0001',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ ods: 'Y90088', name: 'Private Files Surgery' }),
+    });
+    expect(created.status).toBe(201);
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(join(dir, 'data'))).toBe(0o700);
+    for (const suffix of ['', '-wal', '-shm'])
+      expect(mode(join(dir, 'data', `policy.sqlite${suffix}`)), suffix || 'database').toBe(0o600);
+    expect(mode(join(dir, 'data', '.uploads'))).toBe(0o700);
+  });
+});
