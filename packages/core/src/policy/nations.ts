@@ -156,7 +156,8 @@ export const COMPLAINTS_ROUTES: Readonly<Record<Nation, NationComplaintsRoute>> 
     },
     advocacy: {
       name: 'Patient Advice and Support Service (PASS)',
-      url: 'https://www.patientadvicescotland.org.uk',
+      url: 'https://www.pass-scotland.org.uk',
+      phone: '0800 917 2127',
     },
     guidanceUrl:
       'https://www.nhsinform.scot/care-support-and-rights/health-rights/feedback-and-complaints/making-a-complaint-about-the-nhs',
