@@ -141,6 +141,37 @@ describe('email alerts over SMTP', () => {
     expect(hook?.received).toHaveLength(1);
   });
 
+  it('an incident raised to the alert level by triage emails then, once', async () => {
+    const { h: hh, keys } = await setup(true);
+    const filed = await file(hh, keys.reportKey, MILD);
+    const act = (body: unknown) =>
+      hh.send('POST', `/v1/practices/Y92001/incidents/${filed.id}/events`, {
+        key: keys.apiKey,
+        headers: { 'x-acting-user': 'u-7; role=manager' },
+        body,
+      });
+    const noted = await act({ type: 'add_note', text: 'Checked with reception' });
+    expect(noted.status, noted.text).toBe(200);
+    await notifierOf(hh.app).drain();
+    expect(mails).toEqual([]);
+    const triaged = await act({
+      type: 'triage',
+      categories: ['threat'],
+      evidenceUnavailableReason: 'The post was deleted before anyone could capture it',
+    });
+    expect(triaged.status, triaged.text).toBe(200);
+    expect(triaged.json.severity).toBe('critical');
+    await notifierOf(hh.app).drain();
+    expect(mails.map((mail) => mail.to[0]).sort()).toEqual([MANAGER, PARTNERS]);
+    expect(mails[0]?.text).toContain(`An incident at Test Surgery Y92001 is now critical severity.`);
+    expect(mails[0]?.text).toContain(`Reference:  ${filed.reference}`);
+    expect(mails[0]?.text).not.toContain('deleted before anyone');
+    const again = await act({ type: 'add_note', text: 'Police informed' });
+    expect(again.status).toBe(200);
+    await notifierOf(hh.app).drain();
+    expect(mails).toHaveLength(2);
+  });
+
   it('without SMTP, alerts still go to webhooks and no email is queued', async () => {
     const { h: hh, keys } = await setup(false);
     expect(notifierOf(hh.app).emailEnabled).toBe(false);
