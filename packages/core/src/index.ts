@@ -13,6 +13,7 @@ export * from './model/constants.js';
 export type * from './model/incident.js';
 export type { PolicyActionId } from './model/policy.js';
 export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
+export * from './model/personal-data.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';
 export { summarise, summaryToCsv } from './monitoring/summarise.js';
