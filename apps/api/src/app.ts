@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { apiDocs } from './api-docs/api-docs.index.js';
 import { assets } from './assets/assets.index.js';
 import { audit } from './audit/audit.index.js';
+import { type AuditSigner, loadAuditSigner } from './audit/signing.js';
 import { ensureAdminKey } from './bootstrap.js';
 import { classify } from './classify/classify.index.js';
 import type { Db } from './db/open.js';
@@ -38,6 +39,12 @@ export interface AppOptions {
   rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /**
+   * The audit's Ed25519 signing key (POLICY_AUDIT_SIGNING_KEY: PKCS#8 PEM or base64 DER), or a signer;
+   * otherwise `audit-signing-key.pem` beside the database file, created 0600 at first start.
+   */
+  auditSigningKey?: string;
+  auditSigner?: AuditSigner;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -88,6 +95,9 @@ export function createApp(options: AppOptions) {
       reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
       classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
     },
+    auditSigner:
+      options.auditSigner ??
+      loadAuditSigner({ key: options.auditSigningKey, databasePath: options.db.$client.name }),
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
 

@@ -27,6 +27,8 @@ const EVENT_COLUMNS = [
   'payload',
   'prev_hash',
   'hash',
+  'format',
+  'commitment',
 ] as const;
 type EventRow = Record<(typeof EVENT_COLUMNS)[number], string | number> & { rowid: number };
 
@@ -167,6 +169,8 @@ function apply(trial: Trial, chain: EventRow[], ods: string): number | null {
         } catch {
           return null; // the unique (practice, seq) index refused it: no change was made
         }
+        // A changed seq may land before the row; any other integer (format) is this row's.
+        if (column !== 'seq') return row.seq as number;
         return Math.min(row.seq as number, changed > 0 ? changed : (row.seq as number));
       }
       const bytes = Buffer.from(value, 'utf8');

@@ -259,6 +259,24 @@ export const OPERATIONS: Operation[] = [
     writes: false,
     build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/audit/verify` }),
   },
+  {
+    id: 'GET /v1/practices/{ods}/audit/checkpoint',
+    auth: 'api',
+    scope: 'reports:read',
+    tenant: true,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/audit/checkpoint` }),
+  },
+  {
+    id: 'GET /v1/practices/{ods}/audit/public-key',
+    auth: 'api',
+    scope: 'reports:read',
+    tenant: true,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/audit/public-key` }),
+  },
 ];
 
 /** Operations outside /v1 that the document need not list (served by other routers). */

@@ -88,6 +88,7 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
     capturedAt,
     mediaType,
     size: bytes.length,
+    stored: true,
   };
   const event: IncidentEvent = { type: 'record_evidence', at: now, actor, evidence: record };
   return idempotent(c, `${sha256}\n${given ?? ''}\n${declared}`, () => {

@@ -1,3 +1,4 @@
+import type { AuditSigner } from '../audit/signing.js';
 import type { Db } from '../db/open.js';
 import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
@@ -22,6 +23,8 @@ export interface Deps {
   clock: () => Date;
   log: (line: LogLine) => void;
   limiters: { reports: RateLimiter; classify: RateLimiter };
+  /** Signs the audit's checkpoints (audit/signing.ts). */
+  auditSigner: AuditSigner;
 }
 
 export interface AppEnv {

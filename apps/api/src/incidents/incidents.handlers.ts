@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Category, IncidentEvent, Platform, Severity, State } from '@policy/core';
+import { type StoredEvent, storedEvent } from '../audit/events.js';
 import type { IncidentEventRow } from '../db/schema.js';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
@@ -35,16 +36,18 @@ function instant(value: string | undefined, end: boolean): string | undefined {
   return new Date(value).toISOString();
 }
 
-export function timelineEntry(row: IncidentEventRow) {
-  const event = JSON.parse(row.payload) as IncidentEvent;
+export function timelineEntry(row: IncidentEventRow, stored: StoredEvent) {
   return {
     id: row.id,
     seq: row.seq,
-    type: event.type,
+    type: row.type,
     at: row.at,
-    actor: event.actor,
+    actor: stored.event.actor,
     keyId: row.keyId,
-    event: event as unknown as Record<string, unknown>,
+    event: stored.event as unknown as Record<string, unknown>,
+    personalData: stored.personalData,
+    format: row.format,
+    commitment: row.commitment ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
   };
@@ -113,7 +116,8 @@ export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   return idempotent(c, JSON.stringify(body), () => {
     const { incident, row } = applyEvent(store, practice, id, event, c.get('principal').keyId);
     const detail = incidentDetail(store, practice, incident, { at: event.at, actor });
-    return { status: 200 as const, body: { ...detail, appliedEvent: timelineEntry(row) } as never };
+    const applied = timelineEntry(row, { event, personalData: row.commitment ? 'held' : 'none' });
+    return { status: 200 as const, body: { ...detail, appliedEvent: applied } as never };
   });
 };
 
@@ -122,5 +126,9 @@ export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = (c) => {
   const { store } = c.get('deps');
   const ods = c.get('practice').ods;
   if (!store.incident(ods, id)) throw notFound('incident');
-  return c.json({ items: store.eventsOfIncident(ods, id).map(timelineEntry) }, 200);
+  const held = store.personalDataOf(ods, id);
+  const items = store
+    .eventsOfIncident(ods, id)
+    .map((row) => timelineEntry(row, storedEvent(row, held.get(row.id))));
+  return c.json({ items } as never, 200);
 };

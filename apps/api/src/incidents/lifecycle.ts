@@ -6,6 +6,7 @@ import {
   type IncidentEvent,
   nextSteps,
   type PracticeSettings,
+  REMOVED_TEXT,
   type Refusal,
   type ReportInput,
   startIncident,
@@ -38,11 +39,15 @@ export function settingsOf(practice: Pick<PracticeRecord, 'settings'>): Practice
   return settings;
 }
 
-/** Identifies the post's author across incidents, for the repeat-poster rule. Never logged. */
+/**
+ * Identifies the post's author across incidents, for the repeat-poster rule. Never logged. A name or
+ * handle removed as personal data (REMOVED_TEXT) identifies no one.
+ */
 export function authorRefOf(report: ReportInput): string | null {
-  const handle = report.author?.handle?.trim().replace(/^@/, '').toLowerCase();
+  const known = (value: string | undefined) => (value === REMOVED_TEXT ? undefined : value);
+  const handle = known(report.author?.handle)?.trim().replace(/^@/, '').toLowerCase();
   if (handle) return `${report.platform}:${handle}`;
-  const name = report.author?.name?.trim().toLowerCase();
+  const name = known(report.author?.name)?.trim().toLowerCase();
   return name ? `name:${name}` : null;
 }
 

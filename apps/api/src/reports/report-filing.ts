@@ -144,6 +144,7 @@ export function fileWithScreenshots(
         capturedAt: filed.event.at,
         mediaType: shot.mediaType,
         size: shot.bytes.length,
+        stored: true,
       };
       const event: IncidentEvent = {
         type: 'record_evidence',
