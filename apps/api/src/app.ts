@@ -8,6 +8,7 @@ import { audit } from './audit/audit.index.js';
 import { type AuditSigner, loadAuditSigner } from './audit/signing.js';
 import { ensureAdminKey } from './bootstrap.js';
 import { classify } from './classify/classify.index.js';
+import { dataProtection } from './data-protection/data-protection.index.js';
 import type { Db } from './db/open.js';
 import { Store } from './db/store.js';
 import { demo } from './demo/demo.index.js';
@@ -142,6 +143,7 @@ export function createApp(options: AppOptions) {
     .route('/', templates)
     .route('/', summary)
     .route('/', audit)
+    .route('/', dataProtection)
     .route('/', apiDocs)
     .route('/', demo)
     .route('/', assets);
@@ -184,7 +186,16 @@ export function createApp(options: AppOptions) {
       { name: 'Classification', description: 'Classify a post against the policy’s categories.' },
       { name: 'Templates', description: 'Response templates rendered for the practice and an incident.' },
       { name: 'Monitoring', description: 'The periodic report to the partners.' },
-      { name: 'Audit', description: 'The per-practice hash chain over every event.' },
+      {
+        name: 'Audit',
+        description:
+          'The per-practice hash chain over every event and the evidence it records; signed checkpoints of its head.',
+      },
+      {
+        name: 'Data protection',
+        description:
+          'Personal data’s lifecycle: redaction, legal hold, subject access, and the log of who read what. Retention is a practice setting.',
+      },
       { name: 'Practices', description: 'Practice settings: channels, conduct clauses, staff roster.' },
       { name: 'Keys', description: 'Issue and revoke API and report keys (admin).' },
       { name: 'Operations', description: 'Health.' },

@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.js';
+import { loadAuditSigner } from './audit/signing.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
+import { jsonLineLogger } from './http/logging.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { type DemoKeys, seedDemo } from './seed/demo.js';
+import { type DataProtectionSchedule, startDataProtectionSchedule } from './services/retention.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db'> {
   /** 0 picks a free port (tests). */
@@ -18,6 +21,8 @@ export interface ServerOptions extends Omit<AppOptions, 'db'> {
   demo?: boolean;
   /** How long SIGTERM waits for in-flight requests before cutting connections. */
   shutdownGraceMs?: number;
+  /** How often the retention purge runs and checkpoints are signed (default hourly). */
+  dataProtectionIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -25,6 +30,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   demoKeys?: DemoKeys;
+  /** The retention purge and checkpoint timers; `runOnce()` runs a round now. */
+  dataProtection: DataProtectionSchedule;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   close: () => Promise<void>;
 }
@@ -37,7 +44,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(options.databasePath);
   const store = new Store(db);
   refreshPublicConfigs(store);
-  const app = createApp({ ...options, db });
+  const auditSigner =
+    options.auditSigner ??
+    loadAuditSigner({ key: options.auditSigningKey, databasePath: options.databasePath });
+  const app = createApp({ ...options, db, auditSigner });
   const server = serve({
     fetch: app.fetch,
     port: options.port ?? 8787,
@@ -63,10 +73,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     60 * 60 * 1000,
   );
   prune.unref();
+  const dataProtection = startDataProtectionSchedule({
+    store,
+    signer: auditSigner,
+    clock: options.clock ?? (() => new Date()),
+    log: options.log ?? jsonLineLogger,
+    intervalMs: options.dataProtectionIntervalMs ?? 60 * 60 * 1000,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
     clearInterval(prune);
+    dataProtection.stop();
     closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();
@@ -83,7 +101,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     return closing;
   };
-  return { url, port, db, close, ...(demoKeys ? { demoKeys } : {}) };
+  return { url, port, db, close, dataProtection, ...(demoKeys ? { demoKeys } : {}) };
+}
+
+/** A positive number of minutes from the environment, in milliseconds; undefined when unset. */
+function minutes(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number of minutes, not ${value}`);
+  return n * 60_000;
 }
 
 async function main(): Promise<void> {
@@ -98,6 +125,8 @@ async function main(): Promise<void> {
     bootstrapAdminKey: env.POLICY_BOOTSTRAP_ADMIN_KEY || undefined,
     demo: (env.POLICY_DEMO ?? '1') === '1',
     rateLimits: env.POLICY_RATE_LIMITS === 'off' ? { reports: false, classify: false } : undefined,
+    auditSigningKey: env.POLICY_AUDIT_SIGNING_KEY || undefined,
+    dataProtectionIntervalMs: minutes(env.POLICY_DATA_PROTECTION_MINUTES, 'POLICY_DATA_PROTECTION_MINUTES'),
   });
   const lines = [
     `API      ${running.url}/v1`,

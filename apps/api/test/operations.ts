@@ -277,6 +277,52 @@ export const OPERATIONS: Operation[] = [
     writes: false,
     build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/audit/public-key` }),
   },
+  {
+    id: 'POST /v1/practices/{ods}/incidents/{id}/redact',
+    auth: 'api',
+    scope: 'incidents:write',
+    tenant: true,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({
+      method: 'POST',
+      path: `${incidentPath(t)}/redact`,
+      headers: { 'x-acting-user': 'u-1; role=manager' },
+      json: { reason: 'Erasure request DP-1' },
+    }),
+  },
+  {
+    id: 'POST /v1/practices/{ods}/incidents/{id}/legal-hold',
+    auth: 'api',
+    scope: 'incidents:write',
+    tenant: true,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({
+      method: 'POST',
+      path: `${incidentPath(t)}/legal-hold`,
+      headers: { 'x-acting-user': 'u-1; role=partner' },
+      json: { legalHold: true, reason: 'Solicitor’s letter received' },
+    }),
+  },
+  {
+    id: 'GET /v1/practices/{ods}/subject-access',
+    auth: 'api',
+    scope: 'reports:read',
+    tenant: true,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/subject-access?handle=sam` }),
+  },
+  {
+    id: 'GET /v1/practices/{ods}/access-log',
+    auth: 'api',
+    scope: 'reports:read',
+    tenant: true,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/access-log?limit=100` }),
+  },
 ];
 
 /** Operations outside /v1 that the document need not list (served by other routers). */

@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
 import { fileWithScreenshots, validReport } from '../reports/report-filing.js';
+import { recordAccess } from '../services/access-log.js';
 import {
   type applyEventRoute,
   type createIncidentRoute,
@@ -94,13 +95,16 @@ export const create: RouteHandler<typeof createIncidentRoute, AppEnv> = (c) => {
   return fileWithScreenshots(c, input, [], (incident) => c.header('Location', incidentLocation(incident)));
 };
 
-export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = (c) => {
+export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const { store } = c.get('deps');
   const judgement = { at: c.get('deps').clock().toISOString(), actor: actorOf(c) };
   const found = store.incident(c.get('practice').ods, id);
   if (!found) throw notFound('incident');
-  return c.json(incidentDetail(store, c.get('practice'), found.incident, judgement) as never, 200);
+  const detail = incidentDetail(store, c.get('practice'), found.incident, judgement);
+  await recordAccess(c, [{ action: 'incident.read', incidentId: id }]);
+  c.header('Cache-Control', 'private, no-store');
+  return c.json(detail as never, 200);
 };
 
 export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
@@ -121,7 +125,7 @@ export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   });
 };
 
-export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = (c) => {
+export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const { store } = c.get('deps');
   const ods = c.get('practice').ods;

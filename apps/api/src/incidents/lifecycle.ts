@@ -178,9 +178,15 @@ export function incidentDetail(
     settings: settingsOf(practice),
     authorIncidentCount: store.authorIncidentCount(practice.ods, authorRefOf(incident.report)),
   };
+  const record = store.recordState(practice.ods, incident.id);
   return {
     ...incident,
     availableEvents: availableEvents(incident, ctx, judgement),
     nextSteps: nextSteps(incident),
+    // Records management (data-protection): legal hold, and whether its personal data was removed.
+    record: {
+      legalHold: record?.legalHold ?? false,
+      personalDataRemovedAt: record?.personalDataRemovedAt ?? null,
+    },
   };
 }

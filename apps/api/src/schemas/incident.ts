@@ -149,9 +149,23 @@ export const IncidentSchema = z
   })
   .openapi('Incident');
 
+export const RecordStatusSchema = z
+  .object({
+    legalHold: z.boolean().openapi({
+      description:
+        'Set by a manager or partner (POST …/legal-hold): the retention purge leaves the incident alone',
+    }),
+    personalDataRemovedAt: z.string().nullable().openapi({
+      description:
+        'When its personal data (post text, names, handles, free text, evidence bytes) was last removed by a redaction or the retention purge; removed texts read `[removed]`',
+    }),
+  })
+  .openapi('RecordStatus');
+
 export const IncidentDetailSchema = IncidentSchema.extend({
   availableEvents: z.array(AvailableEventSchema),
   nextSteps: z.array(z.object({ id: z.string(), text: z.string() })),
+  record: RecordStatusSchema,
 }).openapi('IncidentDetail');
 
 export const IncidentSummarySchema = z

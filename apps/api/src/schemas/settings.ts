@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CONDUCT_CLAUSE_IDS, LOCALES, PLATFORMS } from '@policy/core';
+import { CONDUCT_CLAUSE_IDS, LOCALES, PLATFORMS, RETENTION_YEARS_RANGE } from '@policy/core';
 import { HttpUrl, IsoDate, ShortText } from './common.js';
 
 // The practice's settings as a client may send them: every field optional (defaults fill the rest),
@@ -92,6 +92,19 @@ export const SettingsInputSchema = z
       .optional(),
     staff: z.array(StaffMemberSchema).max(1000).optional(),
     closedDates: z.array(IsoDate).max(400).optional(),
+    retention: z
+      .strictObject({
+        closedIncidentYears: z
+          .number()
+          .int()
+          .min(RETENTION_YEARS_RANGE.min)
+          .max(RETENTION_YEARS_RANGE.max)
+          .openapi({
+            description:
+              'Whole years after an incident is closed before the scheduled purge removes its personal data (default 10: the NHS Records Management Code of Practice’s complaints case file, closure + 10 years)',
+          }),
+      })
+      .optional(),
   })
   .openapi('PracticeSettingsInput');
 

@@ -43,6 +43,7 @@ describe('personal data in events', () => {
     for (const secret of ['Sam Poster', '@sam', 'Dr Jones', 'Jo Reception', 'useless', 'x.example'])
       expect(json).not.toContain(secret);
     expect(record.type === 'report' && record.report.text).toBe(REMOVED_TEXT);
+    expect(record.type === 'report' && 'postUrl' in record.report).toBe(false);
     expect(record.type === 'report' && record.report.author).toEqual({
       name: REMOVED_TEXT,
       handle: REMOVED_TEXT,

@@ -16,7 +16,7 @@ export const REMOVED_TEXT = '[removed]' as const;
 
 /**
  * `mask`: a non-blank string becomes REMOVED_TEXT (guards such as "the author is known" keep their
- * answer). `drop`: the key goes (only optional fields no guard reads: the actor's display name).
+ * answer). `drop`: the key goes (optional fields no guard reads and whose form is checked — a URL).
  */
 export type PersonalFieldMode = 'mask' | 'drop';
 
@@ -28,7 +28,7 @@ const EVERY_EVENT: readonly PersonalField[] = [['actor.name', 'drop']];
 export const PERSONAL_FIELDS: { readonly [T in IncidentEvent['type']]: readonly PersonalField[] } = {
   report: [
     ['report.text', 'mask'],
-    ['report.postUrl', 'mask'],
+    ['report.postUrl', 'drop'],
     ['report.author.name', 'mask'],
     ['report.author.handle', 'mask'],
     ['report.affects.staff.*', 'mask'],
