@@ -134,5 +134,7 @@ export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = async (c) =>
   const items = store
     .eventsOfIncident(ods, id)
     .map((row) => timelineEntry(row, storedEvent(row, held.get(row.id))));
+  await recordAccess(c, [{ action: 'incident.events.read', incidentId: id }]);
+  c.header('Cache-Control', 'private, no-store');
   return c.json({ items } as never, 200);
 };
