@@ -34,13 +34,13 @@ function managerOrPartner(c: AnyContext, what: string): Actor {
   return actor;
 }
 
-export const redact: RouteHandler<typeof redactRoute, AppEnv> = (c) => {
+export const redact: RouteHandler<typeof redactRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const { reason } = c.req.valid('json');
   const actor = managerOrPartner(c, 'redact an incident');
   const { store, clock } = c.get('deps');
   const practice = c.get('practice');
-  return idempotent(c, JSON.stringify({ reason }), () => {
+  const answer = await idempotent(c, JSON.stringify({ reason }), () => {
     const at = clock().toISOString();
     const result = removePersonalData(store, practice.ods, id, {
       type: 'redact',
@@ -58,6 +58,8 @@ export const redact: RouteHandler<typeof redactRoute, AppEnv> = (c) => {
       } as never,
     };
   });
+  store.truncateWal();
+  return answer;
 };
 
 export const legalHold: RouteHandler<typeof legalHoldRoute, AppEnv> = (c) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +139,25 @@ describe('data protection', () => {
       });
       expect(await verify()).toMatchObject({ intact: true, evidence: { checked: 0, removed: 1 } });
       expect((await incident(other)).json.report.text).toBe('Another post that stays');
+    });
+
+    it('leaves no copy of the removed words in the database file or its write-ahead log', async () => {
+      const id = await file({ text: 'Quixotic Zebrafish said the practice is awful' });
+      await upload(id, Buffer.concat([PNG_BYTES, Buffer.from('Zebrafish screenshot tail')]));
+      const onDisk = () =>
+        ['', '-wal']
+          .map((suffix) =>
+            existsSync(h.path + suffix) ? readFileSync(h.path + suffix).toString('latin1') : '',
+          )
+          .join('');
+      expect(onDisk()).toContain('Quixotic Zebrafish');
+      const res = await h.send('POST', `/v1/practices/${ODS}/incidents/${id}/redact`, {
+        key: keys.apiKey,
+        headers: MANAGER,
+        body: { reason: 'Erasure request' },
+      });
+      expect(res.status).toBe(200);
+      expect(onDisk()).not.toContain('Zebrafish');
     });
 
     it('is a manager’s or partner’s: staff and keys without an acting manager get 403, nothing removed', async () => {

@@ -289,6 +289,15 @@ export class Store {
     });
   }
 
+  /**
+   * Copies the write-ahead log into the database and empties it, so page images that still held
+   * removed personal data are gone from the WAL too. After a redaction or purge; outside a transaction.
+   */
+  truncateWal(): void {
+    const raw = this.#db.$client;
+    if (!raw.inTransaction && raw.name !== ':memory:') raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   ping(): boolean {
     this.#ping ??= this.#db.$client.prepare('SELECT 1 AS ok');
     return this.#ping.get() !== undefined;

@@ -42,6 +42,7 @@ export async function purgeExpired(store: Store, now: Date): Promise<PurgedIncid
       purged.push({ ods: practice.ods, incidentId: candidate.id, reference: result.incident.reference });
     }
   }
+  if (purged.length > 0) store.truncateWal();
   return purged;
 }
 
