@@ -32,6 +32,8 @@ export interface RunningServer {
   demoKeys?: DemoKeys;
   /** The retention purge and checkpoint timers; `runOnce()` runs a round now. */
   dataProtection: DataProtectionSchedule;
+  /** Which key signs audit checkpoints, and where it came from (never the key). */
+  auditKey: { keyId: string; source: string; path?: string };
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   close: () => Promise<void>;
 }
@@ -101,7 +103,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     return closing;
   };
-  return { url, port, db, close, dataProtection, ...(demoKeys ? { demoKeys } : {}) };
+  const auditKey = {
+    keyId: auditSigner.keyId,
+    source: auditSigner.source,
+    ...(auditSigner.path ? { path: auditSigner.path } : {}),
+  };
+  return { url, port, db, close, dataProtection, auditKey, ...(demoKeys ? { demoKeys } : {}) };
 }
 
 /** A positive number of minutes from the environment, in milliseconds; undefined when unset. */
@@ -132,6 +139,7 @@ async function main(): Promise<void> {
     `API      ${running.url}/v1`,
     `Docs     ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,
     `Demo     ${running.url}/demo`,
+    `Audit    checkpoints signed by ${running.auditKey.keyId} (${running.auditKey.path ?? running.auditKey.source})`,
   ];
   if (running.demoKeys) {
     lines.push(
