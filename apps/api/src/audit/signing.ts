@@ -4,10 +4,21 @@ import {
   generateKeyPairSync,
   hash,
   type KeyObject,
+  randomBytes,
   sign,
   verify,
 } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // The audit's signing key: Ed25519 (node:crypto). It signs checkpoints of each practice's chain head,
@@ -78,13 +89,24 @@ export function loadAuditSigner(options: { key?: string; databasePath?: string }
   }
   const path = join(dirname(databasePath), SIGNING_KEY_FILE);
   if (!existsSync(path)) {
+    // Written whole to a private temporary file, then linked into place: a crash mid-write never
+    // leaves a half key, and a key another process linked first is kept (link never overwrites).
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const fd = openSync(temporary, 'wx', 0o600);
     try {
-      writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+      writeSync(fd, pem);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temporary, path);
     } catch (error) {
-      // Another process created it first: use theirs.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
     }
   }
   const mode = statSync(path).mode & 0o777;
