@@ -1,4 +1,4 @@
-import { createHmac, hash, randomBytes } from 'node:crypto';
+import { createHmac, hash, randomFillSync } from 'node:crypto';
 
 /** The columns of an incident_events row that its link hash covers, exactly as stored. */
 export interface ChainContent {
@@ -52,7 +52,21 @@ export function commit(content: string, saltHex: string): string {
   return createHmac('sha256', Buffer.from(saltHex, 'hex')).update(content, 'utf8').digest('hex');
 }
 
-export const newSalt = (): string => randomBytes(32).toString('hex');
+// Salts are drawn from a pool refilled 4 KiB at a time: one call into the CSPRNG per 128 events.
+const saltPool = Buffer.alloc(4096);
+let saltOffset = saltPool.length;
+
+/** 32 fresh random bytes, hex. */
+export function newSalt(): string {
+  if (saltOffset + 32 > saltPool.length) {
+    randomFillSync(saltPool);
+    saltOffset = 0;
+  }
+  const salt = saltPool.toString('hex', saltOffset, saltOffset + 32);
+  saltPool.fill(0, saltOffset, saltOffset + 32); // a drawn salt is not left in the pool
+  saltOffset += 32;
+  return salt;
+}
 
 /**
  * What a removal event attests of a format-1 row it rewrote to format 3: the row's (unchanged) hash

@@ -74,35 +74,63 @@ export interface PersonalSplit<T> {
 
 const isBlank = (value: string) => value.trim().length === 0;
 
-/** Splits any JSON record by the given fields (the API uses it for its own records' free text too). */
+const segmentCache = new Map<string, readonly string[]>();
+/** A path's segments, split once (the fields are a fixed list; this runs on every stored event). */
+function segmentsOf(path: string): readonly string[] {
+  let segments = segmentCache.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    if (segmentCache.size < 1000) segmentCache.set(path, segments);
+  }
+  return segments;
+}
+
+/**
+ * Splits any JSON record by the given fields (the API uses it for its own records' free text too).
+ * Copy-on-write: only the objects and arrays on the way to a removed value are copied; the rest of
+ * the record is shared with the input, which is never changed. Neither may be mutated afterwards.
+ */
 export function splitByFields<T>(value: T, fields: readonly PersonalField[]): PersonalSplit<T> {
-  const record = JSON.parse(JSON.stringify(value)) as T;
   const personal: PersonalValue[] = [];
+  const copies = new WeakSet<object>();
+  const own = (node: Record<string | number, unknown>) => {
+    if (copies.has(node)) return node;
+    const copy = (Array.isArray(node) ? node.slice() : { ...node }) as Record<string | number, unknown>;
+    copies.add(copy);
+    return copy;
+  };
+  let record = value as unknown;
   for (const [path, mode] of fields) {
-    const segments = path.split('.');
-    const visit = (node: unknown, i: number, at: (string | number)[]): void => {
-      if (node === null || typeof node !== 'object') return;
+    const segments = segmentsOf(path);
+    const visit = (node: unknown, i: number, at: (string | number)[]): unknown => {
+      if (node === null || typeof node !== 'object') return node;
       const segment = segments[i] as string;
       const last = i === segments.length - 1;
+      let out = node as Record<string | number, unknown>;
       const keys: (string | number)[] =
         segment === '*' ? (Array.isArray(node) ? node.map((_, index) => index) : []) : [segment];
       for (const key of keys) {
-        const container = node as Record<string | number, unknown>;
-        if (!Object.hasOwn(container, key)) continue;
-        const child = container[key];
+        if (!Object.hasOwn(out, key)) continue;
+        const child = out[key];
         if (!last) {
-          visit(child, i + 1, [...at, key]);
+          const next = visit(child, i + 1, [...at, key]);
+          if (next !== child) {
+            out = own(out);
+            out[key] = next;
+          }
           continue;
         }
         if (typeof child !== 'string' || isBlank(child)) continue;
         personal.push([[...at, key], child]);
-        if (mode === 'drop') delete container[key];
-        else container[key] = REMOVED_TEXT;
+        out = own(out);
+        if (mode === 'drop') delete out[key];
+        else out[key] = REMOVED_TEXT;
       }
+      return out;
     };
-    visit(record, 0, []);
+    record = visit(record, 0, []);
   }
-  return { record, personal };
+  return { record: record as T, personal };
 }
 
 /** The event without its personal data, and the values removed from it. */
@@ -116,21 +144,31 @@ export function withoutPersonalData(event: IncidentEvent): IncidentEvent {
   return splitPersonalData(event).record;
 }
 
-/** Puts removed values back: `restorePersonalData(split.record, split.personal)` equals the original. */
+/**
+ * Puts removed values back: `restorePersonalData(split.record, split.personal)` equals the original.
+ * Copy-on-write like splitByFields: `record` is not changed.
+ */
 export function restorePersonalData<T>(record: T, personal: readonly PersonalValue[]): T {
-  const copy = JSON.parse(JSON.stringify(record)) as T;
+  const copies = new WeakSet<object>();
+  const own = (node: Record<string | number, unknown>) => {
+    if (copies.has(node)) return node;
+    const copy = (Array.isArray(node) ? node.slice() : { ...node }) as Record<string | number, unknown>;
+    copies.add(copy);
+    return copy;
+  };
+  const put = (node: unknown, path: readonly (string | number)[], i: number, value: string): unknown => {
+    if (node === null || typeof node !== 'object') return invalid(path);
+    const key = path[i] as string | number;
+    const out = own(node as Record<string | number, unknown>);
+    out[key] = i === path.length - 1 ? value : put(out[key], path, i + 1, value);
+    return out;
+  };
+  let out = record as unknown;
   for (const [path, value] of personal) {
-    let node = copy as unknown as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) {
-      const next = node[key];
-      if (next === null || typeof next !== 'object') return invalid(path);
-      node = next as Record<string | number, unknown>;
-    }
-    const key = path.at(-1);
-    if (key === undefined) return invalid(path);
-    node[key] = value;
+    if (path.length === 0) return invalid(path);
+    out = put(out, path, 0, value);
   }
-  return copy;
+  return out as T;
 }
 
 function invalid(path: readonly (string | number)[]): never {
