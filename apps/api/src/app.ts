@@ -8,8 +8,10 @@ import { HTTPException } from 'hono/http-exception';
 import { apiDocs } from './api-docs/api-docs.index.js';
 import { assets } from './assets/assets.index.js';
 import { audit } from './audit/audit.index.js';
+import { type AuditSigner, loadAuditSigner } from './audit/signing.js';
 import { ensureAdminKey } from './bootstrap.js';
 import { classify } from './classify/classify.index.js';
+import { dataProtection } from './data-protection/data-protection.index.js';
 import type { Db } from './db/open.js';
 import { Store } from './db/store.js';
 import { createDemo, type DemoOptions } from './demo/demo.index.js';
@@ -54,6 +56,12 @@ export interface AppOptions {
   };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /**
+   * The audit's Ed25519 signing key (POLICY_AUDIT_SIGNING_KEY: PKCS#8 PEM or base64 DER), or a signer;
+   * otherwise `audit-signing-key.pem` beside the database file, created 0600 at first start.
+   */
+  auditSigningKey?: string;
+  auditSigner?: AuditSigner;
   /** The demo practice's pages (/demo): mounted only when given. */
   demo?: DemoOptions;
   /** Uploads: the per-practice daily byte quota, and where forms' files are spooled (default: beside the database). */
@@ -152,6 +160,9 @@ export function createApp(options: AppOptions) {
       ),
     },
     notifications: notifier,
+    auditSigner:
+      options.auditSigner ??
+      loadAuditSigner({ key: options.auditSigningKey, databasePath: options.db.$client.name }),
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
 
@@ -201,6 +212,7 @@ export function createApp(options: AppOptions) {
     .route('/', summary)
     .route('/', audit)
     .route('/', webhooks)
+    .route('/', dataProtection)
     .route('/', apiDocs)
     .route('/', assets);
   // The demo practice's pages exist only while the demo is on (never by default in production).
@@ -245,7 +257,16 @@ export function createApp(options: AppOptions) {
       { name: 'Classification', description: 'Classify a post against the policy’s categories.' },
       { name: 'Templates', description: 'Response templates rendered for the practice and an incident.' },
       { name: 'Monitoring', description: 'The periodic report to the partners.' },
-      { name: 'Audit', description: 'The per-practice hash chain over every event.' },
+      {
+        name: 'Audit',
+        description:
+          'The per-practice hash chain over every event and the evidence it records; signed checkpoints of its head.',
+      },
+      {
+        name: 'Data protection',
+        description:
+          'Personal data’s lifecycle: redaction, legal hold, subject access, and the log of who read what. Retention is a practice setting.',
+      },
       { name: 'Practices', description: 'Practice settings: channels, conduct clauses, staff roster.' },
       { name: 'Keys', description: 'Issue and revoke API and report keys (admin).' },
       {

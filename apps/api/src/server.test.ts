@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SIGNING_KEY_FILE } from './audit/signing.js';
 import { DEMO_ODS } from './seed/demo.js';
 import { startServer } from './server.js';
 
@@ -203,5 +204,54 @@ describe('startServer (a real HTTP server on loopback)', () => {
     await closed;
     expect(server.db.$client.open).toBe(false);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('creates the audit signing key 0600 beside the database, and its round signs a checkpoint verify then checks', async () => {
+    const server = await start(false);
+    try {
+      expect(statSync(join(dir, 'data', SIGNING_KEY_FILE)).mode & 0o777).toBe(0o600);
+      const admin = {
+        authorization: 'Bearer ak_server_test_bootstrap_key',
+        'content-type': 'application/json',
+      };
+      await fetch(`${server.url}/v1/practices`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ ods: 'Y90078', name: 'Checkpoint Surgery' }),
+      });
+      const key = (await (
+        await fetch(`${server.url}/v1/practices/Y90078/keys`, {
+          method: 'POST',
+          headers: admin,
+          body: JSON.stringify({ type: 'api', scopes: ['incidents:write', 'reports:read'] }),
+        })
+      ).json()) as { key: string };
+      const auth = { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' };
+      const filed = await fetch(`${server.url}/v1/practices/Y90078/incidents`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          platform: 'x',
+          seenAt: '2026-03-01T10:00:00Z',
+          location: 'practice_page',
+          text: 'The surgery never answers the phone',
+          atRisk: false,
+          reporter: { name: 'Robin' },
+        }),
+      });
+      expect(filed.status).toBe(201);
+      const round = await server.dataProtection.runOnce();
+      expect(round.checkpoints.map((c) => [c.ods, c.seq])).toEqual([['Y90078', 1]]);
+      expect(round.purged).toEqual([]);
+      const verified = (await (
+        await fetch(`${server.url}/v1/practices/Y90078/audit/verify`, { headers: auth })
+      ).json()) as {
+        intact: boolean;
+        checkpoints: { source: string; contained: boolean }[];
+      };
+      expect(verified).toMatchObject({ intact: true, checkpoints: [{ source: 'stored', contained: true }] });
+    } finally {
+      await server.close();
+    }
   });
 });

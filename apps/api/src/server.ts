@@ -5,11 +5,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp, notifierOf } from './app.js';
+import { loadAuditSigner } from './audit/signing.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
+import { jsonLineLogger } from './http/logging.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { DEMO_ODS, type DemoKeys, demoReportKey, seedDemo } from './seed/demo.js';
 import { smtpFromEnv } from './services/email-alerts.js';
+import { type DataProtectionSchedule, startDataProtectionSchedule } from './services/retention.js';
 import { defaultWebhookPolicy } from './services/webhook-guard.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db' | 'demo'> {
@@ -26,6 +29,8 @@ export interface ServerOptions extends Omit<AppOptions, 'db' | 'demo'> {
   timeouts?: Partial<ServerTimeouts>;
   /** Open connections at most; one more is dropped on arrival (default 512). */
   maxConnections?: number;
+  /** How often the retention purge runs and checkpoints are signed (default hourly). */
+  dataProtectionIntervalMs?: number;
 }
 
 export interface ServerTimeouts {
@@ -61,6 +66,10 @@ export interface RunningServer {
   port: number;
   db: Db;
   demoKeys?: DemoKeys;
+  /** The retention purge and checkpoint timers; `runOnce()` runs a round now. */
+  dataProtection: DataProtectionSchedule;
+  /** Which key signs audit checkpoints, and where it came from (never the key). */
+  auditKey: { keyId: string; source: string; path?: string };
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   close: () => Promise<void>;
 }
@@ -73,12 +82,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(options.databasePath);
   const store = new Store(db);
   refreshPublicConfigs(store);
+  const auditSigner =
+    options.auditSigner ??
+    loadAuditSigner({ key: options.auditSigningKey, databasePath: options.databasePath });
   const reportKey = options.demo
     ? demoReportKey(join(dirname(options.databasePath), 'demo-report-key'))
     : undefined;
   const app = createApp({
     ...options,
     db,
+    auditSigner,
     demo: reportKey ? { ods: DEMO_ODS, reportKey } : undefined,
   });
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
@@ -117,12 +130,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     60 * 60 * 1000,
   );
   prune.unref();
+  const dataProtection = startDataProtectionSchedule({
+    store,
+    signer: auditSigner,
+    clock: options.clock ?? (() => new Date()),
+    log: options.log ?? jsonLineLogger,
+    intervalMs: options.dataProtectionIntervalMs ?? 60 * 60 * 1000,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
     clearInterval(prune);
     // Deliveries not finished by then stay pending in the database and go out after the next start.
     const notificationsStopped = notifier.stop(Math.min(2000, options.shutdownGraceMs ?? 2000));
+    dataProtection.stop();
     closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();
@@ -141,7 +162,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     return closing;
   };
-  return { url, port, db, close, ...(demoKeys ? { demoKeys } : {}) };
+  const auditKey = {
+    keyId: auditSigner.keyId,
+    source: auditSigner.source,
+    ...(auditSigner.path ? { path: auditSigner.path } : {}),
+  };
+  return { url, port, db, close, dataProtection, auditKey, ...(demoKeys ? { demoKeys } : {}) };
+}
+
+/** A positive number of minutes from the environment, in milliseconds; undefined when unset. */
+function minutes(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number of minutes, not ${value}`);
+  return n * 60_000;
 }
 
 /** Webhook and email settings from the environment (README, "Configuration"). */
@@ -204,10 +239,13 @@ async function main(): Promise<void> {
     uploads: quotaMiB ? { dailyQuotaBytes: Math.round(quotaMiB * 2 ** 20) } : undefined,
     timeouts: requestSeconds ? { requestMs: requestSeconds * 1000 } : undefined,
     maxConnections: numberFrom(env, 'POLICY_MAX_CONNECTIONS'),
+    auditSigningKey: env.POLICY_AUDIT_SIGNING_KEY || undefined,
+    dataProtectionIntervalMs: minutes(env.POLICY_DATA_PROTECTION_MINUTES, 'POLICY_DATA_PROTECTION_MINUTES'),
   });
   const lines = [
     `API      ${running.url}/v1`,
     `Docs     ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,
+    `Audit    checkpoints signed by ${running.auditKey.keyId} (${running.auditKey.path ?? running.auditKey.source})`,
   ];
   if (running.demoKeys) {
     const demo = running.demoKeys;

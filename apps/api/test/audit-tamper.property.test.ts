@@ -1,18 +1,35 @@
-// Audit: the hash-chain verifier catches 100% of single-byte changes, deleted rows and reordered rows
-// (quality.md). The tampering is done the way an insider would: a second better-sqlite3 connection
-// editing the SQLite file underneath the running app. Each trial is undone afterwards, and the chain
-// must then verify again (no false alarms).
+// Audit: the hash-chain verifier catches 100% of single-byte changes, deleted rows and reordered rows,
+// and (data protection) of changed or deleted evidence bytes and rows, changed or deleted personal
+// data held beside the chain, and truncation against a signed checkpoint (quality.md). The tampering
+// is done the way an insider would: a second better-sqlite3 connection editing the SQLite file
+// underneath the running app. Each trial is undone afterwards, and the chain must then verify again
+// (no false alarms). Then: redaction and the retention purge, in generated sequences, never break it.
+
+import { restorePersonalData } from '@policy/core';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createHarness, type Harness, type PracticeFixture, seedPractice } from './harness.js';
+import { linkHash } from '../src/audit/chain.js';
+import { Store } from '../src/db/store.js';
+import { purgeExpired } from '../src/services/retention.js';
+import {
+  bearer,
+  createHarness,
+  fileReport,
+  type Harness,
+  type PracticeFixture,
+  seedPractice,
+} from './harness.js';
 
 const TRIALS = Number(process.env.AUDIT_TRIALS ?? 1000);
+const REMOVAL_RUNS = Number(process.env.AUDIT_REMOVAL_RUNS ?? 100);
 
 let h: Harness;
 let a: PracticeFixture;
 let b: PracticeFixture;
 let tamper: Database.Database;
+/** A checkpoint of practice a's head, kept outside the database (as a client or webhook receiver would). */
+let checkpointToken: string;
 
 const EVENT_COLUMNS = [
   'id',
@@ -27,6 +44,8 @@ const EVENT_COLUMNS = [
   'payload',
   'prev_hash',
   'hash',
+  'format',
+  'commitment',
 ] as const;
 type EventRow = Record<(typeof EVENT_COLUMNS)[number], string | number> & { rowid: number };
 
@@ -45,10 +64,26 @@ beforeAll(async () => {
       expect(response.status).toBe(200);
     }
   }
+  // Screenshots on several incidents, so evidence bytes and rows can be damaged.
+  for (const [i, id] of a.incidentIds.slice(1, 4).entries()) {
+    const png = Buffer.concat([PNG_SIGNATURE, Buffer.from(`screenshot ${i} of the post`)]);
+    const response = await h.request(`/v1/practices/${a.ods}/incidents/${id}/evidence`, {
+      method: 'POST',
+      headers: { ...bearer(a.apiKey), 'content-type': 'image/png' },
+      body: png,
+    });
+    expect(response.status).toBe(201);
+  }
+  const checkpoint = await h.request(`/v1/practices/${a.ods}/audit/checkpoint`, {
+    headers: bearer(a.apiKey),
+  });
+  checkpointToken = ((await checkpoint.json()) as { token: string }).token;
   tamper = new Database(h.databasePath);
   tamper.pragma('foreign_keys = OFF');
   tamper.pragma('busy_timeout = 5000');
 }, 60_000);
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 afterAll(() => {
   tamper?.close();
@@ -60,14 +95,44 @@ const rows = (ods: string): EventRow[] =>
     .prepare(`SELECT rowid, * FROM incident_events WHERE practice_ods = ? ORDER BY seq`)
     .all(ods) as EventRow[];
 
-async function verify(p: PracticeFixture) {
-  const response = await h.request(`/v1/practices/${p.ods}/audit/verify`, { headers: bearer(p.apiKey) });
+async function verify(p: PracticeFixture, since?: string, on: Harness = h) {
+  const query = since ? `?since=${since}` : '';
+  const response = await on.request(`/v1/practices/${p.ods}/audit/verify${query}`, {
+    headers: bearer(p.apiKey),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as {
     intact: boolean;
     events: number;
-    brokenAt: { seq: number; reason: string } | null;
+    brokenAt: { seq: number; reason: string; evidenceId: string | null; field: string | null } | null;
   };
+}
+
+/** The rows of the tables beside the chain that trials damage, saved to be put back exactly. */
+const SIDE_TABLES = ['evidence', 'event_personal_data', 'incidents'] as const;
+type Snapshot = Record<(typeof SIDE_TABLES)[number], Record<string, unknown>[]>;
+function snapshot(ods: string): Snapshot {
+  const out = {} as Snapshot;
+  for (const table of SIDE_TABLES)
+    out[table] = tamper
+      .prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE practice_ods = ?`)
+      .all(ods) as Record<string, unknown>[];
+  return out;
+}
+function restoreSide(saved: Snapshot, ods: string) {
+  tamper.transaction(() => {
+    for (const table of SIDE_TABLES) {
+      tamper.prepare(`DELETE FROM ${table} WHERE practice_ods = ?`).run(ods);
+      for (const { _rowid, ...row } of saved[table]) {
+        const columns = Object.keys(row);
+        tamper
+          .prepare(
+            `INSERT INTO ${table} (rowid, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
+          )
+          .run(_rowid, ...Object.values(row));
+      }
+    }
+  })();
 }
 
 /** Puts rows back exactly as they were (by rowid), and the practice's head. */
@@ -106,6 +171,11 @@ function headOf(ods: string) {
 }
 
 type Trial =
+  | { kind: 'evidence-byte'; row: number; offset: number; xor: number }
+  | { kind: 'evidence-delete'; row: number }
+  | { kind: 'personal-byte'; row: number; column: 'salt' | 'content'; offset: number; xor: number }
+  | { kind: 'personal-delete'; row: number }
+  | { kind: 'truncate'; count: number }
   | { kind: 'byte'; row: number; column: number; offset: number; xor: number }
   | { kind: 'head-byte'; offset: number; xor: number }
   | { kind: 'delete'; row: number; count: number }
@@ -147,7 +217,113 @@ const trialArb: fc.Arbitrary<Trial> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('swap-content' as const), row: fc.nat(), other: fc.nat() }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('evidence-byte' as const),
+      row: fc.nat(),
+      offset: fc.nat(),
+      xor: fc.integer({ min: 1, max: 255 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('evidence-delete' as const), row: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('personal-byte' as const),
+      row: fc.nat(),
+      column: fc.constantFrom('salt' as const, 'content' as const),
+      offset: fc.nat(),
+      xor: fc.integer({ min: 1, max: 127 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('personal-delete' as const), row: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('truncate' as const), count: fc.integer({ min: 1, max: 3 }) }),
+  },
 );
+
+/** What a trial beside the chain must be found as: a seq at or before, or the evidence it damaged. */
+type Touched = { seq: number } | { evidenceId: string } | { checkpoint: true };
+
+function applySide(trial: Trial, ods: string): Touched | null {
+  switch (trial.kind) {
+    case 'evidence-byte':
+    case 'evidence-delete': {
+      const rows = tamper
+        .prepare('SELECT rowid, id, bytes FROM evidence WHERE practice_ods = ? ORDER BY rowid')
+        .all(ods) as {
+        rowid: number;
+        id: string;
+        bytes: Buffer;
+      }[];
+      const row = rows[trial.row % rows.length] as (typeof rows)[number];
+      if (trial.kind === 'evidence-delete')
+        tamper.prepare('DELETE FROM evidence WHERE rowid = ?').run(row.rowid);
+      else {
+        const bytes = Buffer.from(row.bytes);
+        const offset = trial.offset % bytes.length;
+        bytes[offset] = (bytes[offset] as number) ^ trial.xor;
+        tamper.prepare('UPDATE evidence SET bytes = ? WHERE rowid = ?').run(bytes, row.rowid);
+      }
+      return { evidenceId: row.id };
+    }
+    case 'personal-byte':
+    case 'personal-delete': {
+      const rows = tamper
+        .prepare(
+          `SELECT p.rowid, p.salt, p.content, e.seq FROM event_personal_data p JOIN incident_events e ON e.id = p.event_id
+           WHERE p.practice_ods = ? ORDER BY e.seq`,
+        )
+        .all(ods) as { rowid: number; salt: string; content: string; seq: number }[];
+      const row = rows[trial.row % rows.length] as (typeof rows)[number];
+      if (trial.kind === 'personal-delete')
+        tamper.prepare('DELETE FROM event_personal_data WHERE rowid = ?').run(row.rowid);
+      else {
+        const bytes = Buffer.from(row[trial.column], 'utf8');
+        const offset = trial.offset % bytes.length;
+        bytes[offset] = (bytes[offset] as number) ^ trial.xor;
+        tamper
+          .prepare(`UPDATE event_personal_data SET ${trial.column} = CAST(? AS TEXT) WHERE rowid = ?`)
+          .run(bytes, row.rowid);
+      }
+      return { seq: row.seq };
+    }
+    case 'truncate': {
+      // The newest events go, with every incident left without events (and its evidence and personal
+      // data), and the head steps back to what is left: a chain that verifies on its own.
+      const newest = tamper
+        .prepare(
+          'SELECT id, incident_id AS incidentId FROM incident_events WHERE practice_ods = ? ORDER BY seq DESC LIMIT ?',
+        )
+        .all(ods, trial.count) as { id: string; incidentId: string }[];
+      for (const row of newest) {
+        tamper.prepare('DELETE FROM incident_events WHERE id = ?').run(row.id);
+        tamper.prepare('DELETE FROM event_personal_data WHERE event_id = ?').run(row.id);
+      }
+      for (const { incidentId } of newest) {
+        const left = tamper
+          .prepare('SELECT 1 FROM incident_events WHERE incident_id = ? LIMIT 1')
+          .get(incidentId);
+        if (left) continue;
+        for (const table of ['evidence', 'event_personal_data', 'incidents'])
+          tamper
+            .prepare(`DELETE FROM ${table} WHERE ${table === 'incidents' ? 'id' : 'incident_id'} = ?`)
+            .run(incidentId);
+      }
+      const head = tamper
+        .prepare('SELECT seq, hash FROM incident_events WHERE practice_ods = ? ORDER BY seq DESC LIMIT 1')
+        .get(ods) as { seq: number; hash: string };
+      tamper
+        .prepare('UPDATE practices SET chain_seq = ?, chain_head = ? WHERE ods = ?')
+        .run(head.seq, head.hash, ods);
+      return { checkpoint: true };
+    }
+    default:
+      return null;
+  }
+}
 
 /** Applies the trial; returns the earliest seq it touched, or null when it changed nothing. */
 function apply(trial: Trial, chain: EventRow[], ods: string): number | null {
@@ -167,6 +343,8 @@ function apply(trial: Trial, chain: EventRow[], ods: string): number | null {
         } catch {
           return null; // the unique (practice, seq) index refused it: no change was made
         }
+        // A changed seq may land before the row; any other integer (format) is this row's.
+        if (column !== 'seq') return row.seq as number;
         return Math.min(row.seq as number, changed > 0 ? changed : (row.seq as number));
       }
       const bytes = Buffer.from(value, 'utf8');
@@ -223,6 +401,8 @@ function apply(trial: Trial, chain: EventRow[], ods: string): number | null {
       // Two rows of the same incident and type with identical content would be no change at all.
       return moved.every((c) => x[c] === y[c]) ? null : Math.min(x.seq as number, y.seq as number);
     }
+    default:
+      return null; // a trial beside the chain (applySide)
   }
 }
 
@@ -242,24 +422,44 @@ describe('audit verifier', () => {
         const head = headOf(a.ods);
         const otherChain = rows(b.ods);
         const otherHead = headOf(b.ods);
-        const touched = apply(trial, chain, a.ods);
+        const side = snapshot(a.ods);
+        const beside = applySide(trial, a.ods);
+        const touched = beside ? null : apply(trial, chain, a.ods);
         try {
-          if (touched === null) return; // nothing changed (a no-op swap or a refused write)
-          const result = await verify(a);
-          expect(result.intact, JSON.stringify(trial)).toBe(false);
-          expect(result.brokenAt?.seq, JSON.stringify(trial)).toBeLessThanOrEqual(Math.max(1, touched));
+          if (touched === null && beside === null) return; // nothing changed (a no-op swap or a refused write)
+          const result = await verify(a, checkpointToken);
+          const what = JSON.stringify(trial);
+          expect(result.intact, what).toBe(false);
+          if (touched !== null) expect(result.brokenAt?.seq, what).toBeLessThanOrEqual(Math.max(1, touched));
+          else if (beside && 'seq' in beside)
+            expect(result.brokenAt?.seq, what).toBeLessThanOrEqual(beside.seq);
+          else if (beside && 'evidenceId' in beside)
+            expect(result.brokenAt?.evidenceId, what).toBe(beside.evidenceId);
+          else expect(result.brokenAt?.field, what).toBe('checkpoint');
           detected.set(trial.kind, (detected.get(trial.kind) ?? 0) + 1);
         } finally {
           restore(chain, head, a.ods);
+          restoreSide(side, a.ods);
           restore(otherChain, otherHead, b.ods);
         }
-        expect((await verify(a)).intact).toBe(true);
+        expect((await verify(a, checkpointToken)).intact).toBe(true);
       }),
       { numRuns: TRIALS },
     );
     console.log('audit trials detected, by kind', Object.fromEntries(detected));
-    for (const kind of ['byte', 'head-byte', 'delete', 'swap-seq', 'swap-content'])
-      expect(detected.get(kind) ?? 0, kind).toBeGreaterThan(TRIALS / 40);
+    for (const kind of [
+      'byte',
+      'head-byte',
+      'delete',
+      'swap-seq',
+      'swap-content',
+      'evidence-byte',
+      'evidence-delete',
+      'personal-byte',
+      'personal-delete',
+      'truncate',
+    ])
+      expect(detected.get(kind) ?? 0, kind).toBeGreaterThan(TRIALS / 60);
     expect((await verify(b)).intact).toBe(true);
   }, 120_000);
 
@@ -301,5 +501,198 @@ describe('audit verifier', () => {
     } finally {
       restore(chain, head, a.ods);
     }
+  });
+});
+
+// ------------------------------------------------------------------ removing personal data
+
+type Op =
+  | { kind: 'file' }
+  | { kind: 'note'; i: number; text: string }
+  | { kind: 'evidence'; i: number }
+  | { kind: 'close'; i: number }
+  | { kind: 'redact'; i: number }
+  | { kind: 'hold'; i: number; on: boolean }
+  | { kind: 'age'; years: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<Op>({ kind: 'file' }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('note' as const),
+      i: fc.nat(),
+      text: fc.constantFrom('Rang Sam Poster back', 'Spoke to Mrs Ng — “upset” ✓', 'x'),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('evidence' as const), i: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('close' as const), i: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('redact' as const), i: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('hold' as const), i: fc.nat(), on: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('age' as const), years: fc.integer({ min: 1, max: 12 }) }),
+  },
+);
+
+describe('removing personal data', () => {
+  it(`redaction and the retention purge leave the chain verifying in every one of ${REMOVAL_RUNS} generated sequences`, async () => {
+    let now = Date.parse('2026-01-05T10:00:00.000Z');
+    const r = createHarness({ clock: () => new Date(now) });
+    const store = new Store(r.db);
+    const manager = { 'x-acting-user': 'mgr-1; role=manager' };
+    let run = 0;
+    const done = { redactions: 0, purged: 0, removedEvents: 0 };
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 3, maxLength: 12 }), async (ops) => {
+          run += 1;
+          const p = await seedPractice(r, `R${String(10000 + run)}`, 2);
+          const ids = [...p.incidentIds];
+          const post = (id: string, path: string, json: unknown, headers: Record<string, string> = manager) =>
+            r.request(`/v1/practices/${p.ods}/incidents/${id}${path}`, {
+              method: 'POST',
+              headers: { ...bearer(p.apiKey), ...headers },
+              json,
+            });
+          const check = async (after: Op) => {
+            const result = await verify(p, undefined, r);
+            expect(result.intact, `${JSON.stringify(after)} ${JSON.stringify(result.brokenAt)}`).toBe(true);
+          };
+          for (const op of ops) {
+            const id = ids['i' in op ? op.i % ids.length : 0] as string;
+            let status = 200;
+            if (op.kind === 'file') ids.push((await fileReport(r, p)).id);
+            else if (op.kind === 'note')
+              status = (await post(id, '/events', { type: 'add_note', text: op.text })).status;
+            else if (op.kind === 'evidence')
+              status = (
+                await r.request(`/v1/practices/${p.ods}/incidents/${id}/evidence`, {
+                  method: 'POST',
+                  headers: { ...bearer(p.apiKey), 'content-type': 'image/png' },
+                  body: Buffer.concat([PNG_SIGNATURE, Buffer.from(`shot ${now}`)]),
+                })
+              ).status;
+            else if (op.kind === 'close') {
+              // Policy refusals (409) are fine here: the incident may be past that step.
+              for (const body of [
+                { type: 'triage', categories: ['abusive'] },
+                { type: 'remove_from_page' },
+                { type: 'close', outcome: 'removed_by_practice' },
+              ])
+                expect([200, 409]).toContain((await post(id, '/events', body)).status);
+            } else if (op.kind === 'redact') {
+              const res = await post(id, '/redact', { reason: 'Erasure request' });
+              status = res.status;
+              done.redactions += 1;
+              done.removedEvents += ((await res.json()) as { removed: { events: number } }).removed.events;
+              await check(op);
+            } else if (op.kind === 'hold')
+              status = (await post(id, '/legal-hold', { legalHold: op.on, reason: 'Claim pending' })).status;
+            else {
+              now += op.years * 365.25 * 24 * 60 * 60 * 1000;
+              done.purged += (await purgeExpired(store, new Date(now))).length;
+              await check(op);
+            }
+            // Notes and evidence on a closed incident are refused by the policy (409); removals never are.
+            const allowed = op.kind === 'redact' || op.kind === 'hold' ? [200] : [200, 201, 409];
+            expect(allowed, JSON.stringify(op)).toContain(status);
+          }
+          await check({ kind: 'file' });
+        }),
+        { numRuns: REMOVAL_RUNS },
+      );
+    } finally {
+      r.close();
+    }
+    console.log('removals in generated sequences', done);
+    expect(done.redactions).toBeGreaterThan(REMOVAL_RUNS / 2);
+    expect(done.purged).toBeGreaterThan(REMOVAL_RUNS / 10);
+    expect(done.removedEvents).toBeGreaterThan(REMOVAL_RUNS);
+  }, 600_000);
+
+  // Databases written before personal data was held beside the chain: every event's payload holds the
+  // whole event (format 1). They keep verifying as before; a redaction rewrites their rows without it
+  // (format 3) and attests each row's hash in its own event, so the chain still verifies.
+  it('a chain written before commitments verifies as before, redacts, and its rewritten rows are guarded', async () => {
+    const l = await seedPractice(h, 'Y90033', 2);
+    const rows = tamper
+      .prepare(
+        `SELECT e.rowid, e.*, p.content FROM incident_events e LEFT JOIN event_personal_data p ON p.event_id = e.id
+         WHERE e.practice_ods = ? ORDER BY e.seq`,
+      )
+      .all(l.ods) as (EventRow & { content: string | null })[];
+    let prev = '';
+    tamper.transaction(() => {
+      for (const row of rows) {
+        const event = JSON.parse(row.payload as string);
+        const payload = JSON.stringify(
+          row.content ? restorePersonalData(event, JSON.parse(row.content)) : event,
+        );
+        const hash = linkHash(prev, {
+          seq: row.seq as number,
+          id: row.id as string,
+          practiceOds: row.practice_ods as string,
+          incidentId: row.incident_id as string,
+          type: row.type as string,
+          actorId: row.actor_id as string,
+          actorRole: row.actor_role as string,
+          keyId: row.key_id as string,
+          at: row.at as string,
+          payload,
+        });
+        tamper
+          .prepare(
+            'UPDATE incident_events SET payload = ?, format = 1, commitment = NULL, prev_hash = ?, hash = ? WHERE rowid = ?',
+          )
+          .run(payload, prev, hash, row.rowid);
+        prev = hash;
+      }
+      tamper.prepare('DELETE FROM event_personal_data WHERE practice_ods = ?').run(l.ods);
+      tamper.prepare('UPDATE practices SET chain_head = ? WHERE ods = ?').run(prev, l.ods);
+    })();
+    expect(await verify(l)).toMatchObject({ intact: true, events: rows.length });
+    const payloads = () =>
+      (
+        tamper.prepare('SELECT payload FROM incident_events WHERE incident_id = ?').all(l.incidentIds[0]) as {
+          payload: string;
+        }[]
+      )
+        .map((row) => row.payload)
+        .join('\n');
+    expect(payloads()).toContain('Sam Poster');
+
+    const redacted = await h.request(`/v1/practices/${l.ods}/incidents/${l.incidentIds[0]}/redact`, {
+      method: 'POST',
+      headers: { ...bearer(l.apiKey), 'x-acting-user': 'p-1; role=partner' },
+      json: { reason: 'Erasure request' },
+    });
+    expect(redacted.status).toBe(200);
+    expect(payloads()).not.toContain('Sam Poster');
+    const formats = tamper
+      .prepare('SELECT format FROM incident_events WHERE incident_id = ? ORDER BY seq')
+      .all(l.incidentIds[0]) as { format: number }[];
+    expect(formats.map((f) => f.format)).toEqual([3, 1, 2]); // report rewritten; evidence held none; the redact event
+    expect((await verify(l)).intact).toBe(true);
+
+    // The rewritten row is guarded by the attestation; an untouched old row cannot be passed off as rewritten.
+    const rewritten = tamper
+      .prepare('SELECT rowid, payload FROM incident_events WHERE incident_id = ? AND format = 3')
+      .get(l.incidentIds[0]) as { rowid: number; payload: string };
+    tamper
+      .prepare('UPDATE incident_events SET payload = ? WHERE rowid = ?')
+      .run(rewritten.payload.replace('facebook', 'linkedin'), rewritten.rowid);
+    expect((await verify(l)).brokenAt?.reason).toMatch(/changed after its personal data was removed/);
+    tamper
+      .prepare('UPDATE incident_events SET payload = ? WHERE rowid = ?')
+      .run(rewritten.payload, rewritten.rowid);
+    expect((await verify(l)).intact).toBe(true);
+    const other = tamper
+      .prepare('SELECT rowid FROM incident_events WHERE incident_id = ? AND format = 1 ORDER BY seq LIMIT 1')
+      .get(l.incidentIds[1]) as { rowid: number };
+    tamper.prepare('UPDATE incident_events SET format = 3 WHERE rowid = ?').run(other.rowid);
+    expect((await verify(l)).brokenAt?.reason).toMatch(/no later redaction or purge attests/);
+    tamper.prepare('UPDATE incident_events SET format = 1 WHERE rowid = ?').run(other.rowid);
+    expect((await verify(l)).intact).toBe(true);
   });
 });

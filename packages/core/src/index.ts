@@ -22,6 +22,8 @@ export { availableEvents, nextSteps, replay, startIncident, transition } from '.
 export * from './limits.js';
 export * from './model/constants.js';
 export type * from './model/incident.js';
+export * from './model/personal-data.js';
+export type { PolicyActionId } from './model/policy.js';
 export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';

@@ -1,5 +1,8 @@
 import { createRouter } from '../http/router.js';
-import { verify } from './audit.handlers.js';
-import { verifyRoute } from './audit.routes.js';
+import { checkpoint, publicKey, verify } from './audit.handlers.js';
+import { checkpointRoute, publicKeyRoute, verifyRoute } from './audit.routes.js';
 
-export const audit = createRouter().openapi(verifyRoute, verify);
+export const audit = createRouter()
+  .openapi(verifyRoute, verify)
+  .openapi(checkpointRoute, checkpoint)
+  .openapi(publicKeyRoute, publicKey);

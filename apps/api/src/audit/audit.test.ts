@@ -214,7 +214,9 @@ describe('audit/verify replays each incident against its stored record', () => {
 
   it('catches an incident record added outside the API', async () => {
     tamper(
-      `INSERT INTO incidents SELECT 'forged-id', practice_ods, 999, ref_year, 999, 'FORGED-0999', state, severity,
+      `INSERT INTO incidents (id, practice_ods, practice_seq, ref_year, ref_number, reference, state, severity,
+         categories, platform, author_ref, created_at, updated_at, created_by_key, version, data)
+       SELECT 'forged-id', practice_ods, 999, ref_year, 999, 'FORGED-0999', state, severity,
          categories, platform, author_ref, created_at, updated_at, created_by_key, version, data
        FROM incidents WHERE id = ?`,
       ids[0] as string,

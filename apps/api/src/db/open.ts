@@ -41,6 +41,9 @@ function makePrivate(path: string): void {
  *   the right-hand edge of each index that reports append to, recent incidents — fit many times over;
  *   the rest is read from the OS page cache. A 16 MiB cache filled up within a 5-minute mixed load
  *   and held the server's RSS over its 150 MB budget (docs/benchmarks.md, "Memory").
+ * - secure_delete: deleted or rewritten content is overwritten with zeros, so personal data removed
+ *   by a redaction or the retention purge is gone from the file, not just unlinked (the WAL is
+ *   truncated after each removal: Store.truncateWal).
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') makePrivate(path);
@@ -51,6 +54,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -4000');
+  // Removed personal data (redaction, retention purge) must not linger in freed space of the file.
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db as Db;

@@ -95,6 +95,10 @@ export const incidents = sqliteTable(
     version: integer('version').notNull(),
     /** The core Incident, JSON. */
     data: text('data').notNull(),
+    /** Set by a manager or partner (a `legal_hold` event): the retention purge leaves it alone. */
+    legalHold: integer('legal_hold', { mode: 'boolean' }).notNull().default(false),
+    /** When its personal data was last removed (redaction or the retention purge); null while held. */
+    personalDataRemovedAt: text('personal_data_removed_at'),
   },
   (t) => [
     uniqueIndex('incidents_practice_seq_idx').on(t.practiceOds, t.practiceSeq),
@@ -127,6 +131,14 @@ export const incidentEvents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     /** SHA-256 over prev_hash and this row's content (see audit/chain.ts). */
     hash: text('hash').notNull(),
+    /**
+     * 1: the payload holds the whole event (written before personal data could be removed).
+     * 2: the payload is the event without its personal data; `commitment` binds what was removed.
+     * 3: a format-1 row whose personal data was removed; a later removal event attests its hash.
+     */
+    format: integer('format').notNull().default(1),
+    /** Format 2: HMAC-SHA256(salt, personal content), hex; '' when the event held no personal data. */
+    commitment: text('commitment'),
   },
   (t) => [
     uniqueIndex('incident_events_chain_idx').on(t.practiceOds, t.seq),
@@ -152,11 +164,75 @@ export const evidence = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdByKey: text('created_by_key').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    /** Set when the bytes were removed (redaction or retention purge); `bytes` is then empty. */
+    removedAt: text('removed_at'),
   },
   (t) => [
     index('evidence_incident_idx').on(t.incidentId),
     // Today's uploads per practice (http/upload-quota.ts).
     index('evidence_practice_created_idx').on(t.practiceOds, t.createdAt),
+  ],
+);
+
+/**
+ * The personal data removed from an event's payload (format 2), beside the chain: deleting the row
+ * (content and salt) erases it, and the chain still verifies through the event's commitment.
+ */
+export const eventPersonalData = sqliteTable(
+  'event_personal_data',
+  {
+    eventId: text('event_id').primaryKey(),
+    practiceOds: text('practice_ods').notNull(),
+    incidentId: text('incident_id').notNull(),
+    /** 32 random bytes, hex: the HMAC key of the commitment (without it the commitment says nothing). */
+    salt: text('salt').notNull(),
+    /** JSON: [[path, value], …] as @policy/core splitPersonalData returns them; exactly the bytes committed. */
+    content: text('content').notNull(),
+  },
+  (t) => [index('event_personal_data_incident_idx').on(t.practiceOds, t.incidentId)],
+);
+
+/** Signed statements of a practice's chain head (audit/checkpoints.ts), made on a schedule. */
+export const auditCheckpoints = sqliteTable(
+  'audit_checkpoints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    practiceOds: text('practice_ods').notNull(),
+    seq: integer('seq').notNull(),
+    head: text('head').notNull(),
+    at: text('at').notNull(),
+    keyId: text('key_id').notNull(),
+    /** Ed25519 over the checkpoint's canonical statement, base64url. */
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_practice_idx').on(t.practiceOds, t.seq)],
+);
+
+/** Who read or downloaded which record, when. Ids only: never post text, names or search terms. */
+export const accessLog = sqliteTable(
+  'access_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    practiceOds: text('practice_ods').notNull(),
+    at: text('at').notNull(),
+    action: text('action', {
+      enum: [
+        'incident.read',
+        'incident.events.read',
+        'evidence.download',
+        'subject_access.search',
+        'subject_access.export',
+      ],
+    }).notNull(),
+    incidentId: text('incident_id'),
+    evidenceId: text('evidence_id'),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    keyId: text('key_id').notNull(),
+  },
+  (t) => [
+    index('access_log_practice_idx').on(t.practiceOds, t.id),
+    index('access_log_incident_idx').on(t.practiceOds, t.incidentId, t.id),
   ],
 );
 
@@ -183,6 +259,8 @@ export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentEventRow = typeof incidentEvents.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
+export type AccessLogRow = typeof accessLog.$inferSelect;
+export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect;
 
 // ------------------------------------------------------------------ notifications (docs/notifications.md)
 

@@ -1,14 +1,28 @@
-import type { Category, Incident, IncidentEvent, Severity, State } from '@policy/core';
+import {
+  type Category,
+  type Incident,
+  type IncidentEvent,
+  type Severity,
+  type State,
+  splitByFields,
+  splitPersonalData,
+} from '@policy/core';
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { linkHash } from '../audit/chain.js';
+import { and, asc, desc, eq, getTableColumns, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { commit, EVENT_FORMAT, linkHashV2, newSalt } from '../audit/chain.js';
+import { isRecordsEventType, RECORDS_PERSONAL_FIELDS, type RecordsEvent } from '../audit/records-events.js';
 import { uuidv7 } from './ids.js';
 import type { Db } from './open.js';
 import { ReadCache } from './read-cache.js';
 import {
+  type AccessLogRow,
   type ApiKeyRow,
+  type AuditCheckpointRow,
+  accessLog,
   apiKeys,
+  auditCheckpoints,
   type EvidenceRow,
+  eventPersonalData,
   evidence,
   type IncidentEventRow,
   idempotencyKeys,
@@ -44,7 +58,24 @@ export interface ProjectionRow {
   updatedAt: string;
   version: number;
   data: string;
+  /** 0 or 1 as SQLite stores it. */
+  legalHold: number;
 }
+
+/** A chain row with the personal data held beside it (null when there is none, or it was removed). */
+export interface ChainRow extends IncidentEventRow {
+  salt: string | null;
+  content: string | null;
+}
+
+/** The personal data held beside an event. */
+export interface HeldPersonalData {
+  salt: string;
+  content: string;
+}
+
+/** An evidence row without its bytes. */
+export type EvidenceMeta = Omit<EvidenceRow, 'bytes'>;
 
 export interface IncidentFilters {
   state?: State;
@@ -63,6 +94,7 @@ export class Store {
   readonly #reportOrigins;
   readonly #incidentById;
   readonly #insertEvent;
+  readonly #insertPersonal;
   readonly #insertIncident;
   readonly #updateIncident;
   readonly #nextNumbers;
@@ -150,8 +182,13 @@ export class Store {
     );
     this.#insertEvent = raw.prepare(
       `INSERT INTO incident_events (id, practice_ods, incident_id, seq, type, actor_id, actor_role, key_id, at,
-         payload, prev_hash, hash)
-       VALUES (@id, @practiceOds, @incidentId, @seq, @type, @actorId, @actorRole, @keyId, @at, @payload, @prevHash, @hash)`,
+         payload, prev_hash, hash, format, commitment)
+       VALUES (@id, @practiceOds, @incidentId, @seq, @type, @actorId, @actorRole, @keyId, @at, @payload, @prevHash,
+         @hash, @format, @commitment)`,
+    );
+    this.#insertPersonal = raw.prepare(
+      `INSERT INTO event_personal_data (event_id, practice_ods, incident_id, salt, content)
+       VALUES (@eventId, @practiceOds, @incidentId, @salt, @content)`,
     );
     this.#chainHeadOf = raw.prepare<[string], { chainSeq: number; chainHead: string }>(
       'SELECT chain_seq AS chainSeq, chain_head AS chainHead FROM practices INDEXED BY practices_chain_head_idx WHERE ods = ?',
@@ -250,6 +287,15 @@ export class Store {
       if (result?.ok) item.resolve(result.value);
       else item.reject(result?.error);
     });
+  }
+
+  /**
+   * Copies the write-ahead log into the database and empties it, so page images that still held
+   * removed personal data are gone from the WAL too. After a redaction or purge; outside a transaction.
+   */
+  truncateWal(): void {
+    const raw = this.#db.$client;
+    if (!raw.inTransaction && raw.name !== ':memory:') raw.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   ping(): boolean {
@@ -446,14 +492,35 @@ export class Store {
     });
   }
 
-  /** Appends one event to the practice's hash chain. Call inside a transaction. */
-  appendEvent(ods: string, incidentId: string, event: IncidentEvent, keyId: string): IncidentEventRow {
+  /**
+   * Appends one event to the practice's hash chain. Call inside a transaction. The row holds the event
+   * without its personal data (@policy/core splitPersonalData) and an HMAC commitment to what was
+   * taken out, which is held beside it in event_personal_data — so it can be erased later and the
+   * chain still verifies (audit/chain.ts, format 2).
+   */
+  appendEvent(
+    ods: string,
+    incidentId: string,
+    event: IncidentEvent | RecordsEvent,
+    keyId: string,
+  ): IncidentEventRow {
     const practice = this.#chainHeadOf.get(ods);
     if (!practice) throw new Error('appendEvent: unknown practice');
     const seq = practice.chainSeq + 1;
+    const split = isRecordsEventType(event.type)
+      ? splitByFields(event, RECORDS_PERSONAL_FIELDS)
+      : splitPersonalData(event as IncidentEvent);
+    const id = uuidv7();
+    let commitment = '';
+    if (split.personal.length > 0) {
+      const salt = newSalt();
+      const content = JSON.stringify(split.personal);
+      commitment = commit(content, salt);
+      this.#insertPersonal.run({ eventId: id, practiceOds: ods, incidentId, salt, content });
+    }
     const content = {
       seq,
-      id: uuidv7(),
+      id,
       practiceOds: ods,
       incidentId,
       type: event.type,
@@ -461,11 +528,11 @@ export class Store {
       actorRole: event.actor.role,
       keyId,
       at: event.at,
-      payload: JSON.stringify(event),
+      payload: JSON.stringify(split.record),
     };
     const prevHash = practice.chainHead;
-    const hash = linkHash(prevHash, content);
-    const row = { ...content, prevHash, hash };
+    const hash = linkHashV2(prevHash, { ...content, commitment });
+    const row = { ...content, prevHash, hash, format: EVENT_FORMAT.committed, commitment };
     this.#insertEvent.run(row);
     this.#setChainHead.run(seq, hash, ods);
     return row;
@@ -516,24 +583,146 @@ export class Store {
       .all();
   }
 
-  #chainRows: Database.Statement<[string], IncidentEventRow> | undefined;
+  #chainRows: Database.Statement<[string], ChainRow> | undefined;
   #projectionRows: Database.Statement<[string], ProjectionRow> | undefined;
 
-  /** The whole chain, in seq order, lazily (a practice's chain may be long). */
-  *chain(ods: string): Generator<IncidentEventRow> {
-    this.#chainRows ??= this.#db.$client.prepare<[string], IncidentEventRow>(
-      `SELECT id, practice_ods AS practiceOds, incident_id AS incidentId, seq, type, actor_id AS actorId,
-         actor_role AS actorRole, key_id AS keyId, at, payload, prev_hash AS prevHash, hash
-       FROM incident_events WHERE practice_ods = ? ORDER BY seq`,
+  /** The whole chain with the personal data held beside it, in seq order, lazily (it may be long). */
+  *chain(ods: string): Generator<ChainRow> {
+    this.#chainRows ??= this.#db.$client.prepare<[string], ChainRow>(
+      `SELECT e.id, e.practice_ods AS practiceOds, e.incident_id AS incidentId, e.seq, e.type,
+         e.actor_id AS actorId, e.actor_role AS actorRole, e.key_id AS keyId, e.at, e.payload,
+         e.prev_hash AS prevHash, e.hash, e.format, e.commitment, p.salt, p.content
+       FROM incident_events e LEFT JOIN event_personal_data p ON p.event_id = e.id
+       WHERE e.practice_ods = ? ORDER BY e.seq`,
     );
     yield* this.#chainRows.iterate(ods);
+  }
+
+  /** The personal data held beside an incident's events, by event id. */
+  personalDataOf(ods: string, incidentId: string): Map<string, HeldPersonalData> {
+    const rows = this.#db
+      .select({
+        eventId: eventPersonalData.eventId,
+        salt: eventPersonalData.salt,
+        content: eventPersonalData.content,
+      })
+      .from(eventPersonalData)
+      .where(and(eq(eventPersonalData.practiceOds, ods), eq(eventPersonalData.incidentId, incidentId)))
+      .all();
+    return new Map(rows.map((row) => [row.eventId, { salt: row.salt, content: row.content }]));
+  }
+
+  /** Erases the personal data held beside an incident's events (content and salt); returns how many. */
+  deletePersonalDataOf(ods: string, incidentId: string): number {
+    return this.#db
+      .delete(eventPersonalData)
+      .where(and(eq(eventPersonalData.practiceOds, ods), eq(eventPersonalData.incidentId, incidentId)))
+      .run().changes;
+  }
+
+  /** Rewrites a format-1 row's payload without its personal data (format 3; its hash is kept). */
+  rewriteLegacyEvent(ods: string, eventId: string, payload: string): void {
+    this.#db
+      .update(incidentEvents)
+      .set({ payload, format: EVENT_FORMAT.legacyRemoved })
+      .where(and(eq(incidentEvents.practiceOds, ods), eq(incidentEvents.id, eventId)))
+      .run();
+  }
+
+  /** After its personal data is removed: the incident's record as its remaining events fold it. */
+  replaceIncidentAfterRemoval(incident: Incident, removedAt: string): void {
+    this.#db
+      .update(incidents)
+      .set({ data: JSON.stringify(incident), authorRef: null, personalDataRemovedAt: removedAt })
+      .where(and(eq(incidents.practiceOds, incident.practiceOds), eq(incidents.id, incident.id)))
+      .run();
+  }
+
+  setLegalHold(ods: string, incidentId: string, legalHold: boolean): void {
+    this.#db
+      .update(incidents)
+      .set({ legalHold })
+      .where(and(eq(incidents.practiceOds, ods), eq(incidents.id, incidentId)))
+      .run();
+  }
+
+  /** Whether the incident is on legal hold, and when its personal data was last removed. */
+  recordState(
+    ods: string,
+    incidentId: string,
+  ): { legalHold: boolean; personalDataRemovedAt: string | null } | undefined {
+    return this.#db
+      .select({ legalHold: incidents.legalHold, personalDataRemovedAt: incidents.personalDataRemovedAt })
+      .from(incidents)
+      .where(and(eq(incidents.practiceOds, ods), eq(incidents.id, incidentId)))
+      .get();
+  }
+
+  /**
+   * Closed incidents of the practice closed before `closedBefore`, not on legal hold, with personal
+   * data still held (never removed, or events added since it was).
+   */
+  purgeCandidates(ods: string, closedBefore: string): { id: string; closedAt: string }[] {
+    return this.#db.$client
+      .prepare<[string, string], { id: string; closedAt: string }>(
+        `SELECT id, json_extract(data, '$.closedAt') AS closedAt FROM incidents
+         WHERE practice_ods = ? AND state = 'closed' AND legal_hold = 0
+           AND json_extract(data, '$.closedAt') < ?
+           AND (personal_data_removed_at IS NULL OR personal_data_removed_at < updated_at)
+         ORDER BY practice_seq`,
+      )
+      .all(ods, closedBefore);
+  }
+
+  /** Forgets stored idempotent answers that carried the incident (they repeat its personal data). */
+  forgetIdempotentAnswersOf(incidentId: string): number {
+    return this.#db.$client
+      .prepare(`DELETE FROM idempotency_keys WHERE instr(response, ?) > 0`)
+      .run(incidentId).changes;
+  }
+
+  // ------------------------------------------------------------------ access log and checkpoints
+
+  logAccess(row: typeof accessLog.$inferInsert): void {
+    this.#db.insert(accessLog).values(row).run();
+  }
+
+  accessLog(
+    ods: string,
+    filters: { incidentId?: string },
+    page: { limit: number; beforeId?: number },
+  ): AccessLogRow[] {
+    const where: SQL[] = [eq(accessLog.practiceOds, ods)];
+    if (filters.incidentId) where.push(eq(accessLog.incidentId, filters.incidentId));
+    if (page.beforeId !== undefined) where.push(lt(accessLog.id, page.beforeId));
+    return this.#db
+      .select()
+      .from(accessLog)
+      .where(and(...where))
+      .orderBy(desc(accessLog.id))
+      .limit(page.limit)
+      .all();
+  }
+
+  insertCheckpoint(row: typeof auditCheckpoints.$inferInsert): void {
+    this.#db.insert(auditCheckpoints).values(row).run();
+  }
+
+  latestCheckpoint(ods: string): AuditCheckpointRow | undefined {
+    return this.#db
+      .select()
+      .from(auditCheckpoints)
+      .where(eq(auditCheckpoints.practiceOds, ods))
+      .orderBy(desc(auditCheckpoints.seq), desc(auditCheckpoints.id))
+      .limit(1)
+      .get();
   }
 
   /** Every stored incident projection of the practice, in filing order, lazily — for the audit. */
   *projections(ods: string): Generator<ProjectionRow> {
     this.#projectionRows ??= this.#db.$client.prepare<[string], ProjectionRow>(
       `SELECT id, reference, state, severity, categories, platform, author_ref AS authorRef,
-         created_at AS createdAt, updated_at AS updatedAt, version, data
+         created_at AS createdAt, updated_at AS updatedAt, version, data, legal_hold AS legalHold
        FROM incidents WHERE practice_ods = ? ORDER BY practice_seq`,
     );
     yield* this.#projectionRows.iterate(ods);
@@ -551,6 +740,41 @@ export class Store {
       .from(evidence)
       .where(and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId), eq(evidence.id, id)))
       .get();
+  }
+
+  /** An incident's evidence without the bytes. */
+  evidenceOf(ods: string, incidentId: string): EvidenceMeta[] {
+    const { bytes: _bytes, ...columns } = getTableColumns(evidence);
+    return this.#db
+      .select(columns)
+      .from(evidence)
+      .where(and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId)))
+      .orderBy(asc(evidence.createdAt), asc(evidence.id))
+      .all();
+  }
+
+  #allEvidence: Database.Statement<[string], EvidenceRow> | undefined;
+
+  /** Every evidence row of the practice with its bytes, one at a time (for the audit). */
+  *allEvidence(ods: string): Generator<EvidenceRow> {
+    this.#allEvidence ??= this.#db.$client.prepare<[string], EvidenceRow>(
+      `SELECT id, practice_ods AS practiceOds, incident_id AS incidentId, kind, media_type AS mediaType, size,
+         sha256, captured_at AS capturedAt, created_at AS createdAt, created_by_key AS createdByKey, bytes,
+         removed_at AS removedAt
+       FROM evidence WHERE practice_ods = ? ORDER BY rowid`,
+    );
+    yield* this.#allEvidence.iterate(ods);
+  }
+
+  /** Removes the bytes of an incident's evidence (the row, its hash and size stay); returns how many. */
+  removeEvidenceBytesOf(ods: string, incidentId: string, at: string): number {
+    return this.#db
+      .update(evidence)
+      .set({ bytes: Buffer.alloc(0), removedAt: at })
+      .where(
+        and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId), isNull(evidence.removedAt)),
+      )
+      .run().changes;
   }
 
   // ------------------------------------------------------------------ idempotency

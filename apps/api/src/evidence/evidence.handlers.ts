@@ -8,6 +8,7 @@ import { ApiError, notFound } from '../http/problem.js';
 import { assertUploadQuota } from '../http/upload-quota.js';
 import { IsoDateTime } from '../schemas/common.js';
 import { applyEvent, incidentDetail } from '../services/lifecycle.js';
+import { recordAccess } from '../services/access-log.js';
 import type { evidenceDownloadRoute, evidenceUploadRoute } from './evidence.routes.js';
 import { IMAGE_TYPES, isPlainText, MAX_EVIDENCE_BYTES, sniffImage } from './media.js';
 
@@ -89,6 +90,7 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
     capturedAt,
     mediaType,
     size: bytes.length,
+    stored: true,
   };
   const event: IncidentEvent = { type: 'record_evidence', at: now, actor, evidence: record };
   return idempotent(c, `${sha256}\n${given ?? ''}\n${declared}`, () => {
@@ -118,10 +120,29 @@ export const upload: RouteHandler<typeof evidenceUploadRoute, AppEnv> = async (c
   });
 };
 
-export const download: RouteHandler<typeof evidenceDownloadRoute, AppEnv> = (c) => {
+export const download: RouteHandler<typeof evidenceDownloadRoute, AppEnv> = async (c) => {
   const { id, evidenceId } = c.req.valid('param');
-  const row = c.get('deps').store.evidence(c.get('practice').ods, id, evidenceId);
+  const { store } = c.get('deps');
+  const ods = c.get('practice').ods;
+  const row = store.evidence(ods, id, evidenceId);
   if (!row) throw notFound('evidence');
+  if (row.removedAt !== null)
+    throw new ApiError(
+      410,
+      `The bytes of this evidence were removed on ${row.removedAt} (a redaction or the retention purge). Its SHA-256, size and capture time remain on the incident.`,
+      { type: '/problems/evidence-removed' },
+    );
+  // Never serve bytes as intact that no longer are: they must hash to what the row and the incident's
+  // record_evidence event (in the hash chain) say was uploaded.
+  const recorded = recordedSha256(store.incident(ods, id)?.incident.evidence, evidenceId);
+  const actual = createHash('sha256').update(row.bytes).digest('hex');
+  if (actual !== row.sha256 || (recorded !== undefined && recorded !== row.sha256))
+    throw new ApiError(
+      409,
+      'The stored bytes of this evidence no longer match the SHA-256 recorded when it was uploaded, so they are not served. GET …/audit/verify shows where; restore the file from a backup.',
+      { type: '/problems/evidence-integrity', rule: 'evidence_integrity' },
+    );
+  await recordAccess(c, [{ action: 'evidence.download', incidentId: id, evidenceId }]);
   const extension = row.mediaType.startsWith('image/') ? row.mediaType.slice(6) : 'txt';
   c.header('Content-Type', row.mediaType);
   c.header('X-Content-SHA256', row.sha256);
@@ -133,3 +154,7 @@ export const download: RouteHandler<typeof evidenceDownloadRoute, AppEnv> = (c) 
   c.header('Content-Security-Policy', "default-src 'none'; sandbox");
   return c.body(new Uint8Array(row.bytes), 200) as never;
 };
+
+/** The SHA-256 the incident's record_evidence event recorded for this evidence, if it lists it. */
+const recordedSha256 = (records: readonly EvidenceRecord[] | undefined, evidenceId: string) =>
+  records?.find((record) => record.id === evidenceId)?.sha256;

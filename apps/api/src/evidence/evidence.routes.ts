@@ -58,6 +58,8 @@ export const evidenceDownloadRoute = createRoute({
   operationId: 'downloadEvidence',
   tags: ['Evidence'],
   summary: 'The stored bytes, byte-identical, with their SHA-256 in `X-Content-SHA256` and `Repr-Digest`',
+  description:
+    'Bytes that no longer hash to the SHA-256 recorded at upload are never served: 409 `/problems/evidence-integrity` (GET …/audit/verify locates it). Bytes removed by a redaction or the retention purge: 410 `/problems/evidence-removed`. Each download is recorded in the access log.',
   security: apiKeySecurity,
   middleware: [requireApiKey('incidents:read')] as const,
   request: {
@@ -75,6 +77,6 @@ export const evidenceDownloadRoute = createRoute({
       },
       content: { 'image/png': binary, 'image/jpeg': binary, 'image/webp': binary, 'text/plain': binary },
     },
-    ...problems(401, 403, 404),
+    ...problems(401, 403, 404, 409, 410),
   },
 });

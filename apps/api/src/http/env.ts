@@ -1,3 +1,4 @@
+import type { AuditSigner } from '../audit/signing.js';
 import type { Db } from '../db/open.js';
 import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
@@ -28,6 +29,8 @@ export interface Deps {
   notifications: Notifier;
   /** Where multipart files wait while a form streams in, and each practice's daily byte quota. */
   uploads: { spool: UploadSpool; dailyQuotaBytes: number };
+  /** Signs the audit's checkpoints (audit/signing.ts). */
+  auditSigner: AuditSigner;
 }
 
 export interface AppEnv {

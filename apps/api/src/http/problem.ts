@@ -26,6 +26,7 @@ export const PROBLEM_TYPES = {
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
   409: ['conflict', 'Conflict'],
+  410: ['gone', 'Gone'],
   413: ['payload-too-large', 'Request body too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['validation-error', 'The request is not valid'],

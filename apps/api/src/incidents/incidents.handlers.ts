@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Category, IncidentEvent, Platform, Severity, State } from '@policy/core';
+import { type StoredEvent, storedEvent } from '../audit/events.js';
 import type { IncidentEventRow } from '../db/schema.js';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
@@ -7,6 +8,7 @@ import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
 import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import { fileWithScreenshots, validReport } from '../services/report-filing.js';
+import { recordAccess } from '../services/access-log.js';
 import {
   type applyEventRoute,
   type createIncidentRoute,
@@ -35,16 +37,18 @@ function instant(value: string | undefined, end: boolean): string | undefined {
   return new Date(value).toISOString();
 }
 
-export function timelineEntry(row: IncidentEventRow) {
-  const event = JSON.parse(row.payload) as IncidentEvent;
+export function timelineEntry(row: IncidentEventRow, stored: StoredEvent) {
   return {
     id: row.id,
     seq: row.seq,
-    type: event.type,
+    type: row.type,
     at: row.at,
-    actor: event.actor,
+    actor: stored.event.actor,
     keyId: row.keyId,
-    event: event as unknown as Record<string, unknown>,
+    event: stored.event as unknown as Record<string, unknown>,
+    personalData: stored.personalData,
+    format: row.format,
+    commitment: row.commitment ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
   };
@@ -91,13 +95,16 @@ export const create: RouteHandler<typeof createIncidentRoute, AppEnv> = (c) => {
   return fileWithScreenshots(c, input, [], (incident) => c.header('Location', incidentLocation(incident)));
 };
 
-export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = (c) => {
+export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const { store } = c.get('deps');
   const judgement = { at: c.get('deps').clock().toISOString(), actor: actorOf(c) };
   const found = store.incident(c.get('practice').ods, id);
   if (!found) throw notFound('incident');
-  return c.json(incidentDetail(store, c.get('practice'), found.incident, judgement) as never, 200);
+  const detail = incidentDetail(store, c.get('practice'), found.incident, judgement);
+  await recordAccess(c, [{ action: 'incident.read', incidentId: id }]);
+  c.header('Cache-Control', 'private, no-store');
+  return c.json(detail as never, 200);
 };
 
 export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
@@ -113,14 +120,21 @@ export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   return idempotent(c, JSON.stringify(body), () => {
     const { incident, row } = applyEvent(store, practice, id, event, c.get('principal').keyId);
     const detail = incidentDetail(store, practice, incident, { at: event.at, actor });
-    return { status: 200 as const, body: { ...detail, appliedEvent: timelineEntry(row) } as never };
+    const applied = timelineEntry(row, { event, personalData: row.commitment ? 'held' : 'none' });
+    return { status: 200 as const, body: { ...detail, appliedEvent: applied } as never };
   });
 };
 
-export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = (c) => {
+export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const { store } = c.get('deps');
   const ods = c.get('practice').ods;
   if (!store.incident(ods, id)) throw notFound('incident');
-  return c.json({ items: store.eventsOfIncident(ods, id).map(timelineEntry) }, 200);
+  const held = store.personalDataOf(ods, id);
+  const items = store
+    .eventsOfIncident(ods, id)
+    .map((row) => timelineEntry(row, storedEvent(row, held.get(row.id))));
+  await recordAccess(c, [{ action: 'incident.events.read', incidentId: id }]);
+  c.header('Cache-Control', 'private, no-store');
+  return c.json({ items } as never, 200);
 };

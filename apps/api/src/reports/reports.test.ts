@@ -307,6 +307,7 @@ describe('POST /v1/practices/{ods}/reports as multipart/form-data (report + scre
         capturedAt: h.now().toISOString(),
         mediaType: 'image/png',
         size: PNG_BYTES.length,
+        stored: true,
       },
     ]);
     const back = await readBack(res.json.id, res.json.evidence[0].id);

@@ -20,6 +20,7 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   404: 'No such record, or it belongs to a practice this key cannot see',
   405: 'Method not allowed',
   409: 'Conflict, or a transition refused by the policy (`rule` names the guard)',
+  410: 'The record’s content was removed (redaction or the retention purge); its tombstone remains',
   413: 'Request body over the size limit',
   415: 'Unsupported Content-Type',
   422: 'The request is not valid (`errors` lists each field)',

@@ -17,6 +17,7 @@ import {
   STATES,
   TEMPLATE_IDS,
 } from '@policy/core';
+import { RECORDS_EVENT_TYPES } from '../audit/records-events.js';
 import { HttpUrl, IsoDate, IsoDateTime, ShortText } from './common.js';
 
 // ------------------------------------------------------------------ the report a member of staff files
@@ -80,6 +81,10 @@ export const EvidenceRecordSchema = z
     capturedAt: z.string(),
     mediaType: z.string().optional(),
     size: z.number().int().optional(),
+    stored: z.boolean().optional().openapi({
+      description:
+        'The bytes were uploaded and are held here (GET …/evidence/{evidenceId}; the audit re-hashes them). Absent for evidence recorded by its hash only.',
+    }),
   })
   .openapi('EvidenceRecord');
 
@@ -155,9 +160,23 @@ export const IncidentSchema = z
   })
   .openapi('Incident');
 
+export const RecordStatusSchema = z
+  .object({
+    legalHold: z.boolean().openapi({
+      description:
+        'Set by a manager or partner (POST …/legal-hold): the retention purge leaves the incident alone',
+    }),
+    personalDataRemovedAt: z.string().nullable().openapi({
+      description:
+        'When its personal data (post text, names, handles, free text, evidence bytes) was last removed by a redaction or the retention purge; removed texts read `[removed]`',
+    }),
+  })
+  .openapi('RecordStatus');
+
 export const IncidentDetailSchema = IncidentSchema.extend({
   availableEvents: z.array(AvailableEventSchema),
   nextSteps: z.array(z.object({ id: z.string(), text: z.string() })),
+  record: RecordStatusSchema,
 }).openapi('IncidentDetail');
 
 export const IncidentSummarySchema = z
@@ -233,11 +252,30 @@ export const TimelineEntrySchema = z
   .object({
     id: z.string(),
     seq: z.number().int().openapi({ description: 'Position in the practice’s audit hash chain' }),
-    type: z.enum(EVENT_TYPES),
+    type: z.enum([...EVENT_TYPES, ...RECORDS_EVENT_TYPES]).openapi({
+      description:
+        'A lifecycle event, or a records event: `redact` and `purge` (personal data removed), `legal_hold` (set or lifted)',
+    }),
     at: z.string(),
-    actor: ActorSchema,
+    actor: ActorSchema.extend({
+      role: z.enum([...ACTOR_ROLES, 'system']).openapi({ description: '`system` for the retention purge' }),
+    }),
     keyId: z.string().openapi({ description: 'The credential that made the write' }),
-    event: z.record(z.string(), z.unknown()).openapi({ description: 'The event as recorded' }),
+    event: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'The event as recorded; once its personal data is removed, with each removed text reading `[removed]`',
+    }),
+    personalData: z.enum(['held', 'removed', 'none']).openapi({
+      description: 'Whether the event’s personal data (post text, names, free text) is still held',
+    }),
+    format: z.number().int().openapi({
+      description:
+        'How the chain holds it: 1 the whole event (written before personal data could be removed), 2 the event without its personal data plus `commitment`, 3 a format-1 row whose personal data was removed',
+    }),
+    commitment: z.string().nullable().openapi({
+      description:
+        'Format 2: HMAC-SHA256 commitment to the personal data, covered by `hash`; "" when there was none',
+    }),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -80,7 +80,14 @@ export const AuditCheckpointNotificationSchema = z
     seq: z.number().int(),
     head: z.string().openapi({ description: 'Hash of the chain at `seq`' }),
     at: IsoDateTime,
-    signature: z.string().optional(),
+    keyId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Which audit signing key signed it (GET …/audit/public-key)' }),
+    signature: z
+      .string()
+      .optional()
+      .openapi({ description: 'Ed25519 over the checkpoint statement, base64url' }),
   })
   .openapi('AuditCheckpointNotification', {
     description: 'A signed checkpoint of the practice’s audit chain (GET …/audit/checkpoint gives the same).',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CONDUCT_CLAUSE_IDS, LOCALES, NATIONS, PLATFORMS, SEVERITIES } from '@policy/core';
+import { CONDUCT_CLAUSE_IDS, LOCALES, NATIONS, PLATFORMS, RETENTION_YEARS_RANGE, SEVERITIES } from '@policy/core';
 import { HttpUrl, IsoDate, ShortText } from './common.js';
 
 // The practice's settings as a client may send them: every field optional (defaults fill the rest),
@@ -105,6 +105,19 @@ export const SettingsInputSchema = z
           .enum(SEVERITIES)
           .optional()
           .openapi({ description: 'Incidents at or above this severity alert at once (default high)' }),
+      })
+      .optional(),
+    retention: z
+      .strictObject({
+        closedIncidentYears: z
+          .number()
+          .int()
+          .min(RETENTION_YEARS_RANGE.min)
+          .max(RETENTION_YEARS_RANGE.max)
+          .openapi({
+            description:
+              'Whole years after an incident is closed before the scheduled purge removes its personal data (default 10: the NHS Records Management Code of Practice’s complaints case file, closure + 10 years)',
+          }),
       })
       .optional(),
   })

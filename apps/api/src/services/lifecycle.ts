@@ -7,6 +7,7 @@ import {
   type IncidentEvent,
   nextSteps,
   type PracticeSettings,
+  REMOVED_TEXT,
   type Refusal,
   type ReportInput,
   reporterSteps,
@@ -43,9 +44,14 @@ export function settingsOf(practice: Pick<PracticeRecord, 'settings'>): Practice
 
 /**
  * Identifies the post's author across incidents, for the repeat-poster rule: core's one definition
- * of "the same author" (the monitoring summary uses it too). Stored, never logged.
+ * of "the same author" (the monitoring summary uses it too). Stored, never logged. A name or handle
+ * removed as personal data (REMOVED_TEXT) identifies no one.
  */
-export const authorRefOf = (report: ReportInput): string | null => authorKey(report);
+export function authorRefOf(report: ReportInput): string | null {
+  const known = (value: string | undefined) => (value === REMOVED_TEXT ? undefined : value);
+  const author = report.author && { handle: known(report.author.handle), name: known(report.author.name) };
+  return authorKey({ platform: report.platform, author });
+}
 
 /** A refusal from core as a problem: guards and wrong states are 409 with the rule; a bad event is 422. */
 export function refusalError(error: Refusal): ApiError {
@@ -191,9 +197,15 @@ export function incidentDetail(
     settings: settingsOf(practice),
     authorIncidentCount: store.authorIncidentCount(practice.ods, authorRefOf(incident.report)),
   };
+  const record = store.recordState(practice.ods, incident.id);
   return {
     ...incident,
     availableEvents: availableEvents(incident, ctx, judgement),
     nextSteps: nextSteps(incident),
+    // Records management (data-protection): legal hold, and whether its personal data was removed.
+    record: {
+      legalHold: record?.legalHold ?? false,
+      personalDataRemovedAt: record?.personalDataRemovedAt ?? null,
+    },
   };
 }

@@ -145,6 +145,7 @@ export function fileWithScreenshots(
         capturedAt: filed.event.at,
         mediaType: shot.mediaType,
         size: shot.size,
+        stored: true,
       };
       const event: IncidentEvent = {
         type: 'record_evidence',

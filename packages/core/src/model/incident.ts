@@ -104,6 +104,8 @@ export interface EvidenceRecord {
   capturedAt: string;
   mediaType?: string;
   size?: number;
+  /** The bytes were uploaded and are held by the service (the audit re-hashes them); absent for evidence recorded by hash only. */
+  stored?: boolean;
 }
 
 export interface Deadline {

@@ -87,7 +87,22 @@ export interface PracticeSettings {
   /** Extra bank holidays or closures (ISO dates) on top of the UK bank holiday table. */
   closedDates: string[];
   alerts: AlertSettings;
+  /** How long personal data of a closed incident is kept before the scheduled purge removes it. */
+  retention: RetentionSettings;
 }
+
+export interface RetentionSettings {
+  /**
+   * Whole years after an incident is closed. The NHS Records Management Code of Practice (Appendix II,
+   * "Complaints case file": closure of incident + 10 years, then review and destroy if no longer needed)
+   * is the nearest record type; docs/data-protection.md says why.
+   */
+  closedIncidentYears: number;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = { closedIncidentYears: 10 };
+/** Bounds the API accepts for `retention.closedIncidentYears`. */
+export const RETENTION_YEARS_RANGE = { min: 1, max: 100 } as const;
 
 export type PracticeSettingsInput = Partial<Omit<PracticeSettings, 'name' | 'ods' | 'alerts'>> & {
   alerts?: Partial<AlertSettings>;
@@ -117,6 +132,7 @@ export function withDefaults(input: PracticeSettingsInput): PracticeSettings {
     conduct: { clauses: [], version: '1', ...input.conduct },
     staff: input.staff ?? [],
     closedDates: input.closedDates ?? [],
+    retention: { ...DEFAULT_RETENTION, ...input.retention },
     alerts: alertsOf(input),
   };
 }
