@@ -5,7 +5,10 @@ export type { ConductClause } from './conduct/clauses.js';
 export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';
 export { publicConfig } from './conduct/public-config.js';
+export type { BusinessCalendar } from './lifecycle/business-time.js';
+export { businessMillisBetween, calendarFor } from './lifecycle/business-time.js';
 export { overdueDeadlines } from './lifecycle/deadlines.js';
+export { EVENT_LABELS, STATE_LABELS } from './lifecycle/labels.js';
 export type { GuardRule } from './lifecycle/rules.js';
 export { GUARD_RULES, RULE_CODES } from './lifecycle/rules.js';
 export { availableEvents, nextSteps, replay, startIncident, transition } from './lifecycle/transition.js';
@@ -16,6 +19,14 @@ export { CATEGORY_POLICY, POLICY_ORDER, policyFor } from './model/policy.js';
 export * from './model/settings.js';
 export type { MonitoringSummary } from './monitoring/summarise.js';
 export { summarise, summaryToCsv } from './monitoring/summarise.js';
+export {
+  CATEGORY_LABELS,
+  DEADLINE_LABELS,
+  LOCATION_LABELS,
+  OUTCOME_LABELS,
+  PLATFORM_LABELS,
+  SEVERITY_LABELS,
+} from './templates/labels.js';
 export type {
   RenderedTemplate,
   RenderOptions,
