@@ -124,6 +124,7 @@ describe('the app as a whole', () => {
       'adminKey',
       'apiKey',
       'reportKey',
+      'session',
     ]);
     expect(Object.keys(res.json.paths)).toEqual(
       expect.arrayContaining([

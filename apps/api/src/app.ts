@@ -10,6 +10,7 @@ import { classify } from './classify/classify.index.js';
 import type { Db } from './db/open.js';
 import { Store } from './db/store.js';
 import { demo } from './demo/demo.index.js';
+import { desk } from './desk/desk.index.js';
 import { evidence } from './evidence/evidence.index.js';
 import { MAX_EVIDENCE_BYTES } from './evidence/media.js';
 import { health } from './health/health.index.js';
@@ -25,8 +26,12 @@ import { publicConfigFastLane } from './public-config/public-config.fast.js';
 import { publicConfig } from './public-config/public-config.index.js';
 import { isMultipart, MULTIPART_REPORT_LIMIT } from './reports/report-filing.js';
 import { reports } from './reports/reports.index.js';
+import type { SendMail } from './services/people/mail.js';
+import { PeopleStore } from './services/people/people-store.js';
+import { signIn } from './sign-in/sign-in.index.js';
 import { summary } from './summary/summary.index.js';
 import { templates } from './templates/templates.index.js';
+import { users } from './users/users.index.js';
 
 export interface AppOptions {
   db: Db;
@@ -38,6 +43,10 @@ export interface AppOptions {
   rateLimits?: { reports?: RateLimit | false; classify?: RateLimit | false };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /** Sends sign-in emails (password reset links); without it none are sent. */
+  sendMail?: SendMail;
+  /** The public origin links in emails point at (POLICY_PUBLIC_URL), e.g. https://desk.example.nhs.uk. */
+  publicUrl?: string;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -88,6 +97,9 @@ export function createApp(options: AppOptions) {
       reports: createRateLimiter(options.rateLimits?.reports ?? DEFAULT_RATE_LIMITS.reports),
       classify: createRateLimiter(options.rateLimits?.classify ?? DEFAULT_RATE_LIMITS.classify),
     },
+    people: new PeopleStore(options.db),
+    sendMail: options.sendMail,
+    publicUrl: options.publicUrl,
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
 
@@ -132,8 +144,11 @@ export function createApp(options: AppOptions) {
     .route('/', templates)
     .route('/', summary)
     .route('/', audit)
+    .route('/', signIn)
+    .route('/', users)
     .route('/', apiDocs)
     .route('/', demo)
+    .route('/', desk)
     .route('/', assets);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
@@ -141,6 +156,13 @@ export function createApp(options: AppOptions) {
     scheme: 'bearer',
     description:
       'An API key, `pk_…`, scoped to practices and scopes. Optional `X-Acting-User: <id>; role=<role>`.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'policy_session',
+    description:
+      'A signed-in person’s session (POST /v1/session). The role is the person’s own; writes must come from the same origin (Origin / Sec-Fetch-Site).',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',
@@ -177,6 +199,15 @@ export function createApp(options: AppOptions) {
       { name: 'Audit', description: 'The per-practice hash chain over every event.' },
       { name: 'Practices', description: 'Practice settings: channels, conduct clauses, staff roster.' },
       { name: 'Keys', description: 'Issue and revoke API and report keys (admin).' },
+      {
+        name: 'Sign-in',
+        description:
+          'People of a practice sign in to the desk: sessions (cookie `policy_session`), TOTP two-factor, invitations and password resets.',
+      },
+      {
+        name: 'People',
+        description: 'A practice’s users (staff, manager, partner): invite, change role, disable.',
+      },
       { name: 'Operations', description: 'Health.' },
     ],
   });

@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     bootstrapAdminKey: env.POLICY_BOOTSTRAP_ADMIN_KEY || undefined,
     demo: (env.POLICY_DEMO ?? '1') === '1',
     rateLimits: env.POLICY_RATE_LIMITS === 'off' ? { reports: false, classify: false } : undefined,
+    publicUrl: env.POLICY_PUBLIC_URL || undefined,
   });
   const lines = [
     `API      ${running.url}/v1`,
@@ -111,6 +112,9 @@ async function main(): Promise<void> {
       `  API key (new this start):  ${running.demoKeys.apiKey}`,
     );
     if (running.demoKeys.adminKey) lines.push(`  admin key (new this start): ${running.demoKeys.adminKey}`);
+    lines.push(
+      `  desk sign-in: ${running.url}/desk/  ${running.demoKeys.manager.email}  password (new this start): ${running.demoKeys.manager.password}`,
+    );
   }
   if (env.POLICY_BOOTSTRAP_ADMIN_KEY) lines.push('Admin key: the value of POLICY_BOOTSTRAP_ADMIN_KEY');
   else if (!running.demoKeys)

@@ -39,6 +39,8 @@ function dbSnapshot(): unknown {
          (SELECT coalesce(sum(i.version), 0) FROM incidents i WHERE i.practice_ods = p.ods) AS versions,
          (SELECT count(*) FROM incident_events e WHERE e.practice_ods = p.ods) AS events,
          (SELECT count(*) FROM evidence v WHERE v.practice_ods = p.ods) AS evidence,
+         (SELECT group_concat(u.id || u.email || u.role || coalesce(u.disabled_at, '') || u.updated_at)
+            FROM users u WHERE u.practice_ods = p.ods) AS people,
          (SELECT count(*) FROM api_keys k WHERE k.revoked_at IS NULL) AS liveKeys
        FROM practices p ORDER BY p.ods`,
     )
@@ -91,6 +93,7 @@ const missingIds = (): Target['ids'] => ({
   evidenceIds: [freshId()],
   apiKeyId: `key_${freshId()}`,
   reportKeyId: `key_${freshId()}`,
+  userIds: [`usr_${freshId()}`],
 });
 
 function targets(

@@ -52,6 +52,8 @@ export interface IncidentFilters {
   severity?: Severity;
   from?: string;
   to?: string;
+  /** Only incidents filed with this credential (a member of staff sees their own reports only). */
+  createdByKey?: string;
 }
 
 export class Store {
@@ -485,6 +487,7 @@ export class Store {
       );
     if (filters.from) where.push(gte(incidents.createdAt, filters.from));
     if (filters.to) where.push(lte(incidents.createdAt, filters.to));
+    if (filters.createdByKey) where.push(eq(incidents.createdByKey, filters.createdByKey));
     if (page.beforeSeq !== undefined) where.push(lt(incidents.practiceSeq, page.beforeSeq));
     return this.#db
       .select()

@@ -1,17 +1,25 @@
+import type { ActorRole } from '@policy/core';
 import type { Db } from '../db/open.js';
 import type { ApiKeyRow, PracticeSettingsRecord } from '../db/schema.js';
 import type { Store } from '../db/store.js';
+import type { SendMail } from '../services/people/mail.js';
+import type { PeopleStore } from '../services/people/people-store.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export const API_SCOPES = ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface Principal {
+  /** The credential: a key's id, or `user:<id>` for a signed-in person (recorded on every write). */
   keyId: string;
-  type: ApiKeyRow['type'];
+  type: ApiKeyRow['type'] | 'session';
   practices: string[];
   scopes: ApiScope[];
   allowedOrigins: string[];
+  /** API keys: the highest role `X-Acting-User` may claim (manager for keys issued before it existed). */
+  maxRole?: ActorRole;
+  /** Sessions: the person signed in; their role is their own, never a header's. */
+  user?: { id: string; name: string; email: string; role: ActorRole; sessionId: string };
 }
 
 export type LogLine = Record<string, unknown>;
@@ -22,6 +30,12 @@ export interface Deps {
   clock: () => Date;
   log: (line: LogLine) => void;
   limiters: { reports: RateLimiter; classify: RateLimiter };
+  /** Users, sessions, one-time links and sign-in throttling (services/people). */
+  people: PeopleStore;
+  /** Sends sign-in emails (password reset links); absent when the server has no mail set up. */
+  sendMail?: SendMail;
+  /** The server's public origin (POLICY_PUBLIC_URL), for links in emails; never taken from Host. */
+  publicUrl?: string;
 }
 
 export interface AppEnv {

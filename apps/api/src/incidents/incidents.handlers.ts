@@ -5,6 +5,7 @@ import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
+import { checkSessionEvent, listableFiler } from '../http/session-auth.js';
 import { fileWithScreenshots, validReport } from '../reports/report-filing.js';
 import {
   type applyEventRoute,
@@ -61,6 +62,7 @@ export const list: RouteHandler<typeof listIncidentsRoute, AppEnv> = (c) => {
       severity: query.severity,
       from: instant(query.from, false),
       to: instant(query.to, true),
+      createdByKey: listableFiler(c.get('principal')),
     },
     { limit: limit + 1, beforeSeq: query.cursor === undefined ? undefined : decodeCursor(query.cursor) },
   );
@@ -103,6 +105,7 @@ export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = (c) => {
 export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
+  checkSessionEvent(c.get('principal'), body.type);
   const actor = actorOf(c);
   const { store, clock } = c.get('deps');
   const practice = c.get('practice');

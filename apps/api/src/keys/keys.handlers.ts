@@ -18,6 +18,7 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
       throw invalid('allowedOrigins', 'a report key needs the web origins it may be used from');
     if (body.scopes || body.practices)
       throw invalid('scopes', 'report keys take no scopes or further practices');
+    if (body.maxRole) throw invalid('maxRole', 'report keys act for no one; only API keys take a maxRole');
   } else if (body.allowedOrigins)
     throw invalid('allowedOrigins', 'API keys are for servers; only report keys take origins');
   const practices = [ods, ...(body.practices ?? []).filter((other) => other !== ods)];
@@ -31,6 +32,7 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
         scopes: body.type === 'api' ? (body.scopes ?? DEFAULT_API_SCOPES) : [],
         allowedOrigins: body.allowedOrigins ?? [],
         label: body.label,
+        maxRole: body.maxRole,
         createdBy: c.get('principal').keyId,
       },
       clock(),
@@ -46,6 +48,7 @@ export const issue: RouteHandler<typeof issueKeyRoute, AppEnv> = async (c) => {
       scopes: JSON.parse(row.scopes) as string[],
       practices,
       allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+      ...(row.maxRole ? { maxRole: row.maxRole } : {}),
       createdAt: row.createdAt,
     },
     201,

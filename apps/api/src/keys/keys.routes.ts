@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ACTOR_ROLES } from '@policy/core';
 import { requireAdminKey } from '../http/auth.js';
 import { API_SCOPES } from '../http/env.js';
 import { adminKeySecurity, OdsParam, problems, ShortText } from '../schemas/common.js';
@@ -23,6 +24,10 @@ export const IssueKeySchema = z
       description: 'API keys only: further practices (ODS codes) the key may act for, besides the path’s.',
     }),
     label: ShortText.optional(),
+    maxRole: z.enum(ACTOR_ROLES).optional().openapi({
+      description:
+        'API keys only: the highest role `X-Acting-User` may claim with this key (staff < manager < partner). Default `manager`: partner-only decisions need a key given `partner`.',
+    }),
   })
   .openapi('IssueKey');
 
@@ -35,6 +40,10 @@ export const IssuedKeySchema = z
     scopes: z.array(z.string()),
     practices: z.array(z.string()),
     allowedOrigins: z.array(z.string()),
+    maxRole: z
+      .enum(ACTOR_ROLES)
+      .optional()
+      .openapi({ description: 'API keys: the highest role it may act as' }),
     createdAt: z.string(),
   })
   .openapi('IssuedKey');

@@ -92,6 +92,14 @@ export const SettingsInputSchema = z
       .optional(),
     staff: z.array(StaffMemberSchema).max(1000).optional(),
     closedDates: z.array(IsoDate).max(400).optional(),
+    security: z
+      .strictObject({
+        requireTwoFactor: z.boolean().optional().openapi({
+          description:
+            'Managers and partners must enrol a TOTP authenticator and give a code at each sign-in (default true).',
+        }),
+      })
+      .optional(),
   })
   .openapi('PracticeSettingsInput');
 
