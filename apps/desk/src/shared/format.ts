@@ -52,11 +52,15 @@ export function timeLeft(due: string, now: number, calendar: BusinessCalendar): 
     return {
       overdue: true,
       ms: -late,
-      text: late > 0 ? `Overdue by ${formatDuration(late, businessDay)} of business time` : 'Overdue',
+      text:
+        late > 0
+          ? `Overdue by ${formatDuration(late, businessDay)}${late >= businessDay ? '' : ' of business time'}`
+          : 'Overdue',
     };
   }
   const ms = businessMillisBetween(now, dueAt, calendar);
-  return { overdue: false, ms, text: `${formatDuration(ms, businessDay)} of business time left` };
+  const text = formatDuration(ms, businessDay);
+  return { overdue: false, ms, text: `${text}${text.includes('business') ? '' : ' of business time'} left` };
 }
 
 export const minutesText = (minutes: number | null): string =>

@@ -78,6 +78,15 @@ export class DeskIncident extends LitElement {
         font-weight: 700;
         color: #6e3619;
       }
+      ol.matches,
+      dl.facts {
+        margin-bottom: 1rem;
+      }
+      ol + h3,
+      ul + h3,
+      p + h3 {
+        margin-top: 1.25rem;
+      }
       ol.matches li,
       ol.timeline li {
         overflow-wrap: anywhere;

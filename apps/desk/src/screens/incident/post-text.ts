@@ -34,7 +34,10 @@ export function highlightsOf(text: string, classification: Classification): High
     const last = merged[merged.length - 1];
     if (last && span.start < last.end) {
       last.end = Math.max(last.end, span.end);
-      last.matches.push(span.match);
+      const known = last.matches.some(
+        (match) => match.ruleId === span.match.ruleId && match.category === span.match.category,
+      );
+      if (!known) last.matches.push(span.match);
     } else merged.push({ start: span.start, end: span.end, matches: [span.match] });
   }
   return merged;
