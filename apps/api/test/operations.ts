@@ -120,6 +120,14 @@ export const OPERATIONS: Operation[] = [
     }),
   },
   {
+    id: 'GET /v1/practices/{ods}/keys',
+    auth: 'admin',
+    tenant: false,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/keys` }),
+  },
+  {
     id: 'DELETE /v1/practices/{ods}/keys/{keyId}',
     auth: 'admin',
     tenant: true,

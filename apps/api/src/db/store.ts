@@ -381,6 +381,18 @@ export class Store {
     return this.#db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
   }
 
+  /** Every API and report key that may act for the practice, revoked ones included, oldest first. */
+  keysOfPractice(ods: string): ApiKeyRow[] {
+    return this.#db
+      .select({ key: apiKeys })
+      .from(keyPractices)
+      .innerJoin(apiKeys, eq(apiKeys.id, keyPractices.keyId))
+      .where(eq(keyPractices.practiceOds, ods))
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+      .all()
+      .map((row) => row.key);
+  }
+
   activeKeysOfType(type: ApiKeyRow['type']): ApiKeyRow[] {
     return this.#db
       .select()

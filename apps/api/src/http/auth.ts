@@ -141,6 +141,24 @@ export const requireAdminKey: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * An admin key, or a signed-in manager of the path's practice (keys for their own practice only;
+ * the handler caps what a manager may give a key).
+ */
+export const requireAdminKeyOrManager: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const session = c.req.header('authorization') === undefined ? sessionPrincipal(c) : undefined;
+  if (session) {
+    bindPractice(c, session);
+    if (session.user?.role !== 'manager')
+      throw new ApiError(403, `A ${session.user?.role}’s account cannot manage keys.`, {
+        code: 'role_not_allowed',
+      });
+    c.set('principal', session);
+    return next();
+  }
+  return requireAdminKey(c, next);
+};
+
 function reportKey(c: Context<AppEnv>): Principal {
   const key = c.req.header('x-report-key');
   if (!key) throw unauthorized('Send the practice’s report key as `X-Report-Key: rk_…`.');

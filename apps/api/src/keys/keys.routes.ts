@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ACTOR_ROLES } from '@policy/core';
-import { requireAdminKey } from '../http/auth.js';
+import { requireAdminKeyOrManager } from '../http/auth.js';
 import { API_SCOPES } from '../http/env.js';
 import { adminKeySecurity, OdsParam, problems, ShortText } from '../schemas/common.js';
 
@@ -50,14 +50,49 @@ export const IssuedKeySchema = z
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
+/** An admin key, or a manager's session for their own practice. */
+const keysSecurity = [...adminKeySecurity, { session: [] }];
+
+export const KeyInfoSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(['api', 'report']),
+    prefix: z.string().openapi({ description: 'The characters after `pk_`/`rk_`: identifies the key' }),
+    scopes: z.array(z.string()),
+    practices: z.array(z.string()),
+    allowedOrigins: z.array(z.string()),
+    label: z.string().nullable(),
+    maxRole: z.enum(ACTOR_ROLES).optional(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('KeyInfo');
+
+export const listKeysRoute = createRoute({
+  method: 'get',
+  path: '/v1/practices/{ods}/keys',
+  operationId: 'listKeys',
+  tags: ['Keys'],
+  summary: 'The practice’s API and report keys (never the secrets), revoked ones included',
+  security: keysSecurity,
+  middleware: [requireAdminKeyOrManager] as const,
+  request: { params: OdsParam },
+  responses: {
+    200: { description: 'Oldest first', content: json(z.object({ items: z.array(KeyInfoSchema) })) },
+    ...problems(401, 403, 404),
+  },
+});
+
 export const issueKeyRoute = createRoute({
   method: 'post',
   path: '/v1/practices/{ods}/keys',
   operationId: 'issueKey',
   tags: ['Keys'],
   summary: 'Issue an API key or a report key for the practice',
-  security: adminKeySecurity,
-  middleware: [requireAdminKey] as const,
+  description:
+    'With an admin key, or a manager’s session for their own practice: a manager’s keys act for that practice only and at most as a manager (`maxRole`).',
+  security: keysSecurity,
+  middleware: [requireAdminKeyOrManager] as const,
   request: { params: OdsParam, body: { required: true, content: json(IssueKeySchema) } },
   responses: {
     201: { description: 'The key, shown once', content: json(IssuedKeySchema) },
@@ -71,8 +106,8 @@ export const revokeKeyRoute = createRoute({
   operationId: 'revokeKey',
   tags: ['Keys'],
   summary: 'Revoke a key: it fails from its very next request',
-  security: adminKeySecurity,
-  middleware: [requireAdminKey] as const,
+  security: keysSecurity,
+  middleware: [requireAdminKeyOrManager] as const,
   request: {
     params: OdsParam.extend({
       keyId: z.string().openapi({ param: { name: 'keyId', in: 'path' } }),
