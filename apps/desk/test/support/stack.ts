@@ -29,6 +29,8 @@ export interface DeskStack {
   apiKey: string;
   reportKey: string;
   server: RunningServer;
+  /** The server's request log lines (method, route pattern, status: never bodies or paths). */
+  logs: Record<string, unknown>[];
   /** Moves the server's clock forward (idle timeouts, deadlines) without waiting. */
   advanceClock(ms: number): void;
   /** The practice website's page with the staff report form. */
@@ -46,13 +48,16 @@ export async function startDeskStack(options: { demo?: boolean } = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'policy-desk-'));
   const databasePath = join(dir, 'policy.sqlite');
   let offset = 0;
+  const logs: Record<string, unknown>[] = [];
   const server = await startServer({
     port: 0,
     hostname: '127.0.0.1',
     databasePath,
     bootstrapAdminKey: ADMIN_KEY,
     demo: options.demo ?? false,
-    log: () => {},
+    log: (line) => {
+      logs.push(line);
+    },
     clock: () => new Date(Date.now() + offset),
   });
   const apiUrl = `http://127.0.0.1:${server.port}`;
@@ -127,6 +132,7 @@ export async function startDeskStack(options: { demo?: boolean } = {}): Promise<
     apiKey,
     reportKey,
     server,
+    logs,
     reportFormUrl,
     sitePage,
     advanceClock: (ms) => {
