@@ -13,6 +13,8 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    // .vite/manifest.json: which chunks each screen needs, for the size bench (never served).
+    manifest: true,
     rolldownOptions: { output: { minify: true } },
   },
 });

@@ -114,7 +114,7 @@ describe('the desk by keyboard alone', () => {
     await tabTo(/^a "Monitoring report"/, true, 120);
     await page.keyboard.press('Enter');
     await headingFocused('Monitoring report');
-    await tabTo(/^a "Download CSV"/);
+    await tabTo(/^button "Download CSV"/);
     await tabTo(/^a "Settings"/, true);
     await page.keyboard.press('Enter');
     await headingFocused('Settings');

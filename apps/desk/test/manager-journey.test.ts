@@ -271,7 +271,7 @@ describe('a manager works an incident through the desk', () => {
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download CSV' }).click(),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     const csv = await new Promise<string>((resolve, reject) => {
       download.createReadStream().then((stream) => {

@@ -180,13 +180,14 @@ export class DeskIncident extends LitElement {
     this.done = '';
     this.entries = undefined;
     try {
+      // One round trip's wait, not three: the detail, its timeline and the practice's hours together.
       const [incident, calendar] = await Promise.all([
         incidentDetail(this.ods, this.incidentId),
         calendarOf(this.ods),
+        this.loadTimeline(),
       ]);
       this.incident = incident;
       this.calendar = calendar;
-      await this.loadTimeline();
     } catch (error) {
       this.error =
         error instanceof ApiProblem && error.status === 404

@@ -32,25 +32,32 @@ export function defaultPeriod(now = new Date()): Period {
 
 export interface ReportData {
   summary: MonitoringSummary;
-  months: { label: string; summary: MonitoringSummary }[];
+  /** Filled in after the period's totals: one summary per month. */
+  months: { label: string; summary: MonitoringSummary }[] | undefined;
   audit: AuditVerdict | { error: string };
 }
 
-export async function loadReport(ods: string, period: Period): Promise<ReportData> {
-  const path = `/practices/${ods}/reports/summary`;
-  const [summary, months, audit] = await Promise.all([
-    api<MonitoringSummary>(path, { query: { ...period } }),
-    Promise.all(
-      monthsOf(period).map(async (month) => ({
-        label: month.label,
-        summary: await api<MonitoringSummary>(path, { query: { from: month.from, to: month.to } }),
-      })),
-    ),
+/** The period's totals and the audit verdict: what the screen shows first. */
+export async function loadTotals(ods: string, period: Period): Promise<Omit<ReportData, 'months'>> {
+  const [summary, audit] = await Promise.all([
+    api<MonitoringSummary>(`/practices/${ods}/reports/summary`, { query: { ...period } }),
     api<AuditVerdict>(`/practices/${ods}/audit/verify`).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : 'The audit check could not run.',
     })),
   ]);
-  return { summary, months, audit };
+  return { summary, audit };
+}
+
+/** Month by month, for the charts by month (one summary each, fetched together). */
+export function loadMonths(ods: string, period: Period): Promise<NonNullable<ReportData['months']>> {
+  return Promise.all(
+    monthsOf(period).map(async (month) => ({
+      label: month.label,
+      summary: await api<MonitoringSummary>(`/practices/${ods}/reports/summary`, {
+        query: { from: month.from, to: month.to },
+      }),
+    })),
+  );
 }
 
 export function reportCsv(ods: string, period: Period): Promise<string> {

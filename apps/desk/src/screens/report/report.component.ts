@@ -13,7 +13,14 @@ import { screenReady } from '../../shared/events.js';
 import { formatDate, formatDateTime, formatMonth, minutesText } from '../../shared/format.js';
 import { baseStyles } from '../../shared/styles.js';
 import { barTable } from './charts.js';
-import { defaultPeriod, loadReport, type Period, type ReportData, reportCsv } from './report-data.js';
+import {
+  defaultPeriod,
+  loadMonths,
+  loadTotals,
+  type Period,
+  type ReportData,
+  reportCsv,
+} from './report-data.js';
 
 const en = 'en-GB' as const;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -112,19 +119,42 @@ export class DeskReport extends LitElement {
   private async load(): Promise<void> {
     const ods = this.session?.user.practice.ods;
     if (!ods) return;
+    const period = this.period;
     this.loading = true;
     this.error = undefined;
+    // The totals first, on their own (they are what a partner reads first); then the months.
     try {
-      this.data = await loadReport(ods, this.period);
-      if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
-      this.csvUrl = URL.createObjectURL(new Blob([await reportCsv(ods, this.period)], { type: 'text/csv' }));
+      this.data = { ...(await loadTotals(ods, period)), months: undefined };
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+    await this.updateComplete;
+    screenReady(this, 'Monitoring report');
+    try {
+      const byMonth = await loadMonths(ods, period);
+      if (this.data && this.period === period) this.data = { ...this.data, months: byMonth };
     } catch (error) {
       this.error = messageOf(error);
     } finally {
       this.loading = false;
     }
     await this.updateComplete;
-    screenReady(this, 'Monitoring report');
+    this.dispatchEvent(new CustomEvent('desk-screen-complete', { bubbles: true, composed: true }));
+  }
+
+  /** The CSV is made when asked for, not with every view of the report. */
+  private async downloadCsv(): Promise<void> {
+    const ods = this.session?.user.practice.ods;
+    if (!ods) return;
+    try {
+      const csv = await reportCsv(ods, this.period);
+      if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
+      this.csvUrl = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLAnchorElement>('a[download]')?.click();
+    } catch (error) {
+      this.error = messageOf(error);
+    }
   }
 
   override render(): TemplateResult {
@@ -146,13 +176,14 @@ export class DeskReport extends LitElement {
           }} />
         </div>
         <button class="button button-secondary" type="submit">Show this period</button>
+        <button class="button button-secondary" type="button" @click=${this.downloadCsv}>Download CSV</button>
         ${
           this.csvUrl
-            ? html`<a class="button button-secondary" href=${this.csvUrl} download="monitoring-${this.period.from}-to-${this.period.to}.csv">Download CSV</a>`
+            ? html`<a hidden href=${this.csvUrl} download="monitoring-${this.period.from}-to-${this.period.to}.csv">CSV file</a>`
             : nothing
         }
       </form>
-      <div role="status" class="muted">${this.loading ? 'Loading the report…' : ''}</div>
+      <div role="status" class="muted">${this.loading ? (this.data ? 'Loading the month-by-month figures…' : 'Loading the report…') : ''}</div>
       ${this.error ? html`<div class="error-summary" role="alert"><p>${this.error}</p></div>` : nothing}
       ${data ? this.renderData(data) : nothing}
     `;
@@ -197,7 +228,7 @@ export class DeskReport extends LitElement {
         <section class="card">
           ${barTable(
             'Incidents by month',
-            data.months.map((month) => ({
+            (data.months ?? []).map((month) => ({
               label: formatMonth(`${month.label}-01T00:00:00Z`),
               value: month.summary.total,
             })),
@@ -217,7 +248,7 @@ export class DeskReport extends LitElement {
         <section class="card">
           ${barTable(
             'Median time to triage, by month',
-            data.months.map((month) => ({
+            (data.months ?? []).map((month) => ({
               label: formatMonth(`${month.label}-01T00:00:00Z`),
               value: month.summary.medianMinutesToTriage ?? 0,
               text: minutesText(month.summary.medianMinutesToTriage),
@@ -263,7 +294,7 @@ export class DeskReport extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${data.months.map(
+          ${(data.months ?? []).map(
             (month) => html`<tr>
               <th scope="row">${formatMonth(`${month.label}-01T00:00:00Z`)}</th>
               ${categories.map((category) => html`<td class="num">${month.summary.byCategory[category]}</td>`)}
