@@ -127,10 +127,11 @@ async function screenChanges(
       .locator('ol.incidents a.reference')
       .first()
       .evaluate((a) => (a as HTMLAnchorElement).hash.split('/').pop());
-    const route = ['/incidents/' + incidentId, '/report', '/settings', '/queue'];
+    const route = [`/incidents/${incidentId}`, '/report', '/settings', '/queue'];
     const screens: Record<string, number[]> = Object.fromEntries(
       route.map((path) => [path.replace(/\/[0-9a-f-]{36}$/, '/:id'), []]),
     );
+    screens['/report (months)'] = [];
     const baseline: number[] = [];
     for (let round = 0; round < rounds + 1; round += 1) {
       baseline.push(
@@ -170,7 +171,7 @@ async function screenChanges(
         // Round 0 loads each screen's code for the first time: not counted.
         if (round > 0) {
           screens[path.replace(/\/[0-9a-f-]{36}$/, '/:id')]?.push(ready);
-          if (path === '/report') (screens['/report (months)'] ??= []).push(complete);
+          if (path === '/report') screens['/report (months)']?.push(complete);
         }
       }
     }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { horizontalOverflow, launchBrowser, openProbe, type Probe } from './support/browser.js';
-import { nextCode, screen, shot, signIn, totp } from './support/desk.js';
+import { nextCode, screen, shot, totp } from './support/desk.js';
 import { type DeskStack, startDeskStack } from './support/stack.js';
 
 const MANAGER = {
