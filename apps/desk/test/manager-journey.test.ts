@@ -81,6 +81,7 @@ describe('a manager works an incident through the desk', () => {
     expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/); // base32, in groups of four
     secret = shown.replace(/\s+/g, '');
     expect(await page.locator('[data-otpauth]').textContent()).toContain(`secret=${secret}`);
+    await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
     await audit('enrol');
     await shot(page, 'enrol');
     expect(await narrow('')).toBeLessThanOrEqual(0);

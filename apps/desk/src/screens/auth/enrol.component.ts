@@ -22,6 +22,7 @@ export class DeskEnrol extends LitElement {
   static override properties = {
     session: { attribute: false },
     setup: { state: true },
+    qr: { state: true },
     code: { state: true },
     errors: { state: true },
     busy: { state: true },
@@ -42,8 +43,16 @@ export class DeskEnrol extends LitElement {
         border: 1px solid #d8dde0;
         margin: 0.5rem 0;
       }
+      ol {
+        margin-top: 1rem;
+      }
       ol > li + li {
         margin-top: 1rem;
+      }
+      .qr {
+        display: block;
+        margin: 0.75rem 0;
+        border: 1px solid #d8dde0;
       }
     `,
   ];
@@ -53,6 +62,7 @@ export class DeskEnrol extends LitElement {
   declare code: string;
   declare errors: SummaryError[];
   declare busy: boolean;
+  declare qr: TemplateResult | undefined;
 
   constructor() {
     super();
@@ -61,6 +71,7 @@ export class DeskEnrol extends LitElement {
     this.code = '';
     this.errors = [];
     this.busy = false;
+    this.qr = undefined;
   }
 
   override connectedCallback(): void {
@@ -70,7 +81,15 @@ export class DeskEnrol extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      this.setup = await api<TotpSetup>('/session/totp/setup', { method: 'POST' });
+      const setup = await api<TotpSetup>('/session/totp/setup', { method: 'POST' });
+      this.setup = setup;
+      // The QR code's encoder is its own small chunk, fetched only here.
+      import('./qr-code.js').then(
+        ({ qrCode }) => {
+          this.qr = qrCode(setup.otpauthUri, 'QR code to scan with your authenticator app');
+        },
+        () => undefined, // the key and link below are enough
+      );
     } catch (error) {
       this.errors = [{ message: messageOf(error) }];
     }
@@ -91,7 +110,10 @@ export class DeskEnrol extends LitElement {
         setup
           ? html`<ol>
             <li>
-              Open your authenticator app and add an account by entering a setup key. The key is:
+              Open your authenticator app and add an account: scan this QR code${this.qr ? '' : ' (loading)'}, or type the
+              setup key below it.
+              ${this.qr ?? nothing}
+              <p>Setup key:</p>
               <code class="secret" data-secret aria-label="Setup key, in groups of four">${groupsOf(setup.secret)}</code>
               <details>
                 <summary>On this phone or computer: use the setup link instead</summary>
