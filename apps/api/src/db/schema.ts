@@ -196,6 +196,7 @@ export const users = sqliteTable(
     /** The 30-second step of the last code accepted: a code is never accepted twice. */
     totpLastStep: integer('totp_last_step'),
     disabledAt: text('disabled_at'),
+    lastSignInAt: text('last_sign_in_at'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by'),
     updatedAt: text('updated_at').notNull(),

@@ -87,7 +87,7 @@ async function available(person: Person, id: string) {
 
 const ROLE_RULES = ['partner_only', 'manager_or_partner_only'];
 
-describe('every role × every lifecycle event, with sessions', () => {
+describe('every role × every lifecycle event, with sessions', { timeout: 30_000 }, () => {
   it('staff may add evidence and notes only; managers and partners are judged by the guards, role rules included', async () => {
     const actions = EVENT_TYPES.filter((type) => type !== 'report');
     const shared = await removalReview();
@@ -154,7 +154,7 @@ describe('every role × every lifecycle event, with sessions', () => {
   });
 });
 
-describe('what each role reaches', () => {
+describe('what each role reaches', { timeout: 30_000 }, () => {
   it('staff see and add to only the reports they filed: everything else of theirs answers 404', async () => {
     const mine = await h.send('POST', `/v1/practices/${ODS}/reports`, { ...as(staff), body: report() });
     const theirs = await h.send('POST', `/v1/practices/${ODS}/reports`, {
@@ -265,7 +265,7 @@ describe('what each role reaches', () => {
   });
 });
 
-describe('API keys’ maxRole', () => {
+describe('API keys’ maxRole', { timeout: 30_000 }, () => {
   it('X-Acting-User may claim up to the key’s maxRole; keys without one act at most as a manager', async () => {
     const issue = async (body: Record<string, unknown>) =>
       (await h.send('POST', `/v1/practices/${ODS}/keys`, { key: ADMIN_KEY, body: { type: 'api', ...body } }))

@@ -17,7 +17,7 @@ const seed = () =>
 const signIn = (email: string, password: string) =>
   h.send('POST', '/v1/session', { body: { email, password } });
 
-describe('the demo manager', () => {
+describe('the demo manager', { timeout: 30_000 }, () => {
   it('signs in with the printed password, without an authenticator, marked as the demo', async () => {
     const keys = seed();
     expect(keys.manager.email).toBe(DEMO_MANAGER.email);

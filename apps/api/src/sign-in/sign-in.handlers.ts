@@ -198,8 +198,10 @@ export const totpConfirm: RouteHandler<typeof totpConfirmRoute, AppEnv> = async 
       updatedAt: now.toISOString(),
     };
     people.updateUser(fresh.id, changes);
-    people.updateSession(resolved.session.id, { twoFactorVerified: true });
-    return { ok: true as const, user: { ...fresh, ...changes } };
+    // More rights, new token: the enrolment-limited session is replaced by a full one.
+    people.deleteSession(resolved.session.id);
+    const user = { ...fresh, ...changes };
+    return { ok: true as const, user, started: startSession(deps, user, true) };
   });
   if (!outcome.ok) {
     if (outcome.why === 'no_setup')
@@ -209,8 +211,7 @@ export const totpConfirm: RouteHandler<typeof totpConfirmRoute, AppEnv> = async 
       errors: [{ path: 'body.code', message: 'not the current code for the new secret' }],
     });
   }
-  const session = { ...resolved.session, twoFactorVerified: true };
-  return c.json(sessionView({ ...resolved, session, user: outcome.user, enrolmentPending: false }), 200);
+  return c.json(signedIn(c, outcome.user, outcome.started), 200);
 };
 
 export const getInvite: RouteHandler<typeof getInviteRoute, AppEnv> = (c) => {

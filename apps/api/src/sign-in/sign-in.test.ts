@@ -23,7 +23,7 @@ afterEach(() => h.close());
 const signIn = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   h.send('POST', '/v1/session', { body, headers });
 
-describe('sign-in', () => {
+describe('sign-in', { timeout: 30_000 }, () => {
   it('invite → set password → enrol TOTP → sign in with a code; the session names the person', async () => {
     const invited = await h.send('POST', `/v1/practices/${ODS}/users`, {
       key: apiKey,
@@ -84,9 +84,13 @@ describe('sign-in', () => {
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.json.twoFactor).toBe('ok');
-    expect((await h.send('GET', `/v1/practices/${ODS}/incidents`, { headers: cookie(limited) })).status).toBe(
+    // Enrolled, the session gets a new token; the limited one is gone.
+    const full = sessionCookieOf(confirmed) as string;
+    expect(full).not.toBe(limited);
+    expect((await h.send('GET', `/v1/practices/${ODS}/incidents`, { headers: cookie(full) })).status).toBe(
       200,
     );
+    expect((await h.send('GET', '/v1/session', { headers: cookie(limited) })).status).toBe(401);
 
     // A later sign-in needs a code; a wrong one and a replayed one are refused.
     h.advance(60_000);
@@ -145,6 +149,17 @@ describe('sign-in', () => {
     }
     h.advance(15 * 60_000);
     expect((await signIn({ email: person.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('locks a client address after 20 failures, whatever the emails tried', async () => {
+    const person = await signedInPerson(h, ODS, apiKey, 'staff');
+    for (let i = 0; i < SIGN_IN_LIMITS.addressFailures; i++)
+      expect((await signIn({ email: `guess${i}@nowhere.example`, password: 'not it at all' })).status).toBe(
+        401,
+      );
+    const locked = await signIn({ email: person.email, password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(locked.json.code).toBe('locked');
   });
 
   it('ends a session after 30 idle minutes, and 12 hours after sign-in however active', async () => {
@@ -213,7 +228,7 @@ describe('sign-in', () => {
   });
 });
 
-describe('password reset', () => {
+describe('password reset', { timeout: 30_000 }, () => {
   it('a manager’s link sets a new password once and ends every session', async () => {
     const person: Person = await signedInPerson(h, ODS, apiKey, 'staff');
     const issued = await h.send('POST', `/v1/practices/${ODS}/users/${person.id}/password-reset`, {

@@ -58,6 +58,7 @@ export async function signedInPerson(
       body: { code: totpCode(setup.json.secret, h.now()) },
     });
     if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${confirmed.text}`);
+    person.token = sessionCookieOf(confirmed) as string;
   }
   return person;
 }

@@ -29,7 +29,9 @@ export const UserSchema = z
     status: z.enum(['invited', 'active', 'disabled']).openapi({
       description: '`invited` until the invitation is accepted (a password set).',
     }),
+    disabled: z.boolean(),
     twoFactor: z.boolean().openapi({ description: 'Whether a TOTP authenticator is enrolled.' }),
+    lastSignInAt: z.string().nullable(),
     inviteExpiresAt: z.string().optional().openapi({ description: 'While invited: when the link ends.' }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-describe('people of a practice', () => {
+describe('people of a practice', { timeout: 30_000 }, () => {
   it('invites with a unique email (across practices, any case), lists with status, hides the link afterwards', async () => {
     const first = await h.send('POST', users, {
       key: apiKey,
@@ -117,14 +117,14 @@ describe('people of a practice', () => {
     expect(limited.status).toBe(403);
     expect(limited.json.code).toBe('two_factor_enrolment_required');
     const setup = await h.send('POST', '/v1/session/totp/setup', { headers: cookie(person.token) });
-    await h.send('POST', '/v1/session/totp/confirm', {
+    const confirmed = await h.send('POST', '/v1/session/totp/confirm', {
       headers: cookie(person.token),
       body: { code: totpCode(setup.json.secret, h.now()) },
     });
     expect(
       (
         await h.send('GET', `/v1/practices/${ODS}/reports/summary?from=2026-01-01&to=2026-12-31`, {
-          headers: cookie(person.token),
+          headers: cookie(sessionCookieOf(confirmed) as string),
         })
       ).status,
     ).toBe(200);

@@ -86,6 +86,19 @@ export class PeopleStore {
       .run().changes;
   }
 
+  /** Forgets failure counts whose window closed and whose lock (if any) ended before `before`. */
+  pruneThrottle(before: string): number {
+    return this.#db
+      .delete(signInThrottle)
+      .where(
+        and(
+          lt(signInThrottle.windowStartedAt, before),
+          or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, before)),
+        ),
+      )
+      .run().changes;
+  }
+
   // ---------------------------------------------------------------- one-time links
 
   insertToken(row: typeof userTokens.$inferInsert): void {

@@ -46,6 +46,10 @@ export function startSession(
     twoFactorVerified,
   };
   deps.people.insertSession(session);
+  deps.people.updateUser(user.id, { lastSignInAt: session.createdAt });
+  // What can no longer be used goes as others arrive: sessions past their end, stale failure counts.
+  deps.people.pruneSessions(session.createdAt, new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
+  deps.people.pruneThrottle(new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString());
   return { token, session };
 }
 
