@@ -245,6 +245,7 @@ export const OPERATIONS: Operation[] = [
   {
     id: 'POST /v1/practices/{ods}/templates/{templateId}/render',
     auth: 'api',
+    scope: 'incidents:read',
     tenant: true,
     usesIds: true,
     writes: false,

@@ -94,8 +94,8 @@ function filedBy(c: Context<AppEnv>, principal: Principal, incidentId: string): 
 }
 
 /**
- * What a role may reach beyond its scopes: staff are refused operations that need no scope (settings,
- * templates) and see another person's incident exactly as a missing one (404).
+ * What a role may reach beyond its scopes: staff only the incident operations (no settings, templates,
+ * report or audit), and another person's incident answers them exactly as a missing one (404).
  */
 export function checkSessionAccess(
   c: Context<AppEnv>,
@@ -107,10 +107,11 @@ export function checkSessionAccess(
   if (scope && !principal.scopes.includes(scope))
     throw new ApiError(403, `A ${user.role}’s account cannot do this.`, { code: 'role_not_allowed' });
   if (user.role !== 'staff') return;
-  if (!scope) throw new ApiError(403, 'A staff account cannot do this.', { code: 'role_not_allowed' });
+  // Staff reach incidents only (reports they file pass through requireReportKey, not here).
+  if (!scope || !c.req.path.includes('/incidents'))
+    throw new ApiError(403, 'A staff account cannot do this.', { code: 'role_not_allowed' });
   const incidentId = c.req.param('id');
-  if (incidentId !== undefined && c.req.path.includes('/incidents/') && !filedBy(c, principal, incidentId))
-    throw notFound('incident');
+  if (incidentId !== undefined && !filedBy(c, principal, incidentId)) throw notFound('incident');
 }
 
 /** Staff apply only STAFF_EVENTS (to their own incidents); 403 otherwise. */
