@@ -313,6 +313,37 @@ describe('a manager works an incident through the desk', () => {
       await audit(name);
       expect(await narrow(''), `${name} at 390 px`).toBeLessThanOrEqual(0);
     }
+    // Report keys: issue one for the practice website (shown once), see it listed, revoke it.
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('link', { name: 'Report keys' })
+      .click();
+    await page.getByLabel('Website addresses it runs on').fill('https://www.hollinsbrook.example');
+    await page.getByLabel('Label (optional)').fill('practice website, new theme');
+    await page.getByRole('button', { name: 'Issue the key' }).click();
+    const issued = (await page.locator('[data-secret-key]').textContent()) ?? '';
+    expect(issued).toMatch(/^rk_/);
+    const listed = page.locator(`[data-key="${issued.slice(3, 11)}"]`);
+    await expect(listed.innerText()).resolves.toContain('https://www.hollinsbrook.example');
+    await audit('settings-keys-issued');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await listed.getByRole('button', { name: /^Revoke/ }).click();
+    await listed.getByText(/Revoked/).waitFor();
+    const refused = await fetch(`${stack.apiUrl}/v1/practices/${stack.ods}/reports`, {
+      method: 'POST',
+      headers: {
+        'x-report-key': issued,
+        origin: 'https://www.hollinsbrook.example',
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    expect(refused.status).toBe(401);
+
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('link', { name: 'People' })
+      .click();
     await page.getByLabel('Name', { exact: true }).fill('Lee Barnes');
     await page.getByLabel('Email address').fill('lee.barnes@hollinsbrook.example');
     await page.getByRole('button', { name: 'Create the invitation' }).click();

@@ -193,6 +193,48 @@ describe('sessions', () => {
     await page.getByLabel('Password', { exact: true }).fill(STAFF.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await screen(page, 'Your reports');
+  });
+
+  it('resets a forgotten password with a manager’s one-time link', async () => {
+    await page.goto(`${stack.deskUrl}#/forgot`);
+    await screen(page, 'Reset your password');
+    expect(await axeViolations(page)).toEqual([]);
+    const users = await stack.call<{ items: { id: string; email: string }[] }>(
+      'GET',
+      `/v1/practices/${stack.ods}/users`,
+    );
+    const lee = users.items.find((user) => user.email === STAFF.email);
+    const made = await stack.call<{ resetUrl: string }>(
+      'POST',
+      `/v1/practices/${stack.ods}/users/${lee?.id}/password-reset`,
+    );
+    await page.goto(new URL(made.resetUrl, stack.apiUrl).href);
+    await screen(page, 'Choose a new password');
+    await page.getByLabel('Create a password').fill('lantern quay biscuit 77');
+    await page.getByLabel('Type the password again').fill('lantern quay biscuit 77');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByRole('status').getByText('Your password has been changed').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').fill(STAFF.email);
+    await page.getByLabel('Password', { exact: true }).fill(STAFF.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('The email address or password is not right.').waitFor();
+    await page.getByLabel('Password', { exact: true }).fill('lantern quay biscuit 77');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await screen(page, 'Your reports');
+  });
+
+  it('signs out everywhere from the account screen', async () => {
+    await page.getByRole('link', { name: /Your account/ }).click();
+    await screen(page, 'Your account');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'account');
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await screen(page, 'Sign in');
+    await expect(page.locator('[data-expired]').innerText()).resolves.toContain('signed out on every device');
+    const status = await page.evaluate(async () => (await fetch('/v1/session')).status);
+    expect(status).toBe(401);
     expect(probe.errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Session } from '../api/types.js';
-import { SCREEN_READY, SIGNED_IN, type SignedInDetail } from '../shared/events.js';
+import { SCREEN_READY, SIGNED_IN, SIGNED_OUT_EVERYWHERE, type SignedInDetail } from '../shared/events.js';
 import { baseStyles } from '../shared/styles.js';
 import { RouterController } from './router.controller.js';
 import { navigate, PUBLIC_ROUTES, type Route, type RouteName } from './routes.js';
@@ -11,9 +11,9 @@ const ROLE_NAMES = { staff: 'Staff', manager: 'Manager', partner: 'Partner' } as
 
 /** Screens a role may open; staff see and add to their own reports, nothing else. */
 const ROLE_SCREENS: Record<Session['user']['role'], ReadonlySet<RouteName>> = {
-  staff: new Set(['queue', 'incident', 'new-report']),
-  manager: new Set(['queue', 'incident', 'report', 'settings', 'new-report']),
-  partner: new Set(['queue', 'incident', 'report', 'settings', 'new-report']),
+  staff: new Set(['queue', 'incident', 'new-report', 'account']),
+  manager: new Set(['queue', 'incident', 'report', 'settings', 'new-report', 'account']),
+  partner: new Set(['queue', 'incident', 'report', 'settings', 'new-report', 'account']),
 };
 
 /**
@@ -143,6 +143,10 @@ export class DeskApp extends LitElement {
       this.returnTo = '';
       navigate((event as CustomEvent<SignedInDetail>).detail.twoFactor === 'enrol' ? '/enrol' : target);
     });
+    this.addEventListener(SIGNED_OUT_EVERYWHERE, () => {
+      this.session.signedOutEverywhere();
+      navigate('/sign-in');
+    });
     this.addEventListener(SCREEN_READY, (event) => {
       const title = (event as CustomEvent<{ title: string }>).detail.title;
       const practice = this.session.session?.user.practice.name;
@@ -221,7 +225,7 @@ export class DeskApp extends LitElement {
           ${
             session
               ? html`<div class="who">
-                <span>${session.user.name} · ${ROLE_NAMES[session.user.role]}</span>
+                <a href="#/account"><span class="visually-hidden">Your account: </span>${session.user.name} · ${ROLE_NAMES[session.user.role]}</a>
                 <button type="button" class="link-button" @click=${this.signOut}>Sign out</button>
               </div>`
               : nothing
@@ -273,10 +277,10 @@ export class DeskApp extends LitElement {
         </div>`;
     }
     if (this.screenLoaded !== route.name) return html`<p role="status">Loading…</p>`;
-    const expired = this.session.state.status === 'signed-out' && this.session.state.reason === 'expired';
+    const ended = this.session.state.status === 'signed-out' ? this.session.state.reason : undefined;
     switch (route.name) {
       case 'sign-in':
-        return html`<desk-sign-in .expired=${expired}></desk-sign-in>`;
+        return html`<desk-sign-in .ended=${ended === 'expired' || ended === 'everywhere' ? ended : undefined}></desk-sign-in>`;
       case 'forgot':
         return html`<desk-forgot></desk-forgot>`;
       case 'invite':
@@ -295,6 +299,8 @@ export class DeskApp extends LitElement {
         return html`<desk-settings .session=${session} .section=${route.params.section ?? 'practice'}></desk-settings>`;
       case 'new-report':
         return html`<desk-new-report .session=${session}></desk-new-report>`;
+      case 'account':
+        return html`<desk-account .session=${session}></desk-account>`;
     }
   }
 

@@ -12,6 +12,7 @@ export type RouteName =
   | 'report'
   | 'settings'
   | 'new-report'
+  | 'account'
   | 'not-found';
 
 export interface Route {
@@ -37,6 +38,7 @@ const PATTERNS: [RegExp, RouteName, string[]][] = [
   [/^\/report$/, 'report', []],
   [/^\/settings(?:\/([a-z-]{1,30}))?$/, 'settings', ['section']],
   [/^\/new-report$/, 'new-report', []],
+  [/^\/account$/, 'account', []],
 ];
 
 export function parseHash(hash: string): Route {

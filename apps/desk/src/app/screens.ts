@@ -14,6 +14,7 @@ const LOADERS: Partial<Record<RouteName, Loader>> = {
   report: () => import('../screens/report/report.js'),
   settings: () => import('../screens/settings/settings.js'),
   'new-report': () => import('../screens/new-report/new-report.js'),
+  account: () => import('../screens/account/account.js'),
 };
 
 const loaded = new Map<RouteName, Promise<unknown>>();

@@ -5,7 +5,7 @@ import type { Session } from '../api/types.js';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out'; reason?: 'expired' | 'signed-out' }
+  | { status: 'signed-out'; reason?: 'expired' | 'signed-out' | 'everywhere' }
   | { status: 'signed-in'; session: Session }
   | { status: 'unreachable' };
 
@@ -16,12 +16,25 @@ export type SessionState =
 export class SessionController implements ReactiveController {
   state: SessionState = { status: 'loading' };
   private readonly host: ReactiveControllerHost;
+  private checking: Promise<void> | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.host = host;
     host.addController(this);
+    // A 401 may also be one operation refusing sessions: ask the server whether this one still lives.
     whenSignedOut(() => {
-      if (this.state.status === 'signed-in') this.set({ status: 'signed-out', reason: 'expired' });
+      if (this.state.status !== 'signed-in' || this.checking) return;
+      this.checking = api<Session>('/session')
+        .then(
+          (session) => this.set({ status: 'signed-in', session }),
+          (error: unknown) => {
+            if (error instanceof ApiProblem && error.status === 401)
+              this.set({ status: 'signed-out', reason: 'expired' });
+          },
+        )
+        .finally(() => {
+          this.checking = undefined;
+        });
     });
   }
 
@@ -56,6 +69,11 @@ export class SessionController implements ReactiveController {
     } finally {
       this.set({ status: 'signed-out', reason: 'signed-out' });
     }
+  }
+
+  /** Every session ended on the server (this one too): show sign-in with the reason. */
+  signedOutEverywhere(): void {
+    this.set({ status: 'signed-out', reason: 'everywhere' });
   }
 
   private set(state: SessionState): void {

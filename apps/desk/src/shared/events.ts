@@ -15,3 +15,6 @@ export type SignedInDetail = Session;
 export function screenReady(target: EventTarget, title: string): void {
   emit(target, SCREEN_READY, { title });
 }
+
+/** Every session of this person was ended from the account screen. */
+export const SIGNED_OUT_EVERYWHERE = 'desk-signed-out-everywhere';

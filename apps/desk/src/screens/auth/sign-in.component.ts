@@ -13,7 +13,7 @@ import { authStyles } from './auth-styles.js';
  */
 export class DeskSignIn extends LitElement {
   static override properties = {
-    expired: { type: Boolean },
+    ended: { attribute: false },
     email: { state: true },
     password: { state: true },
     code: { state: true },
@@ -23,7 +23,8 @@ export class DeskSignIn extends LitElement {
   };
   static override styles = [baseStyles, authStyles];
 
-  declare expired: boolean;
+  /** Why the last session ended, if it did: said above the form. */
+  declare ended: 'expired' | 'everywhere' | undefined;
   declare email: string;
   declare password: string;
   declare code: string;
@@ -33,7 +34,7 @@ export class DeskSignIn extends LitElement {
 
   constructor() {
     super();
-    this.expired = false;
+    this.ended = undefined;
     this.email = '';
     this.password = '';
     this.code = '';
@@ -51,9 +52,11 @@ export class DeskSignIn extends LitElement {
     return html`<div class="panel">
       <h1>Sign in</h1>
       ${
-        this.expired
+        this.ended === 'expired'
           ? html`<p class="inset" role="status" data-expired>Your session has ended. Sign in again to carry on where you were.</p>`
-          : nothing
+          : this.ended === 'everywhere'
+            ? html`<p class="inset" role="status" data-expired>You are signed out on every device.</p>`
+            : nothing
       }
       ${errorSummary(this.errors, this.renderRoot)}
       <form novalidate @submit=${this.submit}>

@@ -181,13 +181,14 @@ export class DeskIncident extends LitElement {
     this.entries = undefined;
     try {
       // One round trip's wait, not three: the detail, its timeline and the practice's hours together.
-      const [incident, calendar] = await Promise.all([
+      const [incident, calendar, entries] = await Promise.all([
         incidentDetail(this.ods, this.incidentId),
         calendarOf(this.ods),
-        this.loadTimeline(),
+        timeline(this.ods, this.incidentId),
       ]);
       this.incident = incident;
       this.calendar = calendar;
+      this.entries = entries;
     } catch (error) {
       this.error =
         error instanceof ApiProblem && error.status === 404

@@ -136,10 +136,15 @@ export class DeskQueue extends LitElement {
     this.draft = { state: 'open', category: '', severity: '', from: '', to: '' };
   }
 
+  /** Managers start from what is open; staff from everything they filed, closed ones too. */
+  private get defaultState(): string {
+    return this.session?.user.role === 'staff' ? 'all' : 'open';
+  }
+
   private get filters(): Record<Filter, string> {
     const value = (name: Filter) => this.query.get(name) ?? '';
     return {
-      state: value('state') || 'open',
+      state: value('state') || this.defaultState,
       category: value('category'),
       severity: value('severity'),
       from: value('from'),
@@ -272,7 +277,7 @@ export class DeskQueue extends LitElement {
     const search = new URLSearchParams();
     for (const name of FILTERS) {
       const value = this.draft[name];
-      if (value && !(name === 'state' && value === 'open')) search.set(name, value);
+      if (value && !(name === 'state' && value === this.defaultState)) search.set(name, value);
     }
     const text = search.toString();
     navigate(`/queue${text ? `?${text}` : ''}`);

@@ -86,7 +86,7 @@ export class KeysSection extends SettingsSection {
           ? html`<div class="secret-once" data-issued-key>
             <h2>New report key</h2>
             <p>Put it in the report form’s <code>report-key</code> attribute. It is shown once.</p>
-            <p><code>${this.issued.key}</code></p>
+            <p><code data-secret-key>${this.issued.key}</code></p>
           </div>`
           : nothing
       }
