@@ -4,6 +4,7 @@
 // meets a refusal that names its rule, records the police decision, renders and copies a
 // template, closes the incident and reads the monitoring report. axe-core runs on every screen and
 // state, and each screen is checked at 390 px for sideways scrolling. Screenshots go to docs/.
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
@@ -228,6 +229,27 @@ describe('a manager works an incident through the desk', () => {
     await expect(
       page.locator('[data-timeline] [data-event-type="report_to_police"]').innerText(),
     ).resolves.toContain('Police reference: NP-2026-118842');
+  });
+
+  it('saves a screenshot as evidence: a thumbnail with its SHA-256 and capture time', async () => {
+    const shotPage = await browser.newPage({ viewport: { width: 480, height: 200 } });
+    await shotPage.setContent(
+      `<body style="margin:0;font:16px Arial;padding:20px;background:#fff"><b>valley_resident</b><p>${POST}</p></body>`,
+    );
+    const png = await shotPage.screenshot({ type: 'png' });
+    await shotPage.close();
+    await page
+      .getByLabel('Add a screenshot')
+      .setInputFiles({ name: 'post.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Save evidence' }).click();
+    await page.locator('[data-done]').getByText('Evidence saved: recorded.').waitFor();
+    const expected = createHash('sha256').update(png).digest('hex');
+    await expect(page.locator('[data-sha256]').first().getAttribute('data-sha256')).resolves.toBe(expected);
+    const thumbnail = page.locator('[data-evidence] img').first();
+    await expect(thumbnail.getAttribute('alt')).resolves.toMatch(/^Screenshot 1, captured /);
+    // The thumbnail is the stored bytes, read with the session cookie.
+    await expect.poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(480);
+    await audit('incident-evidence');
   });
 
   it('renders a template for X with its length against 280, and copies it', async () => {
