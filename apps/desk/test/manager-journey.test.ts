@@ -370,8 +370,19 @@ describe('a manager works an incident through the desk', () => {
     await page.getByLabel('Email address').fill('lee.barnes@hollinsbrook.example');
     await page.getByRole('button', { name: 'Create the invitation' }).click();
     await expect(page.locator('[data-link]').innerText()).resolves.toContain('/desk/#/invite/');
-    await page.locator('[data-user="lee.barnes@hollinsbrook.example"]').waitFor();
+    const lee = page.locator('[data-user="lee.barnes@hollinsbrook.example"]');
+    await lee.waitFor();
     await audit('settings-people-invited');
+    await lee.getByLabel('Role of Lee Barnes').selectOption('partner');
+    await lee.getByRole('button', { name: 'Change role of Lee Barnes' }).click();
+    await page.getByRole('status').getByText('Lee Barnes is now partner.').waitFor();
+    const people = await stack.call<{ items: { email: string; role: string }[] }>(
+      'GET',
+      `/v1/practices/${stack.ods}/users`,
+    );
+    expect(people.items.find((person) => person.email === 'lee.barnes@hollinsbrook.example')?.role).toBe(
+      'partner',
+    );
     await shot(page, 'settings-people');
   });
 

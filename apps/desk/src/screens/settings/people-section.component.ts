@@ -115,10 +115,11 @@ export class PeopleSection extends SettingsSection {
           : html`<div class="row">
             <div class="field">
               <label for=${roleId}>Role of ${user.name}</label>
-              <select id=${roleId} @change=${(event: Event) => this.changeRole(user, (event.target as HTMLSelectElement).value as Role)}>
+              <select id=${roleId}>
                 ${ROLES.map((role) => html`<option value=${role.value} ?selected=${role.value === user.role}>${ROLE_SHORT[role.value]}</option>`)}
               </select>
             </div>
+            <button class="button button-secondary" type="button" @click=${() => this.changeRole(user, this.chosenRole(roleId, user))}>Change role of ${user.name}</button>
             <button class="button button-secondary" type="button" @click=${() => this.setDisabled(user, !user.disabled)}>${user.disabled ? 'Enable' : 'Disable'} ${user.name}</button>
             <button class="button button-secondary" type="button" @click=${() => this.resetPassword(user)}>Reset password for ${user.name}</button>
           </div>`
@@ -144,11 +145,24 @@ export class PeopleSection extends SettingsSection {
     }, `Invitation created for ${name.trim()}.`);
   }
 
+  /** The role picked in the select (applied only with its button: arrow keys must not change roles). */
+  private chosenRole(id: string, user: PracticeUser): Role {
+    return (
+      (this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(id)}`)?.value as Role | undefined) ??
+      user.role
+    );
+  }
+
   private changeRole(user: PracticeUser, role: Role): Promise<boolean> {
     return this.patch(user, { role }, `${user.name} is now ${ROLE_SHORT[role].toLowerCase()}.`);
   }
 
-  private setDisabled(user: PracticeUser, disabled: boolean): Promise<boolean> {
+  private async setDisabled(user: PracticeUser, disabled: boolean): Promise<boolean> {
+    if (
+      disabled &&
+      !confirm(`Disable ${user.name}? They are signed out everywhere and cannot sign in until enabled again.`)
+    )
+      return false;
     return this.patch(
       user,
       { disabled },
