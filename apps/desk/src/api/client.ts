@@ -13,6 +13,8 @@ export interface RequestOptions {
   form?: FormData;
   accept?: string;
   signal?: AbortSignal;
+  /** Writes a person might send twice (a double click, a retry): the server applies them once. */
+  idempotencyKey?: string;
 }
 
 /** Called on any 401 from a call made with a session (it expired or was signed out elsewhere). */
@@ -31,6 +33,7 @@ export function url(path: string, query?: Query): string {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {

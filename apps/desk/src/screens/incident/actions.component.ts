@@ -115,6 +115,8 @@ export class DeskActions extends LitElement {
   declare refusal: { message: string; rule?: string } | undefined;
   declare fieldErrors: Record<string, string>;
   declare busy: boolean;
+  /** One key per intended action: a retry after a network failure is the same action. */
+  private attempt = '';
 
   constructor() {
     super();
@@ -212,6 +214,7 @@ export class DeskActions extends LitElement {
     const incident = this.incident;
     if (!incident) return;
     this.active = type;
+    this.attempt = '';
     this.refusal = undefined;
     this.fieldErrors = {};
     const values: Values = {};
@@ -341,6 +344,7 @@ export class DeskActions extends LitElement {
     this.refusal = undefined;
     if (Object.keys(missing).length) return this.focusFirstError();
     this.busy = true;
+    this.attempt ||= crypto.randomUUID();
     try {
       const updated = await api<Incident>(
         `${incidentPath(this.session.user.practice.ods, incident.id)}/events`,
@@ -350,8 +354,12 @@ export class DeskActions extends LitElement {
         },
       );
       this.active = undefined;
+      this.attempt = '';
       emit<IncidentChangedDetail>(this, INCIDENT_CHANGED, { incident: updated, done: EVENT_LABELS[type] });
     } catch (error) {
+      // The server answered: the next submit is a new attempt (its body may differ). Only an
+      // unanswered one is retried under the same key.
+      if (error instanceof ApiProblem) this.attempt = '';
       if (error instanceof ApiProblem && error.body.errors?.length && error.status === 422 && !error.rule) {
         this.fieldErrors = Object.fromEntries(
           error.body.errors.map((item) => [item.path.replace(/^body\./, ''), item.message]),

@@ -70,6 +70,8 @@ export class DeskNewReport extends LitElement {
   declare errors: SummaryError[];
   declare busy: boolean;
   declare filed: Filed | undefined;
+  /** The same report sent again after a failure is not filed twice. */
+  private attempt = '';
 
   constructor() {
     super();
@@ -180,6 +182,7 @@ export class DeskNewReport extends LitElement {
 
   private another(): void {
     this.filed = undefined;
+    this.attempt = '';
     this.draft = this.empty();
   }
 
@@ -205,8 +208,10 @@ export class DeskNewReport extends LitElement {
                 ...(d.authorHandle.trim() ? { handle: d.authorHandle.trim() } : {}),
               }
             : undefined;
+        this.attempt ||= crypto.randomUUID();
         this.filed = await api<Filed>(`/practices/${session.user.practice.ods}/reports`, {
           method: 'POST',
+          idempotencyKey: this.attempt,
           body: {
             platform: d.platform,
             ...(d.postUrl.trim() ? { postUrl: d.postUrl.trim() } : {}),
@@ -226,6 +231,7 @@ export class DeskNewReport extends LitElement {
         this.renderRoot.querySelector<HTMLElement>('[data-filed]')?.focus();
         return;
       } catch (error) {
+        if (error instanceof ApiProblem && error.status !== 429) this.attempt = '';
         this.errors = [
           {
             message:
