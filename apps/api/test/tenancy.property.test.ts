@@ -178,16 +178,16 @@ describe('tenancy', () => {
         perOperation.set(r.op.id, (perOperation.get(r.op.id) ?? 0) + 1);
         // On its own practice's path a key without the operation's scope is refused (403) before any
         // record is looked up — for a foreign record exactly as for a missing one.
-        // A member of staff's session likewise lacks every scope but the incidents' ones, and may use
-        // no operation that needs no scope (settings, templates).
+        // A member of staff's session likewise lacks every scope but the incidents' ones, and reaches
+        // only incident and template operations.
+        const staffReaches =
+          (r.op.id.includes('/incidents') || r.op.id.includes('/templates')) &&
+          (r.op.scope === undefined || STAFF_SCOPES.includes(r.op.scope));
         const lacksScope =
           !report &&
           r.op.auth === 'api' &&
           ((r.keyIndex === 1 && r.op.scope !== undefined && r.op.scope !== 'incidents:read') ||
-            (session &&
-              (r.op.scope === undefined ||
-                !STAFF_SCOPES.includes(r.op.scope) ||
-                !r.op.id.includes('/incidents'))));
+            (session && !staffReaches));
         // Likewise a report key sent from an origin it was not issued for is refused for what it is.
         const badOrigin = report && r.useVictimOrigin && r.op.auth === 'apiOrReport';
         const expected = (r.mode === 'own-path-foreign-ids' && lacksScope) || badOrigin ? 403 : 404;

@@ -196,6 +196,15 @@ describe('what each role reaches', { timeout: 30_000 }, () => {
       });
       expect(evidence.status).toBe(404);
     }
+    // Templates, for their own reports only.
+    const render = (incidentId: string) =>
+      h.send('POST', `/v1/practices/${ODS}/templates/public_acknowledgement/render`, {
+        ...as(staff),
+        body: { incidentId, platform: 'facebook' },
+      });
+    expect((await render(mine.json.id)).status).toBe(200);
+    expect((await render(theirs.json.id)).status).toBe(404);
+    expect((await render(vendor.json.id)).status).toBe(404);
     const own = await h.send('POST', `${incidentPath(mine.json.id)}/evidence`, {
       ...as(staff),
       rawBody: 'The post as I saw it',
@@ -208,7 +217,7 @@ describe('what each role reaches', { timeout: 30_000 }, () => {
     ).toBe(200);
   });
 
-  it('managers reach settings, people and keys; partners the report and audit but not those; staff neither', async () => {
+  it('managers reach settings, people and keys; partners the report and audit but not those; staff none of it (templates yes)', async () => {
     const reads: [string, string, Record<string, unknown> | undefined][] = [
       ['GET', `/v1/practices/${ODS}/reports/summary?from=2026-01-01&to=2026-12-31`, undefined],
       ['GET', `/v1/practices/${ODS}/audit/verify`, undefined],
@@ -221,7 +230,7 @@ describe('what each role reaches', { timeout: 30_000 }, () => {
     const expected: Record<Person['role'], number[]> = {
       manager: [200, 200, 200, 200, 200, 200, 200],
       partner: [200, 200, 200, 403, 403, 403, 200],
-      staff: [403, 403, 403, 403, 403, 403, 403],
+      staff: [403, 403, 403, 403, 403, 403, 200],
     };
     for (const person of [manager, partner, staff]) {
       const statuses: number[] = [];

@@ -94,6 +94,16 @@ function filedBy(c: Context<AppEnv>, principal: Principal, incidentId: string): 
 }
 
 /**
+ * Whether the request may see this incident: anyone but a member of staff may (the practice was
+ * already checked); staff only the ones they filed. For incidents named in a body, not the path.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any route's context
+export function staffMayReach(c: Context<AppEnv, any, any>, incidentId: string): boolean {
+  const principal = c.get('principal');
+  return principal.user?.role !== 'staff' || filedBy(c, principal, incidentId);
+}
+
+/**
  * What a role may reach beyond its scopes: staff only the incident operations (no settings, templates,
  * report or audit), and another person's incident answers them exactly as a missing one (404).
  */
@@ -107,8 +117,9 @@ export function checkSessionAccess(
   if (scope && !principal.scopes.includes(scope))
     throw new ApiError(403, `A ${user.role}’s account cannot do this.`, { code: 'role_not_allowed' });
   if (user.role !== 'staff') return;
-  // Staff reach incidents only (reports they file pass through requireReportKey, not here).
-  if (!scope || !c.req.path.includes('/incidents'))
+  // Staff reach incidents, and the templates to use on them (the template render checks the incident
+  // it names is theirs: staffMayReach). Reports they file pass through requireReportKey, not here.
+  if (!c.req.path.includes('/incidents') && !c.req.path.includes('/templates'))
     throw new ApiError(403, 'A staff account cannot do this.', { code: 'role_not_allowed' });
   const incidentId = c.req.param('id');
   if (incidentId !== undefined && !filedBy(c, principal, incidentId)) throw notFound('incident');
