@@ -121,12 +121,26 @@ export class DeskIncident extends LitElement {
       ol.timeline p + p {
         margin-top: 0;
       }
+      /* Source order is what matters first on a phone and to the keyboard: the post, the
+         deadlines and actions, then the evidence and the timeline. Wide screens put the actions
+         beside the post and the record under it. */
       @media (min-width: 60rem) {
         .columns {
           display: grid;
           grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-          gap: 1.25rem;
+          grid-template-rows: auto 1fr;
+          grid-template-areas: 'post side' 'record side';
+          column-gap: 1.25rem;
           align-items: start;
+        }
+        .post-col {
+          grid-area: post;
+        }
+        .side-col {
+          grid-area: side;
+        }
+        .record-col {
+          grid-area: record;
         }
       }
     `,
@@ -226,7 +240,7 @@ export class DeskIncident extends LitElement {
       <div role="status" class=${this.done ? 'success' : ''} data-done>${this.done}</div>
       ${this.error ? html`<div class="error-summary" role="alert"><p>${this.error}</p></div>` : nothing}
       <div class="columns">
-        <div>
+        <div class="post-col">
           <section class="card" aria-labelledby="post-heading">
             <h2 id="post-heading">The post</h2>
             ${renderPost(report.text, incident.classification)}
@@ -243,16 +257,8 @@ export class DeskIncident extends LitElement {
               <dd>${report.reporter.name}${report.reporter.role ? `, ${report.reporter.role}` : ''}, ${formatDateTime(incident.createdAt)}</dd>
             </dl>
           </section>
-          <section class="card" aria-labelledby="evidence-heading">
-            <h2 id="evidence-heading">Evidence</h2>
-            <desk-evidence .incident=${incident} .session=${this.session} ?canAdd=${incident.state !== 'closed'}></desk-evidence>
-          </section>
-          <section class="card" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">Timeline</h2>
-            ${renderTimeline(this.entries)}
-          </section>
         </div>
-        <div>
+        <div class="side-col">
           ${this.renderDeadlines(incident)}
           <section class="card" aria-labelledby="actions-heading">
             <h2 id="actions-heading">What to do</h2>
@@ -275,6 +281,16 @@ export class DeskIncident extends LitElement {
                 <desk-templates .incident=${incident} .session=${this.session}></desk-templates>
               </section>`
           }
+        </div>
+        <div class="record-col">
+          <section class="card" aria-labelledby="evidence-heading">
+            <h2 id="evidence-heading">Evidence</h2>
+            <desk-evidence .incident=${incident} .session=${this.session} ?canAdd=${incident.state !== 'closed'}></desk-evidence>
+          </section>
+          <section class="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            ${renderTimeline(this.entries)}
+          </section>
         </div>
       </div>
     `;
