@@ -56,6 +56,13 @@ export class DeskQueue extends LitElement {
       .today strong {
         font-size: 1.5rem;
       }
+      .filter-box summary {
+        cursor: pointer;
+        font-weight: 600;
+        color: var(--policy-color-link, #005eb8);
+        text-decoration: underline;
+        margin-bottom: 0.75rem;
+      }
       form.filters {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
@@ -235,7 +242,12 @@ export class DeskQueue extends LitElement {
     const set = (name: Filter) => (event: Event) => {
       this.draft = { ...this.draft, [name]: (event.target as HTMLInputElement).value };
     };
-    return html`<form class="filters card" role="search" aria-label="Filter incidents" @submit=${this.applyFilters}>
+    // On a phone the filters fold away (open when one is in use), so the list comes first.
+    const active = FILTERS.some((name) => this.query.get(name));
+    const open = active || matchMedia('(min-width: 40rem)').matches;
+    return html`<details class="card filter-box" ?open=${open}>
+      <summary>Filters${active ? ' (in use)' : ''}</summary>
+      <form class="filters" role="search" aria-label="Filter incidents" @submit=${this.applyFilters}>
       <div class="field">
         <label for="f-state">State</label>
         <select id="f-state" @change=${set('state')}>
@@ -269,7 +281,8 @@ export class DeskQueue extends LitElement {
         <button class="button button-secondary" type="submit">Apply filters</button>
         <a href="#/queue">Clear</a>
       </div>
-    </form>`;
+      </form>
+    </details>`;
   }
 
   private applyFilters(event: Event): void {
