@@ -301,17 +301,21 @@ export const requestReset: RouteHandler<typeof requestResetRoute, AppEnv> = asyn
   const user = people.userByEmail(email);
   const practice = user && !user.disabledAt ? store.practiceSettings(user.practiceOds) : undefined;
   const throttleKey = `reset:${accountKey(email)}`;
-  if (user && practice && sendMail && publicUrl && lockedFor(people, [throttleKey], clock()) === 0) {
-    const now = clock();
-    const link = await store.write(() => {
-      people.saveThrottle({
-        key: throttleKey,
-        failures: 0,
-        windowStartedAt: now.toISOString(),
-        lockedUntil: new Date(now.getTime() + RESET_EMAIL_INTERVAL_MS).toISOString(),
-      });
-      return issueLink(deps, user, 'reset', EMAILED_RESET_TTL_MS, 'self-service');
+  if (!sendMail || !publicUrl || lockedFor(people, [throttleKey], clock()) > 0) return c.body(null, 202);
+  // The same write (and so the same wait for the disk) whether or not the email has an account.
+  const now = clock();
+  const link = await store.write(() => {
+    people.saveThrottle({
+      key: throttleKey,
+      failures: 0,
+      windowStartedAt: now.toISOString(),
+      lockedUntil: new Date(now.getTime() + RESET_EMAIL_INTERVAL_MS).toISOString(),
     });
+    return user && practice
+      ? issueLink(deps, user, 'reset', EMAILED_RESET_TTL_MS, 'self-service')
+      : undefined;
+  });
+  if (user && practice && link) {
     const url = new URL(link.path, publicUrl).toString();
     // Not awaited: the answer must not reveal, by its timing, that an email went out.
     sendMail({
