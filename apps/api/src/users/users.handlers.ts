@@ -86,6 +86,11 @@ export const update: RouteHandler<typeof updateUserRoute, AppEnv> = async (c) =>
   const { people, store, clock } = c.get('deps');
   const ods = c.get('practice').ods;
   const by = c.get('principal').keyId;
+  // A manager does not promote (to partner), demote or disable themselves: another manager does.
+  if (c.get('principal').user?.id === id && (body.role !== undefined || body.disabled !== undefined))
+    throw new ApiError(403, 'Ask another manager to change your own role or account.', {
+      code: 'own_account',
+    });
   const outcome = await store.write(() => {
     const user = people.userOfPractice(ods, id);
     if (!user) return { ok: false as const, why: 'missing' as const };

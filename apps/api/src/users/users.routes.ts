@@ -96,7 +96,8 @@ export const updateUserRoute = createRoute({
   operationId: 'updateUser',
   tags: ['People'],
   summary: 'Change a person’s role, disable or re-enable them, or remove their authenticator',
-  description: '409 `last_manager` if the change would leave the practice without an active manager.',
+  description:
+    '409 `last_manager` if the change would leave the practice without an active manager; 403 `own_account` when a manager changes their own role or disables themselves (another manager does that).',
   security: apiKeySecurity,
   middleware: [requireApiKey('settings:write')] as const,
   request: { params: UserParams, body: { required: true, content: json(UpdateUserSchema) } },

@@ -130,15 +130,17 @@ describe('people of a practice', { timeout: 30_000 }, () => {
     ).toBe(200);
   });
 
-  it('keeps at least one active manager', async () => {
+  it('keeps at least one active manager; a manager cannot promote, demote or disable themselves', async () => {
     const manager = await signedInPerson(h, ODS, apiKey, 'manager');
     for (const body of [{ role: 'staff' }, { disabled: true }]) {
-      const refused = await h.send('PATCH', `${users}/${manager.id}`, {
-        headers: cookie(manager.token),
-        body,
-      });
+      const refused = await h.send('PATCH', `${users}/${manager.id}`, { key: apiKey, body });
       expect(refused.status).toBe(409);
       expect(refused.json.code).toBe('last_manager');
+    }
+    for (const body of [{ role: 'partner' }, { role: 'staff' }, { disabled: true }]) {
+      const own = await h.send('PATCH', `${users}/${manager.id}`, { headers: cookie(manager.token), body });
+      expect(own.status).toBe(403);
+      expect(own.json.code).toBe('own_account');
     }
     const second = await signedInPerson(h, ODS, apiKey, 'manager');
     expect(
