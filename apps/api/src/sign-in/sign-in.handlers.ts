@@ -69,7 +69,13 @@ function signedIn(
   user: UserRow,
   started: { token: string; session: ResolvedSession['session'] },
 ) {
+  const { people } = c.get('deps');
   const practice = practiceOf(c.get('deps'), user);
+  // The browser's previous session (another sign-in, an enrolment-limited one) ends: one per cookie.
+  const previous = getCookie(c, SESSION_COOKIE);
+  const replaced =
+    previous && previous.length <= 100 ? people.sessionByTokenHash(tokenHash(previous)) : undefined;
+  if (replaced && replaced.id !== started.session.id) people.deleteSession(replaced.id);
   setSessionCookie(c, started.token);
   return sessionView({
     session: started.session,

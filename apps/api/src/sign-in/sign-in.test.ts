@@ -184,6 +184,11 @@ describe('sign-in', { timeout: 30_000 }, () => {
     const person = await signedInPerson(h, ODS, apiKey, 'staff');
     const second = sessionCookieOf(await signIn({ email: person.email, password: PASSWORD })) as string;
     const third = sessionCookieOf(await signIn({ email: person.email, password: PASSWORD })) as string;
+    // Signing in again in the same browser ends that browser's previous session.
+    const again = await signIn({ email: person.email, password: PASSWORD }, cookie(third));
+    expect((await h.send('GET', '/v1/session', { headers: cookie(third) })).status).toBe(401);
+    const fourth = sessionCookieOf(again) as string;
+    expect((await h.send('GET', '/v1/session', { headers: cookie(fourth) })).status).toBe(200);
     const out = await h.send('DELETE', '/v1/session', { headers: cookie(person.token) });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/policy_session=;.*Max-Age=0/);
@@ -192,7 +197,7 @@ describe('sign-in', { timeout: 30_000 }, () => {
     expect(
       (await h.send('POST', '/v1/session/sign-out-everywhere', { headers: cookie(second) })).status,
     ).toBe(204);
-    expect((await h.send('GET', '/v1/session', { headers: cookie(third) })).status).toBe(401);
+    expect((await h.send('GET', '/v1/session', { headers: cookie(fourth) })).status).toBe(401);
   });
 
   it('refuses cross-site writes made with the cookie (Origin, Sec-Fetch-Site), allows same-origin ones', async () => {
