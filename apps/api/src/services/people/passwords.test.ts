@@ -15,6 +15,13 @@ describe('password hashing', { timeout: 30_000 }, () => {
     ).toBe(true);
   });
 
+  it('never matches a longer input that starts with the password', async () => {
+    const longest = 'w'.repeat(120) + 'x'.repeat(136);
+    const stored = await hashPassword(longest);
+    expect(await verifyPassword(longest, stored)).toBe(true);
+    expect(await verifyPassword(`${longest}extra`, stored)).toBe(false);
+  });
+
   it('treats anything that is not one of its hashes as no match', async () => {
     for (const stored of ['', 'plain', 'scrypt$1$1$1$$', 'bcrypt$x$y$z$a$b', 'scrypt$NaN$8$1$abc$def'])
       expect(await verifyPassword('whatever it is', stored)).toBe(false);

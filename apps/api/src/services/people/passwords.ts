@@ -51,13 +51,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const salt = Buffer.from(parts[4] as string, 'base64url');
   const expected = Buffer.from(parts[5] as string, 'base64url');
   if (![N, r, p].every(Number.isSafeInteger) || expected.length < 16) return false;
-  const key = await derive(password.slice(0, MAX_PASSWORD_LENGTH), salt, expected.length, {
-    N,
-    r,
-    p,
-    maxmem: maxmem(N, r),
-  });
-  return timingSafeEqual(key, expected);
+  // Over-long input costs the same as any other (hashed cut short), and never matches: no stored
+  // password is longer.
+  const tooLong = [...password].length > MAX_PASSWORD_LENGTH;
+  const key = await derive(
+    tooLong ? password.slice(0, MAX_PASSWORD_LENGTH) : password,
+    salt,
+    expected.length,
+    {
+      N,
+      r,
+      p,
+      maxmem: maxmem(N, r),
+    },
+  );
+  return timingSafeEqual(key, expected) && !tooLong;
 }
 
 export interface PasswordContext {
