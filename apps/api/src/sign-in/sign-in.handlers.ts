@@ -100,7 +100,7 @@ export const signIn: RouteHandler<typeof signInRoute, AppEnv> = async (c) => {
   const email = normalizeEmail(body.email);
   const account = accountKey(email);
   const address = addressKey(clientAddress(c));
-  const wait = lockedFor(people, [account, address], deps.clock());
+  const wait = lockedFor(people, address ? [account, address] : [account], deps.clock());
   if (wait > 0) throw locked(wait);
 
   const user = people.userByEmail(email);
@@ -112,7 +112,7 @@ export const signIn: RouteHandler<typeof signInRoute, AppEnv> = async (c) => {
   if (!user || !usable) {
     await store.write(() => {
       recordFailure(people, account, SIGN_IN_LIMITS.accountFailures, now);
-      recordFailure(people, address, SIGN_IN_LIMITS.addressFailures, now);
+      if (address) recordFailure(people, address, SIGN_IN_LIMITS.addressFailures, now);
     });
     throw invalidCredentials();
   }

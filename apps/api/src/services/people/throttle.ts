@@ -16,7 +16,14 @@ export const SIGN_IN_LIMITS = {
 } as const;
 
 export const accountKey = (email: string) => `account:${hash('sha256', email, 'hex')}`;
-export const addressKey = (address: string) => `address:${address}`;
+
+/**
+ * The address's key, or undefined for a loopback address: that is a reverse proxy on the same host
+ * (or a developer's machine), where every client would share one count and 20 failures by anyone
+ * would lock everyone out. Behind such a proxy, limit sign-in attempts per client at the proxy.
+ */
+export const addressKey = (address: string): string | undefined =>
+  /^(127\.|::1$|::ffff:127\.)/.test(address) ? undefined : `address:${address}`;
 
 /** Seconds until every given key is unlocked; 0 when none is locked. */
 export function lockedFor(people: PeopleStore, keys: string[], now: Date): number {
