@@ -124,6 +124,7 @@ describe('the app as a whole', () => {
       'adminKey',
       'apiKey',
       'reportKey',
+      'session',
       'webhookSignature',
     ]);
     // Every notification a vendor can receive, described as an OpenAPI 3.1 webhook.

@@ -15,6 +15,7 @@ import { dataProtection } from './data-protection/data-protection.index.js';
 import type { Db } from './db/open.js';
 import { Store } from './db/store.js';
 import { createDemo, type DemoOptions } from './demo/demo.index.js';
+import { desk } from './desk/desk.index.js';
 import { evidence } from './evidence/evidence.index.js';
 import { MAX_EVIDENCE_BYTES } from './evidence/media.js';
 import { health } from './health/health.index.js';
@@ -32,9 +33,13 @@ import { publicConfigFastLane } from './public-config/public-config.fast.js';
 import { publicConfig } from './public-config/public-config.index.js';
 import { reports } from './reports/reports.index.js';
 import { Notifier, type NotifierOptions } from './services/notifier.js';
+import type { SendMail } from './services/people/mail.js';
+import { PeopleStore } from './services/people/people-store.js';
 import { isMultipart, MULTIPART_REPORT_LIMIT } from './services/report-filing.js';
+import { signIn } from './sign-in/sign-in.index.js';
 import { summary } from './summary/summary.index.js';
 import { templates } from './templates/templates.index.js';
+import { users } from './users/users.index.js';
 import { webhooks } from './webhooks/webhooks.index.js';
 import { describeWebhooks } from './webhooks/webhooks.openapi.js';
 
@@ -56,6 +61,10 @@ export interface AppOptions {
   };
   /** If set, an admin key with exactly this value exists (POLICY_BOOTSTRAP_ADMIN_KEY). */
   bootstrapAdminKey?: string;
+  /** Sends sign-in emails (password reset links); without it none are sent. */
+  sendMail?: SendMail;
+  /** The public origin links in emails point at (POLICY_PUBLIC_URL), e.g. https://desk.example.nhs.uk. */
+  publicUrl?: string;
   /**
    * The audit's Ed25519 signing key (POLICY_AUDIT_SIGNING_KEY: PKCS#8 PEM or base64 DER), or a signer;
    * otherwise `audit-signing-key.pem` beside the database file, created 0600 at first start.
@@ -163,6 +172,9 @@ export function createApp(options: AppOptions) {
     auditSigner:
       options.auditSigner ??
       loadAuditSigner({ key: options.auditSigningKey, databasePath: options.db.$client.name }),
+    people: new PeopleStore(options.db),
+    sendMail: options.sendMail,
+    publicUrl: options.publicUrl,
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
 
@@ -213,7 +225,10 @@ export function createApp(options: AppOptions) {
     .route('/', audit)
     .route('/', webhooks)
     .route('/', dataProtection)
+    .route('/', signIn)
+    .route('/', users)
     .route('/', apiDocs)
+    .route('/', desk)
     .route('/', assets);
   // The demo practice's pages exist only while the demo is on (never by default in production).
   if (options.demo) app.route('/', createDemo(options.demo));
@@ -223,6 +238,13 @@ export function createApp(options: AppOptions) {
     scheme: 'bearer',
     description:
       'An API key, `pk_…`, scoped to practices and scopes. Optional `X-Acting-User: <id>; role=<role>`.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'policy_session',
+    description:
+      'A signed-in person’s session (POST /v1/session). The role is the person’s own; writes must come from the same origin (Origin / Sec-Fetch-Site).',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',
@@ -273,6 +295,15 @@ export function createApp(options: AppOptions) {
         name: 'Webhooks',
         description:
           'Signed (Standard Webhooks) notifications to a vendor’s endpoint; see the `webhooks` section.',
+      },
+      {
+        name: 'Sign-in',
+        description:
+          'People of a practice sign in to the desk: sessions (cookie `policy_session`), TOTP two-factor, invitations and password resets.',
+      },
+      {
+        name: 'People',
+        description: 'A practice’s users (staff, manager, partner): invite, change role, disable.',
       },
       { name: 'Operations', description: 'Health.' },
     ],

@@ -241,6 +241,7 @@ async function main(): Promise<void> {
     maxConnections: numberFrom(env, 'POLICY_MAX_CONNECTIONS'),
     auditSigningKey: env.POLICY_AUDIT_SIGNING_KEY || undefined,
     dataProtectionIntervalMs: minutes(env.POLICY_DATA_PROTECTION_MINUTES, 'POLICY_DATA_PROTECTION_MINUTES'),
+    publicUrl: env.POLICY_PUBLIC_URL || undefined,
   });
   const lines = [
     `API      ${running.url}/v1`,
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
       `  report key (publishable): ${demo.reportKey}${demo.reportKeyRevoked ? '  (REVOKED: delete demo-report-key beside the database for a new one)' : ''}`,
       `  API key (new this start):  ${demo.apiKey}`,
       ...(demo.adminKey ? [`  admin key (new this start): ${demo.adminKey}`] : []),
+      `  desk sign-in: ${running.url}/desk/  ${demo.manager.email}  password (new this start): ${demo.manager.password}`,
     ];
     if (process.stdout.isTTY) process.stdout.write(`${keys.join('\n')}\n`);
     else {

@@ -563,6 +563,7 @@ async function send(op: Operation, mutation: Mutation) {
     apiKey: fixture.apiKey,
     reportKey: fixture.reportKey,
     origin: fixture.origin,
+    session: fixture.session,
   };
   const base = op.build(target);
   const auth = mutation.kind === 'no-auth' ? {} : authHeaders(op, creds);

@@ -73,7 +73,14 @@ export interface PracticeFixture {
   evidenceIds: string[];
   /** One webhook endpoint (a public documentation address: never delivered to in these tests). */
   webhookIds: string[];
+  /** A member of staff (invited with the API key, invitation accepted) and their session cookie. */
+  userIds: string[];
+  userEmail: string;
+  session: string;
 }
+
+/** The password every fixture person sets. */
+export const PERSON_PASSWORD = 'correct mauve stapler orbit';
 
 async function ok<T>(response: Response, status: number, what: string): Promise<T> {
   const text = await response.text();
@@ -163,7 +170,26 @@ export async function seedPractice(h: Harness, ods: string, incidents = 3): Prom
     references: [],
     evidenceIds: [],
     webhookIds: [],
+    userIds: [],
+    userEmail: `staff@${ods.toLowerCase()}.example.nhs.uk`,
+    session: '',
   };
+  const invited = await ok<{ id: string; inviteUrl: string }>(
+    await h.request(`/v1/practices/${ods}/users`, {
+      method: 'POST',
+      headers: bearer(api.key),
+      json: { email: fixture.userEmail, name: `Staff ${ods}`, role: 'staff' },
+    }),
+    201,
+    `invite a person to ${ods}`,
+  );
+  fixture.userIds.push(invited.id);
+  const accepted = await h.request(`/v1/invites/${invited.inviteUrl.split('/').at(-1)}/accept`, {
+    method: 'POST',
+    json: { password: PERSON_PASSWORD },
+  });
+  await ok(accepted, 200, `accept the invitation to ${ods}`);
+  fixture.session = /policy_session=([^;]+)/.exec(accepted.headers.get('set-cookie') ?? '')?.[1] ?? '';
   for (let i = 0; i < incidents; i++) {
     const filed = await fileReport(h, fixture);
     fixture.incidentIds.push(filed.id);

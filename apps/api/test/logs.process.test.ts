@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ADMIN_KEY, type ChildServer, startChildServer } from './child-server.js';
 
@@ -158,5 +159,115 @@ describe('request logs', () => {
     }
     // Concrete ids stay out of the route field: the route pattern is logged, never the path.
     for (const line of requestLines) expect(String(line.route)).not.toContain(id);
+  }, 60_000);
+
+  it('sign-in leaves no password, session token, link token, TOTP secret or email in the logs', async () => {
+    const PEOPLE_ODS = 'Y90067';
+    const EMAIL = 'winifred.ashcombe-kettering@people.example.nhs.uk';
+    const PASSWORD = 'lantern walrus quietly 4517 harbour';
+    const NEW_PASSWORD = 'second marmalade orbit 9083 spire';
+    const secrets: string[] = [];
+    const call = async (path: string, init: RequestInit & { json?: unknown } = {}) => {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      const response = await fetch(`${server.url}${path}`, {
+        ...rest,
+        headers,
+        body: json === undefined ? rest.body : JSON.stringify(json),
+      });
+      const token = /policy_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+      if (token) secrets.push(token);
+      return response;
+    };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = { out: server.stdout.length, err: server.stderr.length };
+    const admin = { authorization: `Bearer ${BOOTSTRAP_ADMIN_KEY}` };
+    await call('/v1/practices', {
+      method: 'POST',
+      headers: admin,
+      json: { ods: PEOPLE_ODS, name: 'People Surgery' },
+    });
+    const apiKey = (
+      (await (
+        await call(`/v1/practices/${PEOPLE_ODS}/keys`, {
+          method: 'POST',
+          headers: admin,
+          json: { type: 'api', scopes: ['settings:write'] },
+        })
+      ).json()) as { key: string }
+    ).key;
+    secrets.push(apiKey);
+    const invited = (await (
+      await call(`/v1/practices/${PEOPLE_ODS}/users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}` },
+        json: { email: EMAIL, name: 'Winifred Ashcombe', role: 'manager' },
+      })
+    ).json()) as { id: string; inviteUrl: string };
+    const inviteToken = invited.inviteUrl.split('/').at(-1) as string;
+    secrets.push(inviteToken);
+    await call(`/v1/invites/${inviteToken}`);
+    const accepted = await call(`/v1/invites/${inviteToken}/accept`, {
+      method: 'POST',
+      json: { password: PASSWORD },
+    });
+    expect(accepted.status).toBe(200);
+    const session = secrets.at(-1) as string;
+    const cookie = { cookie: `policy_session=${session}` };
+    const setup = (await (
+      await call('/v1/session/totp/setup', { method: 'POST', headers: cookie })
+    ).json()) as {
+      secret: string;
+    };
+    secrets.push(setup.secret);
+    const totp = new TOTP({ secret: Secret.fromBase32(setup.secret) });
+    const confirmed = await call('/v1/session/totp/confirm', {
+      method: 'POST',
+      headers: cookie,
+      json: { code: totp.generate() },
+    });
+    expect(confirmed.status).toBe(200);
+    await call('/v1/session', { headers: cookie });
+    await call('/v1/session', { method: 'POST', json: { email: EMAIL, password: `${PASSWORD}x` } });
+    await call('/v1/session', { method: 'POST', json: { email: EMAIL, password: PASSWORD } });
+    const signedIn = await call('/v1/session', {
+      method: 'POST',
+      json: { email: EMAIL, password: PASSWORD, code: totp.generate({ timestamp: Date.now() + 30_000 }) },
+    });
+    expect(signedIn.status).toBe(200);
+    await call('/v1/session/sign-out-everywhere', { method: 'POST', headers: cookie });
+    const reset = (await (
+      await call(`/v1/practices/${PEOPLE_ODS}/users/${invited.id}/password-reset`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}` },
+      })
+    ).json()) as { resetUrl: string };
+    const resetToken = reset.resetUrl.split('/').at(-1) as string;
+    secrets.push(resetToken);
+    expect(
+      (await call(`/v1/password-resets/${resetToken}`, { method: 'POST', json: { password: NEW_PASSWORD } }))
+        .status,
+    ).toBe(204);
+    await call('/v1/password-resets', { method: 'POST', json: { email: EMAIL } });
+    await call(`/v1/password-resets/${resetToken}`, { method: 'POST', json: { password: NEW_PASSWORD } });
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const all = [...server.stdout.slice(before.out), ...server.stderr.slice(before.err)].join('\n');
+    expect(all).toContain('/v1/invites/:token');
+    for (const forbidden of [
+      EMAIL,
+      'winifred',
+      'Ashcombe',
+      PASSWORD,
+      NEW_PASSWORD,
+      'lantern walrus',
+      'marmalade',
+    ])
+      expect(all.toLowerCase(), `logs mention ${forbidden}`).not.toContain(forbidden.toLowerCase());
+    expect(secrets.length).toBe(7);
+    for (const secret of secrets)
+      for (let start = 0; start + 16 <= secret.length; start += 4)
+        expect(all, 'a token or secret in the logs').not.toContain(secret.slice(start, start + 16));
   }, 60_000);
 });

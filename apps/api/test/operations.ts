@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 // Every operation of the API, as the cross-cutting tests drive it: its auth, and how to build a valid
 // request against one practice's records. openapi.test.ts checks this list against the served
 // /openapi.json, so an operation added to the API without a line here fails the suite.
 import type { PracticeFixture } from './harness.js';
-import { reportBody } from './harness.js';
+import { PERSON_PASSWORD, reportBody } from './harness.js';
 
-export type AuthKind = 'none' | 'admin' | 'api' | 'report' | 'apiOrReport';
+/** `session`: the practice's person's `policy_session` cookie (staff). */
+export type AuthKind = 'none' | 'admin' | 'api' | 'report' | 'apiOrReport' | 'session';
 
 export interface RequestSpec {
   /** Concrete path, query string included. */
@@ -26,7 +28,8 @@ export interface Target {
   ids: Pick<
     PracticeFixture,
     'ods' | 'incidentIds' | 'evidenceIds' | 'apiKeyId' | 'reportKeyId' | 'webhookIds'
-  >;
+  > &
+    Partial<Pick<PracticeFixture, 'userIds' | 'userEmail'>>;
 }
 
 export interface Operation {
@@ -48,6 +51,11 @@ const first = (list: string[], what: string): string => {
   if (value === undefined) throw new Error(`fixture has no ${what}`);
   return value;
 };
+
+/** A link token no one was given (the shape of a real one). */
+const unknownToken = () => randomBytes(32).toString('base64url');
+
+const userPath = (t: Target) => `/v1/practices/${t.ods}/users/${first(t.ids.userIds ?? [], 'user')}`;
 
 const webhookPath = (t: Target) => `/v1/practices/${t.ods}/webhooks/${first(t.ids.webhookIds, 'webhook')}`;
 
@@ -234,6 +242,7 @@ export const OPERATIONS: Operation[] = [
   {
     id: 'POST /v1/practices/{ods}/templates/{templateId}/render',
     auth: 'api',
+    scope: 'incidents:read',
     tenant: true,
     usesIds: true,
     writes: false,
@@ -377,6 +386,157 @@ export const OPERATIONS: Operation[] = [
     writes: false,
     build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/access-log?limit=100` }),
   },
+  {
+    id: 'GET /v1/practices/{ods}/keys',
+    auth: 'admin',
+    tenant: false,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/keys` }),
+  },
+  {
+    // A well-formed sign-in with a wrong password: after a few, the account is locked (429) and
+    // further attempts cost no password hashing — generated tests send this one thousands of times.
+    id: 'POST /v1/session',
+    auth: 'none',
+    tenant: false,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({
+      method: 'POST',
+      path: '/v1/session',
+      json: { email: t.ids.userEmail ?? 'nobody@example.org', password: `not ${PERSON_PASSWORD}` },
+    }),
+  },
+  {
+    id: 'GET /v1/session',
+    auth: 'session',
+    tenant: false,
+    usesIds: false,
+    writes: false,
+    build: () => ({ method: 'GET', path: '/v1/session' }),
+  },
+  {
+    // Signing out without a session is a no-op (204): it needs no credential.
+    id: 'DELETE /v1/session',
+    auth: 'none',
+    tenant: false,
+    usesIds: false,
+    writes: true,
+    build: () => ({ method: 'DELETE', path: '/v1/session' }),
+  },
+  {
+    id: 'POST /v1/session/sign-out-everywhere',
+    auth: 'session',
+    tenant: false,
+    usesIds: false,
+    writes: true,
+    build: () => ({ method: 'POST', path: '/v1/session/sign-out-everywhere' }),
+  },
+  {
+    id: 'POST /v1/session/totp/setup',
+    auth: 'session',
+    tenant: false,
+    usesIds: false,
+    writes: true,
+    build: () => ({ method: 'POST', path: '/v1/session/totp/setup' }),
+  },
+  {
+    id: 'POST /v1/session/totp/confirm',
+    auth: 'session',
+    tenant: false,
+    usesIds: false,
+    writes: true,
+    build: () => ({ method: 'POST', path: '/v1/session/totp/confirm', json: { code: '123456' } }),
+  },
+  {
+    id: 'GET /v1/invites/{token}',
+    auth: 'none',
+    tenant: false,
+    usesIds: false,
+    writes: false,
+    build: () => ({ method: 'GET', path: `/v1/invites/${unknownToken()}` }),
+  },
+  {
+    id: 'POST /v1/invites/{token}/accept',
+    auth: 'none',
+    tenant: false,
+    usesIds: false,
+    writes: true,
+    build: () => ({
+      method: 'POST',
+      path: `/v1/invites/${unknownToken()}/accept`,
+      json: { password: 'a perfectly long passphrase' },
+    }),
+  },
+  {
+    id: 'POST /v1/password-resets',
+    auth: 'none',
+    tenant: false,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({
+      method: 'POST',
+      path: '/v1/password-resets',
+      json: { email: t.ids.userEmail ?? 'nobody@example.org' },
+    }),
+  },
+  {
+    id: 'POST /v1/password-resets/{token}',
+    auth: 'none',
+    tenant: false,
+    usesIds: false,
+    writes: true,
+    build: () => ({
+      method: 'POST',
+      path: `/v1/password-resets/${unknownToken()}`,
+      json: { password: 'a perfectly long passphrase' },
+    }),
+  },
+  {
+    id: 'POST /v1/practices/{ods}/users',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: false,
+    writes: true,
+    build: (t) => ({
+      method: 'POST',
+      path: `/v1/practices/${t.ods}/users`,
+      json: {
+        email: `person.${randomBytes(6).toString('hex')}@example.org`,
+        name: 'Someone New',
+        role: 'staff',
+      },
+    }),
+  },
+  {
+    id: 'GET /v1/practices/{ods}/users',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: false,
+    writes: false,
+    build: (t) => ({ method: 'GET', path: `/v1/practices/${t.ods}/users` }),
+  },
+  {
+    id: 'PATCH /v1/practices/{ods}/users/{id}',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({ method: 'PATCH', path: userPath(t), json: { disabled: false } }),
+  },
+  {
+    id: 'POST /v1/practices/{ods}/users/{id}/password-reset',
+    auth: 'api',
+    scope: 'settings:write',
+    tenant: true,
+    usesIds: true,
+    writes: true,
+    build: (t) => ({ method: 'POST', path: `${userPath(t)}/password-reset` }),
+  },
 ];
 
 /** Operations outside /v1 that the document need not list (served by other routers). */
@@ -387,6 +547,8 @@ export interface Credentials {
   apiKey: string;
   reportKey: string;
   origin: string;
+  /** The `policy_session` cookie value of a signed-in person of the practice. */
+  session?: string;
 }
 
 /** Headers that authenticate `op` with the given practice's credentials. */
@@ -402,6 +564,8 @@ export function authHeaders(op: Operation, creds: Credentials): Record<string, s
       return { 'x-report-key': creds.reportKey, origin: creds.origin };
     case 'apiOrReport':
       return { authorization: `Bearer ${creds.apiKey}` };
+    case 'session':
+      return creds.session ? { cookie: `policy_session=${creds.session}` } : {};
   }
 }
 

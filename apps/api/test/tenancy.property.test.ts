@@ -25,6 +25,10 @@ interface Attacker {
   apiKeys: string[];
 }
 
+/** keyIndex 3: the attacking practice's signed-in member of staff (session cookie) instead of a key. */
+const SESSION_INDEX = 3;
+const STAFF_SCOPES = ['incidents:read', 'incidents:write'];
+
 let h: Harness;
 let practices: PracticeFixture[];
 let attackers: Attacker[];
@@ -41,6 +45,8 @@ function dbSnapshot(): unknown {
          (SELECT count(*) FROM evidence v WHERE v.practice_ods = p.ods) AS evidence,
          (SELECT count(*) FROM webhook_endpoints w WHERE w.practice_ods = p.ods AND w.deleted_at IS NULL) AS webhooks,
          (SELECT count(*) FROM outbox_events o WHERE o.practice_ods = p.ods) AS outbox,
+         (SELECT group_concat(u.id || u.email || u.role || coalesce(u.disabled_at, '') || u.updated_at)
+            FROM users u WHERE u.practice_ods = p.ods) AS people,
          (SELECT count(*) FROM api_keys k WHERE k.revoked_at IS NULL) AS liveKeys
        FROM practices p ORDER BY p.ods`,
     )
@@ -94,6 +100,7 @@ const missingIds = (): Target['ids'] => ({
   apiKeyId: `key_${freshId()}`,
   reportKeyId: `key_${freshId()}`,
   webhookIds: [`whk_${freshId().replaceAll('-', '')}`],
+  userIds: [`usr_${freshId()}`],
 });
 
 function targets(
@@ -118,7 +125,7 @@ const attemptArb = fc
   .record({
     op: fc.constantFrom(...tenantOps),
     attackerIndex: fc.nat({ max: 1 }),
-    keyIndex: fc.nat({ max: 2 }),
+    keyIndex: fc.nat({ max: SESSION_INDEX }),
     modeSeed: fc.nat({ max: 2 }),
     useVictimOrigin: fc.boolean(),
     useReportKey: fc.boolean(),
@@ -157,25 +164,33 @@ describe('tenancy', () => {
         const report = r.op.auth === 'report' || (r.op.auth === 'apiOrReport' && r.useReportKey);
         const creds = {
           admin: ADMIN_KEY,
-          apiKey: attacker.apiKeys[r.keyIndex] as string,
+          apiKey: attacker.apiKeys[r.keyIndex % 3] as string,
           reportKey: attacker.fixture.reportKey,
           origin: r.useVictimOrigin ? victim.origin : attacker.fixture.origin,
         };
-        const headers = report
+        const session =
+          !report && r.keyIndex === SESSION_INDEX && (r.op.auth === 'api' || r.op.auth === 'apiOrReport');
+        const headers: Record<string, string> = report
           ? { 'x-report-key': creds.reportKey, origin: creds.origin }
-          : authHeaders(r.op, creds);
+          : session
+            ? { cookie: `policy_session=${attacker.fixture.session}` }
+            : authHeaders(r.op, { ...creds, apiKey: attacker.apiKeys[r.keyIndex % 3] as string });
         if (r.noise) headers[r.noise.name] = r.noise.value;
         const got = await send(r.op, attempt, headers);
         const twin = await send(r.op, missing, headers);
         perOperation.set(r.op.id, (perOperation.get(r.op.id) ?? 0) + 1);
         // On its own practice's path a key without the operation's scope is refused (403) before any
         // record is looked up — for a foreign record exactly as for a missing one.
+        // A member of staff's session likewise lacks every scope but the incidents' ones, and reaches
+        // only incident and template operations.
+        const staffReaches =
+          (r.op.id.includes('/incidents') || r.op.id.includes('/templates')) &&
+          (r.op.scope === undefined || STAFF_SCOPES.includes(r.op.scope));
         const lacksScope =
           !report &&
           r.op.auth === 'api' &&
-          r.keyIndex === 1 &&
-          r.op.scope !== undefined &&
-          r.op.scope !== 'incidents:read';
+          ((r.keyIndex === 1 && r.op.scope !== undefined && r.op.scope !== 'incidents:read') ||
+            (session && !staffReaches));
         // Likewise a report key sent from an origin it was not issued for is refused for what it is.
         const badOrigin = report && r.useVictimOrigin && r.op.auth === 'apiOrReport';
         const expected = (r.mode === 'own-path-foreign-ids' && lacksScope) || badOrigin ? 403 : 404;

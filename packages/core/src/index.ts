@@ -6,6 +6,8 @@ export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';
 export { publicConfig } from './conduct/public-config.js';
 export * from './labels/index.js';
+export type { BusinessCalendar } from './lifecycle/business-time.js';
+export { businessMillisBetween, calendarFor } from './lifecycle/business-time.js';
 export type { ChaseKind, ChaseSubject, DeadlineChase, DigestEntry } from './lifecycle/chase.js';
 export {
   alertsAtOnce,

@@ -51,6 +51,8 @@ export const apiKeys = sqliteTable(
     createdBy: text('created_by'),
     revokedAt: text('revoked_at'),
     revokedBy: text('revoked_by'),
+    /** API keys: the highest role `X-Acting-User` may claim; null (keys issued before it) = manager. */
+    maxRole: text('max_role', { enum: ['staff', 'manager', 'partner'] }),
   },
   (t) => [index('api_keys_prefix_idx').on(t.prefix), uniqueIndex('api_keys_hash_idx').on(t.hash)],
 );
@@ -250,6 +252,88 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.keyId, t.key] })],
 );
 
+// People who sign in to the desk (services/people). Secrets are never stored in clear: passwords as
+// scrypt hashes, session and one-time-link tokens as SHA-256. The TOTP secret must be readable to
+// check codes, so it is kept as given (the database file is the thing to protect, like the evidence).
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    practiceOds: text('practice_ods')
+      .notNull()
+      .references(() => practices.ods),
+    /** Lower-cased; unique across every practice (sign-in is email and password only). */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['staff', 'manager', 'partner'] }).notNull(),
+    /** `scrypt$N$r$p$salt$hash` (base64url); null until the invitation is accepted. */
+    passwordHash: text('password_hash'),
+    passwordChangedAt: text('password_changed_at'),
+    /** Base32 TOTP secret once enrolment is confirmed; the pending one while it is being set up. */
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    /** The 30-second step of the last code accepted: a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
+    disabledAt: text('disabled_at'),
+    lastSignInAt: text('last_sign_in_at'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_practice_idx').on(t.practiceOds)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    /** Last request seen (recorded at most once a minute): the idle timeout runs from here. */
+    lastSeenAt: text('last_seen_at').notNull(),
+    /** The absolute end, fixed at sign-in. */
+    expiresAt: text('expires_at').notNull(),
+    /** Whether this sign-in passed a TOTP check (or confirmed enrolment). */
+    twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('sessions_token_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time links: invitations (set a first password) and password resets. */
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    /** SHA-256 (hex) of the token in the link. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('user_tokens_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins per account (hashed email, known or not) and per client address. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: text('window_started_at').notNull(),
+  lockedUntil: text('locked_until'),
+});
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type UserTokenRow = typeof userTokens.$inferSelect;
 export type PracticeRow = typeof practices.$inferSelect;
 /** A practice without its precomputed public JSON: what request handling needs. */
 export type PracticeRecord = Omit<PracticeRow, 'publicJson' | 'publicEtag'>;

@@ -83,6 +83,8 @@ export interface IncidentFilters {
   severity?: Severity;
   from?: string;
   to?: string;
+  /** Only incidents filed with this credential (a member of staff sees their own reports only). */
+  createdByKey?: string;
 }
 
 export class Store {
@@ -425,6 +427,18 @@ export class Store {
     return this.#db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
   }
 
+  /** Every API and report key that may act for the practice, revoked ones included, oldest first. */
+  keysOfPractice(ods: string): ApiKeyRow[] {
+    return this.#db
+      .select({ key: apiKeys })
+      .from(keyPractices)
+      .innerJoin(apiKeys, eq(apiKeys.id, keyPractices.keyId))
+      .where(eq(keyPractices.practiceOds, ods))
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+      .all()
+      .map((row) => row.key);
+  }
+
   activeKeysOfType(type: ApiKeyRow['type']): ApiKeyRow[] {
     return this.#db
       .select()
@@ -552,6 +566,7 @@ export class Store {
       );
     if (filters.from) where.push(gte(incidents.createdAt, filters.from));
     if (filters.to) where.push(lte(incidents.createdAt, filters.to));
+    if (filters.createdByKey) where.push(eq(incidents.createdByKey, filters.createdByKey));
     if (page.beforeSeq !== undefined) where.push(lt(incidents.practiceSeq, page.beforeSeq));
     return this.#db
       .select()

@@ -7,8 +7,8 @@ import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
 import { assertUploadQuota } from '../http/upload-quota.js';
 import { IsoDateTime } from '../schemas/common.js';
-import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import { recordAccess } from '../services/access-log.js';
+import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import type { evidenceDownloadRoute, evidenceUploadRoute } from './evidence.routes.js';
 import { IMAGE_TYPES, isPlainText, MAX_EVIDENCE_BYTES, sniffImage } from './media.js';
 

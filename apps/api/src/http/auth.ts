@@ -1,10 +1,12 @@
 import { hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { ActorRole } from '@policy/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiKeyRow } from '../db/schema.js';
 import type { Store } from '../db/store.js';
 import type { ApiScope, AppEnv, Principal } from './env.js';
 import { ApiError, notFound } from './problem.js';
+import { checkSessionAccess, sessionPrincipal } from './session-auth.js';
 
 // Keys: `<type>_<43 base64url chars of 32 random bytes>`. Stored as SHA-256 only; the 8 characters
 // after the type prefix are kept in clear as the key's public prefix, for lookup and for humans.
@@ -30,6 +32,8 @@ export interface IssueKeyInput {
   allowedOrigins: string[];
   label?: string;
   createdBy?: string;
+  /** API keys: the highest role X-Acting-User may claim. */
+  maxRole?: ActorRole;
   /** A given secret (the bootstrap admin key, the published demo report key); random otherwise. */
   secret?: string;
   id?: string;
@@ -50,6 +54,7 @@ export function issueKey(store: Store, input: IssueKeyInput, now: Date): { row: 
     createdBy: input.createdBy ?? null,
     revokedAt: null,
     revokedBy: null,
+    maxRole: input.type === 'api' ? (input.maxRole ?? 'manager') : null,
   };
   store.insertKey(row);
   return { row, key };
@@ -80,6 +85,9 @@ export const toPrincipal = (row: ApiKeyRow): Principal => ({
   practices: JSON.parse(row.practices) as string[],
   scopes: JSON.parse(row.scopes) as ApiScope[],
   allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+  // Keys issued before maxRole existed act at most as a manager: partner decisions need a key that
+  // was given them.
+  ...(row.type === 'api' ? { maxRole: row.maxRole ?? 'manager' } : {}),
 });
 
 const unauthorized = (detail: string) =>
@@ -104,13 +112,22 @@ function bindPractice(c: Context<AppEnv>, principal: Principal): void {
   c.set('practice', practice);
 }
 
-/** An API key (`pk_…`) with the scope, for the path's practice if it names one. */
+/** The Authorization header's key if one is sent; otherwise the session cookie's person, if any. */
+const keyOrSession = (c: Context<AppEnv>): Principal =>
+  (c.req.header('authorization') === undefined ? sessionPrincipal(c) : undefined) ?? bearer(c);
+
+/**
+ * An API key (`pk_…`) with the scope, or a signed-in person whose role has it (services/people),
+ * for the path's practice if it names one.
+ */
 export const requireApiKey =
   (scope?: ApiScope): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const principal = bearer(c);
-    if (principal.type !== 'api') throw new ApiError(403, 'This operation needs an API key (pk_…).');
+    const principal = keyOrSession(c);
+    if (principal.type !== 'api' && principal.type !== 'session')
+      throw new ApiError(403, 'This operation needs an API key (pk_…).');
     bindPractice(c, principal);
+    checkSessionAccess(c, principal, scope);
     if (scope && !principal.scopes.includes(scope))
       throw new ApiError(403, `This key lacks the \`${scope}\` scope.`, { scope });
     c.set('principal', principal);
@@ -122,6 +139,24 @@ export const requireAdminKey: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (principal.type !== 'admin') throw new ApiError(403, 'This operation needs an admin key (ak_…).');
   c.set('principal', principal);
   await next();
+};
+
+/**
+ * An admin key, or a signed-in manager of the path's practice (keys for their own practice only;
+ * the handler caps what a manager may give a key).
+ */
+export const requireAdminKeyOrManager: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const session = c.req.header('authorization') === undefined ? sessionPrincipal(c) : undefined;
+  if (session) {
+    bindPractice(c, session);
+    if (session.user?.role !== 'manager')
+      throw new ApiError(403, `A ${session.user?.role}’s account cannot manage keys.`, {
+        code: 'role_not_allowed',
+      });
+    c.set('principal', session);
+    return next();
+  }
+  return requireAdminKey(c, next);
 };
 
 function reportKey(c: Context<AppEnv>): Principal {
@@ -142,8 +177,17 @@ function checkOrigin(c: Context<AppEnv>, principal: Principal): void {
     });
 }
 
-/** A report key (`X-Report-Key: rk_…`) of the path's practice, sent from one of its allowed origins. */
+/**
+ * A report key (`X-Report-Key: rk_…`) of the path's practice, sent from one of its allowed origins —
+ * or a signed-in person of the practice (any role files reports; they are recorded as the filer).
+ */
 export const requireReportKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const session = c.req.header('x-report-key') === undefined ? sessionPrincipal(c) : undefined;
+  if (session) {
+    bindPractice(c, session);
+    c.set('principal', session);
+    return next();
+  }
   const principal = reportKey(c);
   bindPractice(c, principal);
   checkOrigin(c, principal);
@@ -153,7 +197,7 @@ export const requireReportKey: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Either credential: a report key (with its origin check) or an API key. */
 export const requireApiOrReportKey: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const principal = c.req.header('x-report-key') !== undefined ? reportKey(c) : bearer(c);
+  const principal = c.req.header('x-report-key') !== undefined ? reportKey(c) : keyOrSession(c);
   if (principal.type === 'admin') throw new ApiError(403, 'This operation needs an API key or a report key.');
   if (principal.type === 'report') checkOrigin(c, principal);
   c.set('principal', principal);

@@ -6,9 +6,10 @@ import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ApiError, notFound } from '../http/problem.js';
+import { checkSessionEvent, listableFiler } from '../http/session-auth.js';
+import { recordAccess } from '../services/access-log.js';
 import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import { fileWithScreenshots, validReport } from '../services/report-filing.js';
-import { recordAccess } from '../services/access-log.js';
 import {
   type applyEventRoute,
   type createIncidentRoute,
@@ -65,6 +66,7 @@ export const list: RouteHandler<typeof listIncidentsRoute, AppEnv> = (c) => {
       severity: query.severity,
       from: instant(query.from, false),
       to: instant(query.to, true),
+      createdByKey: listableFiler(c.get('principal')),
     },
     { limit: limit + 1, beforeSeq: query.cursor === undefined ? undefined : decodeCursor(query.cursor) },
   );
@@ -110,6 +112,7 @@ export const get: RouteHandler<typeof getIncidentRoute, AppEnv> = async (c) => {
 export const apply: RouteHandler<typeof applyEventRoute, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
+  checkSessionEvent(c.get('principal'), body.type);
   const actor = actorOf(c);
   const { store, clock } = c.get('deps');
   const practice = c.get('practice');

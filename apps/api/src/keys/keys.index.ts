@@ -1,5 +1,8 @@
 import { createRouter } from '../http/router.js';
-import { issue, revoke } from './keys.handlers.js';
-import { issueKeyRoute, revokeKeyRoute } from './keys.routes.js';
+import { issue, list, revoke } from './keys.handlers.js';
+import { issueKeyRoute, listKeysRoute, revokeKeyRoute } from './keys.routes.js';
 
-export const keys = createRouter().openapi(issueKeyRoute, issue).openapi(revokeKeyRoute, revoke);
+export const keys = createRouter()
+  .openapi(listKeysRoute, list)
+  .openapi(issueKeyRoute, issue)
+  .openapi(revokeKeyRoute, revoke);

@@ -10,6 +10,10 @@ export const ProblemSchema = z
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     rule: z.string().optional().openapi({ description: 'For 409 policy refusals: the guard that refused.' }),
+    code: z.string().optional().openapi({
+      description:
+        'Sign-in and sessions: what to do next, e.g. `invalid_credentials`, `totp_required`, `invalid_totp`, `locked`, `two_factor_enrolment_required`, `session_expired`, `cross_site`, `role_not_allowed`.',
+    }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details.' });
 
@@ -66,9 +70,11 @@ export const IsoDate = z.iso.date();
 export const HttpUrl = z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH);
 export const ShortText = z.string().trim().min(1).max(MAX_SHORT_TEXT_LENGTH);
 
-export const apiKeySecurity = [{ apiKey: [] }];
-export const adminKeySecurity = [{ adminKey: [] }];
-export const reportKeySecurity = [{ reportKey: [] }];
+type Security = Record<string, string[]>[];
+export const apiKeySecurity: Security = [{ apiKey: [] }, { session: [] }];
+export const adminKeySecurity: Security = [{ adminKey: [] }];
+export const reportKeySecurity: Security = [{ reportKey: [] }, { session: [] }];
+export const sessionSecurity: Security = [{ session: [] }];
 
 /** Headers every write that may be retried accepts. */
 export const IdempotencyHeader = z.object({

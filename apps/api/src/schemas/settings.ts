@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { CONDUCT_CLAUSE_IDS, LOCALES, NATIONS, PLATFORMS, RETENTION_YEARS_RANGE, SEVERITIES } from '@policy/core';
+import {
+  CONDUCT_CLAUSE_IDS,
+  LOCALES,
+  NATIONS,
+  PLATFORMS,
+  RETENTION_YEARS_RANGE,
+  SEVERITIES,
+} from '@policy/core';
 import { HttpUrl, IsoDate, ShortText } from './common.js';
 
 // The practice's settings as a client may send them: every field optional (defaults fill the rest),
@@ -118,6 +125,14 @@ export const SettingsInputSchema = z
             description:
               'Whole years after an incident is closed before the scheduled purge removes its personal data (default 10: the NHS Records Management Code of Practice’s complaints case file, closure + 10 years)',
           }),
+      })
+      .optional(),
+    security: z
+      .strictObject({
+        requireTwoFactor: z.boolean().optional().openapi({
+          description:
+            'Managers and partners must enrol a TOTP authenticator and give a code at each sign-in (default true).',
+        }),
       })
       .optional(),
   })

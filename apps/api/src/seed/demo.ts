@@ -1,8 +1,11 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { PracticeSettingsInput } from '@policy/core';
+import type { PracticeSettings, PracticeSettingsInput } from '@policy/core';
 import type { Store } from '../db/store.js';
 import { generateKey, issueKey, sha256Hex } from '../http/auth.js';
 import { publicOf, settingsFrom } from '../practices/practice-config.js';
+import { hashPasswordSync } from '../services/people/passwords.js';
+import { PeopleStore } from '../services/people/people-store.js';
 
 // A fictional practice for `npm start` (POLICY_DEMO=1). Names, numbers (Ofcom's 01632 960xxx drama
 // range) and domains (.example) are invented.
@@ -75,7 +78,12 @@ export const DEMO_SETTINGS: PracticeSettingsInput = {
     { name: 'Jade Whitlock', role: 'practice nurse', aliases: ['Nurse Jade', 'Jade'] },
     { name: 'Sam Adeyemi', role: 'receptionist', aliases: ['Sam'] },
   ],
+  // The demo only: a newcomer signs in with the printed password, no authenticator needed.
+  security: { requireTwoFactor: false },
 };
+
+/** The demo practice manager's sign-in; a new password is set (and printed) at each start. */
+export const DEMO_MANAGER = { email: 'manager@riverside-green.example', name: 'Helen Marsh' } as const;
 
 export interface DemoKeys {
   ods: string;
@@ -84,6 +92,50 @@ export interface DemoKeys {
   reportKeyRevoked: boolean;
   apiKey: string;
   adminKey?: string;
+  /** The demo manager's desk sign-in (password new this start). */
+  manager: { email: string; password: string };
+}
+
+/**
+ * Makes the demo manager's account (or gives it a new password: the old one stops working and its
+ * sessions end), and keeps two-factor off for the demo practice if its stored settings predate it.
+ */
+function seedDemoManager(store: Store, now: Date): DemoKeys['manager'] {
+  const people = new PeopleStore(store.db);
+  const practice = store.practice(DEMO_ODS);
+  const settings = JSON.parse(practice?.settings ?? '{}') as Partial<PracticeSettings>;
+  if (practice && settings.security === undefined) {
+    const next = { ...settings, security: { requireTwoFactor: false } } as PracticeSettings;
+    store.updatePractice(DEMO_ODS, {
+      name: practice.name,
+      settings: JSON.stringify(next),
+      ...publicOf(next),
+      updatedAt: now.toISOString(),
+      updatedBy: 'demo-seed',
+    });
+  }
+  const password = `demo-${randomBytes(12).toString('base64url')}`;
+  const passwordHash = hashPasswordSync(password);
+  const at = now.toISOString();
+  const existing = people.userByEmail(DEMO_MANAGER.email);
+  if (existing) {
+    people.updateUser(existing.id, { passwordHash, passwordChangedAt: at, disabledAt: null, updatedAt: at });
+    people.deleteSessionsOf(existing.id);
+  } else
+    people.insertUser({
+      id: `usr_${randomUUID()}`,
+      practiceOds: DEMO_ODS,
+      email: DEMO_MANAGER.email,
+      name: DEMO_MANAGER.name,
+      role: 'manager',
+      passwordHash,
+      passwordChangedAt: at,
+      createdAt: at,
+      createdBy: 'demo-seed',
+      updatedAt: at,
+      updatedBy: 'demo-seed',
+    });
+  return { email: DEMO_MANAGER.email, password };
 }
 
 /**
@@ -164,6 +216,7 @@ export function seedDemo(
       reportKeyRevoked: Boolean(report?.revokedAt),
       apiKey: api.key,
       ...(admin ? { adminKey: admin.key } : {}),
+      manager: seedDemoManager(store, options.now),
     };
   });
 }

@@ -2,6 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { type RenderOptions, renderTemplate, summarise, TEMPLATES } from '@policy/core';
 import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
+import { staffMayReach } from '../http/session-auth.js';
 import { settingsOf } from '../services/lifecycle.js';
 import type { listTemplatesRoute, renderTemplateRoute } from './templates.routes.js';
 
@@ -20,7 +21,7 @@ export const render: RouteHandler<typeof renderTemplateRoute, AppEnv> = (c) => {
   if (body.locale) options.locale = body.locale;
   if (body.incidentId !== undefined) {
     const found = store.incident(practice.ods, body.incidentId);
-    if (!found) throw notFound('incident');
+    if (!found || !staffMayReach(c, body.incidentId)) throw notFound('incident');
     options.incident = found.incident;
   }
   if (templateId === 'monitoring_summary') {

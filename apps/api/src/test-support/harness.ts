@@ -95,7 +95,12 @@ export async function harness(options: Partial<Omit<AppOptions, 'db'>> = {}): Pr
     if (created.status !== 201) throw new Error(`practice: ${created.status} ${created.text}`);
     const api = await send('POST', `/v1/practices/${ods}/keys`, {
       key: ADMIN_KEY,
-      body: { type: 'api', scopes: ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'] },
+      // maxRole partner: the feature tests act as every role, partner decisions included.
+      body: {
+        type: 'api',
+        scopes: ['incidents:read', 'incidents:write', 'settings:write', 'reports:read'],
+        maxRole: 'partner',
+      },
     });
     const report = await send('POST', `/v1/practices/${ods}/keys`, {
       key: ADMIN_KEY,

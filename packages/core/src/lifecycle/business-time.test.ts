@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../model/settings.js';
 import {
   addBusinessHours,
+  businessMillisBetween,
   businessWindow,
   calendarFor,
   dayNumberOf,
@@ -213,5 +214,30 @@ describe('business hours (public reply: 4 business hours)', () => {
     expect(iso(nextBusinessMoment(ms('2026-03-02T10:00:00Z'), calendar))).toBe('2026-03-02T10:00:00.000Z');
     expect(iso(nextBusinessMoment(ms('2026-03-02T19:00:00Z'), calendar))).toBe('2026-03-03T08:00:00.000Z');
     expect(iso(nextBusinessMoment(ms('2026-03-14T10:00:00Z'), calendar))).toBe('2026-03-16T08:00:00.000Z');
+  });
+});
+
+describe('business time between two instants (deadlines shown as time left)', () => {
+  const between = (from: string, to: string) => businessMillisBetween(ms(from), ms(to), calendar) / HOUR;
+
+  it('counts only business hours, and is negative once the deadline has passed', () => {
+    expect(between('2026-03-02T10:00:00Z', '2026-03-02T14:00:00Z')).toBe(4);
+    expect(between('2026-03-06T18:00:00Z', '2026-03-09T11:00:00Z')).toBe(4); // Fri 1h + Mon 3h
+    expect(between('2026-03-07T10:00:00Z', '2026-03-08T10:00:00Z')).toBe(0); // a weekend
+    expect(between('2026-03-02T14:00:00Z', '2026-03-02T10:00:00Z')).toBe(-4);
+  });
+
+  it('undoes addBusinessHours', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: ms('2024-01-01T00:00:00Z'), max: ms('2028-12-20T00:00:00Z') }),
+        fc.integer({ min: 1, max: 200 }),
+        (from, quarterHours) => {
+          const start = nextBusinessMoment(from, calendar);
+          const due = addBusinessHours(start, quarterHours / 4, calendar);
+          expect(businessMillisBetween(start, due, calendar)).toBe((quarterHours / 4) * HOUR);
+        },
+      ),
+    );
   });
 });

@@ -151,3 +151,22 @@ export function addBusinessHours(instant: number, hours: number, calendar: Busin
 export function nextBusinessMoment(instant: number, calendar: BusinessCalendar): number {
   return addBusinessHours(instant, 0, calendar);
 }
+
+/**
+ * Business time between two instants in milliseconds: positive while `to` is ahead, negative once it
+ * has passed (how overdue). Only time inside business hours counts, so "2 business hours left" on a
+ * Friday evening means 2 hours of Monday. Used to show deadlines as time left, not clock time.
+ */
+export function businessMillisBetween(from: number, to: number, calendar: BusinessCalendar): number {
+  if (to < from) return -businessMillisBetween(to, from, calendar);
+  let total = 0;
+  const last = dayNumberOf(to);
+  for (let day = dayNumberOf(from), n = 0; day <= last && n <= SEARCH_LIMIT_DAYS; day += 1, n += 1) {
+    if (!isBusinessDay(day, calendar)) continue;
+    const { open, close } = businessWindow(day, calendar);
+    const start = Math.max(open, from);
+    const end = Math.min(close, to);
+    if (end > start) total += end - start;
+  }
+  return total;
+}

@@ -1,5 +1,5 @@
 import { complaintsRoute } from '../policy/nations.js';
-import type { ConductClauseId, Locale, Nation, Platform, Severity } from './constants.js';
+import type { ActorRole, ConductClauseId, Locale, Nation, Platform, Severity } from './constants.js';
 
 /** One weekday's reply hours in the practice's local time, "HH:MM" 24-hour. */
 export interface BusinessHours {
@@ -89,6 +89,27 @@ export interface PracticeSettings {
   alerts: AlertSettings;
   /** How long personal data of a closed incident is kept before the scheduled purge removes it. */
   retention: RetentionSettings;
+  /** How people sign in to the practice desk. */
+  security: PracticeSecurity;
+}
+
+export interface PracticeSecurity {
+  /** Managers and partners must enrol a TOTP authenticator and give a code at each sign-in. */
+  requireTwoFactor: boolean;
+}
+
+export const DEFAULT_SECURITY: PracticeSecurity = { requireTwoFactor: true };
+
+/** Roles that decide on incidents and settings: their accounts need a second factor when required. */
+export const TWO_FACTOR_ROLES = ['manager', 'partner'] as const satisfies readonly ActorRole[];
+
+/**
+ * Whether a person of this role must give a TOTP code to sign in. Settings stored before `security`
+ * existed read as the default (required).
+ */
+export function twoFactorRequired(settings: Pick<PracticeSettings, 'security'>, role: ActorRole): boolean {
+  const required = settings.security?.requireTwoFactor ?? DEFAULT_SECURITY.requireTwoFactor;
+  return required && (TWO_FACTOR_ROLES as readonly ActorRole[]).includes(role);
 }
 
 export interface RetentionSettings {
@@ -132,6 +153,7 @@ export function withDefaults(input: PracticeSettingsInput): PracticeSettings {
     conduct: { clauses: [], version: '1', ...input.conduct },
     staff: input.staff ?? [],
     closedDates: input.closedDates ?? [],
+    security: { ...DEFAULT_SECURITY, ...input.security },
     retention: { ...DEFAULT_RETENTION, ...input.retention },
     alerts: alertsOf(input),
   };
