@@ -158,6 +158,37 @@ describe('<policy-complaint-redirect>', () => {
     }
   });
 
+  it('sends Northern Ireland to the GP out-of-hours service, never "NHS 111"; Scotland to NHS 24 on 111', async () => {
+    for (const nation of ['northern_ireland', 'scotland'] as const) {
+      const config = fixtureConfig({}, { nation, icb: undefined });
+      const url = page(`<policy-complaint-redirect config="${attr(config)}"></policy-complaint-redirect>`);
+      await withPage(async (probe) => {
+        await probe.page.goto(url);
+        const guide = probe.page.locator('policy-complaint-redirect');
+        const note = guide.locator('[part=urgent-note]');
+        await guide.getByLabel('Get medical help now').check();
+        await guide.getByRole('button', { name: 'Show me how' }).click();
+        const answer = guide.locator('[part=answer]');
+        await answer.waitFor();
+        const said = `${await note.textContent()} ${await answer.textContent()}`.replace(/\s+/g, ' ');
+        const links = [...(await hrefs(note)), ...(await hrefs(answer))];
+        expect(links).toContain('tel:999');
+        if (nation === 'northern_ireland') {
+          expect(said).toContain('When we are closed, contact the GP out-of-hours service.');
+          expect(said).not.toMatch(/111/);
+          expect(links).not.toContain('tel:111');
+          expect(links).toContain('https://www.nidirect.gov.uk/articles/gp-out-hours-service');
+        } else {
+          expect(said).toContain('NHS 24 online');
+          expect(said).not.toContain('NHS 111 online');
+          expect(links).toContain('tel:111');
+          expect(links).toContain('https://www.nhs24.scot/');
+        }
+        await expectNoAxeViolations(probe);
+      });
+    }
+  });
+
   it('asks for a choice when none is made, then shows each route; urgent help puts 999 first', async () => {
     const url = page(
       `<h1>Contact us</h1><policy-complaint-redirect config="${attr(fixtureConfig())}"></policy-complaint-redirect>`,

@@ -311,8 +311,14 @@ export class PolicyComplaintRedirect extends PolicyElement {
         <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
         ${this.interstitial ? html`<p part="intro">${t.interstitialIntro}</p>` : nothing}
         <p part="urgent-note" class="urgent">
-          <strong>${t.urgentLead}</strong> ${t.urgentOnlineVerb} <a href=${this.urgentUrl()}>${t.nhs111Online}</a>
-          ${t.orCall} <a href="tel:111">111</a>. ${t.emergencyCall} <a href="tel:999">999</a>.
+          <strong>${t.urgentLead}</strong>
+          ${
+            this.nation() === 'northern_ireland'
+              ? html`${t.outOfHoursLead} <a href=${this.urgentUrl()}>${t.outOfHours}</a>.`
+              : html`${t.urgentOnlineVerb} <a href=${this.urgentUrl()}>${this.urgentName(t)}</a>
+                  ${t.orCall} <a href="tel:111">111</a>.`
+          }
+          ${t.emergencyCall} <a href="tel:999">999</a>.
         </p>
         <form part="form" novalidate @submit=${this.onSubmit}>
           <div class=${this.showError ? 'invalid' : ''}>
@@ -363,6 +369,16 @@ export class PolicyComplaintRedirect extends PolicyElement {
     `;
   }
 
+  /** The practice's nation, once its details are loaded (England's services until then). */
+  private nation(): string | undefined {
+    return this.loadState.status === 'ready' ? this.loadState.config.nation : undefined;
+  }
+
+  /** NHS 111 online, or NHS 24 (also on 111) in Scotland. Northern Ireland has no 111 at all. */
+  private urgentName(t: RedirectMessages): string {
+    return this.nation() === 'scotland' ? t.nhs24Online : t.nhs111Online;
+  }
+
   private urgentUrl(): string {
     const config = this.loadState.status === 'ready' ? this.loadState.config : undefined;
     return safeUrl(config?.channels.urgent.nhs111Url) ?? NHS_111_URL;
@@ -381,11 +397,18 @@ export class PolicyComplaintRedirect extends PolicyElement {
   private renderUrgent(t: RedirectMessages): TemplateResult {
     return html`
       <p part="emergency" class="emergency">${t.emergencyText} <a href="tel:999">${t.call999}</a></p>
-      <p>${t.urgentText}</p>
-      <ul>
-        <li><a href=${this.urgentUrl()}>${t.nhs111Online}</a></li>
-        <li><a href="tel:111">${t.call111}</a></li>
-      </ul>
+      ${
+        this.nation() === 'northern_ireland'
+          ? html`<p>${t.outOfHoursText}</p>
+              <ul>
+                <li><a href=${this.urgentUrl()}>${t.outOfHours}</a></li>
+              </ul>`
+          : html`<p>${fill(t.urgentText, { service: this.urgentName(t) })}</p>
+              <ul>
+                <li><a href=${this.urgentUrl()}>${this.urgentName(t)}</a></li>
+                <li><a href="tel:111">${t.call111}</a></li>
+              </ul>`
+      }
     `;
   }
 

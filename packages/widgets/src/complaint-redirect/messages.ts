@@ -8,6 +8,11 @@ const en = {
   urgentLead: 'Need medical help now?',
   urgentOnlineVerb: 'Use',
   nhs111Online: 'NHS 111 online',
+  nhs24Online: 'NHS 24 online',
+  outOfHoursLead: 'When we are closed, contact the',
+  outOfHours: 'GP out-of-hours service',
+  outOfHoursText:
+    'If it is not an emergency and we are closed, contact the GP out-of-hours service for your area. They can tell you what to do and arrange for you to see someone.',
   orCall: 'or call',
   emergencyCall: 'In an emergency, call',
   legend: 'What do you want to do?',
@@ -21,7 +26,7 @@ const en = {
   announce: '{choice}: the answer is shown below.',
   // urgent
   urgentText:
-    'If it is not an emergency, use NHS 111 online or call 111. They can tell you what to do and arrange for you to see someone.',
+    'If it is not an emergency, use {service} or call 111. They can tell you what to do and arrange for you to see someone.',
   call111: 'Call 111',
   emergencyText: 'Call 999 if someone is seriously ill or injured and their life is at risk.',
   call999: 'Call 999',
@@ -66,6 +71,11 @@ const cy: typeof en = {
   urgentLead: 'Angen cymorth meddygol nawr?',
   urgentOnlineVerb: 'Defnyddiwch',
   nhs111Online: 'GIG 111 ar-lein',
+  nhs24Online: 'GIG 24 ar-lein',
+  outOfHoursLead: 'Pan fyddwn ar gau, cysylltwch â’r',
+  outOfHours: 'gwasanaeth meddyg teulu y tu allan i oriau',
+  outOfHoursText:
+    'Os nad yw’n argyfwng a’n bod ar gau, cysylltwch â gwasanaeth meddyg teulu y tu allan i oriau eich ardal. Gallant ddweud wrthych beth i’w wneud a threfnu i chi weld rhywun.',
   orCall: 'neu ffoniwch',
   emergencyCall: 'Mewn argyfwng, ffoniwch',
   legend: 'Beth hoffech chi ei wneud?',
@@ -78,7 +88,7 @@ const cy: typeof en = {
   errorNoChoice: 'Dewiswch beth hoffech chi ei wneud',
   announce: '{choice}: mae’r ateb i’w weld isod.',
   urgentText:
-    'Os nad yw’n argyfwng, defnyddiwch GIG 111 ar-lein neu ffoniwch 111. Gallant ddweud wrthych beth i’w wneud a threfnu i chi weld rhywun.',
+    'Os nad yw’n argyfwng, defnyddiwch {service} neu ffoniwch 111. Gallant ddweud wrthych beth i’w wneud a threfnu i chi weld rhywun.',
   call111: 'Ffoniwch 111',
   emergencyText: 'Ffoniwch 999 os yw rhywun yn ddifrifol wael neu wedi’i anafu a bod ei fywyd mewn perygl.',
   call999: 'Ffoniwch 999',
