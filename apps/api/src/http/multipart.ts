@@ -382,12 +382,9 @@ export async function readForm(
     parser.on('error', () => {});
     parser.destroy();
     await discard();
-    // The rest of the body is not wanted: close the connection after the answer rather than read it.
-    if (error instanceof ApiError)
-      throw new ApiError(error.status, error.detail, {
-        ...error.extra,
-        headers: { ...error.extra.headers, Connection: 'close' },
-      });
+    // The rest of the body is read and discarded unparsed by the server after the answer (bounded by
+    // @hono/node-server's drain: 500 ms, 64 MiB), so a browser still uploading sees the problem rather
+    // than a reset connection.
     throw error;
   }
 }
