@@ -50,7 +50,7 @@ export interface FormSpec {
   /** The error for a part of any other name (the form is read on). */
   unknown: string;
   spool: UploadSpool;
-  /** Called as file bytes arrive, with the form's total so far; throw (e.g. a quota's 429) to stop. */
+  /** Called as file bytes arrive, with the form's total so far; throw (e.g. the upload quota's 413) to stop. */
   onFileBytes?: (total: number) => void;
 }
 
