@@ -51,6 +51,7 @@ export function maximumUpload(seed: number): Buffer {
 function send(api: ChildServer, info: Info, body: Buffer): Promise<{ status: number; ms: number }> {
   const { port } = new URL(api.url);
   const started = performance.now();
+  let answered = false;
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -63,17 +64,17 @@ function send(api: ChildServer, info: Info, body: Buffer): Promise<{ status: num
           'content-length': body.length,
           'x-report-key': info.reportKey,
           origin: info.origin,
-          connection: 'close',
         },
       },
       (res) => {
+        answered = true;
         const ms = performance.now() - started;
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, ms }));
       },
     );
-    // The server answers before reading the whole body and then closes: a write error is expected.
-    req.on('error', (error) => (req.writableEnded ? undefined : reject(error)));
+    // The server may answer before the whole body is sent; a reset after that is not a failure.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
     req.end(body);
   });
 }

@@ -4,13 +4,17 @@ import type { EvidenceRecord, IncidentEvent } from '@policy/core';
 import { actorOf } from '../http/actor.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
+import { readForm, readSpooled, requestBody } from '../http/multipart.js';
 import { ApiError, notFound } from '../http/problem.js';
-import { assertUploadQuota } from '../http/upload-quota.js';
+import { assertUploadQuota, quotaGuard } from '../http/upload-quota.js';
 import { IsoDateTime } from '../schemas/common.js';
 import { recordAccess } from '../services/access-log.js';
 import { applyEvent, incidentDetail } from '../services/lifecycle.js';
 import type { evidenceDownloadRoute, evidenceUploadRoute } from './evidence.routes.js';
 import { IMAGE_TYPES, isPlainText, MAX_EVIDENCE_BYTES, sniffImage } from './media.js';
+
+/** The multipart envelope around a 5 MiB file gets a little room (app.ts's EVIDENCE_BODY_LIMIT). */
+const EVIDENCE_BODY_LIMIT = MAX_EVIDENCE_BYTES + 16 * 1024;
 
 const unsupported = () =>
   new ApiError(415, 'Send a PNG, JPEG or WebP screenshot, or a UTF-8 text capture (text/plain).');
@@ -26,23 +30,49 @@ async function readUpload(
 ): Promise<Upload> {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (contentType === 'multipart/form-data') {
-    let form: FormData;
-    try {
-      form = await c.req.formData();
-    } catch {
-      throw new ApiError(400, 'The multipart body could not be read.');
-    }
-    const file = form.get('file');
-    const text = form.get('text');
-    const capturedAt = form.get('capturedAt');
-    const when = typeof capturedAt === 'string' ? capturedAt : undefined;
-    if (file instanceof File)
-      return { bytes: new Uint8Array(await file.arrayBuffer()), declared: 'image', capturedAt: when };
-    if (typeof text === 'string')
-      return { bytes: new TextEncoder().encode(text), declared: 'text', capturedAt: when };
-    throw new ApiError(422, 'The form needs a `file` (a screenshot) or a `text` field.', {
-      errors: [{ path: 'body.file', message: 'a file or a text field is required' }],
+    // Read as it streams, parts counted (http/multipart.ts): a `file` or a `text`, and `capturedAt`.
+    const form = await readForm(c.req.header('content-type') ?? '', requestBody(c), {
+      maxBytes: EVIDENCE_BODY_LIMIT,
+      maxParts: 3,
+      files: {
+        file: {
+          max: 1,
+          maxBytes: MAX_EVIDENCE_BYTES,
+          tooMany: 'send one `file`',
+          tooBig: 'must be at most 5 MiB',
+          notAFile: 'must be a file (a PNG, JPEG or WebP picture)',
+        },
+      },
+      texts: {
+        text: { maxBytes: MAX_EVIDENCE_BYTES, label: 'text' },
+        capturedAt: { maxBytes: 100, label: 'capturedAt' },
+      },
+      unknown: 'unknown part: send `file` or `text`, and optionally `capturedAt`',
+      spool: c.get('deps').uploads.spool,
+      onFileBytes: quotaGuard(c),
     });
+    try {
+      if (form.errors.length > 0)
+        throw new ApiError(422, 'The evidence form is not valid.', { errors: form.errors });
+      const field = (name: string) => form.texts.find((part) => part.name === name)?.value;
+      const when = field('capturedAt');
+      const file = form.files[0];
+      // At most 5 MiB, and held as the evidence is stored in any case.
+      if (file)
+        return {
+          bytes: new Uint8Array(readSpooled(file.file, file.size)),
+          declared: 'image',
+          capturedAt: when,
+        };
+      const text = field('text');
+      if (text !== undefined)
+        return { bytes: new TextEncoder().encode(text), declared: 'text', capturedAt: when };
+      throw new ApiError(422, 'The form needs a `file` (a screenshot) or a `text` field.', {
+        errors: [{ path: 'body.file', message: 'a file or a text field is required' }],
+      });
+    } finally {
+      await form.discard();
+    }
   }
   const declared = (IMAGE_TYPES as readonly string[]).includes(contentType)
     ? 'image'

@@ -143,4 +143,37 @@ describe('evidence', () => {
     const other = await upload(JPEG_BYTES, 'image/jpeg', headers);
     expect(other.status).toBe(422);
   });
+
+  it('reads a multipart upload as it streams: 100,000 parts are refused after the first few', async () => {
+    const boundary = 'evidence-boundary';
+    const part = `--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n`;
+    const total = part.length * 100_000;
+    let pulled = 0;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 100_000) {
+          controller.enqueue(new TextEncoder().encode(`--${boundary}--\r\n`));
+          return controller.close();
+        }
+        const chunk = new TextEncoder().encode(part.repeat(500));
+        sent += 500;
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await h.app.request(`/v1/practices/Y90001/incidents/${id}/evidence`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${keys.apiKey}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    // The first chunk and the one the stream reads ahead: 2 of 200.
+    expect(pulled).toBeLessThan(total / 50);
+    expect(h.db.$client.prepare('SELECT count(*) AS n FROM evidence').get()).toEqual({ n: 0 });
+  });
 });

@@ -50,7 +50,7 @@ export interface FormSpec {
   /** The error for a part of any other name (the form is read on). */
   unknown: string;
   spool: UploadSpool;
-  /** Called as file bytes arrive, with the form's total so far; throw (e.g. a quota's 429) to stop. */
+  /** Called as file bytes arrive, with the form's total so far; throw (e.g. the upload quota's 413) to stop. */
   onFileBytes?: (total: number) => void;
 }
 
@@ -382,12 +382,9 @@ export async function readForm(
     parser.on('error', () => {});
     parser.destroy();
     await discard();
-    // The rest of the body is not wanted: close the connection after the answer rather than read it.
-    if (error instanceof ApiError)
-      throw new ApiError(error.status, error.detail, {
-        ...error.extra,
-        headers: { ...error.extra.headers, Connection: 'close' },
-      });
+    // The rest of the body is read and discarded unparsed by the server after the answer (bounded by
+    // @hono/node-server's drain: 500 ms, 64 MiB), so a browser still uploading sees the problem rather
+    // than a reset connection.
     throw error;
   }
 }

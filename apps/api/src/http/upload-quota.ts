@@ -4,7 +4,9 @@ import type { AppEnv } from './env.js';
 import { ApiError } from './problem.js';
 
 // A practice's uploads (screenshots with reports, evidence) are held to a daily byte quota, so a
-// published report key cannot fill the disk. The day is the UTC day; what counts is the evidence
+// published report key cannot fill the disk. Refused with 413 rather than 429: the staff report form
+// goes back to editing on a 413 (so the report can be filed now, without its screenshots) but would
+// hold a 429 pending until Retry-After — midnight — with a report of a threat unfiled. The day is the UTC day; what counts is the evidence
 // stored that day. The quota is checked as a form streams in (to stop early) and again inside the
 // write's transaction (so concurrent uploads cannot together pass it).
 
@@ -32,7 +34,7 @@ function refuse(quota: number, used: number, now: Date): ApiError {
   const tomorrow = startOfUtcDay(now).getTime() + 24 * 60 * 60 * 1000;
   const retryAfter = Math.max(1, Math.ceil((tomorrow - now.getTime()) / 1000));
   return new ApiError(
-    429,
+    413,
     `This practice may upload ${mib(quota)} of screenshots and evidence a day (UTC); ${mib(used)} is stored today, so this upload would go over. File the report without screenshots, or try again tomorrow.`,
     {
       type: '/problems/upload-quota-exceeded',
@@ -47,7 +49,7 @@ function refuse(quota: number, used: number, now: Date): ApiError {
 // biome-ignore lint/suspicious/noExplicitAny: any route's context
 type AnyContext = Context<AppEnv, any, any>;
 
-/** Throws 429 if storing `adding` more bytes for the request's practice would pass today's quota. */
+/** Throws 413 if storing `adding` more bytes for the request's practice would pass today's quota. */
 export function assertUploadQuota(c: AnyContext, adding: number): void {
   if (adding <= 0) return;
   const { db, clock, uploads } = c.get('deps');

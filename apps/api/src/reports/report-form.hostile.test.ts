@@ -195,10 +195,10 @@ describe('daily upload quota per practice', () => {
   const evidenceCount = () =>
     (h.db.$client.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n;
 
-  it('refuses uploads past the day’s quota with 429, Retry-After to midnight UTC, storing nothing; the next day is fresh', async () => {
+  it('refuses uploads past the day’s quota with 413, Retry-After to midnight UTC, storing nothing; the next day is fresh', async () => {
     expect((await file([shot(1), shot(2)])).status).toBe(201); // 60 KiB
     const over = await file([shot(3), shot(4)]); // would be 120 KiB
-    expect(over.status).toBe(429);
+    expect(over.status).toBe(413);
     expect(over.json.type).toBe('/problems/upload-quota-exceeded');
     expect(over.json.detail).toMatch(/100 KiB/);
     // The harness clock is 09:30 UTC: 14.5 hours to midnight.
@@ -221,14 +221,15 @@ describe('daily upload quota per practice', () => {
       rawBody: shot(9, 20 * 1024),
       contentType: 'image/png',
     });
-    expect(upload.status).toBe(429);
+    expect(upload.status).toBe(413);
     expect(upload.json.type).toBe('/problems/upload-quota-exceeded');
     expect(evidenceCount()).toBe(3);
   });
 
   it('refuses a single form bigger than the quota while it streams', async () => {
     const res = await file([shot(1, 60 * 1024), shot(2, 60 * 1024)]);
-    expect(res.status).toBe(429);
+    expect(res.status).toBe(413);
+    expect(res.json.type).toBe('/problems/upload-quota-exceeded');
     expect(evidenceCount()).toBe(0);
   });
 });
