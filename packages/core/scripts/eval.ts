@@ -4,7 +4,9 @@
 //   npm run eval -w @policy/core                        cross-validated, by source set (the default)
 //   npm run eval -w @policy/core -- --rules-only        the hand-written rules alone, on every set
 //   npm run eval -w @policy/core -- <posts.jsonl> [<practice.json>]   the shipped classifier on a file
-//   options: --errors (list wrong posts; refused on a blind set), --confusion, --rules-only
+//   options: --errors (list wrong posts; refused on a blind set), --confusion, --rules-only,
+//            --prune=N (cross-validation without the patterns that fire on ≤ N posts of the sets the
+//            rules were written from, protected rules aside: what pruning them would do)
 //
 // Cross-validation: for each training set (scripts/training-sets.ts) in turn, the whole training
 // pipeline — fit, and thresholds chosen by an inner cross-validation — runs on the OTHER sets, and the
@@ -17,16 +19,20 @@
 // are printed, never a post, and --errors is refused. Measure it once, before and after a change.
 
 import { resolve } from 'node:path';
-import { classifyWith } from '../src/classifier/classify.js';
+import { buildPhraseMatcher, classifyWith } from '../src/classifier/classify.js';
 import { type LearnedModel, SHIPPED_MODEL_FILE, shippedModel } from '../src/classifier/learned.js';
+import type { PhraseMatcher } from '../src/classifier/phrases.js';
 import { CATEGORIES, type Category, CRITICAL_CATEGORIES } from '../src/model/constants.js';
 import { isBlindPath, type LoadedPost, loadPosts, loadTrainingSets } from './lib/labelled.js';
 import { prepare, trainPipeline } from './lib/linear.js';
+import { keepFilter, patternUsage } from './lib/rule-usage.js';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
 const showConfusion = args.includes('--confusion');
 const rulesOnly = args.includes('--rules-only');
+const pruneArg = args.find((a) => a.startsWith('--prune='));
+const prune = pruneArg === undefined ? undefined : Number(pruneArg.slice('--prune='.length));
 const paths = args.filter((a) => !a.startsWith('--'));
 
 interface Tally {
@@ -56,9 +62,10 @@ function score(
   posts: readonly LoadedPost[],
   model: LearnedModel | undefined,
   keepErrors: boolean,
+  matcher?: PhraseMatcher,
 ) {
   for (const post of posts) {
-    const result = classifyWith(post.text, post.context, model);
+    const result = classifyWith(post.text, post.context, model, matcher);
     const predicted = new Set(result.categories.map((c) => c.id));
     const expected = new Set(post.labels);
     for (const category of CATEGORIES) {
@@ -188,7 +195,17 @@ function evaluateFile() {
 function crossValidate() {
   const sets = loadTrainingSets();
   const started = performance.now();
-  const { prepared, buckets } = prepare(sets);
+  let matcher: PhraseMatcher | undefined;
+  if (prune !== undefined) {
+    const usage = patternUsage(sets);
+    const keep = keepFilter(usage, prune);
+    matcher = buildPhraseMatcher(keep);
+    const kept = usage.filter((u) => keep(u.rule, u.pattern)).length;
+    console.log(
+      `Pruned: ${usage.length - kept} of ${usage.length} patterns fire on ≤ ${prune} posts of the sets the rules were written from (protected rules kept).`,
+    );
+  }
+  const { prepared, buckets } = prepare(sets, matcher);
   const honest = newScore();
   const all = newScore();
   const rulesHonest = newScore();
@@ -205,14 +222,14 @@ function crossValidate() {
   for (const [h, held] of prepared.entries()) {
     const s = newScore();
     const r = newScore();
-    score(r, held.set.posts, undefined, false);
+    score(r, held.set.posts, undefined, false, matcher);
     if (!rulesOnly) {
       const { model } = trainPipeline(
         prepared.filter((_, k) => k !== h),
         buckets.length,
         buckets,
       );
-      score(s, held.set.posts, model, showErrors);
+      score(s, held.set.posts, model, showErrors, matcher);
     }
     const marks = [
       held.set.rulesReadIt ? 'rules read it' : 'rules never read it',

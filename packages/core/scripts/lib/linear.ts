@@ -13,6 +13,7 @@ import {
   type LearnedModel,
   type LearnedModelFile,
 } from '../../src/classifier/learned.js';
+import type { PhraseMatcher } from '../../src/classifier/phrases.js';
 import { CATEGORIES, type Category, CRITICAL_CATEGORIES } from '../../src/model/constants.js';
 import type { LoadedPost, LoadedSet } from './labelled.js';
 
@@ -37,7 +38,15 @@ export const SETTINGS = {
   minThreshold: 0.05,
   maxThreshold: 0.95,
   /** Categories the model may decide alone (never threat or harm, never what rules do best). */
-  modelOnlyFor: ['complaint', 'enquiry', 'feedback', 'appointment_request', 'defamatory', 'misinformation'],
+  modelOnlyFor: [
+    'complaint',
+    'enquiry',
+    'feedback',
+    'appointment_request',
+    'clinical_disclosure',
+    'defamatory',
+    'misinformation',
+  ],
   modelOnlyMargin: 0.01,
 } as const;
 
@@ -55,19 +64,27 @@ export interface PreparedSet {
 }
 
 /** Features and rule findings of every post, once. Feature ids are compact: `buckets[id]` is the hash bucket. */
-export function prepare(sets: readonly LoadedSet[]): { prepared: PreparedSet[]; buckets: Int32Array } {
+export function prepare(
+  sets: readonly LoadedSet[],
+  matcher?: PhraseMatcher,
+): { prepared: PreparedSet[]; buckets: Int32Array } {
   const idOf = new Map<number, number>();
   const buckets: number[] = [];
   const prepared = sets.map((set) => ({
     set,
-    examples: set.posts.map((post) => prepareOne(post, idOf, buckets)),
+    examples: set.posts.map((post) => prepareOne(post, idOf, buckets, matcher)),
   }));
   return { prepared, buckets: Int32Array.from(buckets) };
 }
 
-function prepareOne(post: LoadedPost, idOf: Map<number, number>, buckets: number[]): Example {
+function prepareOne(
+  post: LoadedPost,
+  idOf: Map<number, number>,
+  buckets: number[],
+  matcher: PhraseMatcher | undefined,
+): Example {
   const read = readPost(post.text, post.context);
-  const { found, ruledOut } = ruleFindings(read, post.context);
+  const { found, ruledOut } = ruleFindings(read, post.context, matcher);
   const { buckets: raw, count } = postFeatures(read.doc, read.staff, read.practiceWords);
   const features = new Int32Array(count);
   for (let i = 0; i < count; i++) {

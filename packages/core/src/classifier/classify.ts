@@ -20,7 +20,7 @@ import { POLICY_ORDER, policyFor } from '../model/policy.js';
 import { type LearnedModel, learnedHits, shippedModel } from './learned.js';
 import { WORD_LISTS } from './lexicon.js';
 import { tokenize } from './normalise.js';
-import { type PhraseHit, PhraseMatcher } from './phrases.js';
+import { type PhraseHit, PhraseMatcher, type PhraseRule } from './phrases.js';
 import { abusive, MASKABLE, resolveMasked } from './rules/abusive.js';
 import { clinical } from './rules/clinical.js';
 import { concernSignals } from './rules/concern-signals.js';
@@ -63,14 +63,19 @@ let matcher: PhraseMatcher | undefined;
 const MASKABLE_SET = new Set(MASKABLE);
 const isListedWord = (word: string): boolean => MASKABLE_SET.has(word);
 
-function phraseMatcher(): PhraseMatcher {
-  if (matcher) return matcher;
+/** The phrase matcher over every family's patterns (or those `keep` leaves in: scripts measure pruning). */
+export function buildPhraseMatcher(keep?: (rule: PhraseRule, pattern: string) => boolean): PhraseMatcher {
   const lists: Record<string, readonly string[]> = { ...WORD_LISTS };
   for (const family of FAMILIES) Object.assign(lists, family.lists ?? {});
-  matcher = new PhraseMatcher(
+  return new PhraseMatcher(
     FAMILIES.flatMap((family) => family.rules),
     lists,
+    keep,
   );
+}
+
+function phraseMatcher(): PhraseMatcher {
+  matcher ??= buildPhraseMatcher();
   return matcher;
 }
 
@@ -99,9 +104,13 @@ export interface RuleFindings {
 }
 
 /** Steps 3 and 5: the rule families over a post already read. */
-export function ruleFindings(read: ReturnType<typeof readPost>, context: ClassifyContext = {}): RuleFindings {
+export function ruleFindings(
+  read: ReturnType<typeof readPost>,
+  context: ClassifyContext = {},
+  matcher: PhraseMatcher = phraseMatcher(),
+): RuleFindings {
   const { doc, practiceWords, staff } = read;
-  const phraseHits = phraseMatcher().find(doc);
+  const phraseHits = matcher.find(doc);
   const byRule = new Map<string, PhraseHit[]>();
   for (const hit of phraseHits) {
     const list = byRule.get(hit.rule.id);
@@ -145,9 +154,10 @@ export function classifyWith(
   text: string,
   context: ClassifyContext,
   model: LearnedModel | undefined,
+  matcher?: PhraseMatcher,
 ): Classification {
   const read = readPost(text, context);
-  const { found, ruledOut } = ruleFindings(read, context);
+  const { found, ruledOut } = ruleFindings(read, context, matcher);
   if (model) {
     // For most categories the learned layer only adds: a category the rules found keeps the rules'
     // evidence alone, and one the rules matched and vetoed stays out. The few the model decides alone

@@ -9,11 +9,12 @@
 //   - its character 3-, 4- and 5-grams within the word, with `<` and `>` marking its edges
 //     ("gunna" shares `<gu`, `nna>` … with "gonna"; "stabbin" shares most of "stabbing").
 // Tokens come from normalise.ts, after leetspeak, masks, spacing and repeated letters are undone.
-// A feature counts once per post (presence, not frequency), at its first occurrence; the token it came
-// from is kept so the model's evidence can point at the original text.
+// A feature counts each time it occurs; the post's vector is scaled by 1/√(number of occurrences) so
+// a long post is not surer for being long. The token each feature came from is kept, so the model's
+// evidence can point at the original text.
 //
 // Linear in the length of the text: a bounded number of features per token (words over
-// MAX_GRAM_WORD letters give no n-grams), and de-duplication with a stamped array, not a set.
+// MAX_GRAM_WORD letters give no n-grams), and each distinct word is hashed once (wordFeatures cache).
 
 import type { Doc } from './normalise.js';
 import type { StaffMention } from './staff.js';
@@ -79,73 +80,78 @@ function isDigits(text: string): boolean {
   return true;
 }
 
-/** A post's distinct features: `buckets[i]` first occurred at token `tokens[i]`, for i < count. */
+/** A post's features, one entry per occurrence: `buckets[i]` came from token `tokens[i]`, for i < count. */
 export interface PostFeatures {
   buckets: Int32Array;
   tokens: Int32Array;
   count: number;
 }
 
+/** A word's own features (the word and its n-grams) and the hash state its pairs continue from. */
+export interface WordFeatures {
+  own: Int32Array;
+  pairState: number;
+}
 /**
- * Reusable buffers: classify() runs one post at a time (it is synchronous), so one set of buffers
- * serves every call without allocating. `stamp` marks the buckets already seen in the current post.
+ * Words recur across posts, so each word's features are hashed once and remembered (a pure cache:
+ * the same word always gives the same features). Cleared when full, so memory stays bounded.
  */
-const stamp = new Uint32Array(FEATURE_BUCKETS);
-let generation = 0;
-let bucketBuffer = new Int32Array(4096);
-let tokenBuffer = new Int32Array(4096);
+const wordCache = new Map<string, WordFeatures>();
+const MAX_CACHED_WORDS = 50_000;
+
+export function wordFeatures(word: string): WordFeatures {
+  const cached = wordCache.get(word);
+  if (cached) return cached;
+  const own: number[] = [bucketOf(fnvString(SEED_WORD, word))];
+  // Placeholders (~staff, ~num, ~practice) and very long tokens give no n-grams.
+  if (word.charCodeAt(0) !== 0x7e && word.length <= MAX_GRAM_WORD) {
+    const length = word.length + 2; // with the edge marks
+    for (let from = 0; from + MIN_GRAM <= length; from++) {
+      let h = SEED_GRAM;
+      for (let k = from; k < from + MAX_GRAM && k < length; k++) {
+        h = fnvChar(h, k === 0 ? EDGE : k === length - 1 ? EDGE_END : word.charCodeAt(k - 1));
+        if (k - from + 1 >= MIN_GRAM) own.push(bucketOf(h));
+      }
+    }
+  }
+  const features = { own: Int32Array.from(own), pairState: fnvChar(fnvString(SEED_PAIR, word), 0x20) };
+  if (wordCache.size >= MAX_CACHED_WORDS) wordCache.clear();
+  wordCache.set(word, features);
+  return features;
+}
+
+/** The bucket of the pair (word, next), from the word's pair state. */
+export const pairBucketFrom = (pairState: number, next: string): number =>
+  bucketOf(fnvString(pairState, next));
+
+/** True when tokens i and i + 1 are in the same sentence (pairs never cross a sentence break). */
+export const pairsWithNext = (doc: Doc, i: number): boolean =>
+  i + 1 < doc.tokens.length && doc.tokens[i + 1]?.sentence === doc.tokens[i]?.sentence;
 
 /**
- * The post's distinct features. The arrays returned are shared buffers, valid until the next call:
- * copy them to keep them (scripts/train.ts does).
+ * Every feature occurrence of a post (a repeated word counts each time), for training. classify()
+ * scores through learned.ts, which sums the same features per word without listing them.
  */
 export function postFeatures(
   doc: Doc,
   staff: readonly StaffMention[],
   practiceWords: ReadonlySet<string>,
 ): PostFeatures {
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    stamp.fill(0);
-    generation = 1;
-  }
   const words = modelWords(doc, staff, practiceWords);
-  const tokens = doc.tokens;
-  let count = 0;
-  const add = (hash: number, token: number) => {
-    const bucket = bucketOf(hash);
-    if (stamp[bucket] === generation) return;
-    stamp[bucket] = generation;
-    if (count === bucketBuffer.length) {
-      const bigger = new Int32Array(count * 2);
-      bigger.set(bucketBuffer);
-      bucketBuffer = bigger;
-      const biggerTokens = new Int32Array(count * 2);
-      biggerTokens.set(tokenBuffer);
-      tokenBuffer = biggerTokens;
-    }
-    bucketBuffer[count] = bucket;
-    tokenBuffer[count] = token;
-    count++;
-  };
+  const buckets: number[] = [];
+  const tokens: number[] = [];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    add(fnvString(SEED_WORD, word), i);
-    const next = words[i + 1];
-    if (next !== undefined && tokens[i + 1]?.sentence === tokens[i]?.sentence)
-      add(fnvString(fnvChar(fnvString(SEED_PAIR, word), 0x20), next), i);
-    if (word.charCodeAt(0) === 0x7e || word.length > MAX_GRAM_WORD) continue; // placeholders: no n-grams
-    const length = word.length + 2; // with the edge marks
-    const codeAt = (k: number) => (k === 0 ? EDGE : k === length - 1 ? EDGE_END : word.charCodeAt(k - 1));
-    for (let from = 0; from + MIN_GRAM <= length; from++) {
-      let h = SEED_GRAM;
-      for (let k = from; k < from + MAX_GRAM && k < length; k++) {
-        h = fnvChar(h, codeAt(k));
-        if (k - from + 1 >= MIN_GRAM) add(h, i);
-      }
+    const { own, pairState } = wordFeatures(words[i] as string);
+    for (let k = 0; k < own.length; k++) {
+      buckets.push(own[k] as number);
+      tokens.push(i);
+    }
+    if (pairsWithNext(doc, i)) {
+      buckets.push(pairBucketFrom(pairState, words[i + 1] as string));
+      tokens.push(i);
     }
   }
-  return { buckets: bucketBuffer, tokens: tokenBuffer, count };
+  return { buckets: Int32Array.from(buckets), tokens: Int32Array.from(tokens), count: buckets.length };
 }
 
 /** The bucket of one word feature (for tests and for reading a model). */

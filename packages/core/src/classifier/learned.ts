@@ -16,7 +16,7 @@
 // reported: a practice manager must be able to see why.
 
 import { CATEGORIES, type Category } from '../model/constants.js';
-import { FEATURE_BUCKETS, postFeatures } from './features.js';
+import { FEATURE_BUCKETS, modelWords, pairBucketFrom, pairsWithNext, wordFeatures } from './features.js';
 import MODEL_FILE from './learned-model.json' with { type: 'json' };
 import type { Doc } from './normalise.js';
 import type { Hit } from './rules/types.js';
@@ -115,7 +115,7 @@ export function shippedModel(): LearnedModel {
 }
 export const SHIPPED_MODEL_FILE: LearnedModelFile = MODEL_FILE;
 
-/** Log-odds per category (CATEGORIES order) for features already extracted. */
+/** Log-odds per category (CATEGORIES order) for a list of feature occurrences (scripts, tests). */
 export function logitsOf(buckets: Int32Array, count: number, model: LearnedModel): Float64Array {
   const sum = new Float64Array(C);
   const { table, rows } = model;
@@ -125,13 +125,53 @@ export function logitsOf(buckets: Int32Array, count: number, model: LearnedModel
     const base = (row - 1) * C;
     for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (rows[base + c] as number);
   }
-  // Each feature weighs 1/√(feature count), as in training: a long post is not surer for being long.
+  return withBias(sum, count, model);
+}
+
+/** bias + sum / √count: each feature occurrence weighs 1/√(occurrences), as in training. */
+function withBias(sum: Float64Array, count: number, model: LearnedModel): Float64Array {
   const value = count === 0 ? 0 : 1 / Math.sqrt(count);
   for (let c = 0; c < C; c++) sum[c] = (model.bias[c] as number) + (sum[c] as number) * value;
   return sum;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * Per model, each word's summed weights (its word feature and its n-grams) and feature count: a word
+ * is looked up once, not once per n-gram. A pure cache, cleared when full.
+ */
+interface WordWeights {
+  /** Summed weights per category, or undefined when none of the word's features has a weight. */
+  weights: Float64Array | undefined;
+  features: number;
+  pairState: number;
+}
+const WORD_WEIGHTS = new WeakMap<LearnedModel, Map<string, WordWeights>>();
+const MAX_CACHED_WORDS = 50_000;
+
+function wordWeights(word: string, model: LearnedModel): WordWeights {
+  let cache = WORD_WEIGHTS.get(model);
+  if (!cache) {
+    cache = new Map();
+    WORD_WEIGHTS.set(model, cache);
+  }
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const { own, pairState } = wordFeatures(word);
+  let weights: Float64Array | undefined;
+  for (let k = 0; k < own.length; k++) {
+    const row = model.table[own[k] as number] as number;
+    if (row === 0) continue;
+    weights ??= new Float64Array(C);
+    const base = (row - 1) * C;
+    for (let c = 0; c < C; c++) weights[c] = (weights[c] as number) + (model.rows[base + c] as number);
+  }
+  const entry = { weights, features: own.length, pairState };
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(word, entry);
+  return entry;
+}
 
 /**
  * The model's findings for a post: each category over its threshold that `skip` does not rule out,
@@ -145,42 +185,53 @@ export function learnedHits(
   skip: (category: Category) => boolean = () => false,
   model: LearnedModel = shippedModel(),
 ): Hit[] {
-  const { buckets, tokens, count } = postFeatures(doc, staff, practiceWords);
-  const z = logitsOf(buckets, count, model);
-  const active: number[] = [];
-  for (let c = 0; c < C; c++)
-    if ((z[c] as number) > (model.cut[c] as number) && !skip(CATEGORIES[c] as Category)) active.push(c);
-  if (active.length === 0) return [];
-  // Each token's share of each active category's score: the weights of the features it gave first.
-  const tokenCount = doc.tokens.length;
-  const share = active.map(() => new Float32Array(tokenCount));
+  const words = modelWords(doc, staff, practiceWords);
+  const tokenCount = words.length;
+  // Row of each token's pair with the next word (0: none or no weights), kept for the evidence pass.
+  const pairRows = new Int32Array(tokenCount);
+  const sum = new Float64Array(C);
+  let count = 0;
   const { table, rows } = model;
-  for (let i = 0; i < count; i++) {
-    const row = table[buckets[i] as number] as number;
+  for (let i = 0; i < tokenCount; i++) {
+    const word = wordWeights(words[i] as string, model);
+    count += word.features;
+    const weights = word.weights;
+    if (weights) for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (weights[c] as number);
+    if (!pairsWithNext(doc, i)) continue;
+    count++;
+    const row = table[pairBucketFrom(word.pairState, words[i + 1] as string)] as number;
     if (row === 0) continue;
-    const token = tokens[i] as number;
-    for (const [a, c] of active.entries()) {
-      const list = share[a] as Float32Array;
-      list[token] = (list[token] as number) + (rows[(row - 1) * C + c] as number);
-    }
+    pairRows[i] = row;
+    const base = (row - 1) * C;
+    for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (rows[base + c] as number);
   }
+  const z = withBias(sum, count, model);
   const hits: Hit[] = [];
-  for (const [a, c] of active.entries()) {
-    const list = share[a] as Float32Array;
-    const top: number[] = [];
+  for (let c = 0; c < C; c++) {
+    if ((z[c] as number) <= (model.cut[c] as number) || skip(CATEGORIES[c] as Category)) continue;
+    // A token's share of the score: its word's weights and those of its pair with the next word.
+    const shareOf = (t: number): number => {
+      const row = pairRows[t] as number;
+      return (
+        (wordWeights(words[t] as string, model).weights?.[c] ?? 0) +
+        (row === 0 ? 0 : (rows[(row - 1) * C + c] as number))
+      );
+    };
+    const top: { t: number; weight: number }[] = [];
     for (let t = 0; t < tokenCount; t++) {
-      const weight = list[t] as number;
-      if (weight < MIN_EVIDENCE_WEIGHT || !isContentWord(doc.tokens[t]?.text ?? '')) continue;
-      if (top.length === EVIDENCE_WORDS && (list[top[EVIDENCE_WORDS - 1] as number] as number) >= weight)
+      const weight = shareOf(t);
+      if (weight < MIN_EVIDENCE_WEIGHT) continue;
+      if (top.length === EVIDENCE_WORDS && (top[EVIDENCE_WORDS - 1] as { weight: number }).weight >= weight)
         continue;
-      top.push(t);
-      top.sort((x, y) => (list[y] as number) - (list[x] as number) || x - y);
+      if (!isContentWord(doc.tokens[t]?.text ?? '')) continue;
+      top.push({ t, weight });
+      top.sort((x, y) => y.weight - x.weight || x.t - y.t);
       if (top.length > EVIDENCE_WORDS) top.pop();
     }
     if (top.length === 0) continue;
     const category = CATEGORIES[c] as Category;
     const confidence = Math.round(sigmoid(z[c] as number) * 100) / 100;
-    for (const t of top) {
+    for (const { t } of top) {
       const token = doc.tokens[t];
       if (!token) continue;
       hits.push({
