@@ -33,7 +33,7 @@ export const SETTINGS = {
   scale: 1000,
   seed: 20261206,
   /** threat and harm_indication: the lowest threshold whose precision (rules + model) stays at or above this. */
-  criticalPrecisionFloor: 0.6,
+  criticalPrecisionFloor: 0.5,
   /** Thresholds are not tried outside this range: the extremes fit a handful of posts. */
   minThreshold: 0.05,
   maxThreshold: 0.95,
