@@ -6,7 +6,8 @@
 //
 //   npx tsx scripts/prune-rules.ts [--dry-run]
 //
-// Only pattern literals that stand on a line of their own inside a `patterns: [ … ]` array are removed;
+// Only pattern literals that stand on a line of their own inside a `patterns: [ … ]` array (or a kind's
+// array in critical-backstop.ts's CUES) are removed;
 // the count of those it could not find is printed.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,8 +54,12 @@ for (const name of readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && !f.e
   const lines = readFileSync(path, 'utf8').split('\n');
   const out: string[] = [];
   let depth = 0; // bracket depth inside a patterns array (0: outside)
+  let inCues = false; // critical-backstop.ts keeps its cue patterns in `const CUES = { kind: [ … ] }`
   for (const line of lines) {
-    if (depth === 0 && /\bpatterns:\s*\[/.test(line)) {
+    if (/^const CUES\b/.test(line)) inCues = true;
+    else if (inCues && /^};/.test(line)) inCues = false;
+    const opensArray = /\bpatterns:\s*\[/.test(line) || (inCues && /^\s*\w+:\s*\[/.test(line));
+    if (depth === 0 && opensArray) {
       depth = 1 + (line.split('[').length - 2) - (line.split(']').length - 1);
       out.push(line);
       continue;
