@@ -189,6 +189,8 @@ export function learnedHits(
   const tokenCount = words.length;
   // Row of each token's pair with the next word (0: none or no weights), kept for the evidence pass.
   const pairRows = new Int32Array(tokenCount);
+  // Each token's word weights, kept for the evidence pass (no second cache lookup per category).
+  const wordRows: (Float64Array | undefined)[] = new Array(tokenCount);
   const sum = new Float64Array(C);
   let count = 0;
   const { table, rows } = model;
@@ -196,6 +198,7 @@ export function learnedHits(
     const word = wordWeights(words[i] as string, model);
     count += word.features;
     const weights = word.weights;
+    wordRows[i] = weights;
     if (weights) for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (weights[c] as number);
     if (!pairsWithNext(doc, i)) continue;
     count++;
@@ -212,10 +215,7 @@ export function learnedHits(
     // A token's share of the score: its word's weights and those of its pair with the next word.
     const shareOf = (t: number): number => {
       const row = pairRows[t] as number;
-      return (
-        (wordWeights(words[t] as string, model).weights?.[c] ?? 0) +
-        (row === 0 ? 0 : (rows[(row - 1) * C + c] as number))
-      );
+      return (wordRows[t]?.[c] ?? 0) + (row === 0 ? 0 : (rows[(row - 1) * C + c] as number));
     };
     const top: { t: number; weight: number }[] = [];
     for (let t = 0; t < tokenCount; t++) {
