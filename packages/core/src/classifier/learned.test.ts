@@ -136,6 +136,28 @@ describe('learned layer', () => {
     expect(learnedHits(doc, staff, practiceWords, () => false, model)).toEqual([]);
   });
 
+  it('never shows a contraction of a stop-word, the practice name or a number as evidence', () => {
+    const model = compileModel(
+      fileWith(
+        [
+          [wordBucket('hell'), 400],
+          [wordBucket('~practice'), 400],
+          [wordBucket('~num'), 400],
+        ],
+        'threat',
+      ),
+    );
+    const read = (text: string) => {
+      const { doc, staff, practiceWords } = readPost(text, roster);
+      return learnedHits(doc, staff, practiceWords, () => false, model);
+    };
+    // "he'll" is read as the token "hell": the original shows it is "he" + "'ll".
+    expect(read("he'll see at Bramley at 5")).toEqual([]);
+    // The word itself, written as a word, is evidence.
+    const [hit] = read('what the hell');
+    expect(hit?.ruleId).toBe('learned.threat');
+  });
+
   it('points its evidence at the words as written, however they were respelled', () => {
     const text = 'that rec3pt!onist is a right m0ron';
     const { doc, staff, practiceWords } = readPost(text, roster);

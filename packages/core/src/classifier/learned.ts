@@ -16,7 +16,15 @@
 // reported: a practice manager must be able to see why.
 
 import { CATEGORIES, type Category } from '../model/constants.js';
-import { FEATURE_BUCKETS, modelWords, pairBucketFrom, pairsWithNext, wordFeatures } from './features.js';
+import {
+  FEATURE_BUCKETS,
+  modelWords,
+  pairBucketFrom,
+  pairsWithNext,
+  WORD_NUMBER,
+  WORD_PRACTICE,
+  wordFeatures,
+} from './features.js';
 import MODEL_FILE from './learned-model.json' with { type: 'json' };
 import type { Doc } from './normalise.js';
 import type { Hit } from './rules/types.js';
@@ -223,7 +231,7 @@ export function learnedHits(
       if (weight < MIN_EVIDENCE_WEIGHT) continue;
       if (top.length === EVIDENCE_WORDS && (top[EVIDENCE_WORDS - 1] as { weight: number }).weight >= weight)
         continue;
-      if (!isContentWord(doc.tokens[t]?.text ?? '')) continue;
+      if (!isEvidenceWord(doc, t, words[t] as string)) continue;
       top.push({ t, weight });
       top.sort((x, y) => y.weight - x.weight || x.t - y.t);
       if (top.length > EVIDENCE_WORDS) top.pop();
@@ -248,12 +256,24 @@ export function learnedHits(
   return hits;
 }
 
-/** A word a manager can read as a reason: letters, more than one, and not a stop-word. */
-function isContentWord(text: string): boolean {
+/**
+ * A word a manager can read as a reason: letters, more than one, not a stop-word, not the practice's
+ * name or a number, and not a contraction of a stop-word ("he'll" is "he", "someone's" is "someone";
+ * the tokeniser drops the apostrophe, so the original text is checked).
+ */
+function isEvidenceWord(doc: Doc, t: number, modelWord: string): boolean {
+  if (modelWord === WORD_PRACTICE || modelWord === WORD_NUMBER) return false;
+  const token = doc.tokens[t];
+  if (!token) return false;
+  const text = token.text;
   if (text.length < 2 || isStopWord(text)) return false;
+  let letters = false;
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
-    if (code >= 97 && code <= 122) return true;
+    if (code >= 97 && code <= 122) letters = true;
   }
-  return false;
+  if (!letters) return false;
+  const original = doc.original.slice(token.start, token.end);
+  const apostrophe = original.search(/['’]/);
+  return apostrophe <= 0 || !isStopWord(original.slice(0, apostrophe).toLowerCase());
 }
