@@ -1,128 +1,37 @@
-// Trains the classifier's learned layer (src/classifier/learned.ts) and writes its weights to
-// src/classifier/learned-weights.ts.
+// Trains the classifier's learned layer and writes its weights to src/classifier/learned-model.json.
 //
 //   npm run train -w @policy/core
 //
-// Training data: every labelled set the repository knows — the shared dev set
-// (../shared/eval/posts.dev.jsonl from the repository root) and the held-out sets in eval/ — each
-// with its own practice's roster, so staff names are abstracted the way classify() will see them.
-// One logistic regression per category, full-batch gradient descent from zero: no randomness, so the
-// same posts always give the same file. Posts of a rare category weigh more (up to 5×), and each
-// category keeps only its strongest features, which keeps the file small enough for a browser.
-//
-// After adding or relabelling posts, run this and commit the new weights with them; `learned.test.ts`
+// Training data: every set in scripts/training-sets.ts, each post with its own practice's roster, so
+// staff names are abstracted the way classify() will see them. Never eval/blind/.
+// 1. Thresholds: each set is scored by a model trained on the other sets (folds by source set), and
+//    each category's threshold is chosen on those out-of-fold scores together with what the rules find
+//    (scripts/lib/linear.ts: recall first for threat and harm, with a precision floor; best F1 else).
+// 2. Weights: one model on every set, pruned to each category's strongest weights.
+// Deterministic: the same posts give the same file. The file records each set's digest; learned.test.ts
 // fails while the weights are older than the posts.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readPost } from '../src/classifier/classify.js';
-import { learnedFeatures } from '../src/classifier/learned.js';
-import { CATEGORIES, type Category } from '../src/model/constants.js';
-import type { StaffMember } from '../src/model/settings.js';
-import { setDigest, TRAINING_SETS } from './training-sets.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATEGORIES } from '../src/model/constants.js';
+import { loadTrainingSets, packageRoot } from './lib/labelled.js';
+import { prepare, trainPipeline } from './lib/linear.js';
 
-const EPOCHS = 200;
-const LEARNING_RATE = 0.5;
-const L2 = 1e-3;
-const MAX_POSITIVE_WEIGHT = 5;
-const FEATURES_PER_CATEGORY = 800;
+const started = performance.now();
+const sets = loadTrainingSets();
+const { prepared, buckets } = prepare(sets);
+const { file } = trainPipeline(prepared, buckets.length, buckets);
+const out = join(packageRoot, 'src/classifier/learned-model.json');
+writeFileSync(out, `${JSON.stringify(file)}\n`);
 
-const here = dirname(fileURLToPath(import.meta.url));
-const packageRoot = resolve(here, '..');
-const repoRoot = resolve(packageRoot, '../..');
-
-interface Example {
-  features: string[];
-  labels: Set<Category>;
+const posts = prepared.reduce((n, set) => n + set.examples.length, 0);
+for (const [c, category] of CATEGORIES.entries()) {
+  const positives = prepared.reduce((n, set) => n + set.examples.filter((e) => e.labels[c] === 1).length, 0);
+  const threshold = file.thresholds[c];
+  console.log(
+    `${category.padEnd(22)} ${String(positives).padStart(4)} posts  threshold ${threshold === null ? 'never' : threshold?.toFixed(2)}${file.modelOnly?.includes(category) ? ' (model alone)' : ''}  ${file.weights[c]?.[0]?.length ?? 0} weights`,
+  );
 }
-
-const trainedOn: Record<string, string> = {};
-const examples: Example[] = [];
-for (const set of TRAINING_SETS) {
-  const postsPath = resolve(repoRoot, set.posts);
-  const practicePath = resolve(repoRoot, set.practice);
-  if (!existsSync(postsPath)) {
-    console.error(`Missing training set ${postsPath}.`);
-    process.exit(2);
-  }
-  const postsText = readFileSync(postsPath, 'utf8');
-  const practiceText = readFileSync(practicePath, 'utf8');
-  trainedOn[set.name] = setDigest(postsText, practiceText);
-  const practice = JSON.parse(practiceText) as { practice?: { name?: string }; staff?: StaffMember[] };
-  const context = { staff: practice.staff ?? [], practiceName: practice.practice?.name };
-  for (const line of postsText.split('\n')) {
-    if (line.trim() === '') continue;
-    const post = JSON.parse(line) as { text: string; labels: Category[] };
-    const { doc, staff, practiceWords } = readPost(post.text, context);
-    const names = new Set(learnedFeatures(doc, staff, practiceWords).map((feature) => feature.name));
-    examples.push({ features: [...names], labels: new Set(post.labels) });
-  }
-}
-
-const bias: number[] = [];
-const kept = new Map<string, number[]>();
-for (const [index, category] of CATEGORIES.entries()) {
-  const { weights, b } = trainOne(category);
-  bias.push(round(b));
-  const strongest = [...weights]
-    .filter(([, weight]) => round(weight) !== 0)
-    .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || (x[0] < y[0] ? -1 : 1))
-    .slice(0, FEATURES_PER_CATEGORY);
-  for (const [name, weight] of strongest) {
-    const pairs = kept.get(name) ?? [];
-    pairs.push(index, round(weight));
-    kept.set(name, pairs);
-  }
-  console.log(`${category.padEnd(22)} ${examples.filter((e) => e.labels.has(category)).length} posts`);
-}
-
-function trainOne(category: Category): { weights: Map<string, number>; b: number } {
-  const weights = new Map<string, number>();
-  let b = 0;
-  const positives = examples.filter((e) => e.labels.has(category)).length;
-  const positiveWeight =
-    positives === 0 ? 1 : Math.min((examples.length - positives) / positives, MAX_POSITIVE_WEIGHT);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    const gradient = new Map<string, number>();
-    let gradientB = 0;
-    for (const example of examples) {
-      let z = b;
-      for (const name of example.features) z += weights.get(name) ?? 0;
-      const label = example.labels.has(category) ? 1 : 0;
-      const error = (1 / (1 + Math.exp(-z)) - label) * (label ? positiveWeight : 1);
-      gradientB += error;
-      for (const name of example.features) gradient.set(name, (gradient.get(name) ?? 0) + error);
-    }
-    b -= (LEARNING_RATE * gradientB) / examples.length;
-    for (const [name, g] of gradient) {
-      const current = weights.get(name) ?? 0;
-      weights.set(name, current - LEARNING_RATE * (g / examples.length + L2 * current));
-    }
-  }
-  return { weights, b };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-const sorted = [...kept].sort((x, y) => (x[0] < y[0] ? -1 : 1));
-const out = join(packageRoot, 'src/classifier/learned-weights.ts');
-writeFileSync(
-  out,
-  `// Generated by scripts/train.ts from ${examples.length} labelled posts (${TRAINING_SETS.map((s) => s.name).join(', ')}). Do not edit: retrain.
-import type { LearnedModel } from './learned.js';
-
-/** SHA-256 of each training set's posts and roster (see scripts/training-sets.ts). */
-export const LEARNED_TRAINED_ON: Readonly<Record<string, string>> = ${JSON.stringify(trainedOn)};
-
-export const LEARNED_MODEL: LearnedModel = {
-  bias: ${JSON.stringify(bias)},
-  weights: {
-${sorted.map(([name, pairs]) => `    ${JSON.stringify(name)}: ${JSON.stringify(pairs)},`).join('\n')}
-  },
-};
-`,
+console.log(
+  `${posts} posts from ${sets.map((s) => s.name).join(', ')}; ${buckets.length} distinct features → ${out} (version ${file.version}, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
 );
-console.log(`${examples.length} posts, ${sorted.length} features → ${out}`);

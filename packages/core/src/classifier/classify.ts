@@ -7,19 +7,20 @@
 //   4. staff      — staff.ts: roster names, nicknames and near-miss surnames
 //   5. families   — rules/*.ts, in FAMILIES order: each turns its phrase hits (and earlier findings)
 //                   into evidence for its categories
-//   6. learned    — learned.ts: a linear model trained on labelled posts adds what the rules missed
+//   6. learned    — learned.ts: a linear model over hashed words, word pairs and character n-grams,
+//                   trained on labelled posts (scripts/train.ts), adds what the rules missed
 //   7. policy     — severity, recommended actions and templates from model/policy.ts
 //
 // To add a rule: add a pattern to the family's PhraseRule (or a new PhraseRule with a new stable id),
 // add a test beside it, and list the id in docs/categories.md.
 
-import { CATEGORY_SEVERITY, type Category, maxSeverity } from '../model/constants.js';
+import { CATEGORIES, CATEGORY_SEVERITY, type Category, maxSeverity } from '../model/constants.js';
 import type { CategoryFinding, Classification, ClassifyContext, EvidenceSpan } from '../model/incident.js';
 import { POLICY_ORDER, policyFor } from '../model/policy.js';
-import { learnedHits } from './learned.js';
+import { type LearnedModel, learnedHits, shippedModel } from './learned.js';
 import { WORD_LISTS } from './lexicon.js';
 import { tokenize } from './normalise.js';
-import { type PhraseHit, PhraseMatcher } from './phrases.js';
+import { type PhraseHit, PhraseMatcher, type PhraseRule } from './phrases.js';
 import { abusive, MASKABLE, resolveMasked } from './rules/abusive.js';
 import { clinical } from './rules/clinical.js';
 import { concernSignals } from './rules/concern-signals.js';
@@ -62,14 +63,19 @@ let matcher: PhraseMatcher | undefined;
 const MASKABLE_SET = new Set(MASKABLE);
 const isListedWord = (word: string): boolean => MASKABLE_SET.has(word);
 
-function phraseMatcher(): PhraseMatcher {
-  if (matcher) return matcher;
+/** The phrase matcher over every family's patterns (or those `keep` leaves in: scripts measure pruning). */
+export function buildPhraseMatcher(keep?: (rule: PhraseRule, pattern: string) => boolean): PhraseMatcher {
   const lists: Record<string, readonly string[]> = { ...WORD_LISTS };
   for (const family of FAMILIES) Object.assign(lists, family.lists ?? {});
-  matcher = new PhraseMatcher(
+  return new PhraseMatcher(
     FAMILIES.flatMap((family) => family.rules),
     lists,
+    keep,
   );
+}
+
+function phraseMatcher(): PhraseMatcher {
+  matcher ??= buildPhraseMatcher();
   return matcher;
 }
 
@@ -84,8 +90,27 @@ export function readPost(text: string, context: ClassifyContext = {}) {
 }
 
 export function classify(text: string, context: ClassifyContext = {}): Classification {
-  const { original, doc, practiceWords, staff } = readPost(text, context);
-  const phraseHits = phraseMatcher().find(doc);
+  return classifyWith(text, context, context.rulesOnly ? undefined : shippedModel());
+}
+
+/** What the rules found in a post, and the categories they matched and then vetoed. */
+export interface RuleFindings {
+  found: Map<Category, Hit[]>;
+  /**
+   * A category whose phrases matched but which `derive` then vetoed ("can't give you covid" is a
+   * rebuttal): the rules ruled on it, and the learned layer does not overrule them.
+   */
+  ruledOut: Set<Category>;
+}
+
+/** Steps 3 and 5: the rule families over a post already read. */
+export function ruleFindings(
+  read: ReturnType<typeof readPost>,
+  context: ClassifyContext = {},
+  matcher: PhraseMatcher = phraseMatcher(),
+): RuleFindings {
+  const { doc, practiceWords, staff } = read;
+  const phraseHits = matcher.find(doc);
   const byRule = new Map<string, PhraseHit[]>();
   for (const hit of phraseHits) {
     const list = byRule.get(hit.rule.id);
@@ -110,8 +135,6 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
       for (const ph of byRule.get(rule.id) ?? []) direct.push(hitFrom(ph, rule.category));
     }
     const hits = family.derive ? family.derive(input, direct) : direct;
-    // A category whose phrases matched but which `derive` then vetoed ("can't give you covid" is a
-    // rebuttal): the rules ruled on it, and the learned layer does not overrule them.
     const kept = new Set(hits.map((hit) => hit.category));
     for (const hit of direct) if (!kept.has(hit.category)) ruledOut.add(hit.category);
     for (const hit of hits) {
@@ -120,15 +143,35 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
       else found.set(hit.category, [hit]);
     }
   }
-  // The learned layer only adds: a category the rules found keeps the rules' evidence alone.
-  const byRules = new Set(found.keys());
-  for (const hit of context.rulesOnly ? [] : learnedHits(doc, staff, practiceWords)) {
-    if (byRules.has(hit.category) || ruledOut.has(hit.category)) continue;
-    const list = found.get(hit.category);
-    if (list) list.push(hit);
-    else found.set(hit.category, [hit]);
+  return { found, ruledOut };
+}
+
+/**
+ * classify() with a given learned model (undefined: the rules alone). For the scripts, which measure
+ * models trained without the posts they are measured on; the API and widgets call classify().
+ */
+export function classifyWith(
+  text: string,
+  context: ClassifyContext,
+  model: LearnedModel | undefined,
+  matcher?: PhraseMatcher,
+): Classification {
+  const read = readPost(text, context);
+  const { found, ruledOut } = ruleFindings(read, context, matcher);
+  if (model) {
+    // For most categories the learned layer only adds: a category the rules found keeps the rules'
+    // evidence alone, and one the rules matched and vetoed stays out. The few the model decides alone
+    // (fuzzy categories where it did better than rules + model on unseen posts) drop the rules' finding.
+    for (const [c, category] of CATEGORIES.entries()) if (model.modelOnly[c]) found.delete(category);
+    const skip = (category: Category) =>
+      !model.modelOnly[CATEGORIES.indexOf(category)] && (found.has(category) || ruledOut.has(category));
+    for (const hit of learnedHits(read.doc, read.staff, read.practiceWords, skip, model)) {
+      const list = found.get(hit.category);
+      if (list) list.push(hit);
+      else found.set(hit.category, [hit]);
+    }
   }
-  return toClassification(original, found);
+  return toClassification(read.original, found);
 }
 
 function toClassification(original: string, found: ReadonlyMap<Category, readonly Hit[]>): Classification {

@@ -1,12 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { setDigest, TRAINING_SETS } from '../../scripts/training-sets.js';
 import { CATEGORIES, type Category } from '../model/constants.js';
-import { classify, readPost } from './classify.js';
-import { type LearnedModel, learnedFeatures, learnedHits } from './learned.js';
-import { LEARNED_MODEL, LEARNED_TRAINED_ON } from './learned-weights.js';
+import { classify, classifyWith, readPost } from './classify.js';
+import { FEATURE_BUCKETS, gramBucket, pairBucket, postFeatures, wordBucket } from './features.js';
+import {
+  compileModel,
+  LEARNED_FORMAT,
+  type LearnedModelFile,
+  learnedHits,
+  SHIPPED_MODEL_FILE,
+} from './learned.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const roster = {
@@ -14,16 +20,32 @@ const roster = {
   practiceName: 'Bramley Vale Surgery',
 };
 
-/** A hand-made model: one word pushes one category. */
-function modelWith(word: string, category: Category, weight: number): LearnedModel {
+/** A hand-made model file: the given buckets push one category; every category's threshold 0.5. */
+function fileWith(weights: [number, number][], category: Category, bias = -3): LearnedModelFile {
+  const sorted = [...weights].sort((x, y) => x[0] - y[0]);
   return {
-    bias: CATEGORIES.map(() => -3),
-    weights: { [`u:${word}`]: [CATEGORIES.indexOf(category), weight] },
+    format: LEARNED_FORMAT,
+    version: 'test',
+    trainedOn: {},
+    buckets: FEATURE_BUCKETS,
+    categories: [...CATEGORIES],
+    bias: CATEGORIES.map(() => bias),
+    thresholds: CATEGORIES.map(() => 0.5),
+    scale: 1,
+    weights: CATEGORIES.map((c) =>
+      c === category
+        ? [
+            sorted.map(([b], i) => b - (i === 0 ? 0 : (sorted[i - 1] as [number, number])[0])),
+            sorted.map(([, w]) => w),
+          ]
+        : [[], []],
+    ),
   };
 }
-const hitsOf = (text: string, model: LearnedModel) => {
+const featureBuckets = (text: string) => {
   const { doc, staff, practiceWords } = readPost(text, roster);
-  return learnedHits(doc, staff, practiceWords, model);
+  const { buckets, count } = postFeatures(doc, staff, practiceWords);
+  return new Set(buckets.slice(0, count));
 };
 
 describe('learned layer', () => {
@@ -31,45 +53,117 @@ describe('learned layer', () => {
     const checked: string[] = [];
     for (const set of TRAINING_SETS) {
       const posts = resolve(repoRoot, set.posts);
-      // The dev set lives outside the repository; the held-out sets always travel with it.
+      // The dev set lives outside the repository; the sets in eval/ always travel with it.
       if (!existsSync(posts)) continue;
-      const digest = setDigest(
-        readFileSync(posts, 'utf8'),
-        readFileSync(resolve(repoRoot, set.practice), 'utf8'),
-      );
-      expect({ set: set.name, digest }).toEqual({ set: set.name, digest: LEARNED_TRAINED_ON[set.name] });
+      const rosters = set.practice ? [readFileSync(resolve(repoRoot, set.practice), 'utf8')] : [];
+      if (set.practices) {
+        const folder = resolve(repoRoot, set.practices);
+        for (const name of readdirSync(folder)
+          .filter((f) => /^practice.*\.json$/.test(f))
+          .sort())
+          rosters.push(readFileSync(resolve(folder, name), 'utf8'));
+      }
+      const digest = setDigest(readFileSync(posts, 'utf8'), ...rosters);
+      expect({ set: set.name, digest }).toEqual({
+        set: set.name,
+        digest: SHIPPED_MODEL_FILE.trainedOn[set.name],
+      });
       checked.push(set.name);
     }
-    expect(checked).toEqual(
-      expect.arrayContaining(['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']),
-    );
+    expect(checked).toEqual(expect.arrayContaining(['holdout4', 'holdout5', 'trainA']));
+  });
+
+  it('is never trained on the blind set', () => {
+    expect(TRAINING_SETS.some((set) => set.posts.includes('/blind/'))).toBe(false);
+    expect(Object.keys(SHIPPED_MODEL_FILE.trainedOn).some((name) => name.includes('blind'))).toBe(false);
   });
 
   it('sees staff names, the practice name and numbers as placeholders, so it carries between practices', () => {
-    const { doc, staff, practiceWords } = readPost('Dr Price at Bramley told me to ring 111 back', roster);
-    const names = learnedFeatures(doc, staff, practiceWords).map((feature) => feature.name);
-    expect(names).toEqual(expect.arrayContaining(['u:~staff', 'u:~practice', 'u:~num', 'b:~staff at']));
-    expect(names).not.toContain('u:price');
-    expect(names).not.toContain('u:bramley');
+    const buckets = featureBuckets('Dr Price at Bramley told me to ring 111 back');
+    for (const word of ['~staff', '~practice', '~num']) expect(buckets.has(wordBucket(word))).toBe(true);
+    expect(buckets.has(pairBucket('~staff', 'at'))).toBe(true);
+    expect(buckets.has(wordBucket('price'))).toBe(false);
+    expect(buckets.has(wordBucket('bramley'))).toBe(false);
+    expect(buckets.has(gramBucket('pri'))).toBe(false);
+  });
+
+  it('reads character n-grams within words, so a respelling shares most of its features', () => {
+    const a = featureBuckets('gonna');
+    const b = featureBuckets('gunna');
+    for (const gram of ['nna', 'nna>', 'na>']) {
+      expect(a.has(gramBucket(gram))).toBe(true);
+      expect(b.has(gramBucket(gram))).toBe(true);
+    }
+    expect(a.has(gramBucket('<go'))).toBe(true);
+    expect(b.has(gramBucket('<go'))).toBe(false);
+    // Never across a word boundary.
+    expect(featureBuckets('kill them').has(gramBucket('l t'))).toBe(false);
   });
 
   it('never pairs words across a sentence break', () => {
-    const { doc, staff, practiceWords } = readPost('Lovely day. Awful service', roster);
-    const names = learnedFeatures(doc, staff, practiceWords).map((feature) => feature.name);
-    expect(names).toContain('b:lovely day');
-    expect(names).not.toContain('b:day awful');
+    const buckets = featureBuckets('Lovely day. Awful service');
+    expect(buckets.has(pairBucket('lovely', 'day'))).toBe(true);
+    expect(buckets.has(pairBucket('day', 'awful'))).toBe(false);
   });
 
-  it('finds a category over its threshold, with the words that weighed most as evidence', () => {
+  it('finds a category over its threshold, with the content words that weighed most as evidence', () => {
     const text = 'honestly the flibbertigibbet again';
-    const hits = hitsOf(text, modelWith('flibbertigibbet', 'complaint', 4));
+    const model = compileModel(fileWith([[wordBucket('flibbertigibbet'), 400]], 'complaint'));
+    const { doc, staff, practiceWords } = readPost(text, roster);
+    const hits = learnedHits(doc, staff, practiceWords, () => false, model);
     expect(hits).toHaveLength(1);
     const [hit] = hits;
     expect(hit?.ruleId).toBe('learned.complaint');
     expect(text.slice(hit?.start, hit?.end)).toBe('flibbertigibbet');
-    expect(hit?.confidence).toBeCloseTo(1 / (1 + Math.exp(-1)), 2);
+    expect(hit?.confidence).toBeGreaterThan(0.5);
     // Under the threshold: nothing.
-    expect(hitsOf(text, modelWith('flibbertigibbet', 'complaint', 2))).toEqual([]);
+    const weak = compileModel(fileWith([[wordBucket('flibbertigibbet'), 2]], 'complaint'));
+    expect(learnedHits(doc, staff, practiceWords, () => false, weak)).toEqual([]);
+  });
+
+  it('never shows a stop-word as evidence, and reports nothing it cannot explain with a content word', () => {
+    const text = 'with the with the';
+    const model = compileModel(
+      fileWith(
+        [
+          [wordBucket('with'), 400],
+          [wordBucket('the'), 400],
+        ],
+        'identifies_staff',
+      ),
+    );
+    const { doc, staff, practiceWords } = readPost(text, roster);
+    expect(learnedHits(doc, staff, practiceWords, () => false, model)).toEqual([]);
+  });
+
+  it('never shows a contraction of a stop-word, the practice name or a number as evidence', () => {
+    const model = compileModel(
+      fileWith(
+        [
+          [wordBucket('hell'), 400],
+          [wordBucket('~practice'), 400],
+          [wordBucket('~num'), 400],
+        ],
+        'threat',
+      ),
+    );
+    const read = (text: string) => {
+      const { doc, staff, practiceWords } = readPost(text, roster);
+      return learnedHits(doc, staff, practiceWords, () => false, model);
+    };
+    // "he'll" is read as the token "hell": the original shows it is "he" + "'ll".
+    expect(read("he'll see at Bramley at 5")).toEqual([]);
+    // The word itself, written as a word, is evidence.
+    const [hit] = read('what the hell');
+    expect(hit?.ruleId).toBe('learned.threat');
+  });
+
+  it('points its evidence at the words as written, however they were respelled', () => {
+    const text = 'that rec3pt!onist is a right m0ron';
+    const { doc, staff, practiceWords } = readPost(text, roster);
+    const model = compileModel(fileWith([[wordBucket('moron'), 400]], 'abusive'));
+    const [hit] = learnedHits(doc, staff, practiceWords, () => false, model);
+    expect(text.slice(hit?.start, hit?.end)).toBe('m0ron');
   });
 
   it('is skipped when the caller asks for the rules alone', () => {
@@ -77,6 +171,7 @@ describe('learned layer', () => {
       'someone needs to teach that lot a lesson they won’t forget',
       'can I get my bloods booked for next week please',
       'that place is a shambles from top to bottom',
+      'nobody would even notice if I just stopped turning up to anything',
     ];
     const learnedIn = (context: typeof roster & { rulesOnly?: boolean }) =>
       posts.flatMap((text) =>
@@ -88,30 +183,24 @@ describe('learned layer', () => {
     expect(learnedIn({ ...roster, rulesOnly: true })).toEqual([]);
   });
 
-  it('only adds to the rules: a category the rules found keeps the rules’ evidence alone', () => {
-    const result = classify(
-      'Absolutely disgusting service, waited 3 hours and nobody apologised. Shocking.',
-      roster,
-    );
-    const complaint = result.categories.find((category) => category.id === 'complaint');
-    expect(complaint).toBeDefined();
-    expect(complaint?.evidence.some((span) => span.ruleId.startsWith('learned.'))).toBe(false);
-  });
-
   it('does not overrule the rules: a category whose phrases matched but were vetoed stays out', () => {
     // The misinformation rules match the myth's words here and then veto them as a rebuttal.
     const rebuttal = 'Reminder: the covid jab can’t give you covid, there is no live virus in it';
-    expect(classify(rebuttal, roster).categories.map((category) => category.id)).not.toContain(
+    const model = compileModel(fileWith([[wordBucket('covid'), 400]], 'misinformation'));
+    expect(classifyWith(rebuttal, roster, model).categories.map((category) => category.id)).not.toContain(
       'misinformation',
     );
   });
 
-  it('holds weights for every category and stays small enough to ship to a browser', () => {
-    expect(LEARNED_MODEL.bias).toHaveLength(CATEGORIES.length);
-    const used = new Set<number>();
-    for (const pairs of Object.values(LEARNED_MODEL.weights))
-      for (let k = 0; k < pairs.length; k += 2) used.add(pairs[k] as number);
-    expect(used.size).toBe(CATEGORIES.length);
-    expect(Object.keys(LEARNED_MODEL.weights).length).toBeLessThan(12_000);
+  it('ships a versioned model over every category, small enough for a browser', () => {
+    expect(SHIPPED_MODEL_FILE.format).toBe(LEARNED_FORMAT);
+    expect(SHIPPED_MODEL_FILE.version).toMatch(/^2\.[0-9a-f]{12}$/);
+    expect(SHIPPED_MODEL_FILE.categories).toEqual([...CATEGORIES]);
+    const weights = SHIPPED_MODEL_FILE.weights.reduce((n, [deltas]) => n + (deltas?.length ?? 0), 0);
+    expect(weights).toBeGreaterThan(CATEGORIES.length * 100);
+    expect(weights).toBeLessThan(CATEGORIES.length * 6_000);
+    // Threat and harm are never left to the model alone: the rules' findings always stand.
+    expect(SHIPPED_MODEL_FILE.modelOnly ?? []).not.toContain('threat');
+    expect(SHIPPED_MODEL_FILE.modelOnly ?? []).not.toContain('harm_indication');
   });
 });

@@ -1,186 +1,279 @@
-// The learned layer: a linear model (one logistic regression per category) over the post's words and
-// word pairs, trained by scripts/train.ts on the labelled posts and run beside the rules.
+// The learned layer: one logistic regression per category over hashed words, word pairs and character
+// n-grams (features.ts), trained by scripts/train.ts on the labelled posts and run beside the rules.
 //
-// Why it exists: hand-written rules catch the phrasings their authors thought of. Measured on sets
-// written by people who never saw the rules, they missed a quarter of the threats and signs of harm
-// and most health myths. The model adds the findings the rules miss (it never removes one), with the
-// words that weighed most as its evidence, so a finding still says why.
+// Why it exists: hand-written rules catch the phrasings their authors thought of. On posts written by
+// people who never saw the rules, the rules alone missed a quarter to a half of the threats and signs
+// of harm. The model covers the fuzzy categories (complaint, feedback, defamation, misinformation…)
+// and is a second net under threat and harm. It only adds findings; it never removes one.
 //
-// Staff names, the practice's own name and numbers are replaced by placeholders before the model
-// sees them, so what it learned about "Dr Shah" at one practice carries to "Dr Price" at another.
+// Its weights are data (`learned-model.json`, with the digest of the posts it was trained on),
+// imported by the module system, so core still does no I/O. Each category has its own threshold,
+// chosen by cross-validation over the labelled sets (`null`: the model never adds that category,
+// because on posts it had not seen it did not improve on the rules).
+//
+// Evidence is the content words that pushed the score up most, each with its span in the original
+// text — never a stop-word, never a word whose own weight is small. A finding with no such word is not
+// reported: a practice manager must be able to see why.
 
-import { CATEGORIES } from '../model/constants.js';
-import { LEARNED_MODEL } from './learned-weights.js';
+import { CATEGORIES, type Category } from '../model/constants.js';
+import {
+  FEATURE_BUCKETS,
+  modelWords,
+  pairBucketFrom,
+  pairsWithNext,
+  WORD_NUMBER,
+  WORD_PRACTICE,
+  wordFeatures,
+} from './features.js';
+import MODEL_FILE from './learned-model.json' with { type: 'json' };
 import type { Doc } from './normalise.js';
 import type { Hit } from './rules/types.js';
 import type { StaffMention } from './staff.js';
+import { isStopWord } from './stop-words.js';
 
 /** Evidence rule ids of the learned layer: `learned.<category>`. */
 export const LEARNED_RULE_PREFIX = 'learned.';
-
-/**
- * Probability above which the model's finding is added. Lower thresholds found more on unseen posts
- * but flagged rebuttals and hyperbole; 0.5 (with rare categories weighted in training) kept the gain.
- */
-export const LEARNED_THRESHOLD = 0.5;
-
+export const LEARNED_FORMAT = 'policy-classifier-linear/2';
 /** Words shown as evidence for one learned finding. */
-const EVIDENCE_SPANS = 3;
+const EVIDENCE_WORDS = 3;
+/** A word is evidence only if its features' weights for the category add up to at least this. */
+export const MIN_EVIDENCE_WEIGHT = 1;
 
-export interface LearnedModel {
-  /** Bias per category, in CATEGORIES order. */
+/** The weights file as scripts/train.ts writes it. */
+export interface LearnedModelFile {
+  format: string;
+  /** Changes whenever the weights do: `<date>.<digest prefix>`. */
+  version: string;
+  /** SHA-256 of each training set's posts and rosters (scripts/training-sets.ts). */
+  trainedOn: Readonly<Record<string, string>>;
+  /** Must equal FEATURE_BUCKETS. */
+  buckets: number;
+  /** Category ids in the order of `bias`, `thresholds` and `weights`. */
+  categories: readonly string[];
   bias: readonly number[];
-  /** Feature → flat pairs [category index, weight, category index, weight, …]. */
-  weights: Readonly<Record<string, readonly number[]>>;
+  /** Probability over which the model adds the category; null = never. */
+  thresholds: readonly (number | null)[];
+  /** Categories the model decides alone: the rules' findings for them are replaced by the model's. */
+  modelOnly?: readonly string[];
+  /** Weights are stored as integers; divide by this. */
+  scale: number;
+  /** Per category: [bucket deltas (ascending buckets, each the gap from the previous), weights]. */
+  weights: readonly (readonly (readonly number[])[])[];
+  /** How it was trained, for the record. */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
-/** One feature of a post and the tokens it came from (end exclusive). */
-export interface Feature {
-  name: string;
-  first: number;
-  last: number;
+/** The model ready to score: a bucket → row table and the rows' weights, one per category. */
+export interface LearnedModel {
+  bias: Float64Array;
+  /** Log-odds over which a category is added (Infinity = never). */
+  cut: Float64Array;
+  /** Per category (CATEGORIES order): true when the model decides it alone. */
+  modelOnly: readonly boolean[];
+  /** Bucket → row + 1 (0: no weights). */
+  table: Int32Array;
+  /** Row r, category c: rows[r * CATEGORIES.length + c]. */
+  rows: Float32Array;
 }
 
-/** Each token's word as the model reads it: staff mentions, the practice's name and numbers abstracted. */
-function modelWords(doc: Doc, staff: readonly StaffMention[], practiceWords: ReadonlySet<string>): string[] {
-  const words = doc.tokens.map((token) =>
-    isDigits(token.text) ? '~num' : practiceWords.has(token.text) ? '~practice' : token.text,
-  );
-  for (const mention of staff)
-    for (let k = mention.first; k < mention.last && k < words.length; k++) words[k] = '~staff';
-  return words;
-}
+const C = CATEGORIES.length;
 
-/** The post as the model sees it: each word (`u:`) and each pair of words in one sentence (`b:`). What scripts/train.ts learns from. */
-export function learnedFeatures(
-  doc: Doc,
-  staff: readonly StaffMention[],
-  practiceWords: ReadonlySet<string>,
-): Feature[] {
-  const words = modelWords(doc, staff, practiceWords);
-  const tokens = doc.tokens;
-  const features: Feature[] = [];
-  for (let i = 0; i < words.length; i++) {
-    features.push({ name: `u:${words[i]}`, first: i, last: i + 1 });
-    if (i + 1 < words.length && tokens[i + 1]?.sentence === tokens[i]?.sentence)
-      features.push({ name: `b:${words[i]} ${words[i + 1]}`, first: i, last: i + 2 });
-  }
-  return features;
-}
-
-function isDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let k = 0; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-/** The weights indexed by word and by word pair, so scoring a post builds no strings. */
-interface WeightIndex {
-  words: Map<string, readonly number[]>;
-  pairs: Map<string, Map<string, readonly number[]>>;
-}
-const INDEXES = new WeakMap<LearnedModel, WeightIndex>();
-function indexOf(model: LearnedModel): WeightIndex {
-  let index = INDEXES.get(model);
-  if (index) return index;
-  index = { words: new Map(), pairs: new Map() };
-  for (const [name, weights] of Object.entries(model.weights)) {
-    if (name.startsWith('u:')) index.words.set(name.slice(2), weights);
-    else if (name.startsWith('b:')) {
-      const space = name.indexOf(' ');
-      const first = name.slice(2, space);
-      const seconds = index.pairs.get(first) ?? new Map<string, readonly number[]>();
-      seconds.set(name.slice(space + 1), weights);
-      index.pairs.set(first, seconds);
+export function compileModel(file: LearnedModelFile): LearnedModel {
+  if (file.format !== LEARNED_FORMAT) throw new Error(`unknown model format ${file.format}`);
+  if (file.buckets !== FEATURE_BUCKETS)
+    throw new Error(`model has ${file.buckets} buckets, features ${FEATURE_BUCKETS}`);
+  const order = CATEGORIES.map((category) => file.categories.indexOf(category));
+  if (order.some((k) => k < 0)) throw new Error('model does not cover every category');
+  const table = new Int32Array(FEATURE_BUCKETS);
+  let rowCount = 0;
+  for (const k of order) {
+    const deltas = file.weights[k]?.[0] ?? [];
+    let bucket = 0;
+    for (const delta of deltas) {
+      bucket += delta;
+      if (table[bucket] === 0) table[bucket] = ++rowCount;
     }
   }
-  INDEXES.set(model, index);
-  return index;
-}
-
-/** A post's distinct features that carry weight, each at its first occurrence, with its weights. */
-function weighedFeatures(doc: Doc, words: readonly string[], model: LearnedModel) {
-  const index = indexOf(model);
-  // A feature's weights array is unique to it, so it also identifies the feature.
-  const seen = new Set<readonly number[]>();
-  const weighed: { first: number; last: number; weights: readonly number[] }[] = [];
-  const add = (weights: readonly number[] | undefined, first: number, last: number) => {
-    if (!weights || seen.has(weights)) return;
-    seen.add(weights);
-    weighed.push({ first, last, weights });
-  };
-  const tokens = doc.tokens;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    add(index.words.get(word), i, i + 1);
-    if (i + 1 < words.length && tokens[i + 1]?.sentence === tokens[i]?.sentence)
-      add(index.pairs.get(word)?.get(words[i + 1] as string), i, i + 2);
+  const rows = new Float32Array(rowCount * C);
+  for (const [c, k] of order.entries()) {
+    const deltas = file.weights[k]?.[0] ?? [];
+    const values = file.weights[k]?.[1] ?? [];
+    let bucket = 0;
+    for (const [i, delta] of deltas.entries()) {
+      bucket += delta;
+      rows[((table[bucket] as number) - 1) * C + c] = (values[i] as number) / file.scale;
+    }
   }
-  return weighed;
+  const bias = new Float64Array(order.map((k) => file.bias[k] as number));
+  const cut = new Float64Array(
+    order.map((k) => {
+      const p = file.thresholds[k];
+      return p === null || p === undefined ? Number.POSITIVE_INFINITY : Math.log(p / (1 - p));
+    }),
+  );
+  const modelOnly = CATEGORIES.map((category) => file.modelOnly?.includes(category) ?? false);
+  return { bias, cut, modelOnly, table, rows };
 }
 
-function logits(weighed: readonly { weights: readonly number[] }[], model: LearnedModel): number[] {
-  const z = [...model.bias];
-  for (const { weights: pairs } of weighed)
-    for (let k = 0; k + 1 < pairs.length; k += 2)
-      z[pairs[k] as number] = (z[pairs[k] as number] as number) + (pairs[k + 1] as number);
-  return z;
+let shipped: LearnedModel | undefined;
+/** The shipped model, compiled on first use. */
+export function shippedModel(): LearnedModel {
+  shipped ??= compileModel(MODEL_FILE);
+  return shipped;
+}
+export const SHIPPED_MODEL_FILE: LearnedModelFile = MODEL_FILE;
+
+/** Log-odds per category (CATEGORIES order) for a list of feature occurrences (scripts, tests). */
+export function logitsOf(buckets: Int32Array, count: number, model: LearnedModel): Float64Array {
+  const sum = new Float64Array(C);
+  const { table, rows } = model;
+  for (let i = 0; i < count; i++) {
+    const row = table[buckets[i] as number] as number;
+    if (row === 0) continue;
+    const base = (row - 1) * C;
+    for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (rows[base + c] as number);
+  }
+  return withBias(sum, count, model);
+}
+
+/** bias + sum / √count: each feature occurrence weighs 1/√(occurrences), as in training. */
+function withBias(sum: Float64Array, count: number, model: LearnedModel): Float64Array {
+  const value = count === 0 ? 0 : 1 / Math.sqrt(count);
+  for (let c = 0; c < C; c++) sum[c] = (model.bias[c] as number) + (sum[c] as number) * value;
+  return sum;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
- * The model's findings for a post: for each category over the threshold, hits on the words that
- * pushed it there most (rule id `learned.<category>`, confidence the model's probability).
+ * Per model, each word's summed weights (its word feature and its n-grams) and feature count: a word
+ * is looked up once, not once per n-gram. A pure cache, cleared when full.
+ */
+interface WordWeights {
+  /** Summed weights per category, or undefined when none of the word's features has a weight. */
+  weights: Float64Array | undefined;
+  features: number;
+  pairState: number;
+}
+const WORD_WEIGHTS = new WeakMap<LearnedModel, Map<string, WordWeights>>();
+const MAX_CACHED_WORDS = 50_000;
+
+function wordWeights(word: string, model: LearnedModel): WordWeights {
+  let cache = WORD_WEIGHTS.get(model);
+  if (!cache) {
+    cache = new Map();
+    WORD_WEIGHTS.set(model, cache);
+  }
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const { own, pairState } = wordFeatures(word);
+  let weights: Float64Array | undefined;
+  for (let k = 0; k < own.length; k++) {
+    const row = model.table[own[k] as number] as number;
+    if (row === 0) continue;
+    weights ??= new Float64Array(C);
+    const base = (row - 1) * C;
+    for (let c = 0; c < C; c++) weights[c] = (weights[c] as number) + (model.rows[base + c] as number);
+  }
+  const entry = { weights, features: own.length, pairState };
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(word, entry);
+  return entry;
+}
+
+/**
+ * The model's findings for a post: each category over its threshold that `skip` does not rule out,
+ * with the content words that pushed it there most as evidence (rule id `learned.<category>`,
+ * confidence the model's probability).
  */
 export function learnedHits(
   doc: Doc,
   staff: readonly StaffMention[],
   practiceWords: ReadonlySet<string>,
-  model: LearnedModel = LEARNED_MODEL,
+  skip: (category: Category) => boolean = () => false,
+  model: LearnedModel = shippedModel(),
 ): Hit[] {
-  // Only features the model has weights for are kept: most word pairs of a post have none.
-  const weighed = weighedFeatures(doc, modelWords(doc, staff, practiceWords), model);
-  const z = logits(weighed, model);
-  const over = z.map((logit) => sigmoid(logit) > LEARNED_THRESHOLD);
-  if (!over.includes(true)) return [];
-  // For each category over the threshold, the features that weighed most for it, strongest first.
-  const strongest: { first: number; last: number; weight: number }[][] = CATEGORIES.map(() => []);
-  for (const feature of weighed) {
-    const pairs = feature.weights;
-    for (let k = 0; k + 1 < pairs.length; k += 2) {
-      const categoryIndex = pairs[k] as number;
-      const weight = pairs[k + 1] as number;
-      if (weight <= 0 || !over[categoryIndex]) continue;
-      const top = strongest[categoryIndex] as { first: number; last: number; weight: number }[];
-      if (top.length === EVIDENCE_SPANS && (top[EVIDENCE_SPANS - 1] as { weight: number }).weight >= weight)
-        continue;
-      top.push({ first: feature.first, last: feature.last, weight });
-      top.sort((x, y) => y.weight - x.weight);
-      if (top.length > EVIDENCE_SPANS) top.pop();
-    }
+  const words = modelWords(doc, staff, practiceWords);
+  const tokenCount = words.length;
+  // Row of each token's pair with the next word (0: none or no weights), kept for the evidence pass.
+  const pairRows = new Int32Array(tokenCount);
+  // Each token's word weights, kept for the evidence pass (no second cache lookup per category).
+  const wordRows: (Float64Array | undefined)[] = new Array(tokenCount);
+  const sum = new Float64Array(C);
+  let count = 0;
+  const { table, rows } = model;
+  for (let i = 0; i < tokenCount; i++) {
+    const word = wordWeights(words[i] as string, model);
+    count += word.features;
+    const weights = word.weights;
+    wordRows[i] = weights;
+    if (weights) for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (weights[c] as number);
+    if (!pairsWithNext(doc, i)) continue;
+    count++;
+    const row = table[pairBucketFrom(word.pairState, words[i + 1] as string)] as number;
+    if (row === 0) continue;
+    pairRows[i] = row;
+    const base = (row - 1) * C;
+    for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (rows[base + c] as number);
   }
+  const z = withBias(sum, count, model);
   const hits: Hit[] = [];
-  for (const [categoryIndex, category] of CATEGORIES.entries()) {
-    if (!over[categoryIndex]) continue;
-    const confidence = Math.round(sigmoid(z[categoryIndex] as number) * 100) / 100;
-    for (const feature of strongest[categoryIndex] ?? []) {
-      const first = doc.tokens[feature.first];
-      const last = doc.tokens[feature.last - 1];
-      if (!first || !last) continue;
+  for (let c = 0; c < C; c++) {
+    if ((z[c] as number) <= (model.cut[c] as number) || skip(CATEGORIES[c] as Category)) continue;
+    // A token's share of the score: its word's weights and those of its pair with the next word.
+    const shareOf = (t: number): number => {
+      const row = pairRows[t] as number;
+      return (wordRows[t]?.[c] ?? 0) + (row === 0 ? 0 : (rows[(row - 1) * C + c] as number));
+    };
+    const top: { t: number; weight: number }[] = [];
+    for (let t = 0; t < tokenCount; t++) {
+      const weight = shareOf(t);
+      if (weight < MIN_EVIDENCE_WEIGHT) continue;
+      if (top.length === EVIDENCE_WORDS && (top[EVIDENCE_WORDS - 1] as { weight: number }).weight >= weight)
+        continue;
+      if (!isEvidenceWord(doc, t, words[t] as string)) continue;
+      top.push({ t, weight });
+      top.sort((x, y) => y.weight - x.weight || x.t - y.t);
+      if (top.length > EVIDENCE_WORDS) top.pop();
+    }
+    if (top.length === 0) continue;
+    const category = CATEGORIES[c] as Category;
+    const confidence = Math.round(sigmoid(z[c] as number) * 100) / 100;
+    for (const { t } of top) {
+      const token = doc.tokens[t];
+      if (!token) continue;
       hits.push({
         category,
         ruleId: `${LEARNED_RULE_PREFIX}${category}`,
-        start: first.start,
-        end: last.end,
+        start: token.start,
+        end: token.end,
         confidence,
-        first: feature.first,
-        last: feature.last,
+        first: t,
+        last: t + 1,
       });
     }
   }
   return hits;
+}
+
+/**
+ * A word a manager can read as a reason: letters, more than one, not a stop-word, not the practice's
+ * name or a number, and not a contraction of a stop-word ("he'll" is "he", "someone's" is "someone";
+ * the tokeniser drops the apostrophe, so the original text is checked).
+ */
+function isEvidenceWord(doc: Doc, t: number, modelWord: string): boolean {
+  if (modelWord === WORD_PRACTICE || modelWord === WORD_NUMBER) return false;
+  const token = doc.tokens[t];
+  if (!token) return false;
+  const text = token.text;
+  if (text.length < 2 || isStopWord(text)) return false;
+  let letters = false;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 97 && code <= 122) letters = true;
+  }
+  if (!letters) return false;
+  const original = doc.original.slice(token.start, token.end);
+  const apostrophe = original.search(/['’]/);
+  return apostrophe <= 0 || !isStopWord(original.slice(0, apostrophe).toLowerCase());
 }

@@ -28,6 +28,8 @@ export interface PhraseRule {
 
 export interface PhraseHit {
   rule: PhraseRule;
+  /** The pattern of the rule that matched, as written. */
+  pattern: string;
   /** Token range, end exclusive. */
   first: number;
   last: number;
@@ -48,6 +50,7 @@ interface Element {
 
 interface Compiled {
   rule: PhraseRule;
+  pattern: string;
   /** Index of the rule, for the per-rule hit counter. */
   ruleIndex: number;
   elements: Element[];
@@ -159,12 +162,24 @@ export class PhraseMatcher {
   private readonly bySuffix = new Map<number, Compiled[]>();
   private readonly ruleCount: number;
 
-  constructor(rules: readonly PhraseRule[], lists: Readonly<Record<string, readonly string[]>>) {
+  /** `keep` leaves patterns out (scripts/rule-usage.ts measures what removing them would do). */
+  constructor(
+    rules: readonly PhraseRule[],
+    lists: Readonly<Record<string, readonly string[]>>,
+    keep: (rule: PhraseRule, pattern: string) => boolean = () => true,
+  ) {
     rules.forEach((rule, ruleIndex) => {
       for (const pattern of rule.patterns) {
+        if (!keep(rule, pattern)) continue;
         const elements = compilePattern(pattern, lists);
         const required = elements.slice(1).filter((e) => e.gap === 0 && !e.optional && !e.end);
-        const compiled: Compiled = { rule, ruleIndex, elements, anchor: required[required.length - 1] };
+        const compiled: Compiled = {
+          rule,
+          pattern,
+          ruleIndex,
+          elements,
+          anchor: required[required.length - 1],
+        };
         const first = compiled.elements[0] as Element;
         const second = compiled.elements[1];
         const plainSecond =
@@ -247,7 +262,7 @@ export class PhraseMatcher {
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
-      const { rule, elements, ruleIndex } = compiled;
+      const { rule, pattern, elements, ruleIndex } = compiled;
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
       if (!exact && !elementMatches(elements[0] as Element, token)) continue;
       if (!isViable(compiled)) continue;
@@ -255,7 +270,7 @@ export class PhraseMatcher {
       if (end < 0) continue;
       if (end <= i) continue;
       const lastToken = tokens[end - 1] as Token;
-      hits.push({ rule, first: i, last: end, start: token.start, end: lastToken.end });
+      hits.push({ rule, pattern, first: i, last: end, start: token.start, end: lastToken.end });
       counts[ruleIndex] = (counts[ruleIndex] as number) + 1;
     }
   }
