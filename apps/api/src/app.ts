@@ -32,6 +32,7 @@ import { practices } from './practices/practices.index.js';
 import { publicConfigFastLane } from './public-config/public-config.fast.js';
 import { publicConfig } from './public-config/public-config.index.js';
 import { reports } from './reports/reports.index.js';
+import { smtpSendMail } from './services/email-alerts.js';
 import { Notifier, type NotifierOptions } from './services/notifier.js';
 import type { SendMail } from './services/people/mail.js';
 import { PeopleStore } from './services/people/people-store.js';
@@ -173,8 +174,11 @@ export function createApp(options: AppOptions) {
       options.auditSigner ??
       loadAuditSigner({ key: options.auditSigningKey, databasePath: options.db.$client.name }),
     people: new PeopleStore(options.db),
-    sendMail: options.sendMail,
-    publicUrl: options.publicUrl,
+    // Reset links go out over the alerts' SMTP server when the server has one (SMTP_URL, SMTP_FROM).
+    sendMail:
+      options.sendMail ??
+      (options.notifications?.smtp ? smtpSendMail(options.notifications.smtp) : undefined),
+    publicUrl: options.publicUrl ?? options.notifications?.publicUrl,
   };
   if (options.bootstrapAdminKey) ensureAdminKey(store, options.bootstrapAdminKey, clock());
 

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notifierOf } from '../app.js';
 import { type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
+import { signedInPerson } from '../test-support/people.js';
 import { type Receiver, startReceiver } from '../test-support/receiver.js';
 import { defaultWebhookPolicy } from './webhook-guard.js';
 
@@ -125,7 +126,7 @@ describe('email alerts over SMTP', () => {
       expect(mail.text).toContain('threat of violence or harm');
       expect(mail.text).toMatch(/Deadline: {3}triage by 19:00 on Wednesday 11 March 2026/);
       expect(mail.text).toContain('What to do now:');
-      expect(mail.text).toContain(`https://policy.example.nhs.uk/desk/?incident=${filed.id}`);
+      expect(mail.text).toContain(`https://policy.example.nhs.uk/desk/#/incidents/${filed.id}`);
       for (const secret of personal(THREAT)) expect(mail.text, secret).not.toContain(secret);
     }
     // The webhook got it too.
@@ -201,5 +202,39 @@ describe('email alerts over SMTP', () => {
     expect(digest).toContain(`${filed.reference} (critical; threat of violence or harm`);
     expect(digest).toContain('triage due by 19:00');
     for (const secret of personal(THREAT)) expect(digest, secret).not.toContain(secret);
+  });
+});
+
+describe('sign-in emails over the same SMTP server', () => {
+  it('a forgotten password emails the person a reset link to the desk, and the link sets a new password', async () => {
+    const { h: hh, keys } = await setup(true);
+    const person = await signedInPerson(hh, 'Y92001', keys.apiKey, 'staff', 'forgetful@y92001.example');
+    const asked = await hh.send('POST', '/v1/password-resets', { body: { email: person.email } });
+    expect(asked.status).toBe(202);
+    // The email is sent after the answer (its timing must not tell whether the account exists).
+    await expect.poll(() => mails.length, { timeout: 5000 }).toBe(1);
+    const [mail] = mails;
+    expect(mail?.to).toEqual([person.email]);
+    expect(mail?.from).toBe('alerts@policy.example.nhs.uk');
+    const link = /https:\/\/policy\.example\.nhs\.uk\/desk\/#\/reset\/([A-Za-z0-9_-]+)/.exec(
+      mail?.text ?? '',
+    );
+    expect(link, mail?.text).not.toBeNull();
+    const reset = await hh.send('POST', `/v1/password-resets/${link?.[1]}`, {
+      body: { password: 'a brand new passphrase 4 me' },
+    });
+    expect(reset.status, reset.text).toBe(204);
+    const signIn = await hh.send('POST', '/v1/session', {
+      body: { email: person.email, password: 'a brand new passphrase 4 me' },
+    });
+    expect(signIn.status, signIn.text).toBe(200);
+  });
+
+  it('an unknown address gets the same 202 and no email', async () => {
+    const { h: hh } = await setup(true);
+    const asked = await hh.send('POST', '/v1/password-resets', { body: { email: 'nobody@y92001.example' } });
+    expect(asked.status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mails).toEqual([]);
   });
 });

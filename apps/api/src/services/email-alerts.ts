@@ -62,6 +62,21 @@ export function createMailer(config: SmtpConfig, timeoutMs = 10_000): Mailer {
   };
 }
 
+/**
+ * Sign-in emails (password reset links) over the same SMTP server as the alerts. The transport is
+ * made at the first email; a refused message throws, so the caller can log that it failed.
+ */
+export function smtpSendMail(
+  config: SmtpConfig,
+): (message: { to: string; subject: string; text: string }) => Promise<void> {
+  let mailer: Mailer | undefined;
+  return async ({ to, subject, text }) => {
+    mailer ??= createMailer(config);
+    const sent = await mailer.send(to, { subject, text });
+    if (!sent.accepted) throw new Error('the SMTP server refused the message');
+  };
+}
+
 const LOCALE = 'en-GB';
 const when = new Intl.DateTimeFormat(LOCALE, {
   timeZone: 'Europe/London',
@@ -96,7 +111,7 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export function deskLink(publicUrl: string | undefined, incidentId?: string): string {
   if (!publicUrl) return 'Sign in to the practice desk (/desk/ on the practice’s policy server) to see it.';
   const base = publicUrl.replace(/\/+$/, '');
-  return `Open it in the practice desk: ${base}/desk/${incidentId ? `?incident=${encodeURIComponent(incidentId)}` : ''}`;
+  return `Open it in the practice desk: ${base}/desk/${incidentId ? `#/incidents/${encodeURIComponent(incidentId)}` : ''}`;
 }
 
 const WHY_NO_DETAILS =
