@@ -164,7 +164,7 @@ export class DeskActions extends LitElement {
                   aria-controls="action-form"
                   @click=${() => this.toggle(type)}
                 >
-                  ${EVENT_LABELS[type]}
+                  ${EVENT_LABELS['en-GB'][type]}
                 </button>
               </li>`;
             })}
@@ -196,7 +196,7 @@ export class DeskActions extends LitElement {
   private renderRefused(event: AvailableEvent): TemplateResult {
     const type = event.type as ActionEventType;
     return html`<li data-refused=${type}>
-      <button type="button" class="button button-secondary" disabled aria-describedby="rule-${type}">${EVENT_LABELS[type]}</button>
+      <button type="button" class="button button-secondary" disabled aria-describedby="rule-${type}">${EVENT_LABELS['en-GB'][type]}</button>
       <span class="rule-words" id="rule-${type}">${event.message ?? 'Not possible now.'}
         ${event.rule ? html`<span class="muted">(rule <code>${event.rule}</code>)</span>` : nothing}</span>
     </li>`;
@@ -235,7 +235,7 @@ export class DeskActions extends LitElement {
 
   private renderForm(type: ActionEventType, incident: Incident): TemplateResult {
     const fields = fieldsFor(type, incident);
-    const label = EVENT_LABELS[type];
+    const label = EVENT_LABELS['en-GB'][type];
     return html`<form class="action" id="action-form" aria-label=${label} novalidate @submit=${this.submit}>
       <h3>${label}</h3>
       ${
@@ -355,7 +355,10 @@ export class DeskActions extends LitElement {
       );
       this.active = undefined;
       this.attempt = '';
-      emit<IncidentChangedDetail>(this, INCIDENT_CHANGED, { incident: updated, done: EVENT_LABELS[type] });
+      emit<IncidentChangedDetail>(this, INCIDENT_CHANGED, {
+        incident: updated,
+        done: EVENT_LABELS['en-GB'][type],
+      });
     } catch (error) {
       // The server answered: the next submit is a new attempt (its body may differ). Only an
       // unanswered one is retried under the same key.

@@ -233,7 +233,7 @@ export class DeskIncident extends LitElement {
       <h1>Incident ${incident.reference}</h1>
       <div class="meta">
         <span class="tag sev-${incident.severity}">${capitalise(SEVERITY_LABELS[en][incident.severity])}</span>
-        <strong data-state=${incident.state}>${capitalise(STATE_LABELS[incident.state])}</strong>
+        <strong data-state=${incident.state}>${capitalise(STATE_LABELS['en-GB'][incident.state])}</strong>
         ${incident.outcome ? html`<span>Outcome: ${OUTCOME_LABELS[en][incident.outcome]}</span>` : nothing}
         ${report.atRisk ? html`<span class="tag tag-red">Someone may be at risk</span>` : nothing}
       </div>

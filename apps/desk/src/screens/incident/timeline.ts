@@ -15,7 +15,7 @@ const en = 'en-GB' as const;
 const ROLE = { staff: 'staff', manager: 'manager', partner: 'partner' } as const;
 
 const label = (type: TimelineEntry['type']) =>
-  type === 'report' ? 'Reported' : EVENT_LABELS[type as ActionEventType];
+  type === 'report' ? 'Reported' : EVENT_LABELS['en-GB'][type as ActionEventType];
 
 function who(entry: TimelineEntry): string {
   const name =

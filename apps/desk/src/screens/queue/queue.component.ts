@@ -252,7 +252,7 @@ export class DeskQueue extends LitElement {
         <label for="f-state">State</label>
         <select id="f-state" @change=${set('state')}>
           ${option('open', 'All open', this.draft.state)} ${option('all', 'All, including closed', this.draft.state)}
-          ${STATES.map((state) => option(state, capitalise(STATE_LABELS[state]), this.draft.state))}
+          ${STATES.map((state) => option(state, capitalise(STATE_LABELS['en-GB'][state]), this.draft.state))}
         </select>
       </div>
       <div class="field">
@@ -311,7 +311,7 @@ export class DeskQueue extends LitElement {
       <div class="line">
         <span class="tag sev-${summary.severity}">${capitalise(SEVERITY_LABELS[en][summary.severity])}</span>
         <a class="reference" href="#/incidents/${summary.id}">${summary.reference}</a>
-        <span>${capitalise(STATE_LABELS[summary.state])}</span>
+        <span>${capitalise(STATE_LABELS['en-GB'][summary.state])}</span>
         ${nearest?.left.overdue ? html`<span class="tag overdue-tag">Overdue</span>` : nothing}
       </div>
       <p>${categories ? capitalise(categories) : 'No category found'} · on ${PLATFORM_LABELS[en][summary.platform]}</p>
