@@ -664,7 +664,7 @@ describe('removing personal data', () => {
 
     const redacted = await h.request(`/v1/practices/${l.ods}/incidents/${l.incidentIds[0]}/redact`, {
       method: 'POST',
-      headers: { ...bearer(l.apiKey), 'x-acting-user': 'p-1; role=partner' },
+      headers: { ...bearer(l.apiKey), 'x-acting-user': 'm-1; role=manager' },
       json: { reason: 'Erasure request' },
     });
     expect(redacted.status).toBe(200);

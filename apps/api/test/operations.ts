@@ -364,7 +364,7 @@ export const OPERATIONS: Operation[] = [
     build: (t) => ({
       method: 'POST',
       path: `${incidentPath(t)}/legal-hold`,
-      headers: { 'x-acting-user': 'u-1; role=partner' },
+      headers: { 'x-acting-user': 'u-1; role=manager' },
       json: { legalHold: true, reason: 'Solicitor’s letter received' },
     }),
   },
