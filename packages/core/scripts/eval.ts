@@ -6,7 +6,9 @@
 //   npm run eval -w @policy/core -- <posts.jsonl> [<practice.json>]   the shipped classifier on a file
 //   options: --errors (list wrong posts; refused on a blind set), --confusion, --rules-only,
 //            --prune=N (cross-validation without the patterns that fire on ≤ N posts of the sets the
-//            rules were written from, protected rules aside: what pruning them would do)
+//            rules were written from, protected rules aside: what pruning them would do),
+//            --pool=a,b (also pools these sets alone, so an estimate can be compared with one measured
+//            before a set was added)
 //
 // Cross-validation: for each training set (scripts/training-sets.ts) in turn, the whole training
 // pipeline — fit, and thresholds chosen by an inner cross-validation — runs on the OTHER sets, and the
@@ -33,6 +35,8 @@ const showConfusion = args.includes('--confusion');
 const rulesOnly = args.includes('--rules-only');
 const pruneArg = args.find((a) => a.startsWith('--prune='));
 const prune = pruneArg === undefined ? undefined : Number(pruneArg.slice('--prune='.length));
+const poolArg = args.find((a) => a.startsWith('--pool='));
+const pool = poolArg === undefined ? undefined : poolArg.slice('--pool='.length).split(',');
 const paths = args.filter((a) => !a.startsWith('--'));
 
 interface Tally {
@@ -209,6 +213,7 @@ function crossValidate() {
   const honest = newScore();
   const all = newScore();
   const rulesHonest = newScore();
+  const pooled = newScore();
   const rulesAll = newScore();
   const shippedSeen = new Set(Object.keys(SHIPPED_MODEL_FILE.trainedOn));
   console.log(
@@ -240,6 +245,7 @@ function crossValidate() {
     if (!rulesOnly) console.log(`    rules + CV model:    ${summary(s)}`);
     merge(all, s);
     merge(rulesAll, r);
+    if (pool?.includes(held.set.name)) merge(pooled, s);
     if (!held.set.rulesReadIt) {
       merge(honest, s);
       merge(rulesHonest, r);
@@ -256,6 +262,10 @@ function crossValidate() {
   } else {
     printTable(`CROSS-VALIDATED, sets the rules never read (${honestNames}) — the estimate`, honest);
     printTable('cross-validated, all sets (the rules fit some of them)', all);
+    if (pool) {
+      printTable(`cross-validated, pooled over ${pool.join(', ')} only`, pooled);
+      if (showConfusion) printConfusion(pooled);
+    }
     console.log(`\nrules alone on the sets the rules never read: ${summary(rulesHonest)}`);
     if (showConfusion) printConfusion(honest);
     if (showErrors) console.log(`\n${all.errors.join('\n')}`);

@@ -71,6 +71,15 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
     practices: 'packages/core/eval/train/trainB',
     rulesReadIt: true,
   },
+  {
+    // 649 posts written on 2026-12-06 as training data by a writer who never saw the code or the data
+    // (Eastgate Y92001, Lough Road Y92002); the writer named them trainB-*, renamed here to keep them
+    // apart from the set above.
+    name: 'trainC-writer',
+    posts: 'packages/core/eval/train/trainC-writer/posts.jsonl',
+    practices: 'packages/core/eval/train/trainC-writer',
+    rulesReadIt: false,
+  },
 ];
 
 /** What the weights file records of a set, so a test can tell when the weights are older than the posts. */

@@ -13,10 +13,14 @@ describe('identifies_staff by role', () => {
   });
 
   it('uses the roster: a second nurse makes "the nurse" ambiguous; no roster leaves only the manager', () => {
-    const twoNurses = { staff: [...ROSTER, { name: 'Amy Dale', role: 'practice nurse' }] };
+    // Rules only, like every rule test (CONTEXT): these contexts replace it.
+    const twoNurses = {
+      staff: [...ROSTER, { name: 'Amy Dale', role: 'practice nurse' as const }],
+      rulesOnly: true,
+    };
     expect(has('the nurse was lovely', 'identifies_staff', twoNurses)).toBe(false);
-    expect(has('the nurse was lovely', 'identifies_staff', {})).toBe(false);
-    expect(has('the practice manager was lovely', 'identifies_staff', {})).toBe(true);
+    expect(has('the nurse was lovely', 'identifies_staff', { rulesOnly: true })).toBe(false);
+    expect(has('the practice manager was lovely', 'identifies_staff', { rulesOnly: true })).toBe(true);
   });
 
   it('identifies someone by description (identifies_staff.description)', () => {
