@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, ORIGIN, report } from './test-support/harness.js';
+import { createHarness, type Harness, ORIGIN, report } from './test-support/harness.js';
 
 describe('the app as a whole', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
   });
   afterEach(() => h.close());
 

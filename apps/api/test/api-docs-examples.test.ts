@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, NO_RATE_LIMITS } from '../src/test-support/harness.js';
 import { DocumentedResponses, type OpenApiDocument } from './documented.js';
-import { createHarness, type Harness } from './harness.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/api.md', import.meta.url)), 'utf8');
 
@@ -41,7 +41,7 @@ function examples(markdown: string): { labelled: Example[]; unlabelled: number[]
 let h: Harness;
 let documented: DocumentedResponses;
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness({ rateLimits: NO_RATE_LIMITS });
   documented = new DocumentedResponses((await (await h.request('/openapi.json')).json()) as OpenApiDocument);
 });
 afterAll(() => h?.close());

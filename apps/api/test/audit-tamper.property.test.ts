@@ -17,9 +17,10 @@ import {
   createHarness,
   fileReport,
   type Harness,
+  NO_RATE_LIMITS,
   type PracticeFixture,
   seedPractice,
-} from './harness.js';
+} from '../src/test-support/harness.js';
 
 const TRIALS = Number(process.env.AUDIT_TRIALS ?? 1000);
 const REMOVAL_RUNS = Number(process.env.AUDIT_REMOVAL_RUNS ?? 100);
@@ -50,7 +51,7 @@ const EVENT_COLUMNS = [
 type EventRow = Record<(typeof EVENT_COLUMNS)[number], string | number> & { rowid: number };
 
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness({ rateLimits: NO_RATE_LIMITS });
   a = await seedPractice(h, 'Y90011', 6);
   b = await seedPractice(h, 'Y90022', 2);
   // More events of several kinds, so the chain has varied rows to damage.
@@ -78,7 +79,7 @@ beforeAll(async () => {
     headers: bearer(a.apiKey),
   });
   checkpointToken = ((await checkpoint.json()) as { token: string }).token;
-  tamper = new Database(h.databasePath);
+  tamper = new Database(h.path);
   tamper.pragma('foreign_keys = OFF');
   tamper.pragma('busy_timeout = 5000');
 }, 60_000);
@@ -538,7 +539,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 describe('removing personal data', () => {
   it(`redaction and the retention purge leave the chain verifying in every one of ${REMOVAL_RUNS} generated sequences`, async () => {
     let now = Date.parse('2026-01-05T10:00:00.000Z');
-    const r = createHarness({ clock: () => new Date(now) });
+    const r = createHarness({ rateLimits: NO_RATE_LIMITS, clock: () => new Date(now) });
     const store = new Store(r.db);
     const manager = { 'x-acting-user': 'mgr-1; role=manager' };
     let run = 0;

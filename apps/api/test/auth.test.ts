@@ -9,10 +9,11 @@ import {
   createHarness,
   type Harness,
   issueKey,
+  NO_RATE_LIMITS,
   type PracticeFixture,
   reportBody,
   seedPractice,
-} from './harness.js';
+} from '../src/test-support/harness.js';
 import { authHeaders, OPERATIONS, type Operation, type Target, toInit } from './operations.js';
 
 let h: Harness;
@@ -20,7 +21,7 @@ let own: PracticeFixture;
 let other: PracticeFixture;
 
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness({ rateLimits: NO_RATE_LIMITS });
   own = await seedPractice(h, 'Y90011', 2);
   other = await seedPractice(h, 'Y90022', 2);
 }, 60_000);
@@ -263,7 +264,7 @@ describe('scopes', () => {
 describe('rate limits', () => {
   it('report filing and classification answer 429 with Retry-After once the burst is spent', async () => {
     let now = Date.parse('2026-11-25T10:00:00Z');
-    const limited = createHarness({ rateLimits: undefined, clock: () => new Date(now) });
+    const limited = createHarness({ clock: () => new Date(now) });
     try {
       const p = await seedPractice(limited, 'Y90033', 0);
       const file = () =>

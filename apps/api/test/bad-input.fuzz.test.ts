@@ -3,7 +3,6 @@
 // a documented Content-Type, a body matching the documented schema, problem+json for every error.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentedResponses, type OpenApiDocument, ProblemBody } from './documented.js';
 import {
   ADMIN_KEY,
   bearer,
@@ -11,10 +10,12 @@ import {
   createHarness,
   type Harness,
   issueKey,
+  NO_RATE_LIMITS,
   type PracticeFixture,
   reportBody,
   seedPractice,
-} from './harness.js';
+} from '../src/test-support/harness.js';
+import { DocumentedResponses, type OpenApiDocument, ProblemBody } from './documented.js';
 import {
   authHeaders,
   OPERATIONS,
@@ -43,7 +44,7 @@ let target: Target;
 let documented: DocumentedResponses;
 
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness({ rateLimits: NO_RATE_LIMITS });
   fixture = await seedPractice(h, 'Y90011', 4);
   // The revoke operation gets a key of its own, so the report key stays live for the rest.
   const spare = await issueKey(h, fixture.ods, { type: 'report', allowedOrigins: [fixture.origin] });

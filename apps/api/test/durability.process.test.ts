@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportBody } from '../src/test-support/harness.js';
 import { adminRequest, BOOTSTRAP_ADMIN_KEY, type ChildServer, startChildServer } from './child-server.js';
-import { reportBody } from './harness.js';
 
 const KILLS = Number(process.env.DURABILITY_KILLS ?? 50);
 const ACKS_BEFORE_KILL = 5;

@@ -2,14 +2,24 @@
 // every operation that answers with a practice's records says `Cache-Control: no-store`, errors too;
 // /docs and /demo carry a CSP with frame-ancestors, Referrer-Policy and X-Frame-Options.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, createHarness, type Harness, type PracticeFixture, seedPractice } from './harness.js';
+import {
+  ADMIN_KEY,
+  createHarness,
+  type Harness,
+  NO_RATE_LIMITS,
+  type PracticeFixture,
+  seedPractice,
+} from '../src/test-support/harness.js';
 import { authHeaders, OPERATIONS, toInit } from './operations.js';
 
 let h: Harness;
 let practice: PracticeFixture;
 
 beforeAll(async () => {
-  h = createHarness({ demo: { ods: 'Y90001', reportKey: 'rk_headers_test_demo_key_000000000' } });
+  h = createHarness({
+    rateLimits: NO_RATE_LIMITS,
+    demo: { ods: 'Y90001', reportKey: 'rk_headers_test_demo_key_000000000' },
+  });
   practice = await seedPractice(h, 'Y90044', 2);
 }, 60_000);
 afterAll(() => h?.close());
@@ -71,7 +81,7 @@ describe('page headers', () => {
 
 describe('the demo is mounted only when it is on', () => {
   it('answers 404 at /demo on an app without the demo', async () => {
-    const plain = createHarness();
+    const plain = createHarness({ rateLimits: NO_RATE_LIMITS });
     try {
       for (const path of ['/demo', '/demo/strict', '/demo/demo.css'])
         expect((await plain.app.request(path)).status, path).toBe(404);

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportBody } from '../src/test-support/harness.js';
 import { type Receiver, startReceiver } from '../src/test-support/receiver.js';
 import { adminRequest, type ChildServer, startChildServer } from './child-server.js';
-import { reportBody } from './harness.js';
 
 const KILLS = Number(process.env.NOTIFY_KILLS ?? 20);
 const ACKS_BEFORE_KILL = 5;

@@ -11,8 +11,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server.js';
+import { ADMIN_KEY, createHarness, type Harness, NO_RATE_LIMITS } from '../src/test-support/harness.js';
 import { documentedOperations, type OpenApiDocument } from './documented.js';
-import { ADMIN_KEY, createHarness, type Harness } from './harness.js';
 import { OPERATIONS } from './operations.js';
 
 let h: Harness;
@@ -20,7 +20,7 @@ let doc: OpenApiDocument & Record<string, unknown>;
 let dir: string;
 
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness({ rateLimits: NO_RATE_LIMITS });
   const response = await h.request('/openapi.json');
   expect(response.status).toBe(200);
   doc = (await response.json()) as typeof doc;

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 // Every operation of the API, as the cross-cutting tests drive it: its auth, and how to build a valid
 // request against one practice's records. openapi.test.ts checks this list against the served
 // /openapi.json, so an operation added to the API without a line here fails the suite.
-import type { PracticeFixture } from './harness.js';
-import { PERSON_PASSWORD, reportBody } from './harness.js';
+import { PASSWORD, type PracticeFixture, reportBody } from '../src/test-support/harness.js';
 
 /** `session`: the practice's person's `policy_session` cookie (staff). */
 export type AuthKind = 'none' | 'admin' | 'api' | 'report' | 'apiOrReport' | 'session';
@@ -405,7 +404,7 @@ export const OPERATIONS: Operation[] = [
     build: (t) => ({
       method: 'POST',
       path: '/v1/session',
-      json: { email: t.ids.userEmail ?? 'nobody@example.org', password: `not ${PERSON_PASSWORD}` },
+      json: { email: t.ids.userEmail ?? 'nobody@example.org', password: `not ${PASSWORD}` },
     }),
   },
   {

@@ -11,9 +11,10 @@ import {
   freshId,
   type Harness,
   issueKey,
+  NO_RATE_LIMITS,
   type PracticeFixture,
   seedPractice,
-} from './harness.js';
+} from '../src/test-support/harness.js';
 import { authHeaders, OPERATIONS, type Operation, type Target, toInit } from './operations.js';
 
 const ATTEMPTS = Number(process.env.TENANCY_ATTEMPTS ?? 10_000);
@@ -54,7 +55,7 @@ function dbSnapshot(): unknown {
 }
 
 beforeAll(async () => {
-  h = createHarness();
+  h = createHarness({ rateLimits: NO_RATE_LIMITS });
   practices = [
     await seedPractice(h, 'Y90011', 3),
     await seedPractice(h, 'Y90022', 3),

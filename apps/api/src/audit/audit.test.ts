@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
+import { createHarness, type Harness, ORIGIN, report } from '../test-support/harness.js';
 
 describe('GET /v1/practices/{ods}/audit/verify', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001');
     for (let i = 0; i < 3; i++) {
       const filed = await h.send('POST', '/v1/practices/Y90001/reports', {
@@ -107,7 +107,7 @@ describe('audit/verify replays each incident against its stored record', () => {
   };
 
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice(ods);
     ids.length = 0;
     // Many incidents, several from the same author (so blocking is allowed by the repeat-poster

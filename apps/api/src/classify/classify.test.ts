@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, ORIGIN } from '../test-support/harness.js';
+import { createHarness, type Harness, ORIGIN } from '../test-support/harness.js';
 
 describe('POST /v1/classify', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness({ rateLimits: { classify: { burst: 2, perSecond: 0.5 } } });
+    h = createHarness({ rateLimits: { classify: { burst: 2, perSecond: 0.5 } } });
     keys = await h.practice('Y90001', { staff: [{ name: 'Dr Imogen Castellano', role: 'GP' }] });
   });
   afterEach(() => h.close());

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
 import { purgeExpired } from '../services/retention.js';
-import { type Harness, harness, ORIGIN, PNG_BYTES, report } from '../test-support/harness.js';
+import { createHarness, type Harness, ORIGIN, PNG_BYTES, report } from '../test-support/harness.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const ODS = 'Y90001';
@@ -18,7 +18,7 @@ describe('data protection', () => {
   let keys: { apiKey: string; reportKey: string };
 
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice(ODS);
   });
   afterEach(() => h.close());

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, JPEG_BYTES, ORIGIN, PNG_BYTES, report } from '../test-support/harness.js';
+import {
+  createHarness,
+  type Harness,
+  JPEG_BYTES,
+  ORIGIN,
+  PNG_BYTES,
+  report,
+} from '../test-support/harness.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -9,7 +16,7 @@ describe('evidence', () => {
   let keys: { apiKey: string; reportKey: string };
   let id: string;
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001');
     const filed = await h.send('POST', '/v1/practices/Y90001/reports', {
       reportKey: keys.reportKey,

@@ -3,8 +3,16 @@
 // maxRole.
 import { EVENT_TYPES } from '@policy/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
-import { cookie, type Person, signedInPerson } from '../test-support/people.js';
+import {
+  ADMIN_KEY,
+  cookie,
+  createHarness,
+  type Harness,
+  ORIGIN,
+  type Person,
+  report,
+  signedInPerson,
+} from '../test-support/harness.js';
 
 const ODS = 'B82001';
 let h: Harness;
@@ -15,7 +23,7 @@ let manager: Person;
 let partner: Person;
 
 beforeAll(async () => {
-  h = await harness();
+  h = createHarness();
   ({ apiKey } = await h.practice(ODS));
   staff = await signedInPerson(h, ODS, apiKey, 'staff');
   otherStaff = await signedInPerson(h, ODS, apiKey, 'staff');

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, type Harness, harness, ORIGIN, PNG_BYTES, report } from '../test-support/harness.js';
+import {
+  ADMIN_KEY,
+  createHarness,
+  type Harness,
+  ORIGIN,
+  PNG_BYTES,
+  report,
+} from '../test-support/harness.js';
 
 describe('incidents', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001');
   });
   afterEach(() => h.close());

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, type Harness, harness, ORIGIN } from '../test-support/harness.js';
+import { ADMIN_KEY, createHarness, type Harness, ORIGIN } from '../test-support/harness.js';
 
 describe('keys', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     await h.practice('Y90001');
   });
   afterEach(() => h.close());

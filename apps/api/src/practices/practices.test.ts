@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, type Harness, harness } from '../test-support/harness.js';
+import { ADMIN_KEY, createHarness, type Harness } from '../test-support/harness.js';
 
 describe('practices', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
   });
   afterEach(() => h.close());
 

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from '../test-support/harness.js';
+import { createHarness, type Harness } from '../test-support/harness.js';
 
 describe('GET /v1/practices/{ods}/public', () => {
   let h: Harness;
   let apiKey: string;
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     ({ apiKey } = await h.practice('Y90001', {
       staff: [{ name: 'Dr Secret Rostername', aliases: ['Dr Secret'] }],
       complaints: { email: 'complaints@y90001.example' },

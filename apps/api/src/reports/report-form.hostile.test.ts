@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, ORIGIN, PNG_BYTES, report } from '../test-support/harness.js';
+import { createHarness, type Harness, ORIGIN, PNG_BYTES, report } from '../test-support/harness.js';
 
 const BOUNDARY = 'hostile-boundary-1234';
 
@@ -51,7 +51,7 @@ describe('hostile multipart reports', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001');
   });
   afterEach(() => h.close());
@@ -178,7 +178,7 @@ describe('daily upload quota per practice', () => {
     return bytes;
   };
   beforeEach(async () => {
-    h = await harness({ uploads: { dailyQuotaBytes: QUOTA } });
+    h = createHarness({ uploads: { dailyQuotaBytes: QUOTA } });
     keys = await h.practice('Y90001');
     await h.practice('Y90002');
   });
@@ -236,7 +236,7 @@ describe('daily upload quota per practice', () => {
 
 describe('a body that ends inside a screenshot', () => {
   it('is a 400, not an uncaught stream error that would end the process', async () => {
-    const h = await harness();
+    const h = createHarness();
     try {
       const keys = await h.practice('Y90001');
       const uncaught: unknown[] = [];

@@ -10,8 +10,8 @@ import { startServer } from '../server.js';
 import { MULTIPART_REPORT_LIMIT } from '../services/report-filing.js';
 import {
   ADMIN_KEY,
+  createHarness,
   type Harness,
-  harness,
   JPEG_BYTES,
   ORIGIN,
   PNG_BYTES,
@@ -22,7 +22,7 @@ describe('POST /v1/practices/{ods}/reports', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness({ rateLimits: { reports: { burst: 3, perSecond: 0.1 } } });
+    h = createHarness({ rateLimits: { reports: { burst: 3, perSecond: 0.1 } } });
     keys = await h.practice('Y90001');
   });
   afterEach(() => h.close());
@@ -248,7 +248,7 @@ describe('POST /v1/practices/{ods}/reports as multipart/form-data (report + scre
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001');
   });
   afterEach(() => h.close());

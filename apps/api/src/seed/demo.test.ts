@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
 import { generateKey } from '../http/auth.js';
-import { type Harness, harness } from '../test-support/harness.js';
-import { cookie, sessionCookieOf } from '../test-support/people.js';
+import { cookie, createHarness, type Harness, sessionCookieOf } from '../test-support/harness.js';
 import { DEMO_MANAGER, DEMO_ODS, seedDemo } from './demo.js';
 
 let h: Harness;
 let store: Store;
 beforeEach(async () => {
-  h = await harness();
+  h = createHarness();
   store = new Store(h.db);
 });
 afterEach(() => h.close());

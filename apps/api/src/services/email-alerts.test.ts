@@ -2,8 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notifierOf } from '../app.js';
-import { type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
-import { signedInPerson } from '../test-support/people.js';
+import { createHarness, type Harness, ORIGIN, report, signedInPerson } from '../test-support/harness.js';
 import { type Receiver, startReceiver } from '../test-support/receiver.js';
 import { defaultWebhookPolicy } from './webhook-guard.js';
 
@@ -75,7 +74,7 @@ afterEach(async () => {
 });
 
 async function setup(withSmtp: boolean) {
-  h = await harness({
+  h = createHarness({
     rateLimits: { reports: false, classify: false },
     notifications: {
       start: false,

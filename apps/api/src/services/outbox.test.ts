@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
-import { type Harness, harness } from '../test-support/harness.js';
+import { createHarness, type Harness } from '../test-support/harness.js';
 import { announceCheckpoint, enqueue } from './outbox.js';
 
 let h: Harness | undefined;
@@ -11,7 +11,7 @@ afterEach(() => {
 
 describe('enqueue', () => {
   it('refuses to run outside a transaction: an announcement must commit with its change', async () => {
-    h = await harness();
+    h = createHarness();
     await h.practice('Y93001');
     const store = new Store(h.db);
     expect(() =>
@@ -25,7 +25,7 @@ describe('enqueue', () => {
   });
 
   it('rolls back with the change it announces', async () => {
-    h = await harness();
+    h = createHarness();
     await h.practice('Y93002');
     const store = new Store(h.db);
     await expect(
@@ -43,7 +43,7 @@ describe('enqueue', () => {
   });
 
   it('announces a checkpoint once per sequence number (for the audit checkpoint producer)', async () => {
-    h = await harness();
+    h = createHarness();
     await h.practice('Y93003');
     const store = new Store(h.db);
     const checkpoint = {

@@ -1,21 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '../services/people/throttle.js';
-import { type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
 import {
   cookie,
+  createHarness,
+  type Harness,
+  ORIGIN,
   PASSWORD,
   type Person,
+  report,
   sessionCookieOf,
   signedInPerson,
   totpCode,
-} from '../test-support/people.js';
+} from '../test-support/harness.js';
 
 let h: Harness;
 let apiKey: string;
 const ODS = 'A81001';
 
 beforeEach(async () => {
-  h = await harness();
+  h = createHarness();
   ({ apiKey } = await h.practice(ODS));
 });
 afterEach(() => h.close());
@@ -264,7 +267,7 @@ describe('password reset', { timeout: 30_000 }, () => {
   it('POST /v1/password-resets always answers 202 and emails a link only to a real account', async () => {
     const sent: { to: string; text: string }[] = [];
     h.close();
-    h = await harness({
+    h = createHarness({
       sendMail: async (message) => {
         sent.push(message);
       },

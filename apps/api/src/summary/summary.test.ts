@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
+import { ADMIN_KEY, createHarness, type Harness, ORIGIN, report } from '../test-support/harness.js';
 
 describe('GET /v1/practices/{ods}/reports/summary', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001');
     for (const text of [
       'You are useless idiots',

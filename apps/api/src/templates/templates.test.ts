@@ -1,12 +1,12 @@
 import { TEMPLATE_IDS } from '@policy/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
+import { createHarness, type Harness, ORIGIN, report } from '../test-support/harness.js';
 
 describe('templates', () => {
   let h: Harness;
   let keys: { apiKey: string; reportKey: string };
   beforeEach(async () => {
-    h = await harness();
+    h = createHarness();
     keys = await h.practice('Y90001', { complaints: { phone: '01632 960777' } });
   });
   afterEach(() => h.close());

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from '../test-support/harness.js';
-import { cookie, PASSWORD, sessionCookieOf, signedInPerson, totpCode } from '../test-support/people.js';
+import {
+  cookie,
+  createHarness,
+  type Harness,
+  PASSWORD,
+  sessionCookieOf,
+  signedInPerson,
+  totpCode,
+} from '../test-support/harness.js';
 
 let h: Harness;
 let apiKey: string;
@@ -8,7 +15,7 @@ const ODS = 'C83001';
 const users = `/v1/practices/${ODS}/users`;
 
 beforeEach(async () => {
-  h = await harness();
+  h = createHarness();
   ({ apiKey } = await h.practice(ODS));
 });
 afterEach(() => h.close());

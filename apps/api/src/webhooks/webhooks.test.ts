@@ -4,7 +4,7 @@ import type { AppOptions } from '../app.js';
 import { notifierOf } from '../app.js';
 import { MAX_ATTEMPTS } from '../services/notifier.js';
 import { defaultWebhookPolicy, type Resolver } from '../services/webhook-guard.js';
-import { type Harness, harness, ORIGIN, report } from '../test-support/harness.js';
+import { createHarness, type Harness, ORIGIN, report } from '../test-support/harness.js';
 import { ok200, type Receiver, startReceiver } from '../test-support/receiver.js';
 
 // Webhooks against real receivers on loopback (POLICY_WEBHOOK_ALLOW_PRIVATE's setting, so loopback
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 async function setup(notifications: AppOptions['notifications'] = {}) {
-  h = await harness({
+  h = createHarness({
     rateLimits: { reports: false, classify: false },
     notifications: {
       start: false,
