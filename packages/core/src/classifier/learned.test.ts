@@ -172,6 +172,18 @@ describe('learned layer', () => {
     );
     const { doc, staff, practiceWords } = readPost(text, roster);
     expect(learnedHits(doc, staff, practiceWords, () => false, model)).toEqual([]);
+    // Nor a common verb or time word: "know" and "time" are no reason a manager would accept.
+    const vague = compileModel(
+      fileWith(
+        [
+          [wordBucket('know'), 400],
+          [wordBucket('time'), 400],
+        ],
+        'threat',
+      ),
+    );
+    const read = readPost('I know what time you finish', roster);
+    expect(learnedHits(read.doc, read.staff, read.practiceWords, () => false, vague)).toEqual([]);
   });
 
   it('never shows a contraction of a stop-word, the practice name or a number as evidence', () => {
