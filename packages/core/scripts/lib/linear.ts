@@ -20,6 +20,8 @@ import type { LoadedPost, LoadedSet } from './labelled.js';
 const C = CATEGORIES.length;
 
 export const SETTINGS = {
+  /** What src/classifier/features.ts extracts: part of the version, so a feature change shows in the file. */
+  features: 'word, word pair, character 3-5-grams, question',
   epochs: 15,
   /** SGD learning rate of the first epoch; epoch e uses learningRate / (1 + e). */
   learningRate: 3,

@@ -124,6 +124,17 @@ export function wordFeatures(word: string): WordFeatures {
 export const pairBucketFrom = (pairState: number, next: string): number =>
   bucketOf(fnvString(pairState, next));
 
+/**
+ * One feature per question a post asks, on the question's last word: "who do I tell?" and "is that
+ * normal?" share it, so an enquiry told in words the model has not met still reads as a question.
+ */
+export const QUESTION_BUCKET = bucketOf(fnvString(SEED_WORD, '~question'));
+/** True when token i is the last word of a sentence that ends with a question mark. */
+export const endsQuestion = (doc: Doc, i: number): boolean => {
+  const token = doc.tokens[i];
+  return token !== undefined && !pairsWithNext(doc, i) && doc.questions.has(token.sentence);
+};
+
 /** True when tokens i and i + 1 are in the same sentence (pairs never cross a sentence break). */
 export const pairsWithNext = (doc: Doc, i: number): boolean =>
   i + 1 < doc.tokens.length && doc.tokens[i + 1]?.sentence === doc.tokens[i]?.sentence;
@@ -148,6 +159,9 @@ export function postFeatures(
     }
     if (pairsWithNext(doc, i)) {
       buckets.push(pairBucketFrom(pairState, words[i + 1] as string));
+      tokens.push(i);
+    } else if (endsQuestion(doc, i)) {
+      buckets.push(QUESTION_BUCKET);
       tokens.push(i);
     }
   }

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { setDigest, TRAINING_SETS } from '../../scripts/training-sets.js';
 import { CATEGORIES, type Category } from '../model/constants.js';
 import { classify, classifyWith, readPost } from './classify.js';
-import { FEATURE_BUCKETS, gramBucket, pairBucket, postFeatures, wordBucket } from './features.js';
+import {
+  FEATURE_BUCKETS,
+  gramBucket,
+  pairBucket,
+  postFeatures,
+  QUESTION_BUCKET,
+  wordBucket,
+} from './features.js';
 import {
   compileModel,
   LEARNED_FORMAT,
@@ -106,6 +113,37 @@ describe('learned layer', () => {
     expect(buckets.has(pairBucket('day', 'awful'))).toBe(false);
   });
 
+  it('reads a question as a question: one feature per question asked, never shown as evidence', () => {
+    const count = (text: string) => {
+      const { doc, staff, practiceWords } = readPost(text, roster);
+      const { buckets, count } = postFeatures(doc, staff, practiceWords);
+      return [...buckets.slice(0, count)].filter((b) => b === QUESTION_BUCKET).length;
+    };
+    expect(count('who do I tell?')).toBe(1);
+    expect(count('who do I tell. Is it the surgery? Or the school?')).toBe(2);
+    expect(count('I told them. Nobody rang back')).toBe(0);
+
+    const model = compileModel(
+      fileWith(
+        [
+          [QUESTION_BUCKET, 300],
+          [wordBucket('flibbertigibbet'), 10],
+        ],
+        'enquiry',
+      ),
+    );
+    const read = (text: string) => {
+      const { doc, staff, practiceWords } = readPost(text, roster);
+      return learnedHits(doc, staff, practiceWords, () => false, model);
+    };
+    const [hit] = read('the flibbertigibbet?');
+    expect(hit?.ruleId).toBe('learned.enquiry');
+    expect('the flibbertigibbet?'.slice(hit?.start, hit?.end)).toBe('flibbertigibbet');
+    expect(read('the flibbertigibbet.')).toEqual([]);
+    // A question with no content word to show is not reported.
+    expect(read('is it?')).toEqual([]);
+  });
+
   it('finds a category over its threshold, with the content words that weighed most as evidence', () => {
     const text = 'honestly the flibbertigibbet again';
     const model = compileModel(fileWith([[wordBucket('flibbertigibbet'), 400]], 'complaint'));
@@ -134,6 +172,18 @@ describe('learned layer', () => {
     );
     const { doc, staff, practiceWords } = readPost(text, roster);
     expect(learnedHits(doc, staff, practiceWords, () => false, model)).toEqual([]);
+    // Nor a common verb or time word: "know" and "time" are no reason a manager would accept.
+    const vague = compileModel(
+      fileWith(
+        [
+          [wordBucket('know'), 400],
+          [wordBucket('time'), 400],
+        ],
+        'threat',
+      ),
+    );
+    const read = readPost('I know what time you finish', roster);
+    expect(learnedHits(read.doc, read.staff, read.practiceWords, () => false, vague)).toEqual([]);
   });
 
   it('never shows a contraction of a stop-word, the practice name or a number as evidence', () => {

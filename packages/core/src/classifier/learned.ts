@@ -17,10 +17,12 @@
 
 import { CATEGORIES, type Category } from '../model/constants.js';
 import {
+  endsQuestion,
   FEATURE_BUCKETS,
   modelWords,
   pairBucketFrom,
   pairsWithNext,
+  QUESTION_BUCKET,
   WORD_NUMBER,
   WORD_PRACTICE,
   wordFeatures,
@@ -208,7 +210,16 @@ export function learnedHits(
     const weights = word.weights;
     wordRows[i] = weights;
     if (weights) for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (weights[c] as number);
-    if (!pairsWithNext(doc, i)) continue;
+    if (!pairsWithNext(doc, i)) {
+      // The question feature (features.ts) adds to the score but is never evidence: it is not a word.
+      if (!endsQuestion(doc, i)) continue;
+      count++;
+      const row = table[QUESTION_BUCKET] as number;
+      if (row === 0) continue;
+      const base = (row - 1) * C;
+      for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (rows[base + c] as number);
+      continue;
+    }
     count++;
     const row = table[pairBucketFrom(word.pairState, words[i + 1] as string)] as number;
     if (row === 0) continue;
