@@ -1,9 +1,10 @@
 // Keyboard only, on the demo practice (`npm start`'s, two-factor off, marked "demo"): every screen
 // is reached and worked with Tab, Shift+Tab, arrows, Space and Enter — no mouse. After each screen
 // change the new screen's heading has focus, and focus is always visible.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { focused, launchBrowser, openProbe, type Probe } from './support/browser.js';
 import { screen } from './support/desk.js';
 import { type DeskStack, fileReport, startDeskStack } from './support/stack.js';

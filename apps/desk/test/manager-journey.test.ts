@@ -5,9 +5,9 @@
 // template, closes the incident and reads the monitoring report. axe-core runs on every screen and
 // state, and each screen is checked at 390 px for sideways scrolling. Screenshots go to docs/.
 import { createHash } from 'node:crypto';
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { horizontalOverflow, launchBrowser, openProbe, type Probe } from './support/browser.js';
 import { nextCode, screen, shot, totp } from './support/desk.js';
 import { type DeskStack, startDeskStack } from './support/stack.js';

@@ -1,8 +1,9 @@
 // The decision the policy keeps for partners: a manager sees "Decide on removal from the list"
 // refused in the rule's words; a partner makes it, with a reason, and the incident closes.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { launchBrowser, openProbe, type Probe } from './support/browser.js';
 import { screen, shot, totp } from './support/desk.js';
 import { type DeskStack, fileReport, startDeskStack } from './support/stack.js';

@@ -1,8 +1,9 @@
 // What a member of staff may see (only what they filed), that a session ends when it has been idle
 // and the desk says so, and that a write carrying the cookie from another origin is refused.
+
+import { axeViolations } from '@policy/test-support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.js';
 import { horizontalOverflow, launchBrowser, openProbe, type Probe } from './support/browser.js';
 import { screen, shot } from './support/desk.js';
 import { type DeskStack, fileReport, startDeskStack } from './support/stack.js';

@@ -1,20 +1,8 @@
 // Debian's Chromium driven by playwright-core with the team's flags; every test file gets a fresh
 // browser (playwright gives each launch its own temporary profile).
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export { launchBrowser } from '@policy/test-support/chromium';
 
 export interface Probe {
   context: BrowserContext;
