@@ -386,6 +386,50 @@ describe('a manager works an incident through the desk', () => {
     await shot(page, 'settings-people');
   });
 
+  it('sets who is emailed alerts and registers a webhook: its signing secret shown once, a test queued', async () => {
+    const section = (name: string) =>
+      page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name }).click();
+    await section('Alert emails');
+    await page
+      .getByLabel('Email addresses')
+      .fill('manager@hollinsbrook.example, partners@hollinsbrook.example');
+    await page.getByRole('button', { name: 'Save alerts' }).click();
+    await page.getByRole('status').getByText('Alerts saved: 2 addresses.').waitFor();
+    const settings = await stack.call<{ settings: { alerts: { emails: string[]; minSeverity: string } } }>(
+      'GET',
+      `/v1/practices/${stack.ods}`,
+    );
+    expect(settings.settings.alerts).toEqual({
+      emails: ['manager@hollinsbrook.example', 'partners@hollinsbrook.example'],
+      minSeverity: 'high',
+    });
+
+    await section('Webhooks');
+    const url = 'https://203.0.113.41/hooks/practice-desk';
+    await page.getByLabel('Address (https)').fill(url);
+    await page.getByRole('button', { name: 'Add the webhook' }).click();
+    const secret = (await page.locator('[data-secret-once] code').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    await audit('settings-webhook-added');
+    const hooks = await stack.call<{ items: { id: string; url: string; secret?: string }[] }>(
+      'GET',
+      `/v1/practices/${stack.ods}/webhooks`,
+    );
+    expect(hooks.items.map((hook) => hook.url)).toEqual([url]);
+    // Shown once: the list never carries the secret again.
+    expect(JSON.stringify(hooks.items)).not.toContain(secret);
+
+    await page.getByRole('button', { name: `Send a test to ${url}` }).click();
+    await page
+      .getByRole('status')
+      .getByText(`A test delivery to ${url} is on its way.`, { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: `Deliveries to ${url}` }).click();
+    await page.getByRole('heading', { name: `Deliveries to ${url}` }).waitFor();
+    await audit('settings-webhook-deliveries');
+    expect(await narrow('')).toBeLessThanOrEqual(0);
+  });
+
   it('went through every screen without a console error, a CSP violation or an axe violation', async () => {
     expect(probe.errors).toEqual([]);
     expect(await probe.cspViolations()).toEqual([]);

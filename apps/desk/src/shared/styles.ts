@@ -184,6 +184,13 @@ export const baseStyles = css`
     font-size: 0.9em;
     overflow-wrap: anywhere;
   }
+  /* Addresses in buttons and headings ("Send a test to https://…") have no spaces to break at. */
+  .button,
+  h1,
+  h2,
+  h3 {
+    overflow-wrap: anywhere;
+  }
 
   /* Form fields, as NHS.UK's */
   .field {
