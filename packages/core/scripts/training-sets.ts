@@ -1,6 +1,7 @@
 // The labelled sets the learned layer is trained on (scripts/train.ts) and cross-validated over
-// (scripts/eval.ts), paths from the repository root. The dev set lives outside the repository
-// (../shared/eval); the held-out sets live in eval/, sets written as training data in eval/train/.
+// (scripts/eval.ts), paths from the repository root. The dev set is a byte-identical copy of the
+// shared one (../shared/eval) in eval/dev/, so a fresh clone can train and evaluate; the held-out sets
+// live in eval/, sets written as training data in eval/train/.
 //
 // `rulesReadIt`: the hand-written rules were written or corrected while reading this set's posts, so
 // the rules' score on it is a fit, not an estimate — even when the model is cross-validated. The
@@ -23,8 +24,8 @@ export interface TrainingSet {
 export const TRAINING_SETS: readonly TrainingSet[] = [
   {
     name: 'dev',
-    posts: '../shared/eval/posts.dev.jsonl',
-    practice: '../shared/eval/practice.dev.json',
+    posts: 'packages/core/eval/dev/posts.dev.jsonl',
+    practice: 'packages/core/eval/dev/practice.dev.json',
     rulesReadIt: true,
   },
   {
