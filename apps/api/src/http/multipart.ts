@@ -170,17 +170,28 @@ export async function readForm(
     throw unreadable(error instanceof Error ? error.message.replace(/^Multipart: /, '') : 'no boundary');
   }
 
-  // The first reason to stop; once set, nothing more is read and the promise below settles.
+  // The first reason to stop; once set, nothing more is read and the wait under way is cut short.
   let failure: unknown;
-  let rejectFailure: (error: unknown) => void = () => {};
-  const failed = new Promise<never>((_, reject) => {
-    rejectFailure = reject;
-  });
-  failed.catch(() => {});
+  let interrupt: ((error: unknown) => void) | undefined;
   const fail = (error: unknown) => {
     if (failure !== undefined) return;
     failure = error;
-    rejectFailure(error);
+    interrupt?.(error);
+  };
+  /**
+   * `promise`, or the failure if one comes first. Not `Promise.race([promise, failed])`: every race
+   * against one long-pending promise leaves a reaction on it that holds the race's result, so a form's
+   * every chunk stayed reachable until the form ended — one whole copy of each upload in memory
+   * (docs/benchmarks.md, "Memory of concurrent uploads").
+   */
+  const unlessFailed = <T>(promise: Promise<T>): Promise<T> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    return new Promise<T>((resolve, reject) => {
+      interrupt = reject;
+      promise.then(resolve, reject).finally(() => {
+        if (interrupt === reject) interrupt = undefined;
+      });
+    });
   };
 
   const texts: { name: string; value: string }[] = [];
@@ -350,7 +361,7 @@ export async function readForm(
   try {
     if (!reader) throw unreadable('the body is empty');
     for (;;) {
-      const value = await Promise.race([reader.read(), failed]);
+      const value = await unlessFailed(reader.read());
       if (value === null) break;
       received += value.byteLength;
       if (received > spec.maxBytes)
@@ -364,12 +375,12 @@ export async function readForm(
       for (let offset = 0; offset < chunk.length; offset += PARSE_SLICE) {
         const more = parser.write(chunk.subarray(offset, offset + PARSE_SLICE));
         if (failure !== undefined) throw failure;
-        if (!more) await Promise.race([new Promise((resolve) => parser.once('drain', resolve)), failed]);
+        if (!more) await unlessFailed(new Promise((resolve) => parser.once('drain', resolve)));
       }
     }
     parser.end();
-    await Promise.race([finished, failed]);
-    await Promise.race([Promise.all(pending), failed]);
+    await unlessFailed(finished);
+    await unlessFailed(Promise.all(pending));
     if (failure !== undefined) throw failure;
     // Files in the order their parts came.
     files.sort((a, b) => spooled.indexOf(a.file) - spooled.indexOf(b.file));
