@@ -118,3 +118,53 @@ export async function adminRequest(
   if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
   return json;
 }
+
+/**
+ * Files reports from `connections` concurrent loops until `stop`, keeping every acknowledged one. A
+ * connection cut by a kill is not a failure (the report may or may not be stored; it was not
+ * acknowledged); an answer of 500 or more is.
+ */
+export function reportLoad(options: {
+  url: string;
+  ods: string;
+  reportKey: string;
+  origin: string;
+  connections: number;
+  /** The report's body for the n-th request. */
+  body: (n: number) => unknown;
+}) {
+  const acked: { id: string; reference: string }[] = [];
+  let stopped = false;
+  let sent = 0;
+  const loop = async () => {
+    while (!stopped) {
+      sent += 1;
+      try {
+        const response = await fetch(`${options.url}/v1/practices/${options.ods}/reports`, {
+          method: 'POST',
+          headers: {
+            'x-report-key': options.reportKey,
+            origin: options.origin,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(options.body(sent)),
+        });
+        const text = await response.text();
+        if (response.status === 201) acked.push(JSON.parse(text) as { id: string; reference: string });
+        else if (response.status >= 500) throw new Error(`server answered ${response.status}: ${text}`);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('server answered')) throw error;
+        if (stopped) return;
+      }
+    }
+  };
+  const loops = Array.from({ length: options.connections }, loop);
+  return {
+    acked,
+    sent: () => sent,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}

@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportBody } from '../src/test-support/harness.js';
-import { adminRequest, BOOTSTRAP_ADMIN_KEY, type ChildServer, startChildServer } from './child-server.js';
+import {
+  adminRequest,
+  BOOTSTRAP_ADMIN_KEY,
+  type ChildServer,
+  reportLoad,
+  startChildServer,
+} from './child-server.js';
 
 const KILLS = Number(process.env.DURABILITY_KILLS ?? 50);
 const ACKS_BEFORE_KILL = 5;
@@ -41,42 +47,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Files reports from `CONNECTIONS` concurrent loops until `stop` is set; returns every acknowledged one. */
-function loadUntilStopped(url: string, reportKey: string) {
-  const acked: { id: string; reference: string }[] = [];
-  let stopped = false;
-  let sent = 0;
-  const loop = async () => {
-    while (!stopped) {
-      sent += 1;
-      try {
-        const response = await fetch(`${url}/v1/practices/${ODS}/reports`, {
-          method: 'POST',
-          headers: { 'x-report-key': reportKey, origin: ORIGIN, 'content-type': 'application/json' },
-          body: JSON.stringify(
-            reportBody(`Report number ${sent}: the receptionist was rude and I want a reply`),
-          ),
-        });
-        const text = await response.text();
-        if (response.status === 201) acked.push(JSON.parse(text) as { id: string; reference: string });
-        else if (response.status >= 500) throw new Error(`server answered ${response.status}: ${text}`);
-      } catch (error) {
-        // A connection cut by the kill: the report may or may not be stored; it was not acknowledged.
-        if (error instanceof Error && error.message.startsWith('server answered')) throw error;
-        if (stopped) return;
-      }
-    }
-  };
-  const loops = Array.from({ length: CONNECTIONS }, loop);
-  return {
-    acked,
-    sent: () => sent,
-    stop: async () => {
-      stopped = true;
-      await Promise.all(loops);
-    },
-  };
-}
+/** Reports from `CONNECTIONS` concurrent loops until stopped; every acknowledged one is kept. */
+const loadUntilStopped = (url: string, reportKey: string) =>
+  reportLoad({
+    url,
+    ods: ODS,
+    reportKey,
+    origin: ORIGIN,
+    connections: CONNECTIONS,
+    body: (n) => reportBody(`Report number ${n}: the receptionist was rude and I want a reply`),
+  });
 
 function checkFile(ids: string[]): { integrity: string; missing: string[] } {
   const db = new Database(databasePath);

@@ -13,7 +13,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportBody } from '../src/test-support/harness.js';
 import { type Receiver, startReceiver } from '../src/test-support/receiver.js';
-import { adminRequest, type ChildServer, startChildServer } from './child-server.js';
+import { adminRequest, type ChildServer, reportLoad, startChildServer } from './child-server.js';
 
 const KILLS = Number(process.env.NOTIFY_KILLS ?? 20);
 const ACKS_BEFORE_KILL = 5;
@@ -53,37 +53,15 @@ async function start(): Promise<ChildServer> {
   return server;
 }
 
-function load(url: string, reportKey: string) {
-  const acked: string[] = [];
-  let stopped = false;
-  let sent = 0;
-  const loop = async () => {
-    while (!stopped) {
-      sent += 1;
-      try {
-        const response = await fetch(`${url}/v1/practices/${ODS}/reports`, {
-          method: 'POST',
-          headers: { 'x-report-key': reportKey, origin: ORIGIN, 'content-type': 'application/json' },
-          body: JSON.stringify(reportBody(`Report ${sent}: nobody answers the phone at this surgery`)),
-        });
-        const text = await response.text();
-        if (response.status === 201) acked.push((JSON.parse(text) as { id: string }).id);
-        else if (response.status >= 500) throw new Error(`server answered ${response.status}: ${text}`);
-      } catch (error) {
-        if (error instanceof Error && error.message.startsWith('server answered')) throw error;
-        if (stopped) return;
-      }
-    }
-  };
-  const loops = Array.from({ length: CONNECTIONS }, loop);
-  return {
-    acked,
-    stop: async () => {
-      stopped = true;
-      await Promise.all(loops);
-    },
-  };
-}
+const load = (url: string, reportKey: string) =>
+  reportLoad({
+    url,
+    ods: ODS,
+    reportKey,
+    origin: ORIGIN,
+    connections: CONNECTIONS,
+    body: (n) => reportBody(`Report ${n}: nobody answers the phone at this surgery`),
+  });
 
 describe('notifications under SIGKILL', () => {
   it(`every acknowledged report's incident.created is delivered across ${KILLS} SIGKILLs`, async () => {
@@ -119,12 +97,13 @@ describe('notifications under SIGKILL', () => {
       const deliveredBefore = receiver.received.length;
       await server.kill('SIGKILL');
       await running.stop();
-      acknowledged.push(...running.acked);
+      const ackedIds = running.acked.map((report) => report.id);
+      acknowledged.push(...ackedIds);
       // Deliveries were being made when it died (the receiver is slow): not all of this cycle's are out.
       const deliveredIds = new Set(
         receiver.received.map((r) => JSON.parse(r.body).data.incidentId as string),
       );
-      if (running.acked.some((id) => !deliveredIds.has(id)) || receiver.received.length > deliveredBefore)
+      if (ackedIds.some((id) => !deliveredIds.has(id)) || receiver.received.length > deliveredBefore)
         killedWithDeliveriesInFlight += 1;
       server = await start();
     }
