@@ -73,8 +73,11 @@ for (const [i, post] of existing.entries()) register(i, post.shingles);
 // Blind posts: compared, never shown.
 const blindDir = join(packageRoot, 'eval/blind');
 const blind: Set<string>[] = [];
+// Blind sets sit in eval/blind/ itself or in a folder of their own beneath it (with their rosters).
 if (checkBlind && existsSync(blindDir))
-  for (const name of readdirSync(blindDir).filter((f) => f.endsWith('.jsonl')))
+  for (const name of readdirSync(blindDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.jsonl'),
+  ))
     for (const line of readFileSync(join(blindDir, name), 'utf8').split('\n'))
       if (line.trim() !== '') blind.push(shingles((JSON.parse(line) as { text: string }).text));
 const blindIndex = new Map<string, number[]>();
