@@ -18,16 +18,30 @@ const testStatus = run(['turbo', 'run', 'test', '--concurrency=1', '--continue']
 
 let passed = 0;
 let failed = 0;
+// Names of what failed, printed above the totals: a CI log often keeps only its tail.
+const failures = [];
 for (const dir of packageDirs) {
   if (!existsSync(reportOf(dir))) continue;
   const report = JSON.parse(readFileSync(reportOf(dir), 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  // A file that fails to load has no tests counted: count it as one failure so it cannot hide.
-  failed += report.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.length === 0,
-  ).length;
+  for (const file of report.testResults) {
+    const where = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+    // A file that fails to load has no tests counted: count it as one failure so it cannot hide.
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      failed += 1;
+      failures.push(`${where}: ${firstLine(file.message)}`);
+    }
+    for (const test of file.assertionResults) {
+      if (test.status === 'failed')
+        failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+  }
 }
+function firstLine(text) {
+  return (text ?? 'no message').split('\n')[0].slice(0, 300);
+}
+for (const failure of failures) console.log(`FAILED ${failure}`);
 // Lint and type errors are failures too, counted once each so the total can't read green.
 if (lintStatus !== 0) failed += 1;
 if (typecheckStatus !== 0) failed += 1;
