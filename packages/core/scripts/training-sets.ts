@@ -19,6 +19,12 @@ export interface TrainingSet {
   /** …or a folder of `practice-*.json`, each post naming its practice by ODS code (`"practice": "Y91001"`). */
   practices?: string;
   rulesReadIt: boolean;
+  /**
+   * Label corrections made later under the shared labelling guide (eval/README.md), one JSON line per
+   * changed post: `{ id, add, remove, reason }`, for the everyday labels only. The writer's file is
+   * left as written, so every change stays visible and can be argued with.
+   */
+  corrections?: string;
 }
 
 export const TRAINING_SETS: readonly TrainingSet[] = [
@@ -51,18 +57,21 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
     posts: 'packages/core/eval/posts.holdout4.jsonl',
     practice: 'packages/core/eval/practice.holdout4.json',
     rulesReadIt: false,
+    corrections: 'packages/core/eval/posts.holdout4.corrections.jsonl',
   },
   {
     name: 'holdout5',
     posts: 'packages/core/eval/posts.holdout5.jsonl',
     practice: 'packages/core/eval/practice.holdout5.json',
     rulesReadIt: false,
+    corrections: 'packages/core/eval/posts.holdout5.corrections.jsonl',
   },
   {
     name: 'trainA',
     posts: 'packages/core/eval/train/trainA/posts.jsonl',
     practices: 'packages/core/eval/train/trainA',
     rulesReadIt: false,
+    corrections: 'packages/core/eval/train/trainA/corrections.jsonl',
   },
   {
     // 89 posts written on 2026-12-06 by the engineer working on the classifier, who had read the rules
@@ -79,6 +88,40 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
     name: 'trainC-writer',
     posts: 'packages/core/eval/train/trainC-writer/posts.jsonl',
     practices: 'packages/core/eval/train/trainC-writer',
+    rulesReadIt: false,
+    corrections: 'packages/core/eval/train/trainC-writer/corrections.jsonl',
+  },
+  {
+    // The first round's blind set (360 posts, Harbourside Y90777), measured three times in that round
+    // and then retired into training when blind7 replaced it.
+    name: 'harbourside-retired',
+    posts: 'packages/core/eval/train/harbourside-retired/posts.jsonl',
+    practice: 'packages/core/eval/train/harbourside-retired/practice.json',
+    rulesReadIt: false,
+    corrections: 'packages/core/eval/train/harbourside-retired/corrections.jsonl',
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: everyday service posts and their boundaries (Moorview Y93101, Heol Fawr Y93102).
+    name: 'trainD',
+    posts: 'packages/core/eval/train/trainD/posts.jsonl',
+    practices: 'packages/core/eval/train/trainD',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: the safety categories in unfamiliar voices and their near misses (Abbeygate Y93201, Soho Road Y93202).
+    name: 'trainE',
+    posts: 'packages/core/eval/train/trainE/posts.jsonl',
+    practices: 'packages/core/eval/train/trainE',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: long and unusual posts; defamatory, misinformation, patient-identifiable and recording with near misses (Fordgate Y93301, Moss Lane Y93302).
+    name: 'trainF',
+    posts: 'packages/core/eval/train/trainF/posts.jsonl',
+    practices: 'packages/core/eval/train/trainF',
     rulesReadIt: false,
   },
 ];

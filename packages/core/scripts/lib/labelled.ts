@@ -88,17 +88,80 @@ export function loadPosts(
   return { posts, rosterTexts };
 }
 
+/** The labels a correction may add or remove: the everyday ones the labelling guide settles. */
+export const CORRECTABLE: readonly Category[] = [
+  'complaint',
+  'feedback',
+  'enquiry',
+  'appointment_request',
+  'clinical_disclosure',
+];
+
+interface Correction {
+  id: string;
+  add?: Category[];
+  remove?: Category[];
+  reason: string;
+}
+
+/** Applies a set's corrections file to its posts; refuses an unknown id or a label outside CORRECTABLE. */
+export function applyCorrections(posts: LoadedPost[], correctionsText: string, where: string): LoadedPost[] {
+  const byId = new Map<string, Correction>();
+  for (const [n, line] of correctionsText.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const correction = JSON.parse(line) as Correction;
+    const labels = [...(correction.add ?? []), ...(correction.remove ?? [])];
+    const wrong = labels.find((label) => !CORRECTABLE.includes(label));
+    if (wrong || typeof correction.reason !== 'string' || correction.reason.trim() === '')
+      throw new Error(
+        `${where}:${n + 1}: a correction names ${wrong ?? 'no reason'}; only ${CORRECTABLE.join(', ')}`,
+      );
+    byId.set(correction.id, correction);
+  }
+  const ids = new Set(posts.map((post) => post.id));
+  for (const id of byId.keys()) if (!ids.has(id)) throw new Error(`${where}: no post ${id} to correct`);
+  return posts.map((post) => {
+    const correction = byId.get(post.id);
+    if (!correction) return post;
+    const labels = new Set(post.labels);
+    for (const label of correction.remove ?? []) labels.delete(label);
+    for (const label of correction.add ?? []) labels.add(label);
+    return { ...post, labels: [...labels] };
+  });
+}
+
+/** What the weights file records of a set: its posts, rosters and corrections, as they are on disk. */
+export function digestOfSet(set: TrainingSet): string {
+  const rosters = set.practice ? [readFileSync(resolve(repoRoot, set.practice), 'utf8')] : [];
+  if (set.practices) {
+    const folder = resolve(repoRoot, set.practices);
+    for (const name of readdirSync(folder)
+      .filter((f) => /^practice.*\.json$/.test(f))
+      .sort())
+      rosters.push(readFileSync(join(folder, name), 'utf8'));
+  }
+  const corrections = set.corrections ? [readFileSync(resolve(repoRoot, set.corrections), 'utf8')] : [];
+  return setDigest(readFileSync(resolve(repoRoot, set.posts), 'utf8'), ...rosters, ...corrections);
+}
+
 export function loadSet(set: TrainingSet): LoadedSet {
   const postsPath = resolve(repoRoot, set.posts);
   if (!existsSync(postsPath)) throw new Error(`Missing training set ${postsPath}.`);
-  const { posts, rosterTexts } = loadPosts(postsPath, {
+  const loaded = loadPosts(postsPath, {
     file: set.practice ? resolve(repoRoot, set.practice) : undefined,
     folder: set.practices ? resolve(repoRoot, set.practices) : undefined,
   });
+  const posts = set.corrections
+    ? applyCorrections(
+        loaded.posts,
+        readFileSync(resolve(repoRoot, set.corrections), 'utf8'),
+        set.corrections,
+      )
+    : loaded.posts;
   return {
     name: set.name,
     postsPath,
-    digest: setDigest(readFileSync(postsPath, 'utf8'), ...rosterTexts),
+    digest: digestOfSet(set),
     posts,
     rulesReadIt: set.rulesReadIt,
     blind: false,

@@ -30,12 +30,12 @@ export const SETTINGS = {
   /** Positives of a rare category weigh up to this much more than negatives. */
   maxPositiveWeight: 4,
   /** Non-zero weights kept per category (largest first): bounds the file a browser loads. */
-  keepPerCategory: 5000,
+  keepPerCategory: 10000,
   /** Weights are stored as integers of 1/scale. */
   scale: 1000,
   seed: 20261206,
   /** threat and harm_indication: the lowest threshold whose precision (rules + model) stays at or above this. */
-  criticalPrecisionFloor: 0.5,
+  criticalPrecisionFloor: 0.55,
   /** Thresholds are not tried outside this range: the extremes fit a handful of posts. */
   minThreshold: 0.05,
   maxThreshold: 0.95,
@@ -50,6 +50,8 @@ export const SETTINGS = {
     'misinformation',
   ],
   modelOnlyMargin: 0.01,
+  /** Naive-Bayes feature scaling (NBSVM, Wang & Manning 2012): 0 off, else the smoothing alpha. */
+  nbAlpha: 0.5,
 } as const;
 
 /** One post as the trainer sees it: feature ids, labels, and what the rules said (fixed per post). */
@@ -136,6 +138,37 @@ export function fit(examples: readonly Example[], featureCount: number, settings
         : Math.min(Math.sqrt((examples.length - positives) / positives), settings.maxPositiveWeight);
     positiveWeight[c] = Math.max(1, positiveWeight[c] as number);
   }
+  // Naive-Bayes log-count ratios per feature and category: features that tell a category apart start
+  // with more say. 1 everywhere when nbAlpha is 0. The final weights fold the ratio in (w·r).
+  const ratio = new Float32Array(featureCount * C).fill(1);
+  if (settings.nbAlpha > 0) {
+    const positive = new Float64Array(featureCount * C);
+    const negative = new Float64Array(featureCount * C);
+    for (const example of examples)
+      for (let k = 0; k < example.features.length; k++) {
+        const base = (example.features[k] as number) * C;
+        for (let c = 0; c < C; c++) {
+          if (example.labels[c] === 1) positive[base + c] = (positive[base + c] as number) + 1;
+          else negative[base + c] = (negative[base + c] as number) + 1;
+        }
+      }
+    for (let c = 0; c < C; c++) {
+      let pSum = 0;
+      let nSum = 0;
+      for (let f = 0; f < featureCount; f++) {
+        pSum += (positive[f * C + c] as number) + settings.nbAlpha;
+        nSum += (negative[f * C + c] as number) + settings.nbAlpha;
+      }
+      for (let f = 0; f < featureCount; f++) {
+        const r = Math.log(
+          ((positive[f * C + c] as number) + settings.nbAlpha) /
+            pSum /
+            (((negative[f * C + c] as number) + settings.nbAlpha) / nSum),
+        );
+        ratio[f * C + c] = Math.abs(r);
+      }
+    }
+  }
   const order = examples.map((_, i) => i);
   const next = random(settings.seed);
   const error = new Float64Array(C);
@@ -152,7 +185,10 @@ export function fit(examples: readonly Example[], featureCount: number, settings
       const x = featureValue(features.length);
       for (let c = 0; c < C; c++) {
         let sum = 0;
-        for (let k = 0; k < features.length; k++) sum += weights[(features[k] as number) * C + c] as number;
+        for (let k = 0; k < features.length; k++) {
+          const at = (features[k] as number) * C + c;
+          sum += (weights[at] as number) * (ratio[at] as number);
+        }
         const z = (bias[c] as number) + sum * x;
         const label = example.labels[c] as number;
         error[c] = (1 / (1 + Math.exp(-z)) - label) * (label ? (positiveWeight[c] as number) : 1);
@@ -162,11 +198,12 @@ export function fit(examples: readonly Example[], featureCount: number, settings
         const base = (features[k] as number) * C;
         for (let c = 0; c < C; c++) {
           const w = weights[base + c] as number;
-          weights[base + c] = w - rate * ((error[c] as number) * x + l2 * w);
+          weights[base + c] = w - rate * ((error[c] as number) * x * (ratio[base + c] as number) + l2 * w);
         }
       }
     }
   }
+  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) * (ratio[i] as number);
   // Keep each category's strongest weights, rounded as they will be stored.
   for (let c = 0; c < C; c++) {
     const magnitudes: number[] = [];

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { setDigest, TRAINING_SETS } from '../../scripts/training-sets.js';
+import { applyCorrections, digestOfSet, type LoadedPost } from '../../scripts/lib/labelled.js';
+import { TRAINING_SETS } from '../../scripts/training-sets.js';
 import { CATEGORIES, type Category } from '../model/constants.js';
 import { classify, classifyWith, readPost } from './classify.js';
 import {
@@ -62,15 +63,7 @@ describe('learned layer', () => {
       const posts = resolve(repoRoot, set.posts);
       // The dev set lives outside the repository; the sets in eval/ always travel with it.
       if (!existsSync(posts)) continue;
-      const rosters = set.practice ? [readFileSync(resolve(repoRoot, set.practice), 'utf8')] : [];
-      if (set.practices) {
-        const folder = resolve(repoRoot, set.practices);
-        for (const name of readdirSync(folder)
-          .filter((f) => /^practice.*\.json$/.test(f))
-          .sort())
-          rosters.push(readFileSync(resolve(folder, name), 'utf8'));
-      }
-      const digest = setDigest(readFileSync(posts, 'utf8'), ...rosters);
+      const digest = digestOfSet(set);
       expect({ set: set.name, digest }).toEqual({
         set: set.name,
         digest: SHIPPED_MODEL_FILE.trainedOn[set.name],
@@ -248,9 +241,39 @@ describe('learned layer', () => {
     expect(SHIPPED_MODEL_FILE.categories).toEqual([...CATEGORIES]);
     const weights = SHIPPED_MODEL_FILE.weights.reduce((n, [deltas]) => n + (deltas?.length ?? 0), 0);
     expect(weights).toBeGreaterThan(CATEGORIES.length * 100);
-    expect(weights).toBeLessThan(CATEGORIES.length * 6_000);
+    // 10,000 per category since the second round (more data; +0.006 macro-F1 over 5,000 in cross-validation).
+    expect(weights).toBeLessThan(CATEGORIES.length * 12_000);
     // Threat and harm are never left to the model alone: the rules' findings always stand.
     expect(SHIPPED_MODEL_FILE.modelOnly ?? []).not.toContain('threat');
     expect(SHIPPED_MODEL_FILE.modelOnly ?? []).not.toContain('harm_indication');
+  });
+});
+
+describe('label corrections of a training set', () => {
+  const posts: LoadedPost[] = [
+    { id: 'p1', text: 'why is nobody ever on the phones', labels: ['enquiry'], context: {} },
+    { id: 'p2', text: 'lovely nurse', labels: ['feedback'], context: {} },
+  ];
+  const line = (correction: object) => JSON.stringify(correction);
+
+  it('moves the everyday labels it names and leaves every other post as written', () => {
+    const corrected = applyCorrections(
+      posts,
+      line({ id: 'p1', add: ['complaint'], remove: ['enquiry'], reason: 'a venting question' }),
+      'test',
+    );
+    expect(corrected.map((post) => post.labels)).toEqual([['complaint'], ['feedback']]);
+  });
+
+  it('refuses a label the guide does not settle, a post that is not there, or no reason', () => {
+    expect(() => applyCorrections(posts, line({ id: 'p1', add: ['threat'], reason: 'x' }), 'test')).toThrow(
+      /threat/,
+    );
+    expect(() =>
+      applyCorrections(posts, line({ id: 'p9', add: ['complaint'], reason: 'x' }), 'test'),
+    ).toThrow(/no post p9/);
+    expect(() =>
+      applyCorrections(posts, line({ id: 'p1', add: ['complaint'], reason: '' }), 'test'),
+    ).toThrow();
   });
 });

@@ -1,0 +1,55 @@
+// Compares training settings before one is chosen for scripts/lib/linear.ts, on the sets the rules never
+// read: each variant's out-of-fold scores (folds by source set), each set's thresholds chosen on the
+// other unread sets' scores, then pooled. Cheaper than `npm run eval` (no inner cross-validation per
+// fold), so use it to choose, and the eval to report. Never reads eval/blind/.
+//
+//   npx tsx scripts/compare-settings.ts '{"base":{},"nb":{"nbAlpha":0.5}}' 0.5,0.55,0.6
+//   (variants as JSON of SETTINGS overrides, then the critical precision floors to try)
+
+import { CATEGORIES, type Category, CRITICAL_CATEGORIES } from '../src/model/constants.js';
+import { loadTrainingSets } from './lib/labelled.js';
+import { chooseThresholds, outOfFold, prepare, type Scored, SETTINGS } from './lib/linear.js';
+
+type Settings = typeof SETTINGS;
+const started = performance.now();
+const { prepared, buckets } = prepare(loadTrainingSets());
+const variants = JSON.parse(process.argv[2] ?? '{"shipped":{}}') as Record<string, Partial<Settings>>;
+const floors = (process.argv[3] ?? String(SETTINGS.criticalPrecisionFloor)).split(',').map(Number);
+const unread = prepared.flatMap((set, k) => (set.set.rulesReadIt ? [] : [k]));
+const critical = CATEGORIES.flatMap((category, c) =>
+  (CRITICAL_CATEGORIES as readonly Category[]).includes(category) ? [c] : [],
+);
+
+for (const [name, overrides] of Object.entries(variants)) {
+  const settings = { ...SETTINGS, ...overrides } as Settings;
+  const oof = outOfFold(prepared, buckets.length, settings);
+  for (const floor of floors) {
+    const tally = CATEGORIES.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+    for (const k of unread) {
+      const others = unread.filter((j) => j !== k).flatMap((j) => oof[j] as Scored[]);
+      const decisions = chooseThresholds(others, { ...settings, criticalPrecisionFloor: floor } as Settings);
+      for (const { example, p } of oof[k] as Scored[])
+        for (const [c, decision] of decisions.entries()) {
+          const rules = example.rules[c] as number;
+          const score = p[c] as number;
+          const predicted =
+            decision.threshold === null
+              ? rules === 1
+              : decision.mode === 'model'
+                ? score > decision.threshold
+                : rules === 1 || (rules === 0 && score > decision.threshold);
+          const t = tally[c] as { tp: number; fp: number; fn: number };
+          if (predicted && example.labels[c] === 1) t.tp++;
+          else if (predicted) t.fp++;
+          else if (example.labels[c] === 1) t.fn++;
+        }
+    }
+    const f1 = tally.map(({ tp, fp, fn }) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)));
+    const sum = (key: 'tp' | 'fp' | 'fn') => critical.reduce((n, c) => n + (tally[c]?.[key] ?? 0), 0);
+    console.log(
+      `${name} floor ${floor}: macro-F1 ${(f1.reduce((a, b) => a + b, 0) / f1.length).toFixed(3)}  threat+harm recall ${(sum('tp') / (sum('tp') + sum('fn'))).toFixed(3)} precision ${(sum('tp') / (sum('tp') + sum('fp'))).toFixed(3)}`,
+    );
+    console.log(`  ${CATEGORIES.map((c, i) => `${c} ${((f1[i] as number) * 100).toFixed(0)}`).join(', ')}`);
+  }
+}
+console.log(`${((performance.now() - started) / 1000).toFixed(0)} s`);
