@@ -622,7 +622,7 @@ const ABUSER = set(CONCERN_LISTS.csAbuser);
 const THREAT_SUBJECT = set(['ill', 'i', 'im', 'ima', 'imma', 'were', 'well', 'we', 'gonna', 'going']);
 const INTENT = set(CONCERN_LISTS.csIntent);
 
-const ANCHORED: readonly Anchored[] = [
+export const ANCHORED: readonly Anchored[] = [
   {
     id: 'threat.intent_violence',
     category: 'threat',
@@ -1147,7 +1147,7 @@ const ANCHOR_RULES: PhraseRule[] = [
 ];
 
 /** The token where the words `behind` a hit start, or -1 when they are not there (same sentence). */
-function lookBehind(tokens: readonly Token[], first: number, behind: Anchored['behind']): number {
+export function lookBehind(tokens: readonly Token[], first: number, behind: Anchored['behind']): number {
   let at = first;
   const sentence = (tokens[first] as Token).sentence;
   for (const step of behind) {

@@ -17,6 +17,8 @@ import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { phraseRulesOf, ruleTable } from './tables/load.js';
+import TABLE_JSON from './tables/patient-identifiable.json' with { type: 'json' };
 import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
 
 const STREET_WORDS = new Set([
@@ -80,52 +82,8 @@ const SOMEONE_ELSES: ReadonlySet<string> = new Set([
   'mates',
 ]);
 
-export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
-  {
-    // Signal: a service or detail sensitive enough that naming someone beside it discloses it.
-    id: 'patient_identifiable.sensitive_service',
-    confidence: 0.85,
-    patterns: [
-      'sexual health',
-      'pregnancy|sti|std|hiv|aids|drugs|drug test|tests|scan',
-      'rehab|detox|methadone',
-      'on the drink|booze|drugs|gear',
-      'alcohol|drug|drugs|addiction|sexual|mental|antenatal|fertility|abortion clinic|service|team|unit',
-      'alcoholic|addict|heroin|cocaine|overdosed',
-      'herpes|chlamydia|gonorrhoea|gonorrhea|syphilis|crabs|hpv|thrush',
-      'mental health|psychiatric',
-      'abortion|termination',
-    ],
-  },
-  {
-    // Signal: a health detail that names no condition — an operation, a treatment, an aid — which
-    // discloses someone's health when it is theirs ("he's having his hip replaced", "her walking frame").
-    id: 'patient_identifiable.health_detail',
-    confidence: 0.8,
-    patterns: [
-      'hip|hips|knee|knees|shoulder|cataract|cataracts|gallbladder|appendix|womb|breast|prostate|bowel|heart|kidney|liver|lung|lungs|bladder|thyroid|tonsils|varicose _1 replaced|replacement|removed|removal|op|operation|surgery|transplant|bypass|biopsy|done|out',
-      '*ectomy|*plasty|*otomy|*oscopy',
-      'chemo|chemotherapy|radiotherapy|dialysis|transfusion|transfusions|stoma|colostomy|catheter',
-      'walking frame|frames|stick|aid|aids',
-      'zimmer|zimmers|crutches|wheelchair|mobility|oxygen|inhaler|nebuliser',
-      'hearing aid|aids',
-      'leg|arm|wrist|ankle|foot in a? plaster|cast|sling|brace|boot|splint',
-      'pregnant|miscarriage|miscarried|ivf',
-      'sectioned|rehab',
-      'gastric band|bypass|sleeve|balloon',
-      'weight loss surgery|op|operation',
-    ],
-  },
-  {
-    // Signal: test results, someone else's only when said to be theirs ("Mrs Dyer's abnormal smear result").
-    id: 'patient_identifiable.results',
-    confidence: 0.8,
-    patterns: [
-      'abnormal|positive|bad|worrying|clear _1 smear|test|scan|biopsy|result|results|mammogram|bloods|tests|scans',
-      'smear|biopsy|scan|blood|bloods|test|cancer|hiv|sti|pregnancy _1 result|results',
-    ],
-  },
-];
+const TABLE = ruleTable(TABLE_JSON);
+export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** Words that make a nearby health detail the author's own. */
 const OWN = new Set(['my', 'i', 'im', 'ive', 'id', 'me', 'mine', 'myself', 'our', 'we']);

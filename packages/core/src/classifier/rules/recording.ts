@@ -8,76 +8,12 @@
 import { findPersonNames } from '../names.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
+import { phraseRulesOf, ruleTable } from './tables/load.js';
+import TABLE_JSON from './tables/recording.json' with { type: 'json' };
 import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
-export const RECORDING_RULES: PhraseRule[] = [
-  {
-    // Signal: something was recorded.
-    id: 'recording.media',
-    confidence: 0.85,
-    patterns: [
-      'film|filmed|filming|films',
-      'recorded|recording',
-      'record him|her|them|the|this|that|staff',
-      'video|videos|vid|clip|footage|audio|camera|cctv|doorbell|dashcam',
-      'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
-      'videoed|videoing|photographed|photographing|photograph|vlog|vlogging|vlogged',
-      'snapchat|snapchats|tiktok|tiktoks|story|insta|reel of',
-      'live on|from tiktok|facebook|insta|instagram|youtube|twitch|snapchat',
-      'on tape|camera',
-      'on my|his|her phone|camera|gopro|camcorder|bodycam|dashcam',
-      'gopro|camcorder|bodycam',
-      'voice note',
-      'livestream*',
-      'boomerang|reel|reels|timelapse',
-      'live streaming|stream|streamed|video',
-    ],
-  },
-  {
-    // Signal: not a recording of people on the premises.
-    id: 'recording.not_media',
-    confidence: 0.9,
-    patterns: [
-      'video|phone call|calls|consultation|consultations|consult|appointment|appointments|chat',
-      'photo|photos|pic|pics|picture|pictures of|through my|your|the? rash|mole|skin|spot|lump|eye|foot|wound|prescription|form|letter',
-      'send|sent|upload|uploaded _2 a|the? photo|photos|picture|pictures',
-      'recorded|recording delivery|message',
-      // Readings kept for the GP: "recording my blood pressure every morning".
-      'record|recording|recorded|records _1 my|your|his|her|the|daily|all? blood|bp|pressure|weight|temperature|temp|readings|reading|sugar|sugars|symptoms|steps|peak|levels|heart|periods|cycle|food|intake|diary|seizures|fits',
-      // No recording happened: "no photos allowed", "not allowed to film".
-      'no|not|never|without photo|photos|pics|pictures|filming|film|recording|recordings|videos|video|cameras|camera',
-      'allowed|permitted|able to film|record|photograph|video',
-    ],
-  },
-  {
-    // Signal: something beside the thing photographed is in view too ("Right next to it, the staff …").
-    id: 'recording.in_view',
-    confidence: 0.8,
-    patterns: [
-      'next to it|them|that',
-      'behind|beside it|them|that',
-      'in the background|back|shot|frame|corner',
-      'in front of it|them',
-    ],
-  },
-  {
-    // Signal: people are in it.
-    id: 'recording.people',
-    confidence: 0.8,
-    patterns: [
-      '@rolePlural|@role',
-      'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue|mums|dads|tots|babies|toddlers|group|crowd|man|woman|lady|bloke|argument',
-      'kiddies|kiddos|youngsters|teenagers|teens|pupils|residents|visitors|lads|ladies|gents|oaps|elderly|folk|folks|customers',
-      'two|three|four|five|both|couple|few|half|some|most of them|em|us',
-      'watch|see them|these|everyone|her|him',
-      'look at them|these|everyone|her|him',
-      // People doing something in the shot.
-      'stood|sat|sitting|chatting|laughing|gossiping|drinking|eating|shouting|screaming|yelling|arguing|swearing|crying|sleeping|dancing|smoking|vaping|scrolling|lounging',
-      'waiting room|area',
-      'consultation|consulting|appointment|appt',
-    ],
-  },
-];
+const TABLE = ruleTable(TABLE_JSON);
+export const RECORDING_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** "the hand gel dispenser", "the ticket machine": a role word used for a thing. */
 const THING_BEFORE = new Set([

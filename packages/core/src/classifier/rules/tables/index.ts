@@ -1,0 +1,20 @@
+// Every rule table, for the tests, the scripts and evidence explanations. The families import their
+// own table directly.
+
+import harm from './harm.json' with { type: 'json' };
+import { meaningsOf, type RuleTable, ruleTable } from './load.js';
+import patientIdentifiable from './patient-identifiable.json' with { type: 'json' };
+import recording from './recording.json' with { type: 'json' };
+import staffRoles from './staff-roles.json' with { type: 'json' };
+import threat from './threat.json' with { type: 'json' };
+
+export const RULE_TABLES: readonly RuleTable[] = [
+  ruleTable(harm),
+  ruleTable(patientIdentifiable),
+  ruleTable(recording),
+  ruleTable(staffRoles),
+  ruleTable(threat),
+];
+
+/** What each rule id means, in a sentence a practice manager would understand. */
+export const RULE_MEANINGS: ReadonlyMap<string, string> = meaningsOf(RULE_TABLES);

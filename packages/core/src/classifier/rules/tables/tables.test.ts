@@ -1,0 +1,57 @@
+// The rule tables' examples are their tests. Every rule's patterns, matched on their own (with every
+// word list), must fire on each of its `match` sentences — so a sentence proves the rule it is listed
+// under, not some neighbour. A `noMatch` near miss must not become evidence: for a rule that names a
+// category, classify() (rules only) must not cite the rule's id, whether no pattern fires or the
+// family's `derive` step vetoes it ("burning question for the practice"); for a signal, which is never
+// evidence itself, none of its patterns may fire.
+
+import { describe, expect, it } from 'vitest';
+import { FAMILIES, readPost } from '../../classify.js';
+import { WORD_LISTS } from '../../lexicon.js';
+import { PhraseMatcher } from '../../phrases.js';
+import { CONTEXT, rulesOf } from '../../test-helpers.js';
+import { lookBehind } from '../concern-signals.js';
+import { RULE_TABLES } from './index.js';
+import { phraseRulesOf, type TableRule } from './load.js';
+import { checkTable } from './schema.js';
+
+const lists: Record<string, readonly string[]> = { ...WORD_LISTS };
+for (const family of FAMILIES) Object.assign(lists, family.lists ?? {});
+
+const expandWords = (words: readonly string[]): ReadonlySet<string> =>
+  new Set(words.flatMap((w) => (w.startsWith('@') ? (lists[w.slice(1)] ?? []) : [w])));
+
+function matches(rule: TableRule, sentence: string): boolean {
+  const [phraseRule] = phraseRulesOf([rule]);
+  const matcher = new PhraseMatcher(phraseRule ? [phraseRule] : [], lists);
+  const { doc } = readPost(sentence, CONTEXT);
+  const behind = rule.behind?.map((step) => ({ words: expandWords(step.words), within: step.within }));
+  return matcher
+    .find(doc)
+    .some((hit) => behind === undefined || lookBehind(doc.tokens, hit.first, behind) >= 0);
+}
+
+describe('rule tables', () => {
+  for (const table of RULE_TABLES) {
+    describe(table.family, () => {
+      it('has the shape of a rule table, and every pattern compiles', () => {
+        const checked = checkTable(table.family, table, lists);
+        expect(checked.ok ? [] : checked.errors).toEqual([]);
+      });
+      for (const [index, rule] of table.rules.entries()) {
+        it(`${rule.id} #${index}: matches its examples and none of its near misses`, () => {
+          const missed = rule.examples.match.filter((sentence) => !matches(rule, sentence));
+          const fired = rule.examples.noMatch.filter((sentence) =>
+            rule.category === undefined ? matches(rule, sentence) : rulesOf(sentence).includes(rule.id),
+          );
+          expect({ missed, fired }).toEqual({ missed: [], fired: [] });
+        });
+      }
+    });
+  }
+
+  it('names each family once', () => {
+    const names = RULE_TABLES.map((t) => t.family);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
