@@ -1,6 +1,9 @@
 // Every rule table, for the tests, the scripts and evidence explanations. The families import their
 // own table directly.
 
+import abusive from './abusive.json' with { type: 'json' };
+import defamatory from './defamatory.json' with { type: 'json' };
+import discriminatory from './discriminatory.json' with { type: 'json' };
 import harm from './harm.json' with { type: 'json' };
 import { meaningsOf, type RuleTable, ruleTable } from './load.js';
 import patientIdentifiable from './patient-identifiable.json' with { type: 'json' };
@@ -9,6 +12,9 @@ import staffRoles from './staff-roles.json' with { type: 'json' };
 import threat from './threat.json' with { type: 'json' };
 
 export const RULE_TABLES: readonly RuleTable[] = [
+  ruleTable(abusive),
+  ruleTable(defamatory),
+  ruleTable(discriminatory),
   ruleTable(harm),
   ruleTable(patientIdentifiable),
   ruleTable(recording),
