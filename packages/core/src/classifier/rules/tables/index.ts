@@ -2,22 +2,28 @@
 // own table directly.
 
 import abusive from './abusive.json' with { type: 'json' };
+import clinical from './clinical.json' with { type: 'json' };
 import defamatory from './defamatory.json' with { type: 'json' };
 import discriminatory from './discriminatory.json' with { type: 'json' };
 import harm from './harm.json' with { type: 'json' };
 import { meaningsOf, type RuleTable, ruleTable } from './load.js';
+import misinformation from './misinformation.json' with { type: 'json' };
 import patientIdentifiable from './patient-identifiable.json' with { type: 'json' };
 import recording from './recording.json' with { type: 'json' };
+import service from './service.json' with { type: 'json' };
 import staffRoles from './staff-roles.json' with { type: 'json' };
 import threat from './threat.json' with { type: 'json' };
 
 export const RULE_TABLES: readonly RuleTable[] = [
   ruleTable(abusive),
+  ruleTable(clinical),
   ruleTable(defamatory),
   ruleTable(discriminatory),
   ruleTable(harm),
+  ruleTable(misinformation),
   ruleTable(patientIdentifiable),
   ruleTable(recording),
+  ruleTable(service),
   ruleTable(staffRoles),
   ruleTable(threat),
 ];
