@@ -3,6 +3,7 @@
 
 import abusive from './abusive.json' with { type: 'json' };
 import clinical from './clinical.json' with { type: 'json' };
+import concernSignals from './concern-signals.json' with { type: 'json' };
 import defamatory from './defamatory.json' with { type: 'json' };
 import discriminatory from './discriminatory.json' with { type: 'json' };
 import harm from './harm.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import threat from './threat.json' with { type: 'json' };
 export const RULE_TABLES: readonly RuleTable[] = [
   ruleTable(abusive),
   ruleTable(clinical),
+  ruleTable(concernSignals),
   ruleTable(defamatory),
   ruleTable(discriminatory),
   ruleTable(harm),

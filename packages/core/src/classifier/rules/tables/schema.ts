@@ -10,6 +10,9 @@ import { compilePattern } from '../../phrases.js';
 const word = z
   .string()
   .regex(/^[a-z0-9*@]+$/, 'a list word is lower case letters or digits (patterns see normalised tokens)');
+const behindWord = z
+  .string()
+  .regex(/^(@[a-zA-Z][a-zA-Z0-9]*|[a-z0-9]+)$/, 'a word before a hit is a lower-case word or @list');
 const sentence = z.string().trim().min(3, 'an example is a sentence');
 
 export const tableRuleSchema = z
@@ -27,7 +30,9 @@ export const tableRuleSchema = z
       .regex(/[.!?]$/, 'meaning: end the sentence with a full stop'),
     patterns: z.array(z.string().trim().min(1)).min(1, 'a rule needs at least one pattern'),
     behind: z
-      .array(z.object({ words: z.array(word).min(1), within: z.number().int().min(1).max(10) }).strict())
+      .array(
+        z.object({ words: z.array(behindWord).min(1), within: z.number().int().min(1).max(10) }).strict(),
+      )
       .min(1)
       .optional(),
     examples: z
