@@ -4,6 +4,7 @@
 import abusive from './abusive.json' with { type: 'json' };
 import clinical from './clinical.json' with { type: 'json' };
 import concernSignals from './concern-signals.json' with { type: 'json' };
+import criticalBackstop from './critical-backstop.json' with { type: 'json' };
 import defamatory from './defamatory.json' with { type: 'json' };
 import discriminatory from './discriminatory.json' with { type: 'json' };
 import harm from './harm.json' with { type: 'json' };
@@ -19,6 +20,7 @@ export const RULE_TABLES: readonly RuleTable[] = [
   ruleTable(abusive),
   ruleTable(clinical),
   ruleTable(concernSignals),
+  ruleTable(criticalBackstop),
   ruleTable(defamatory),
   ruleTable(discriminatory),
   ruleTable(harm),
