@@ -17,6 +17,7 @@ import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { contactDetailHits, PHONE_LISTS, PHONE_RULES } from './contact-details.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/patient-identifiable.json' with { type: 'json' };
 import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
@@ -363,7 +364,8 @@ function fromElsewhere(doc: Doc, person: PersonName, practiceWords: ReadonlySet<
 
 export const patientIdentifiable: RuleFamily = {
   name: 'patient_identifiable',
-  rules: PATIENT_IDENTIFIABLE_RULES,
+  lists: PHONE_LISTS,
+  rules: [...PATIENT_IDENTIFIABLE_RULES, ...PHONE_RULES],
   derive: (input) => {
     const { doc } = input;
     const hits = nhsNumberHits(doc);
@@ -374,6 +376,7 @@ export const patientIdentifiable: RuleFamily = {
         (!staffTokens.overlaps(p) || fromElsewhere(doc, p, input.practiceWords)) &&
         !isAuthorOrCommenter(doc, p),
     );
+    hits.push(...contactDetailHits(input, people, addresses(doc).slice(0, MAX_CHECKED)));
     if (people.length === 0) return [...hits, ...unnamedAtAddress(doc, input)];
     const span = (first: number, last: number) => ({
       start: (doc.tokens[first] as Token).start,

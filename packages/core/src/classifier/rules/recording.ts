@@ -8,9 +8,10 @@
 import { findPersonNames } from '../names.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
+import { LINK_LISTS, LINK_RULES, videoLinkHits } from './contact-details.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/recording.json' with { type: 'json' };
-import { Coverage, hitFrom, type RuleFamily } from './types.js';
+import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
 export const RECORDING_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
@@ -178,33 +179,37 @@ function selfieWithOthers(tokens: readonly Token[], after: number): boolean {
 
 export const recording: RuleFamily = {
   name: 'recording',
-  rules: RECORDING_RULES,
-  derive: (input) => {
-    const notMedia = input.hitsOf('recording.not_media');
-    const excluded = new Coverage(input.doc.tokens.length, notMedia);
-    const { tokens } = input.doc;
-    const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
-    // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
-    const candidates = input.hitsOf('recording.media');
-    if (candidates.length === 0) return [];
-    const peopleHits = input.hitsOf('recording.people');
-    const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
-    const peopleTokens = new Coverage(tokens.length, peopleHits);
-    const media = candidates
-      .filter((m) => !excluded.overlaps(m))
-      .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last))
-      .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
-    if (media.length === 0) return [];
-    // People must be in the sentence that speaks of the recording, not anywhere in the post.
-    // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
-    const mediaSentences = new Set(media.flatMap((m) => [sentenceOf(m.first), sentenceOf(m.first) + 1]));
-    // People in it: a people word, a member of staff, or a named person just after the recording word
-    // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
-    const named = findPersonNames(input.doc);
-    const people =
-      peopleHits.some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
-      input.staff.some((m) => mediaSentences.has(sentenceOf(m.first))) ||
-      media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
-    return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
-  },
+  lists: LINK_LISTS,
+  rules: [...RECORDING_RULES, ...LINK_RULES],
+  derive: (input) => [...peopleRecorded(input), ...videoLinkHits(input)],
 };
+
+/** A recording word with people in the same sentence (or the next), not of a thing or for care. */
+function peopleRecorded(input: RuleInput): Hit[] {
+  const notMedia = input.hitsOf('recording.not_media');
+  const excluded = new Coverage(input.doc.tokens.length, notMedia);
+  const { tokens } = input.doc;
+  const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
+  // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
+  const candidates = input.hitsOf('recording.media');
+  if (candidates.length === 0) return [];
+  const peopleHits = input.hitsOf('recording.people');
+  const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
+  const peopleTokens = new Coverage(tokens.length, peopleHits);
+  const media = candidates
+    .filter((m) => !excluded.overlaps(m))
+    .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last))
+    .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
+  if (media.length === 0) return [];
+  // People must be in the sentence that speaks of the recording, not anywhere in the post.
+  // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
+  const mediaSentences = new Set(media.flatMap((m) => [sentenceOf(m.first), sentenceOf(m.first) + 1]));
+  // People in it: a people word, a member of staff, or a named person just after the recording word
+  // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
+  const named = findPersonNames(input.doc);
+  const people =
+    peopleHits.some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
+    input.staff.some((m) => mediaSentences.has(sentenceOf(m.first))) ||
+    media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
+  return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
+}

@@ -8,9 +8,11 @@ import criticalBackstop from './critical-backstop.json' with { type: 'json' };
 import defamatory from './defamatory.json' with { type: 'json' };
 import discriminatory from './discriminatory.json' with { type: 'json' };
 import harm from './harm.json' with { type: 'json' };
+import links from './links.json' with { type: 'json' };
 import { meaningsOf, type RuleTable, ruleTable } from './load.js';
 import misinformation from './misinformation.json' with { type: 'json' };
 import patientIdentifiable from './patient-identifiable.json' with { type: 'json' };
+import phoneNumbers from './phone-numbers.json' with { type: 'json' };
 import recording from './recording.json' with { type: 'json' };
 import service from './service.json' with { type: 'json' };
 import staffRoles from './staff-roles.json' with { type: 'json' };
@@ -24,8 +26,10 @@ export const RULE_TABLES: readonly RuleTable[] = [
   ruleTable(defamatory),
   ruleTable(discriminatory),
   ruleTable(harm),
+  ruleTable(links),
   ruleTable(misinformation),
   ruleTable(patientIdentifiable),
+  ruleTable(phoneNumbers),
   ruleTable(recording),
   ruleTable(service),
   ruleTable(staffRoles),

@@ -28,6 +28,17 @@ export interface TableRule {
   examples: { match: readonly string[]; noMatch: readonly string[] };
 }
 
+/**
+ * A finding a family's `derive` step makes in code from signals and detectors (a phone number beside a
+ * name): no patterns of its own, but a meaning and examples that classify() must and must not cite it for.
+ */
+export interface TableFinding {
+  id: string;
+  category: Category;
+  meaning: string;
+  examples: { match: readonly string[]; noMatch: readonly string[] };
+}
+
 export interface RuleTable<L extends string = string> {
   /** The family (file name without `.json`). */
   family: string;
@@ -35,6 +46,7 @@ export interface RuleTable<L extends string = string> {
   about: string;
   lists: Readonly<Record<L, readonly string[]>>;
   rules: readonly TableRule[];
+  findings?: readonly TableFinding[];
 }
 
 /** The table's rules as phrase rules: only what the matcher needs (meaning and examples stay behind). */

@@ -44,6 +44,33 @@ export const tableRuleSchema = z
   })
   .strict();
 
+const examples = z
+  .object({
+    match: z.array(sentence).min(2, 'examples.match: at least two sentences the rule must match'),
+    noMatch: z.array(sentence).min(1, 'examples.noMatch: at least one near miss the rule must not match'),
+  })
+  .strict();
+const meaning = z
+  .string()
+  .trim()
+  .min(20, 'meaning: one plain sentence a practice manager would understand')
+  .max(240, 'meaning: one sentence, not an essay')
+  .regex(/[.!?]$/, 'meaning: end the sentence with a full stop');
+
+export const tableFindingSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(
+        /^[a-z_]+\.[a-zA-Z0-9_]+$/,
+        'a finding id is `category.name`, e.g. `threat.staff_contact_details`',
+      ),
+    category: z.enum(CATEGORIES),
+    meaning,
+    examples,
+  })
+  .strict();
+
 export const ruleTableSchema = z
   .object({
     $schema: z.string().optional(),
@@ -51,6 +78,7 @@ export const ruleTableSchema = z
     about: z.string().trim().min(20),
     lists: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.array(word).min(1)),
     rules: z.array(tableRuleSchema).min(1),
+    findings: z.array(tableFindingSchema).optional(),
   })
   .strict();
 

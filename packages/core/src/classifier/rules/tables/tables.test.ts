@@ -3,7 +3,9 @@
 // under, not some neighbour. A `noMatch` near miss must not become evidence: for a rule that names a
 // category, classify() (rules only) must not cite the rule's id, whether no pattern fires or the
 // family's `derive` step vetoes it ("burning question for the practice"); for a signal, which is never
-// evidence itself, none of its patterns may fire.
+// evidence itself, none of its patterns may fire. A table's `findings` (made in code from signals and
+// detectors, e.g. a phone number beside a name) are checked end to end: classify() must cite the
+// finding for each `match` sentence and not for any near miss.
 
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, readPost } from '../../classify.js';
@@ -44,6 +46,13 @@ describe('rule tables', () => {
           const fired = rule.examples.noMatch.filter((sentence) =>
             rule.category === undefined ? matches(rule, sentence) : rulesOf(sentence).includes(rule.id),
           );
+          expect({ missed, fired }).toEqual({ missed: [], fired: [] });
+        });
+      }
+      for (const finding of table.findings ?? []) {
+        it(`${finding.id} (a finding made in code): classify() cites it for its examples, not its near misses`, () => {
+          const missed = finding.examples.match.filter((sentence) => !rulesOf(sentence).includes(finding.id));
+          const fired = finding.examples.noMatch.filter((sentence) => rulesOf(sentence).includes(finding.id));
           expect({ missed, fired }).toEqual({ missed: [], fired: [] });
         });
       }
