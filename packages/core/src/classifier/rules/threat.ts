@@ -194,6 +194,14 @@ function cueCombination(tokens: readonly Token[]): Hit[] {
   return hits;
 }
 
+/** "I know where the car park is": a place everyone knows, not where someone leaves their car. */
+function carPark(tokens: readonly Token[], hit: Hit): boolean {
+  if (hit.ruleId !== 'threat.veiled' || hit.first === undefined || hit.last === undefined) return false;
+  for (let k = hit.first; k + 1 < hit.last + 1; k++)
+    if (tokens[k]?.text === 'car' && tokens[k + 1]?.text === 'park') return true;
+  return false;
+}
+
 export const threat: RuleFamily = {
   name: 'threat',
   lists: THREAT_LISTS,
@@ -205,7 +213,9 @@ export const threat: RuleFamily = {
       if (about === undefined) about = aboutPractice(input);
       return about;
     };
-    const kept = direct.filter((hit) => !threatVetoed(input, hit, flags, isAbout));
+    const kept = direct.filter(
+      (hit) => !threatVetoed(input, hit, flags, isAbout) && !carPark(input.doc.tokens, hit),
+    );
     if (kept.length > 0) return kept;
     return cueCombination(input.doc.tokens).filter((hit) => !threatVetoed(input, hit, flags, isAbout));
   },
