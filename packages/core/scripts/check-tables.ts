@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAMILIES } from '../src/classifier/classify.js';
 import { WORD_LISTS } from '../src/classifier/lexicon.js';
-import { checkTable } from '../src/classifier/rules/tables/schema.js';
+import { checkTable, lexiconSchema } from '../src/classifier/rules/tables/schema.js';
 import { packageRoot } from './lib/labelled.js';
 
 const dir = join(packageRoot, 'src/classifier/rules/tables');
@@ -25,8 +25,15 @@ const errors = tables.flatMap(({ file, json }) => {
   const checked = checkTable(file, json, lists);
   return checked.ok ? [] : checked.errors;
 });
+const lexicon = lexiconSchema.safeParse(
+  JSON.parse(readFileSync(join(packageRoot, 'src/classifier/lexicon.json'), 'utf8')),
+);
+if (!lexicon.success)
+  errors.push(
+    ...lexicon.error.issues.map((issue) => `lexicon.json.${issue.path.join('.')}: ${issue.message}`),
+  );
 if (errors.length > 0) {
   console.error(`rule tables: ${errors.length} problem(s)\n${errors.join('\n')}`);
   process.exit(1);
 }
-console.log(`rule tables: ${files.length} tables checked`);
+console.log(`rule tables: ${files.length} tables and the lexicon checked`);

@@ -84,6 +84,18 @@ export const ruleTableSchema = z
 
 export type ParsedTable = z.infer<typeof ruleTableSchema>;
 
+/** The shared lexicon (lexicon.json): word lists only, each with a note on what it is for. */
+export const lexiconSchema = z
+  .object({
+    about: z.string().trim().min(20),
+    notes: z.record(z.string(), z.string().trim().min(10)),
+    lists: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.array(word).min(1)),
+  })
+  .strict()
+  .refine((lexicon) => Object.keys(lexicon.lists).every((name) => name in lexicon.notes), {
+    message: 'every list needs a note saying what it is for',
+  });
+
 /**
  * Checks a table: its shape, then that every pattern compiles against the lists it may use (its own
  * plus `shared`, the lexicon and other tables). Errors name the table, the rule and what is wrong.

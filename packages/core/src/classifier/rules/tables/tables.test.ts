@@ -10,12 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, readPost } from '../../classify.js';
 import { WORD_LISTS } from '../../lexicon.js';
+import LEXICON from '../../lexicon.json' with { type: 'json' };
 import { PhraseMatcher } from '../../phrases.js';
 import { CONTEXT, rulesOf } from '../../test-helpers.js';
 import { lookBehind } from '../concern-signals.js';
 import { RULE_TABLES } from './index.js';
 import { phraseRulesOf, type TableRule } from './load.js';
-import { checkTable } from './schema.js';
+import { checkTable, lexiconSchema } from './schema.js';
 
 const lists: Record<string, readonly string[]> = { ...WORD_LISTS };
 for (const family of FAMILIES) Object.assign(lists, family.lists ?? {});
@@ -58,6 +59,11 @@ describe('rule tables', () => {
       }
     });
   }
+
+  it('the shared lexicon has the shape of one (lists of normalised words, each with a note)', () => {
+    const parsed = lexiconSchema.safeParse(LEXICON);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
 
   it('names each family once', () => {
     const names = RULE_TABLES.map((t) => t.family);
