@@ -16,6 +16,7 @@ import { phraseRulesOf, ruleTable } from './tables/load.js';
 import { Coverage, hitFrom, type RuleFamily } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 /** Also "liver's" / "kidneys": the normaliser drops apostrophes, so add the word + "s". */
 const withS = (words: readonly string[]): string[] => [
   ...words,
@@ -33,57 +34,17 @@ const MEDICINES = new Set<string>(CLINICAL_LISTS.medicine);
 const RELATIVE = new Set<string>(WORD_LISTS.relative);
 const OTHER_PERSON = new Set<string>(WORD_LISTS.otherPerson);
 const THIRD_PRONOUN = new Set<string>(WORD_LISTS.thirdPronoun);
-const CONDITION_ADJECTIVES = new Set(['diabetic', 'asthmatic', 'epileptic', 'autistic', 'pregnant']);
-const STARTED_ON = new Set(['on', 'off', 'prescribed', 'started', 'given', 'upped']);
-const STARTED_ON_LEAD = new Set([
-  'back',
-  'been',
-  'now',
-  'put',
-  'im',
-  'ive',
-  'got',
-  'came',
-  'coming',
-  'went',
-  'still',
-]);
+const CONDITION_ADJECTIVES: ReadonlySet<string> = new Set(TABLE.lists.clConditionAdjectives);
+const STARTED_ON: ReadonlySet<string> = new Set(TABLE.lists.clStartedOn);
+const STARTED_ON_LEAD: ReadonlySet<string> = new Set(TABLE.lists.clStartedOnLead);
 const WINDOW = 10;
 const AHEAD = 8;
 const NUMBER = /^\d+$/;
 /** "Back's", "knees": a body part with a possessive 's, as a sentence's opening subject. */
-const BODY_POSSESSIVES = new Set([
-  'backs',
-  'hips',
-  'knees',
-  'chests',
-  'legs',
-  'arms',
-  'necks',
-  'shoulders',
-  'ankles',
-  'wrists',
-  'feet',
-  'heads',
-  'stomachs',
-  'tummys',
-  'eyes',
-  'ears',
-  'throats',
-]);
+const BODY_POSSESSIVES: ReadonlySet<string> = new Set(TABLE.lists.clBodyPossessives);
 /** "pov u finally get a gp appt … about ur PCOS": in a POV post "you" is the author. */
 const SELF_POV = new Set<string>([...WORD_LISTS.self, 'u', 'ur', 'you', 'your', 'youre']);
-const DOSE_CHANGES = new Set([
-  'upped',
-  'doubled',
-  'halved',
-  'stopped',
-  'started',
-  'changed',
-  'increased',
-  'reduced',
-  'switched',
-]);
+const DOSE_CHANGES: ReadonlySet<string> = new Set(TABLE.lists.clDoseChanges);
 const DIARY_OPENERS = new Set([
   'tested',
   'diagnosed',
@@ -115,79 +76,17 @@ function sentenceStartOf(tokens: readonly Token[], k: number): number {
   while (s > 0 && (tokens[s - 1] as Token).sentence === (tokens[k] as Token).sentence) s--;
   return s;
 }
-const FAMILY_ADJECTIVES = new Set([
-  'late',
-  'little',
-  'older',
-  'younger',
-  'elderly',
-  'eldest',
-  'youngest',
-  'big',
-  'baby',
-  'poor',
-  'old',
-  'dear',
-  'step',
-  'wee',
-  'lovely',
-  'teenage',
-  'disabled',
-]);
+const FAMILY_ADJECTIVES: ReadonlySet<string> = new Set(TABLE.lists.clFamilyAdjectives);
 
 /** Kin words used as a name mean the author's own: "Dad's 84", "Nan was poorly", "mum said". */
-const KIN_NAMES = new Set([
-  'mum',
-  'mums',
-  'mam',
-  'mams',
-  'mom',
-  'moms',
-  'mummy',
-  'dad',
-  'dads',
-  'daddy',
-  'nan',
-  'nans',
-  'nana',
-  'nanna',
-  'gran',
-  'grans',
-  'granny',
-  'grandad',
-  'grandads',
-  'grandma',
-  'grandpa',
-]);
-const KIN_OTHERS = new Set([
-  'friend',
-  'friends',
-  'mate',
-  'mates',
-  'neighbour',
-  'boss',
-  'colleague',
-  'carer',
-  'partner',
-]);
-const NOT_MINE = new Set([
-  'his',
-  'her',
-  'their',
-  'your',
-  'ur',
-  'a',
-  'the',
-  'someones',
-  'her',
-  'its',
-  'whose',
-]);
+const KIN_NAMES: ReadonlySet<string> = new Set(TABLE.lists.clKinNames);
+const KIN_OTHERS: ReadonlySet<string> = new Set(TABLE.lists.clKinOthers);
+const NOT_MINE: ReadonlySet<string> = new Set(TABLE.lists.clNotMine);
 
 /** "my lad", "our bairn": words for one's child that are only family after "my"/"our". */
-const MY_CHILD = new Set(['lad', 'lads', 'lass', 'lasss', 'bairn', 'bairns', 'wean', 'weans', 'laddo']);
+const MY_CHILD: ReadonlySet<string> = new Set(TABLE.lists.clMyChild);
 /** "my 2 year old", "our 6 month old". */
-const AGE_UNITS = new Set(['year', 'yr', 'years', 'month', 'week', 'day']);
+const AGE_UNITS: ReadonlySet<string> = new Set(TABLE.lists.clAgeUnits);
 const NOT_FAMILY_NAMES = new Set<string>([
   ...WORD_LISTS.practice,
   ...WORD_LISTS.role,
@@ -254,25 +153,7 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
   );
 }
 
-const COLD_LEAD = new Set([
-  'a',
-  'the',
-  'my',
-  'his',
-  'her',
-  'stinking',
-  'streaming',
-  'chesty',
-  'heavy',
-  'bad',
-  'head',
-  'horrible',
-  'nasty',
-  'awful',
-  'summer',
-  'winter',
-  'rotten',
-]);
+const COLD_LEAD: ReadonlySet<string> = new Set(TABLE.lists.clColdLead);
 const SICK_LEAD = new Set<string>([
   ...WORD_LISTS.relative,
   'he',
@@ -314,27 +195,7 @@ function illnessAt(tokens: readonly Token[], k: number): boolean {
 }
 
 /** Pets: "my dog has arthritis" is the dog's. */
-const PETS = new Set([
-  'dog',
-  'dogs',
-  'cat',
-  'cats',
-  'puppy',
-  'pup',
-  'kitten',
-  'rabbit',
-  'horse',
-  'pony',
-  'hamster',
-  'budgie',
-  'parrot',
-  'pet',
-  'pets',
-  'doggo',
-  'pooch',
-  'guinea',
-  'tortoise',
-]);
+const PETS: ReadonlySet<string> = new Set(TABLE.lists.clPets);
 
 function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {
   if (OTHER_PERSON.has(token.text) || PETS.has(token.text)) return true;

@@ -64,19 +64,7 @@ export const ANCHORED: readonly Anchored[] = TABLE.rules.flatMap((rule) =>
       ],
 );
 const ANCHOR_PREFIX = 'concern_anchor.';
-const COMING_FOR_FOLLOW: ReadonlySet<string> = new Set([
-  'all',
-  'next',
-  'soon',
-  'tonight',
-  'tomorrow',
-  'and',
-  'every',
-  'lot',
-  'now',
-  'first',
-  'of',
-]);
+const COMING_FOR_FOLLOW: ReadonlySet<string> = new Set(TABLE.lists.csComingForFollow);
 /** Signal: "coming for …", a threat when what follows is the practice, its staff or everyone. */
 const COMING_FOR = 'concern_anchor.coming_for';
 const COMING_FOR_TARGET: ReadonlySet<string> = set(
@@ -113,22 +101,7 @@ export function lookBehind(tokens: readonly Token[], first: number, behind: Anch
 }
 
 /** Someone the writer might wake: "I hope I don't wake up the baby" is no wish to die. */
-const WOKEN: ReadonlySet<string> = new Set([
-  'the',
-  'my',
-  'your',
-  'his',
-  'her',
-  'him',
-  'them',
-  'us',
-  'everyone',
-  'everybody',
-  'anyone',
-  'baby',
-  'kids',
-  'children',
-]);
+const WOKEN: ReadonlySet<string> = new Set(TABLE.lists.csWoken);
 function wakesSomeoneElse(tokens: readonly Token[], last: number): boolean {
   const wake = tokens[last - 1];
   if (wake === undefined || (wake.text !== 'wake' && wake.text !== 'waking')) return false;
@@ -138,179 +111,25 @@ function wakesSomeoneElse(tokens: readonly Token[], last: number): boolean {
 }
 
 /** A harm act about a thing, not a person: "my hair was cut again", "the line got cut again". */
-const NOT_SELF_BEFORE: ReadonlySet<string> = new Set([
-  'was',
-  'been',
-  'got',
-  'get',
-  'gets',
-  'being',
-  'were',
-  'hair',
-  'is',
-  'are',
-  'be',
-  'phone',
-  'line',
-  'call',
-  'power',
-  'budget',
-  'funding',
-  'the',
-  'a',
-]);
+const NOT_SELF_BEFORE: ReadonlySet<string> = new Set(TABLE.lists.csNotSelfBefore);
 /** Intent words are negated: "I'd never hurt anyone", "I'm not going to kill anyone". */
-const NEGATION: ReadonlySet<string> = new Set([
-  'never',
-  'not',
-  'wont',
-  'wouldnt',
-  'dont',
-  'didnt',
-  'cant',
-  'no',
-  'nobody',
-  'noone',
-]);
+const NEGATION: ReadonlySet<string> = new Set(TABLE.lists.csNegation);
 /** A sentence about a procedure, a hazard or a game: hurt without anyone meaning it. */
-const INNOCENT_HURT: ReadonlySet<string> = new Set([
-  'jab',
-  'jabs',
-  'needle',
-  'needles',
-  'injection',
-  'injections',
-  'bloods',
-  'vaccine',
-  'smear',
-  'scratch',
-  'sting',
-  'coil',
-  'stairs',
-  'steps',
-  'step',
-  'ice',
-  'icy',
-  'slippery',
-  'pothole',
-  'potholes',
-  'ramp',
-  'trip',
-  'wet',
-  'floor',
-  'lift',
-  'match',
-  'game',
-  'rugby',
-  'football',
-  'darts',
-  'exam',
-  'quiz',
-  'test',
-  'feelings',
-  'wallet',
-  'pocket',
-  'complaint',
-  'complaints',
-  'review',
-  'reviews',
-  'email',
-  'letter',
-  'solicitor',
-  'solicitors',
-  'lawyer',
-  'court',
-  'kindness',
-  'questions',
-]);
+const INNOCENT_HURT: ReadonlySet<string> = new Set(TABLE.lists.csInnocentHurt);
 /** Blame, not menace: "someone will end up in A&E because of your waiting list". */
-const BLAME: ReadonlySet<string> = new Set([
-  'because',
-  'cause',
-  'due',
-  'thanks',
-  'negligence',
-  'incompetence',
-  'waiting',
-  'wait',
-  'list',
-  'misdiagnosed',
-  'misdiagnosis',
-  'understaffed',
-  'staffing',
-]);
+const BLAME: ReadonlySet<string> = new Set(TABLE.lists.csBlame);
 /** Recourse through formal channels: "they won't know what's hit them" in a letter to the MP is no threat. */
-export const FORMAL: ReadonlySet<string> = new Set([
-  'complaint',
-  'complaints',
-  'complain',
-  'writing',
-  'letter',
-  'letters',
-  'mp',
-  'icb',
-  'cqc',
-  'ombudsman',
-  'solicitor',
-  'solicitors',
-  'lawyer',
-  'lawyers',
-  'court',
-  'courts',
-  'sue',
-  'suing',
-  'legal',
-  'review',
-  'reviews',
-  'press',
-  'newspaper',
-  'newspapers',
-  'media',
-  'reporting',
-  'gmc',
-  'nmc',
-  'pals',
-  'healthwatch',
-  'councillor',
-  'tribunal',
-  'petition',
-  'vote',
-  'feedback',
-]);
+export const FORMAL: ReadonlySet<string> = new Set(TABLE.lists.csFormal);
 /** Formal recourse rejected: "screw the complaints process, I'll sort this the old fashioned way". */
-const REJECT: ReadonlySet<string> = new Set([
-  'screw',
-  'sod',
-  'forget',
-  'stuff',
-  'bollocks',
-  'bugger',
-  'fuck',
-]);
-const KNOW_WHERE: ReadonlySet<string> = new Set(['where', 'which', 'what']);
-const NOT_FIRE: ReadonlySet<string> = new Set([
-  'question',
-  'questions',
-  'issue',
-  'desire',
-  'need',
-  'ambition',
-  'sensation',
-  'pain',
-]);
+const REJECT: ReadonlySet<string> = new Set(TABLE.lists.csReject);
+const KNOW_WHERE: ReadonlySet<string> = new Set(TABLE.lists.csKnowWhere);
+const NOT_FIRE: ReadonlySet<string> = new Set(TABLE.lists.csNotFire);
 /** Anyone at all as the victim: "I'm going to kill someone" is hyperbole unless the practice is in the post. */
-const VAGUE_VICTIM: ReadonlySet<string> = new Set([
-  'someone',
-  'somebody',
-  'everyone',
-  'everybody',
-  'anyone',
-  'anybody',
-]);
-const HURT_WORDS: ReadonlySet<string> = new Set(['hurt', 'hurts', 'injured']);
-const END_UP: ReadonlySet<string> = new Set(['end', 'ends', 'ending']);
+const VAGUE_VICTIM: ReadonlySet<string> = new Set(TABLE.lists.csVagueVictim);
+const HURT_WORDS: ReadonlySet<string> = new Set(TABLE.lists.csHurtWords);
+const END_UP: ReadonlySet<string> = new Set(TABLE.lists.csEndUp);
 const UP: ReadonlySet<string> = new Set(['up']);
-const HYPERBOLE_VERB: ReadonlySet<string> = new Set(['kill', 'murder', 'strangle', 'throttle', 'killing']);
+const HYPERBOLE_VERB: ReadonlySet<string> = new Set(TABLE.lists.csHyperboleVerb);
 const PRACTICE_CONTEXT: ReadonlySet<string> = new Set([
   ...WORD_LISTS.practice,
   ...WORD_LISTS.role,
@@ -368,16 +187,7 @@ export function threatVetoed(
 }
 
 /** "she'll kill me if I move out, joking obvs": said in jest. */
-const JOKING: ReadonlySet<string> = new Set([
-  'joking',
-  'joke',
-  'jokes',
-  'kidding',
-  'obvs',
-  'lol',
-  'haha',
-  'lmao',
-]);
+const JOKING: ReadonlySet<string> = new Set(TABLE.lists.csJoking);
 /** Rules whose hits a sentence of this kind vetoes. */
 const VETO_INNOCENT = new Set(['threat.intent_violence', 'threat.harm_outcome']);
 

@@ -117,42 +117,13 @@ const HEAT_EMOJI: ReadonlySet<number> = new Set([0x1f44a, 0x1f525, 0x1f4a3, 0x26
 /** Hashtags of eating-disorder communities (the tokenizer drops the `#`). */
 /** Grinning devils: mischief or malice, never praise. */
 const EVIL_EMOJI: ReadonlySet<number> = new Set([0x1f608, 0x1f47f]);
-const ED_TAGS: ReadonlySet<string> = new Set(['ed', 'edtwt', 'proana', 'ana', 'mia', 'thinspo', 'promia']);
+const ED_TAGS: ReadonlySet<string> = new Set(TABLE.lists.cbEdTags);
 
 /** Words of a relationship or contact with an adult, for age gaps. */
-const CONTACT: ReadonlySet<string> = new Set([
-  'boyfriend',
-  'girlfriend',
-  'man',
-  'men',
-  'bloke',
-  'guy',
-  'fella',
-  'seeing',
-  'dating',
-  'lifts',
-  'messaging',
-  'texting',
-  'meeting',
-  'snapchat',
-  'online',
-  'friend',
-  'meet',
-  'met',
-]);
-const ADULT_ROLE: ReadonlySet<string> = new Set(['boyfriend', 'girlfriend', 'fella', 'man', 'bloke', 'men']);
+const CONTACT: ReadonlySet<string> = new Set(TABLE.lists.cbContact);
+const ADULT_ROLE: ReadonlySet<string> = new Set(TABLE.lists.cbAdultRole);
 
-const AGE_BEFORE: ReadonlySet<string> = new Set([
-  'is',
-  'aged',
-  'age',
-  'about',
-  'only',
-  'hes',
-  'shes',
-  'turned',
-  'im',
-]);
+const AGE_BEFORE: ReadonlySet<string> = new Set(TABLE.lists.cbAgeBefore);
 
 /** The age a token states, when it reads as one: "is 90", "aged 7", "6yo", "12 year old". */
 function ageOf(t: Token, before: Token | undefined, after: Token | undefined): number | undefined {

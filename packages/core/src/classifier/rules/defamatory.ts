@@ -13,6 +13,7 @@ import { phraseRulesOf, ruleTable } from './tables/load.js';
 import type { RuleFamily } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 const DIVERTABLE: readonly string[] = TABLE.lists.divertable;
 export const DEFAMATORY_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 

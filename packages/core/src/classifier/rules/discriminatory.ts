@@ -13,6 +13,7 @@ import { phraseRulesOf, ruleTable } from './tables/load.js';
 import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const SLURS: readonly string[] = TABLE.lists.slur;
 export const DISCRIMINATORY_LISTS = TABLE.lists;
 export const DISCRIMINATORY_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
@@ -113,8 +114,8 @@ function ownFamilysEnglish(tokens: readonly Token[], hit: Hit): boolean {
   return false;
 }
 
-const TRAVEL: ReadonlySet<string> = new Set(['go', 'goes', 'going', 'get', 'got']);
-const TRAVELLER: ReadonlySet<string> = new Set(['i', 'im', 'ill', 'ive', 'id', 'we', 'were', 'well', 'weve']);
+const TRAVEL: ReadonlySet<string> = new Set(TABLE.lists.discTravel);
+const TRAVELLER: ReadonlySet<string> = new Set(TABLE.lists.discTraveller);
 /** "I'm going back to Spain in June": the writer travelling, not someone told to go back. */
 function ownTrip(tokens: readonly Token[], hit: Hit): boolean {
   if (hit.ruleId !== 'discriminatory.hostile_phrase' || hit.first === undefined) return false;
@@ -245,7 +246,7 @@ function placeName(doc: Doc, hit: Hit): boolean {
   );
 }
 
-const FOR_WHOM = new Set(['people', 'folk', 'folks', 'only', 'first']);
+const FOR_WHOM: ReadonlySet<string> = new Set(TABLE.lists.discForWhom);
 
 /** "Brockmere for Brockmere people", "Britain for the British": a place kept for its own. */
 function localsOnly(tokens: readonly Token[]): Hit[] {

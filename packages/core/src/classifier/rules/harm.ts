@@ -15,45 +15,14 @@ import { phraseRulesOf, ruleTable } from './tables/load.js';
 import { hitFrom, type RuleFamily } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const HARM_LISTS = TABLE.lists;
 export const HARM_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
-const YOUNG_CHILD: ReadonlySet<string> = new Set([
-  'toddler',
-  'baby',
-  'toddlers',
-  'babies',
-  'tot',
-  'little',
-  'one',
-]);
-const TIME_CLAUSE: ReadonlySet<string> = new Set(['when', 'once', 'after', 'till', 'until', 'before', 'if']);
-const CUT_THING: ReadonlySet<string> = new Set([
-  'hair',
-  'fringe',
-  'grass',
-  'lawn',
-  'hedge',
-  'hedges',
-  'nails',
-  'toenails',
-  'back',
-  'down',
-  'costs',
-  'corners',
-  'ties',
-  'out',
-  'off',
-  'short',
-  'cake',
-  'wood',
-  'paper',
-  'onions',
-  'veg',
-  'services',
-  'funding',
-]);
-const POSSESSIVE: ReadonlySet<string> = new Set(['her', 'his', 'my', 'their', 'own', 'the', 'your']);
+const YOUNG_CHILD: ReadonlySet<string> = new Set(TABLE.lists.harmYoungChild);
+const TIME_CLAUSE: ReadonlySet<string> = new Set(TABLE.lists.harmTimeClause);
+const CUT_THING: ReadonlySet<string> = new Set(TABLE.lists.harmCutThing);
+const POSSESSIVE: ReadonlySet<string> = new Set(TABLE.lists.harmPossessive);
 /** The words after a cutting verb name a thing: "cutting her own hair", "cut back on". */
 function cutsAThing(tokens: readonly { text: string }[], after: number): boolean {
   for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
@@ -63,24 +32,9 @@ function cutsAThing(tokens: readonly { text: string }[], after: number): boolean
   }
   return false;
 }
-const SUICIDE_TOPIC: ReadonlySet<string> = new Set([
-  'prevention',
-  'awareness',
-  'training',
-  'course',
-  'helpline',
-  'charity',
-  'squad',
-  'statistics',
-  'rates',
-  'rate',
-  'talk',
-  'walk',
-  'month',
-  'week',
-]);
-const ASKED: ReadonlySet<string> = new Set(['asked', 'asks', 'ask', 'asking', 'screened', 'questionnaire']);
-const IF: ReadonlySet<string> = new Set(['if', 'whether', 'about']);
+const SUICIDE_TOPIC: ReadonlySet<string> = new Set(TABLE.lists.harmSuicideTopic);
+const ASKED: ReadonlySet<string> = new Set(TABLE.lists.harmAsked);
+const IF: ReadonlySet<string> = new Set(TABLE.lists.harmIf);
 /** "The doctor asked if I'd had thoughts of harming myself": a screening question, not a disclosure. */
 export function reportedQuestion(
   tokens: readonly { text: string; sentence: number }[],
@@ -96,7 +50,7 @@ export function reportedQuestion(
   }
   return false;
 }
-const LAUGHTER: ReadonlySet<string> = new Set(['laughing', 'laughin', 'lol', 'lmao', 'haha', 'hahaha']);
+const LAUGHTER: ReadonlySet<string> = new Set(TABLE.lists.harmLaughter);
 
 export const harm: RuleFamily = {
   name: 'harm_indication',

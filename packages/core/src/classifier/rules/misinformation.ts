@@ -14,26 +14,13 @@ import TABLE_JSON from './tables/misinformation.json' with { type: 'json' };
 import { hitFrom, type RuleFamily } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const MISINFORMATION_LISTS = TABLE.lists;
 export const MISINFORMATION_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 const VACCINE: ReadonlySet<string> = new Set([...WORD_LISTS.vaccine, 'vaccinated', 'jabbed']);
 /** Words that may open an imperative before its verb: "so don't…", "ladies, never…". */
-const OPENERS = new Set([
-  'so',
-  'and',
-  'just',
-  'please',
-  'seriously',
-  'honestly',
-  'ladies',
-  'girls',
-  'guys',
-  'mums',
-  'people',
-  'folks',
-  'but',
-]);
+const OPENERS: ReadonlySet<string> = new Set(TABLE.lists.misOpeners);
 
 /** The hit starts its sentence or a clause after a comma, perhaps after one opener ("so", "please"). */
 function opensSentence(doc: Doc, at: number): boolean {

@@ -22,57 +22,11 @@ import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/patient-identifiable.json' with { type: 'json' };
 import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
 
-const STREET_WORDS = new Set([
-  'road',
-  'rd',
-  'street',
-  'st',
-  'lane',
-  'cottages',
-  'flats',
-  'parade',
-  'ln',
-  'close',
-  'avenue',
-  'ave',
-  'drive',
-  'way',
-  'crescent',
-  'court',
-  'grove',
-  'gardens',
-  'terrace',
-  'square',
-  'row',
-  'mews',
-  'rise',
-  'walk',
-  'place',
-  'view',
-  'hill',
-  'estate',
-]);
-const NOT_NHS_CONTEXT = new Set([
-  'order',
-  'ref',
-  'reference',
-  'account',
-  'tracking',
-  'invoice',
-  'booking',
-  'phone',
-  'tel',
-  'mobile',
-  'card',
-  'parcel',
-  'policy',
-  'customer',
-  'membership',
-  'case',
-  'ticket',
-  'confirmation',
-]);
-const SELF_INTRO = new Set(['im', 'am', 'signed', 'regards', 'love', 'from']);
+const TABLE = ruleTable(TABLE_JSON);
+
+const STREET_WORDS: ReadonlySet<string> = new Set(TABLE.lists.piStreetWords);
+const NOT_NHS_CONTEXT: ReadonlySet<string> = new Set(TABLE.lists.piNotNhsContext);
+const SELF_INTRO: ReadonlySet<string> = new Set(TABLE.lists.piSelfIntro);
 const SOMEONE_ELSES: ReadonlySet<string> = new Set([
   'her',
   'his',
@@ -83,25 +37,12 @@ const SOMEONE_ELSES: ReadonlySet<string> = new Set([
   'mates',
 ]);
 
-const TABLE = ruleTable(TABLE_JSON);
 export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** Words that make a nearby health detail the author's own. */
-const OWN = new Set(['my', 'i', 'im', 'ive', 'id', 'me', 'mine', 'myself', 'our', 'we']);
+const OWN: ReadonlySet<string> = new Set(TABLE.lists.piOwn);
 /** Words that make it someone else's. */
-const THEIRS = new Set([
-  'his',
-  'her',
-  'their',
-  'he',
-  'she',
-  'hes',
-  'shes',
-  'him',
-  'they',
-  'theyre',
-  'theyve',
-]);
+const THEIRS: ReadonlySet<string> = new Set(TABLE.lists.piTheirs);
 
 /** Whose a health detail is: the author's ("my knee op"), someone else's ("her frame"), or unsaid. */
 function ownerOf(doc: Doc, at: number, people: Coverage): 'own' | 'theirs' | undefined {
@@ -116,7 +57,7 @@ function ownerOf(doc: Doc, at: number, people: Coverage): 'own' | 'theirs' | und
   return undefined;
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'their']);
+const POSSESSIVES: ReadonlySet<string> = new Set(TABLE.lists.piPossessives);
 
 /** "Mrs Dyer's abnormal result", "his results": the word just before is a named person's or his/her. */
 function possessedBy(doc: Doc, at: number, people: Coverage): boolean {
@@ -272,33 +213,7 @@ function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
   return person.last === doc.tokens.length && person.kind !== 'full';
 }
 
-const SOMEONE = new Set([
-  'woman',
-  'man',
-  'lady',
-  'bloke',
-  'lad',
-  'girl',
-  'boy',
-  'family',
-  'couple',
-  'fella',
-  'guy',
-  'chap',
-  'kid',
-  'child',
-  'he',
-  'she',
-  'hes',
-  'shes',
-  'him',
-  'her',
-  'his',
-  'they',
-  'theyre',
-  'people',
-  'neighbour',
-]);
+const SOMEONE: ReadonlySet<string> = new Set(TABLE.lists.piSomeone);
 
 /**
  * "The woman at 22 Elm Street has HIV": no name, but a numbered address, someone living there and
@@ -337,8 +252,8 @@ function unnamedAtAddress(doc: Doc, input: RuleInput): Hit[] {
   return hits;
 }
 
-const ELSEWHERE_AFTER = new Set(['from', 'at', 'off', 'down']);
-const PLACE_SKIP = new Set(['the', 'my', 'our', 'his', 'her']);
+const ELSEWHERE_AFTER: ReadonlySet<string> = new Set(TABLE.lists.piElsewhereAfter);
+const PLACE_SKIP: ReadonlySet<string> = new Set(TABLE.lists.piPlaceSkip);
 const PRACTICE: ReadonlySet<string> = new Set([
   ...WORD_LISTS.practice,
   'practice',

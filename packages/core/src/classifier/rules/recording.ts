@@ -14,135 +14,23 @@ import TABLE_JSON from './tables/recording.json' with { type: 'json' };
 import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const RECORDING_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** "the hand gel dispenser", "the ticket machine": a role word used for a thing. */
-const THING_BEFORE = new Set([
-  'gel',
-  'soap',
-  'sanitiser',
-  'sanitizer',
-  'hand',
-  'water',
-  'ticket',
-  'towel',
-  'paper',
-]);
+const THING_BEFORE: ReadonlySet<string> = new Set(TABLE.lists.recThingBefore);
 /** "can people stop sharing that photo": the people asked are the audience, not in the shot. */
-const AUDIENCE_AFTER = new Set(['stop', 'sharing', 'share', 'posting', 'keep', 'please', 'need', 'should']);
+const AUDIENCE_AFTER: ReadonlySet<string> = new Set(TABLE.lists.recAudienceAfter);
 const objectNotPerson = (tokens: readonly Token[], at: number): boolean =>
   (tokens[at]?.text === 'dispenser' && THING_BEFORE.has(tokens[at - 1]?.text ?? '')) ||
   AUDIENCE_AFTER.has(tokens[at + 1]?.text ?? '');
 
-const SELFIE_COMPANY = new Set(['with', 'in', 'at', 'of']);
+const SELFIE_COMPANY: ReadonlySet<string> = new Set(TABLE.lists.recSelfieCompany);
 
 /** Things a photo is taken of: "a pic of the waiting room clock", "photo of the new mural". */
-const THINGS = new Set([
-  'clock',
-  'clocks',
-  'mural',
-  'murals',
-  'sign',
-  'signs',
-  'signage',
-  'notice',
-  'notices',
-  'noticeboard',
-  'board',
-  'poster',
-  'posters',
-  'screen',
-  'screens',
-  'tv',
-  'door',
-  'doors',
-  'floor',
-  'ceiling',
-  'leak',
-  'bin',
-  'bins',
-  'toilet',
-  'toilets',
-  'loo',
-  'loos',
-  'chair',
-  'chairs',
-  'bench',
-  'benches',
-  'plant',
-  'plants',
-  'carpet',
-  'building',
-  'car',
-  'cars',
-  'wall',
-  'walls',
-  'window',
-  'windows',
-  'stairs',
-  'lift',
-  'machine',
-  'sink',
-  'mould',
-  'damp',
-  'rubbish',
-  'litter',
-  'leaflet',
-  'menu',
-  'cake',
-  'cakes',
-  'flowers',
-  'tree',
-  'trees',
-  'garden',
-  'display',
-  'decorations',
-  'artwork',
-  'painting',
-  'paintings',
-  'drawing',
-  'drawings',
-  'fridge',
-  'bucket',
-  'buckets',
-  'radiator',
-  'heater',
-  'thermometer',
-  'sky',
-  'rainbow',
-  'potholes',
-  'pothole',
-  'puddle',
-  'graffiti',
-  'plaque',
-  'mess',
-  'letter',
-  'letters',
-  'form',
-  'forms',
-  'card',
-  'slip',
-  'email',
-  'text',
-  'time',
-  'times',
-]);
-const MEDIA_FILLER = new Set(['a', 'an', 'the', 'quick', 'photo', 'pic', 'picture', 'snap', 'video', 'clip']);
-const OBJECT_SKIP = new Set([
-  'of',
-  'the',
-  'a',
-  'an',
-  'my',
-  'this',
-  'that',
-  'our',
-  'their',
-  'new',
-  'old',
-  'big',
-  'broken',
-]);
+const THINGS: ReadonlySet<string> = new Set(TABLE.lists.recThings);
+const MEDIA_FILLER: ReadonlySet<string> = new Set(TABLE.lists.recMediaFiller);
+const OBJECT_SKIP: ReadonlySet<string> = new Set(TABLE.lists.recObjectSkip);
 
 /**
  * "A pic of the waiting room clock", "photo of the new mural": the recording is of a thing when the

@@ -18,56 +18,16 @@ import TABLE_JSON from './tables/service.json' with { type: 'json' };
 import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const SERVICE_LISTS = TABLE.lists;
 export const SERVICE_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 const REVIEW_PLATFORMS = new Set(['nhs_website', 'google_reviews']);
-const QUESTION_STARTS = new Set([
-  'what',
-  'when',
-  'where',
-  'which',
-  'how',
-  'is',
-  'are',
-  'does',
-  'do',
-  'can',
-  'anyone',
-  'has',
-]);
+const QUESTION_STARTS: ReadonlySet<string> = new Set(TABLE.lists.svcQuestionStarts);
 const MAX_QUESTIONS = 20;
-const QUESTION_AUX = new Set(['do', 'does', 'did']);
-const ENQUIRY_OPENERS = new Set([
-  'whats',
-  'has',
-  'have',
-  'is',
-  'are',
-  'does',
-  'do',
-  'can',
-  'what',
-  'when',
-  'where',
-  'which',
-  'how',
-  'will',
-  'could',
-]);
-const NOT_ENQUIRY_SECOND = new Set([
-  'else',
-  'anyone',
-  'it',
-  'this',
-  'that',
-  'they',
-  'many',
-  'come',
-  'dare',
-  'hard',
-  'difficult',
-]);
+const QUESTION_AUX: ReadonlySet<string> = new Set(TABLE.lists.svcQuestionAux);
+const ENQUIRY_OPENERS: ReadonlySet<string> = new Set(TABLE.lists.svcEnquiryOpeners);
+const NOT_ENQUIRY_SECOND: ReadonlySet<string> = new Set(TABLE.lists.svcNotEnquirySecond);
 
 /**
  * The practice's own name ("Riverside") in the post — but not another business that shares the word
@@ -96,81 +56,11 @@ function mentionsPracticeName(input: RuleInput): boolean {
     return !next.capitalised || doc.shouting;
   });
 }
-const ELSEWHERE_AFTER_NAME = new Set([
-  'park',
-  'road',
-  'rd',
-  'street',
-  'lane',
-  'avenue',
-  'way',
-  'arms',
-  'bus',
-  'buses',
-  'station',
-  'school',
-  'primary',
-  'academy',
-  'college',
-  'garden',
-  'gardens',
-  'shopping',
-  'retail',
-  'leisure',
-  'library',
-  'church',
-  'pub',
-  'bar',
-  'cafe',
-  'fc',
-  'united',
-  'town',
-  'rovers',
-  'walk',
-  'river',
-  'bridge',
-  'estate',
-  'market',
-  'motors',
-  'garage',
-  'hotel',
-  'fish',
-  'chippy',
-  'dental',
-  'dentist',
-  'dentists',
-  'vets',
-  'vet',
-  'pharmacy',
-]);
-const PRACTICE_NAME_ENDINGS = new Set([
-  'surgery',
-  'practice',
-  'medical',
-  'health',
-  'healthcare',
-  'centre',
-  'center',
-  'group',
-  'gp',
-  'doctors',
-  'clinic',
-  'family',
-]);
+const ELSEWHERE_AFTER_NAME: ReadonlySet<string> = new Set(TABLE.lists.svcElsewhereAfterName);
+const PRACTICE_NAME_ENDINGS: ReadonlySet<string> = new Set(TABLE.lists.svcPracticeNameEndings);
 
-const MODALS = new Set(['can', 'could', 'would', 'may']);
-const GREETINGS = new Set([
-  'hi',
-  'hello',
-  'hiya',
-  'morning',
-  'afternoon',
-  'evening',
-  'please',
-  'pls',
-  'plz',
-  'thanks',
-]);
+const MODALS: ReadonlySet<string> = new Set(TABLE.lists.svcModals);
+const GREETINGS: ReadonlySet<string> = new Set(TABLE.lists.svcGreetings);
 
 /**
  * "Can someone ring me", "…, can she call me back": a request starting with a modal must open its
@@ -186,10 +76,10 @@ function opensRequest(doc: RuleInput['doc'], at: number): boolean {
   return /[,;:\-–(]/.test(between);
 }
 
-const CASUAL_OPENERS = new Set(['can', 'could', 'is', 'are', 'does', 'do']);
-const CASUAL_SECOND = new Set(['u', 'you', 'we', 'there']);
+const CASUAL_OPENERS: ReadonlySet<string> = new Set(TABLE.lists.svcCasualOpeners);
+const CASUAL_SECOND: ReadonlySet<string> = new Set(TABLE.lists.svcCasualSecond);
 /** "Is there anything better than …", "do you know how lucky we are": rhetorical, not asked. */
-const RHETORICAL_THIRD = new Set(['anything', 'nothing', 'no', 'know', 'ever', 'realise', 'realize']);
+const RHETORICAL_THIRD: ReadonlySet<string> = new Set(TABLE.lists.svcRhetoricalThird);
 
 /** Where a sentence's question begins: past a leading @handle, a bracketed note, a greeting. */
 function questionStart(doc: RuleInput['doc'], from: number, end: number): Token {
@@ -267,77 +157,16 @@ function questionSentences(input: RuleInput, complaintSentences: ReadonlySet<num
 }
 
 const STAFF_WORDS = new Set<string>([...WORD_LISTS.role, ...WORD_LISTS.rolePlural]);
-const OBLIGATION = new Set(['have', 'has', 'got']);
-const FUTURE_MODALS = new Set([
-  'ill',
-  'will',
-  'might',
-  'may',
-  'would',
-  'wed',
-  'youll',
-  'shell',
-  'hell',
-  'theyll',
-  'gonna',
-  'probably',
-  'prob',
-  'well',
-]);
+const OBLIGATION: ReadonlySet<string> = new Set(TABLE.lists.svcObligation);
+const FUTURE_MODALS: ReadonlySet<string> = new Set(TABLE.lists.svcFutureModals);
 
 /** Trying to reach the practice: an access complaint even on a request. */
-const CONTACT_WORDS = new Set([
-  'reply',
-  'replied',
-  'response',
-  'answer',
-  'answered',
-  'answering',
-  'ringing',
-  'rang',
-  'rung',
-  'ring',
-  'calling',
-  'called',
-  'phoning',
-  'phoned',
-  'trying',
-  'tried',
-  'through',
-  'heard',
-  'hold',
-  'engaged',
-  'emailed',
-  'chased',
-  'chasing',
-]);
+const CONTACT_WORDS: ReadonlySet<string> = new Set(TABLE.lists.svcContactWords);
 /** A request is not refused by its own author: "Please don't message me". */
-const REQUEST_NEGATIONS = new Set(['dont', 'never', 'doesnt', 'didnt', 'not', 'wont']);
+const REQUEST_NEGATIONS: ReadonlySet<string> = new Set(TABLE.lists.svcRequestNegations);
 
 /** Words that, as a whole sentence after a grievance, are sarcasm: "Lovely.", "Brilliant.", "Genius." */
-const VERDICTS = new Set([
-  'lovely',
-  'brilliant',
-  'great',
-  'fab',
-  'fantastic',
-  'marvellous',
-  'wonderful',
-  'perfect',
-  'charming',
-  'superb',
-  'classic',
-  'genius',
-  'nice',
-  'splendid',
-  'smashing',
-  'lush',
-  'cracking',
-  'magic',
-  'outstanding',
-  'impressive',
-  'super',
-]);
+const VERDICTS: ReadonlySet<string> = new Set(TABLE.lists.svcVerdicts);
 const GRIEVANCE_CUES = new Set<string>([
   ...WORD_LISTS.negation,
   'nobody',
@@ -380,7 +209,7 @@ function sarcasticVerdicts(doc: RuleInput['doc'], complaining: boolean): Hit[] {
   return hits;
 }
 
-const CONTRAST = new Set(['but', 'unlike', 'whereas', 'while', 'whilst', 'compared', 'except']);
+const CONTRAST: ReadonlySet<string> = new Set(TABLE.lists.svcContrast);
 const MAX_CLAUSE = 24;
 
 /**

@@ -12,26 +12,14 @@ import TABLE_JSON from './tables/staff-roles.json' with { type: 'json' };
 import { type Hit, hitFrom, type RuleFamily } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const STAFF_ROLE_LISTS = TABLE.lists;
 export const STAFF_ROLE_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 const ROLE_AS_GROUP = new Set(STAFF_ROLE_LISTS.roleAsGroup);
 
 /** Words for filming or photographing someone. */
-const RECORDING_WORDS = new Set([
-  'film',
-  'filmed',
-  'filming',
-  'video',
-  'videoed',
-  'videoing',
-  'footage',
-  'clip',
-  'pic',
-  'photo',
-  'photographed',
-  'snapped',
-]);
+const RECORDING_WORDS: ReadonlySet<string> = new Set(TABLE.lists.staffRecordingWords);
 
 /**
  * Filming or photographing earlier in the same sentence ("filmed a man kicking off … and the

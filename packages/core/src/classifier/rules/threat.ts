@@ -14,139 +14,19 @@ import TABLE_JSON from './tables/threat.json' with { type: 'json' };
 import type { Hit, RuleFamily } from './types.js';
 
 const TABLE = ruleTable(TABLE_JSON);
+
 export const THREAT_LISTS = TABLE.lists;
 export const THREAT_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 // A backstop for threats phrased in ways no pattern lists: in one sentence, a violent word, a person or
 // place near it, and a word of intent or menace ("Someone should teach that receptionist some manners
 // with a fist"). Figurative uses ("kill for a coffee", "killing me", "smashed it") are excluded.
-const VIOLENT = new Set([
-  'slap',
-  'punch',
-  'fist',
-  'fists',
-  'kick',
-  'kicking',
-  'batter',
-  'battered',
-  'beat',
-  'beating',
-  'stab',
-  'stabbed',
-  'knife',
-  'glass',
-  'glassed',
-  'smash',
-  'torch',
-  'burn',
-  'petrol',
-  'bomb',
-  'gun',
-  'shoot',
-  'shot',
-  'bat',
-  'hammer',
-  'brick',
-  'teeth',
-  'throat',
-  'strangle',
-  'kill',
-  'murder',
-  'hurt',
-  'headbutt',
-  'deck',
-  'lamp',
-  'thump',
-  'smack',
-  'bottle',
-  'stamp',
-  'machete',
-  'acid',
-  'blade',
-  'smashed',
-  'torched',
-  'burned',
-  'burnt',
-  'kicked',
-  'punched',
-  'slapped',
-  'bricked',
-]);
-const TARGET = new Set([
-  'him',
-  'her',
-  'them',
-  'you',
-  'ya',
-  'u',
-  'he',
-  'she',
-  'they',
-  'receptionist',
-  'receptionists',
-  'doctor',
-  'doctors',
-  'gp',
-  'gps',
-  'nurse',
-  'nurses',
-  'staff',
-  'manager',
-  'place',
-  'surgery',
-  'reception',
-  'someone',
-  'somebody',
-  'everyone',
-  'building',
-  'practice',
-  'window',
-  'windows',
-]);
-const MENACE = new Set([
-  'ill',
-  'hell',
-  'shell',
-  'theyll',
-  'youll',
-  'well',
-  'will',
-  'gonna',
-  'going',
-  'wanna',
-  'should',
-  'better',
-  'if',
-  'next',
-  'wait',
-  'till',
-  'until',
-  'deserve',
-  'deserves',
-  'needs',
-  'need',
-  'one',
-  'day',
-  'dare',
-  'pity',
-  'shame',
-  'yet',
-  'wish',
-]);
-const FIGURATIVE_AFTER = new Set(['for', 'me', 'it', 'myself']);
+const VIOLENT: ReadonlySet<string> = new Set(TABLE.lists.thViolent);
+const TARGET: ReadonlySet<string> = new Set(TABLE.lists.thTarget);
+const MENACE: ReadonlySet<string> = new Set(TABLE.lists.thMenace);
+const FIGURATIVE_AFTER: ReadonlySet<string> = new Set(TABLE.lists.thFigurativeAfter);
 /** A sentence about a procedure ("the jab will hurt you a bit") is not a threat. */
-const PROCEDURE = new Set([
-  'jab',
-  'jabs',
-  'needle',
-  'needles',
-  'injection',
-  'bloods',
-  'vaccine',
-  'smear',
-  'scratch',
-  'sting',
-]);
+const PROCEDURE: ReadonlySet<string> = new Set(TABLE.lists.thProcedure);
 
 function cueCombination(tokens: readonly Token[]): Hit[] {
   const hits: Hit[] = [];
