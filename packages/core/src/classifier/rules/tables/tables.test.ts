@@ -65,6 +65,16 @@ describe('rule tables', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
+  it('defines each word list once (patterns see the lists of every table, so a second would override the first)', () => {
+    const owners = new Map<string, string[]>();
+    for (const [family, names] of [
+      ['lexicon', Object.keys(LEXICON.lists)] as const,
+      ...RULE_TABLES.map((t) => [t.family, Object.keys(t.lists)] as const),
+    ])
+      for (const name of names) owners.set(name, [...(owners.get(name) ?? []), family]);
+    expect([...owners].filter(([, families]) => families.length > 1)).toEqual([]);
+  });
+
   it('names each family once', () => {
     const names = RULE_TABLES.map((t) => t.family);
     expect(new Set(names).size).toBe(names.length);
