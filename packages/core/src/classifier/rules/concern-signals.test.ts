@@ -214,6 +214,7 @@ describe('concern signals: threat', () => {
         'this cold is killing me',
         'the nurse said the injection might hurt you a little',
         'someone is going to get hurt on those icy steps outside the surgery',
+        "I'm writing to my MP and the ICB, they won't know what's hit them",
         'the parcel courier lost my order again, I am going to kill someone',
         "I'd never hurt anyone, I just want my prescription",
         "I'll be six feet under before I get a callback at this rate",

@@ -55,6 +55,7 @@ describe('critical backstop: harm to self', () => {
     for (const text of [
       'picked up my sertraline from the pharmacy, took ages',
       'walked over the bridge to the surgery for my depression review',
+      'GP says I can stop taking the tablets after the course',
       'this queue is killing me, could murder a coffee',
       'dying to see the new baby, congrats to Bethany',
       'sorted my car insurance today, what a faff',

@@ -94,7 +94,10 @@ describe('misinformation: more families — antibiotics for every infection, scr
   });
 
   it('flags the vaccine-harm vocabulary and vaccine excess deaths', () => {
-    for (const text of ['so many deaths since the booster rollout and nobody asks why']) {
+    for (const text of [
+      'my neighbour got turbo cancer three months after his booster',
+      'so many deaths since the booster rollout and nobody asks why',
+    ]) {
       expect(has(text, 'misinformation'), text).toBe(true);
     }
   });
