@@ -1,6 +1,7 @@
 // @policy/core: the practice's social-media and acceptable-use policy as pure code.
 
 export { classify } from './classification/classify.js';
+export { RULE_MEANINGS } from './classifier/rules/tables/index.js';
 export type { ConductClause } from './conduct/clauses.js';
 export { conductClauses } from './conduct/clauses.js';
 export type { PublicPracticeConfig } from './conduct/public-config.js';

@@ -7,7 +7,7 @@ import type { LoadedSet } from './labelled.js';
 
 /**
  * Rules kept whatever their counts: what rules do best — word lists of profanity, insults and slurs,
- * recording devices, naming staff, explicit violence, weapons and self-harm.
+ * recording devices, naming staff, explicit violence, weapons and self-harm, links and phone numbers.
  */
 export const PROTECTED_RULES: readonly string[] = [
   'abusive.profanity',
@@ -19,6 +19,9 @@ export const PROTECTED_RULES: readonly string[] = [
   'threat.weapon',
   'threat.premises',
   'harm_indication.self_harm',
+  // Links and phone numbers: rare in the labelled posts, and exactly what rules do best.
+  'links.',
+  'phone_numbers.',
 ];
 export const isProtected = (ruleId: string): boolean =>
   PROTECTED_RULES.some((p) => (p.endsWith('.') ? ruleId.startsWith(p) : ruleId === p));

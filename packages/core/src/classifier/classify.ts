@@ -11,8 +11,8 @@
 //                   trained on labelled posts (scripts/train.ts), adds what the rules missed
 //   7. policy     — severity, recommended actions and templates from model/policy.ts
 //
-// To add a rule: add a pattern to the family's PhraseRule (or a new PhraseRule with a new stable id),
-// add a test beside it, and list the id in docs/categories.md.
+// To add a rule: add it to the family's table in rules/tables/*.json with its meaning and examples
+// (they are its tests), and list the id in docs/categories.md (docs/classifier.md, "Adding a rule").
 
 import { CATEGORIES, CATEGORY_SEVERITY, type Category, maxSeverity } from '../model/constants.js';
 import type { CategoryFinding, Classification, ClassifyContext, EvidenceSpan } from '../model/incident.js';

@@ -110,10 +110,6 @@ describe('abusive: noun-phrase insults, regional insults, compounds and the bare
     }
   });
 
-  it('flags "nobody cares what you think"', () => {
-    expect(rulesOf('nobody cares what u reckon mate')).toContain('abusive.harassment');
-  });
-
   it('does not flag the same words used plainly, or a lone clown emoji as a reaction', () => {
     for (const text of [
       'It was a drip feed for two days',

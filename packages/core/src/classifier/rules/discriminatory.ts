@@ -8,564 +8,25 @@
 import { WORD_LISTS } from '../lexicon.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
+import TABLE_JSON from './tables/discriminatory.json' with { type: 'json' };
+import { phraseRulesOf, ruleTable } from './tables/load.js';
 import { type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
-export const SLURS = [
-  'paki',
-  'pakis',
-  'nigger',
-  'niggers',
-  'nigga',
-  'niggas',
-  'retard',
-  'retards',
-  'retarded',
-  'spastic',
-  'spastics',
-  'spaz',
-  'spacker',
-  'mong',
-  'mongs',
-  'tranny',
-  'trannies',
-  'faggot',
-  'faggots',
-  'fag',
-  'fags',
-  'poof',
-  'poofs',
-  'poofter',
-  'dyke',
-  'dykes',
-  'gyppo',
-  'gypo',
-  'pikey',
-  'pikeys',
-  'chink',
-  'chinks',
-  'wog',
-  'wogs',
-  'coon',
-  'coons',
-  'kike',
-  'kikes',
-  'raghead',
-  'ragheads',
-  'towelhead',
-  'towelheads',
-  'muzzie',
-  'muzzies',
-  'halfcaste',
-  'negro',
-  'darkie',
-  'darkies',
-  'golliwog',
-  // More of the same families: race, religion, disability, sexuality and gender identity.
-  'pakki',
-  'pakkis',
-  'nignog',
-  'nignogs',
-  'wetback',
-  'wetbacks',
-  'spics',
-  'gook',
-  'gooks',
-  'yid',
-  'yids',
-  'kaffir',
-  'kaffirs',
-  'sambo',
-  'chinky',
-  'chinkies',
-  'mongoloid',
-  'spacko',
-  'spakka',
-  'spacca',
-  'spakker',
-  'shemale',
-  'shemales',
-  'trannys',
-  'bumboy',
-  'bumboys',
-  'queers',
-  'muzrat',
-  'muzrats',
-  'gypos',
-  'gyppos',
-  'pikies',
-  'trannie',
-  'nigg',
-  'nigguh',
-  'niggah',
-  'niggaz',
-  'illegals',
-];
+const TABLE = ruleTable(TABLE_JSON);
+
+export const SLURS: readonly string[] = TABLE.lists.slur;
+export const DISCRIMINATORY_LISTS = TABLE.lists;
+export const DISCRIMINATORY_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** Names of protected groups (plural or generic forms: singular adjectives are common and benign). */
-const GROUPS = [
-  'foreign',
-  'foreigners',
-  'foreigner',
-  'immigrant',
-  'immigrants',
-  'migrant',
-  'migrants',
-  'asylum',
-  'refugee',
-  'refugees',
-  'muslim',
-  'muslims',
-  'islam',
-  'islamic',
-  'jew',
-  'jews',
-  'jewish',
-  'hindu',
-  'hindus',
-  'sikh',
-  'sikhs',
-  'christian',
-  'christians',
-  'catholic',
-  'catholics',
-  'black',
-  'blacks',
-  'asian',
-  'asians',
-  'african',
-  'africans',
-  'africa',
-  'polish',
-  'ukrainian',
-  'ukrainians',
-  'russian',
-  'lithuanian',
-  'latvian',
-  'bulgarian',
-  'albanian',
-  'albanians',
-  'nigerian',
-  'nigerians',
-  'ghanaian',
-  'somali',
-  'somalis',
-  'syrian',
-  'syrians',
-  'afghan',
-  'iraqi',
-  'kurdish',
-  'turkish',
-  'filipino',
-  'bangladeshi',
-  'jamaican',
-  'roma',
-  'poles',
-  'romanian',
-  'romanians',
-  'eastern',
-  'europeans',
-  'indian',
-  'indians',
-  'pakistani',
-  'pakistanis',
-  'chinese',
-  'arab',
-  'arabs',
-  'gypsy',
-  'gypsies',
-  'traveller',
-  'travellers',
-  'gay',
-  'gays',
-  'lesbian',
-  'lesbians',
-  'homosexual',
-  'homosexuals',
-  'trans',
-  'transgender',
-  'lgbt',
-  'lgbtq',
-  'pride',
-  'rainbow',
-  'women',
-  'woman',
-  'females',
-  'disabled',
-  'headscarf',
-  'headscarves',
-  'hijab',
-  'hijabs',
-  'burka',
-  'burkas',
-  'turban',
-  'turbans',
-  'boomers',
-  'overseas',
-];
 
 /** Protected groups as nouns for people: what a contemptuous adjective or a dehumanising word is aimed at. */
-const PEOPLE_GROUPS = [
-  'foreigners',
-  'foreigner',
-  'immigrants',
-  'immigrant',
-  'migrants',
-  'migrant',
-  'asylum',
-  'refugees',
-  'refugee',
-  'muslims',
-  'muslim',
-  'jews',
-  'jew',
-  'hindus',
-  'sikhs',
-  'blacks',
-  'asians',
-  'africans',
-  'poles',
-  'romanians',
-  'albanians',
-  'pakistanis',
-  'indians',
-  'arabs',
-  'somalis',
-  'syrians',
-  'nigerians',
-  'ukrainians',
-  'europeans',
-  'gypsies',
-  'travellers',
-  'gays',
-  'gay',
-  'lesbians',
-  'lesbian',
-  'homosexuals',
-  'trans',
-  'transgender',
-  'lgbt',
-  'lgbtq',
-  'disabled',
-];
 
 /** Adjectives of contempt that make a group name an insult ("bloody foreigners", "scrounging migrants"). */
-const CONTEMPT = [
-  'scrounging',
-  'scrounger',
-  'sponging',
-  'freeloading',
-  'bloody',
-  'sodding',
-  'flaming',
-  'effing',
-  'fucking',
-  'fkn',
-  'dirty',
-  'filthy',
-  'smelly',
-  'stinking',
-  'thieving',
-  'lazy',
-  'bogus',
-  'backward',
-  'primitive',
-  'inbred',
-];
 
 /** Words that deny a group its humanity: with a group in the same or the next sentence. */
-const DEHUMANISING = [
-  'freaks',
-  'perverts',
-  'perverted',
-  'deviants',
-  'degenerates',
-  'degenerate',
-  'weirdos',
-  'abominations',
-  'abomination',
-  'groomers',
-  'vermin',
-  'parasites',
-  'leeches',
-  'cockroaches',
-  'savages',
-  'subhuman',
-  'invaders',
-  'scroungers',
-  'spongers',
-  'freeloaders',
-  'swarm',
-  'swarms',
-  'swarming',
-];
 
 /** Religious dress, named to single people out ("another one in a headscarf"). */
-const RELIGIOUS_DRESS = [
-  'headscarf',
-  'headscarves',
-  'hijab',
-  'hijabs',
-  'burka',
-  'burkas',
-  'burqa',
-  'burqas',
-  'niqab',
-  'niqabs',
-  'turban',
-  'turbans',
-];
-
-const HOSTILITY = [
-  'shouldnt',
-  'banned',
-  'rubbish',
-  'scum',
-  'vermin',
-  'filth',
-  'disgusting',
-  'flooding',
-  'flooded',
-  'invading',
-  'invasion',
-  'infest*',
-  'breeding',
-  'recruiting',
-  'brainwash*',
-  'emotional',
-  'hysterical',
-  'deport*',
-  'unnatural',
-  'abomination',
-  'sinful',
-  'overrun',
-  'swamped',
-  'takeover',
-];
-
-const COUNTRIES = [
-  'africa',
-  'nigeria',
-  'ghana',
-  'somalia',
-  'kenya',
-  'india',
-  'pakistan',
-  'bangladesh',
-  'poland',
-  'romania',
-  'bulgaria',
-  'lithuania',
-  'china',
-  'jamaica',
-  'syria',
-  'iraq',
-  'iran',
-  'afghanistan',
-  'philippines',
-  'albania',
-  'turkey',
-  'morocco',
-  'egypt',
-  'sudan',
-  'eritrea',
-  'ukraine',
-  'russia',
-  'vietnam',
-  'mexico',
-  'spain',
-  'italy',
-  // Cities named as what a place is "turning into".
-  'kabul',
-  'baghdad',
-  'karachi',
-  'islamabad',
-  'lahore',
-  'mogadishu',
-  'lagos',
-  'tehran',
-  'beirut',
-  'bucharest',
-  'mumbai',
-  'delhi',
-  'dhaka',
-  'londonistan',
-];
-
-export const DISCRIMINATORY_LISTS = {
-  slur: SLURS,
-  protectedGroup: GROUPS,
-  hostility: HOSTILITY,
-  country: COUNTRIES,
-  peopleGroup: PEOPLE_GROUPS,
-  contempt: CONTEMPT,
-  dehumanising: DEHUMANISING,
-  religiousDress: RELIGIOUS_DRESS,
-};
-
-export const DISCRIMINATORY_RULES: PhraseRule[] = [
-  { id: 'discriminatory.slur', category: 'discriminatory', confidence: 0.95, patterns: ['@slur'] },
-  {
-    id: 'discriminatory.hostile_phrase',
-    category: 'discriminatory',
-    confidence: 0.85,
-    patterns: [
-      'send|sending|ship _2 back where|home|to _3 came|from',
-      'send|sending them|em all? back|home',
-      'too many @protectedGroup',
-      'go|goes|going|send|sent|get|got back to @country',
-      'why are|is all _3 @protectedGroup|@peopleGroup|pakistani|romanian|nigerian',
-      '@protectedGroup _6 barely|cant|couldnt|cannot|doesnt speak _1 english',
-      'stop hiring|employing _3 people|foreigners|immigrants|them',
-      'barely|hardly|cant|cannot speak _1 english',
-      'back where _1 came from',
-      'trans _3 is|are just|really|actually|still? a|blokes|men bloke|geezer|fella|lad|blokes',
-      'dont|never|wont|not want|have|see|having|seeing _1 a|an|any|another|no? foreign|black|asian|muslim|indian|african|polish|gay|trans|pakistani|chinese|romanian|nigerian @role|@rolePlural|one|ones|bloke|man|woman',
-      '@peopleGroup _2 taking|take|taken|took over',
-      'cant|cannot|isnt|not _1 a? proper|real doctor|nurse|gp _5 @religiousDress|@peopleGroup',
-      '@protectedGroup|@peopleGroup|queers should not _3 work|working|be|around|near _2 children|kids',
-      'send|sending|sent the|all|those|these _1 @peopleGroup|lot seekers? back|home',
-      'they|all|them _2 smell|smells|stink|stinks|reek|reeks of curry|garlic|spices',
-      'proper british|english',
-      'full of @protectedGroup',
-      'they|theyve had their life|lives|innings|turn|time|go',
-      '@protectedGroup shouldnt|should _2 be @rolePlural|@role|allowed',
-      // Hostility with no slur: belonging, religion, sex, disability.
-      'or go|get|fuck|piss _1 home|back|out',
-      'is a|an christian|british|english|white|catholic country|nation',
-      'women|female|lady|woman doctor|doctors|gp|gps|nurses _2 panic|panics|overreact|overreacts|hysterical|useless|cant|shouldnt',
-      // Letting a group in at all; "we were here first".
-      'stop|stopped|stopping letting|allowing _1 @peopleGroup|@protectedGroup',
-      'another @protectedGroup|@peopleGroup on|at|in|behind|working|running',
-      'refuse|refuses|refusing to learn|speak the language',
-      // "Typical Asian doctor", "Black nurses are too rough".
-      'typical @protectedGroup|@peopleGroup',
-      'always the|those|these _1 foreigners|immigrants|migrants|europeans|muslims|poles|romanians|asians|africans|pakistanis|indians|travellers|gypsies|gays|blacks|jews|refugees who|that',
-      'man|men cant|cannot|isnt _1 be|become? a? woman|women',
-      'jews|jewish _2 and their money|noses',
-      'ban|banned _2 burka|burkas|burqa|burqas|niqab|niqabs|hijab|hijabs|headscarf|headscarves|turban|turbans',
-      'refuse|refused|refusing|wont _3 seen|see|treated|examined by a|an @protectedGroup|@peopleGroup|white|black|asian|brown',
-      'dont|never trust _1 women|female|lady|black|asian|foreign|gay|muslim|indian|african|polish _1 doctors|nurses|gps|staff|doctor|nurse|gp',
-      'adam and steve',
-      'no gay|trans|lesbian|muslim|foreign|black|asian|polish|romanian|indian|african _1 nurses|doctors|staff|gps|receptionists|people|ones _2 thanks|please|here|allowed',
-      '@peopleGroup|@protectedGroup _1 people? _2 just|only|all want|wants|after _1 handouts|benefits|freebies|free|money',
-      '@protectedGroup _5 brought|bring|brings|bringing _2 covid|virus|disease|diseases|germs|tb',
-      'speak a word of english',
-      '@peopleGroup _3 bring|brought|bringing|carry|carrying|spread|spreading _2 disease|diseases|tb|aids|hiv|germs|covid|measles|scabies|illness|illnesses',
-      '@protectedGroup|@peopleGroup _1 always|all|just _2 lie|lies|lying|steal|cheat|scrounge|exaggerate|fake|faking|skive|skiving',
-      'not racist|homophobic|sexist|transphobic|bigoted|prejudiced but',
-      'no more|fewer foreign|foreigners|immigrant|immigrants|migrant|migrants|refugees|polish|romanian|indian|african|asian|black|muslim|muslims|pakistani|nigerian',
-      'why does|do|should|can a|the? sikh|sikhs|muslim|muslims|jew|jews|hindu|hindus|@peopleGroup get|gets _1 to? wear|pray|time|off|special|their',
-      'keep|keeps _3 lifestyle|lifestyles|sexuality|gayness|pride _2 private|quiet|hidden',
-      'shove|shoving|shoves|ram|ramming|rams _1 it|their|this _3 down our|my|peoples throats|throat',
-      '@rolePlural|@role _4 are|is _1 all? illegal|illegals|illegally',
-      'british|english doctors|nurses|staff|gps|people|workers _3 not|instead|rather _2 foreigners|foreign|immigrants|migrants',
-      'from @country _5 explains|wonder',
-      'autistic|disabled|deaf|blind|dyslexic|mentally _1 ill? people|folk|staff|nurses|doctors _2 should not _2 be|work|working|allowed',
-      'roma|gypsy|gypsies|traveller|travellers|polish|romanian|romanians|african|africans|asian|asians|indian|indians|muslim|muslims|pakistani|black|foreign _2 family|families|lot|kids|woman|man|women|men|lad|lads|girl|bloke|people|patients|staff|nurse|doctor _4 stank|stink|stinks|reeked|reek|smelly|stinking',
-      '@protectedGroup|@peopleGroup @rolePlural|people|men|lot|ones? are|is|always _1 all|always|so|too|just|really? _1 rough|lazy|thick|stupid|dirty|smelly|aggressive|useless|incompetent|rude|arrogant|violent|criminals|thieves|liars|savages|animals',
-      // Age: "old biddies … should just die off", "coffin dodgers".
-      'coffin dodger|dodgers',
-      'biddies|codgers|pensioners|oaps|boomers|oldies _3 should|ought _2 die|banned|shot|culled|gassed',
-      '@peopleGroup _3 draining|drain|drains|milking|milk|leeching|sponging|sponge _2 the|our? nhs|system|country|benefits|taxpayer|economy|resources',
-      // Contempt aimed at a group as people: "bloody foreigners", "scrounging asylum seekers".
-      '@contempt eastern? @peopleGroup',
-      // Removal: "ship them all back", "deport the lot", "back on the boats".
-      'ship|shipping|shipped|deport|deporting|deported|boot|booted|fly _1 them|em|the|all|those|these _3 back|home',
-      'deport them|em|the|those|these lot|all',
-      'back on the|a|their boat|boats|dinghy|dinghies|plane|planes',
-      'back to the jungle|trees|desert',
-      // Gender identity mocked: "a man who thinks he's a woman", "women who think they are men".
-      'man|men|bloke|blokes|fella|guy|guys|lad|lads who|that think|thinks _2 hes|he|theyre|they|is|are a? woman|women|girl|girls|lady|female',
-      'woman|women|girl|girls|lass who|that think|thinks _2 shes|she|theyre|they|is|are a? man|men|boy|boys|bloke|male',
-      'gay|trans|lgbt|lgbtq|gender|pride|rainbow agenda|ideology|propaganda|brigade|mafia|lobby|cult|nonsense|brainwashing',
-      // Religious dress singled out: "another one in a headscarf", "more of them in hijabs".
-      'another|more one|ones|of? them? in|wearing|with a|an|their? @religiousDress',
-      // A place "turning into" somewhere foreign.
-      'turning|turned|turns|become|becoming|becomes into a? little? @country',
-      // The "taking our jobs" and "came over here to scrounge" tropes.
-      'take|taking|took|takes|nick|nicking|steal|stealing|stole our|british|english jobs|houses|homes|benefits',
-      'come|came|coming|comes over here and|to _1 take|claim|scrounge|sponge|milk|abuse|steal|leech|breed',
-      // Degrees "handed out over there".
-      'hand|hands|handing|give|gives|giving|dish|dishes|dishing out _1 degrees|qualifications|licences|them _1 over there|abroad',
-      // Money "wasted" on a group; special treatment.
-      'wasting|waste|wasted|squander|squandering _3 money|cash|funds|resources _5 for|on the? @protectedGroup|@peopleGroup',
-      'bend|bends|bending over backwards for|to the? @protectedGroup|@peopleGroup',
-      // Sexism: "back in the kitchen", "must be her time of the month".
-      'back in|to the kitchen',
-      'must|probably|obviously|clearly _2 time of the month',
-      // A group said to control things; a group called unnatural.
-      '@peopleGroup|zionists|zionist _2 control|controls|controlling|run|runs|own|owns the? media|banks|money|government|world|everything|country|nhs',
-      'cripples|cripple $',
-      'cripples|cripple get|gets|getting|are|always|everywhere|parking|like|in|on|with|and|who|lot|should|shouldnt|taking|take|clogging',
-      // Asking for staff by race or religion: "fingers crossed I get a white doctor".
-      'get|see|have|want|wanted|prefer|request|requested|requesting|ask|asked|asking|give|gave me|us|for? a|an white|english|british|christian doctor|doctors|nurse|nurses|gp|gps|doc|receptionist|one',
-      // Sex stereotypes about women staff: "women GPs are all part-timers who go off on maternity".
-      'women|female|lady|ladies _1 gps|doctors|nurses|staff|receptionists|managers _3 all|always|just|only _3 part|parttimers|maternity|hormonal|menopausal|emotional|hysterical|pregnant',
-      // A group's place of worship as an insult, and a group noticed in numbers.
-      'like a|an? mosque|mosques|souk|bazaar|madrassa|madrasa|kasbah',
-      'funny|amazing|strange|notice|noticed|noticing|count|counted how many @protectedGroup|@religiousDress|@peopleGroup',
-    ],
-  },
-  {
-    // Signal: children to be kept from someone ("not letting him near my kids"), hostile beside a group.
-    id: 'discriminatory.keep_from_children',
-    confidence: 0.75,
-    patterns: [
-      'not|never|wont|dont|keep|kept|stay|keeping|letting _4 anywhere? near|away|nowhere _2 my|our kids|children|son|sons|daughter|daughters|grandkids|grandchildren|boys|girls|child',
-    ],
-  },
-  {
-    // Signal: a protected group named as people, for `dehumanising` and `two_tier` below.
-    id: 'discriminatory.group_named',
-    confidence: 1,
-    patterns: [
-      '@peopleGroup',
-      '@religiousDress',
-      'mosque|mosques|synagogue|synagogues|gurdwara|temple',
-      'gender|transition|transitioning|pronouns',
-    ],
-  },
-  {
-    // Signal: words that deny people their humanity ("freaks", "vermin", "swarming").
-    id: 'discriminatory.dehumanising',
-    confidence: 0.8,
-    patterns: [
-      '@dehumanising',
-      'mentally ill|deranged|disturbed freaks|perverts|men|people',
-      'breeding like',
-    ],
-  },
-  {
-    // Signal: "two-tier Britain", a dog whistle when a group is named in the post.
-    id: 'discriminatory.two_tier',
-    confidence: 0.75,
-    patterns: ['two tier britain|england|uk|country|nation|society|policing|justice|system'],
-  },
-  {
-    // Signal: resentment of disabled people ("not even working", "got all day"), combined in derive.
-    id: 'discriminatory.disability_resentment',
-    confidence: 0.75,
-    patterns: ['got all day', 'scrounger|scroungers|skiver|skivers|spongers|sponger'],
-  },
-  {
-    // Signal: a disability named, for the resentment above.
-    id: 'discriminatory.disability_named',
-    confidence: 1,
-    patterns: ['disabled|disability|disabilities|wheelchair|wheelchairs', 'blue badge'],
-  },
-  {
-    // Signal only: a protected group near hostility, combined in `derive` (see classify.ts).
-    id: 'discriminatory.group_hostility',
-    category: 'discriminatory',
-    confidence: 0.75,
-    patterns: [
-      '@protectedGroup _5 @hostility',
-      '@hostility _5 @protectedGroup',
-      'keep that|them|it _2 away from my|our kids|children',
-      'old|elderly|older people|folk|folks _3 shouldnt',
-    ],
-  },
-];
 
 export const discriminatory: RuleFamily = {
   name: 'discriminatory',
@@ -574,7 +35,12 @@ export const discriminatory: RuleFamily = {
   // A slur is abusive as well as discriminatory.
   derive: (input, direct) => {
     const found = [
-      ...direct.filter((hit) => !ownFamilysEnglish(input.doc.tokens, hit) && !placeName(input.doc, hit)),
+      ...direct.filter(
+        (hit) =>
+          !ownFamilysEnglish(input.doc.tokens, hit) &&
+          !ownTrip(input.doc.tokens, hit) &&
+          !placeName(input.doc, hit),
+      ),
       ...obfuscatedSlurs(input.doc.tokens),
       ...lookalikeSlurs(input.doc.original),
       ...localsOnly(input.doc.tokens),
@@ -644,6 +110,21 @@ function ownFamilysEnglish(tokens: readonly Token[], hit: Hit): boolean {
     const t = tokens[k] as Token;
     if (t.sentence !== sentence) return false;
     if (OWN_PEOPLE.has(t.text)) return true;
+  }
+  return false;
+}
+
+const TRAVEL: ReadonlySet<string> = new Set(TABLE.lists.discTravel);
+const TRAVELLER: ReadonlySet<string> = new Set(TABLE.lists.discTraveller);
+/** "I'm going back to Spain in June": the writer travelling, not someone told to go back. */
+function ownTrip(tokens: readonly Token[], hit: Hit): boolean {
+  if (hit.ruleId !== 'discriminatory.hostile_phrase' || hit.first === undefined) return false;
+  const at = tokens[hit.first] as Token;
+  if (!TRAVEL.has(at.text) || tokens[hit.first + 1]?.text !== 'back') return false;
+  for (let k = hit.first - 1; k >= 0 && k >= hit.first - 2; k--) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== at.sentence) return false;
+    if (TRAVELLER.has(t.text)) return true;
   }
   return false;
 }
@@ -765,7 +246,7 @@ function placeName(doc: Doc, hit: Hit): boolean {
   );
 }
 
-const FOR_WHOM = new Set(['people', 'folk', 'folks', 'only', 'first']);
+const FOR_WHOM: ReadonlySet<string> = new Set(TABLE.lists.discForWhom);
 
 /** "Brockmere for Brockmere people", "Britain for the British": a place kept for its own. */
 function localsOnly(tokens: readonly Token[]): Hit[] {

@@ -17,59 +17,16 @@ import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { contactDetailHits, PHONE_LISTS, PHONE_RULES } from './contact-details.js';
+import { phraseRulesOf, ruleTable } from './tables/load.js';
+import TABLE_JSON from './tables/patient-identifiable.json' with { type: 'json' };
 import { Coverage, type Hit, type RuleFamily, type RuleInput } from './types.js';
 
-const STREET_WORDS = new Set([
-  'road',
-  'rd',
-  'street',
-  'st',
-  'lane',
-  'cottages',
-  'flats',
-  'parade',
-  'ln',
-  'close',
-  'avenue',
-  'ave',
-  'drive',
-  'way',
-  'crescent',
-  'court',
-  'grove',
-  'gardens',
-  'terrace',
-  'square',
-  'row',
-  'mews',
-  'rise',
-  'walk',
-  'place',
-  'view',
-  'hill',
-  'estate',
-]);
-const NOT_NHS_CONTEXT = new Set([
-  'order',
-  'ref',
-  'reference',
-  'account',
-  'tracking',
-  'invoice',
-  'booking',
-  'phone',
-  'tel',
-  'mobile',
-  'card',
-  'parcel',
-  'policy',
-  'customer',
-  'membership',
-  'case',
-  'ticket',
-  'confirmation',
-]);
-const SELF_INTRO = new Set(['im', 'am', 'signed', 'regards', 'love', 'from']);
+const TABLE = ruleTable(TABLE_JSON);
+
+const STREET_WORDS: ReadonlySet<string> = new Set(TABLE.lists.piStreetWords);
+const NOT_NHS_CONTEXT: ReadonlySet<string> = new Set(TABLE.lists.piNotNhsContext);
+const SELF_INTRO: ReadonlySet<string> = new Set(TABLE.lists.piSelfIntro);
 const SOMEONE_ELSES: ReadonlySet<string> = new Set([
   'her',
   'his',
@@ -80,69 +37,12 @@ const SOMEONE_ELSES: ReadonlySet<string> = new Set([
   'mates',
 ]);
 
-export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = [
-  {
-    // Signal: a service or detail sensitive enough that naming someone beside it discloses it.
-    id: 'patient_identifiable.sensitive_service',
-    confidence: 0.85,
-    patterns: [
-      'sexual health',
-      'pregnancy|sti|std|hiv|aids|drugs|drug test|tests|scan',
-      'rehab|detox|methadone',
-      'on the drink|booze|drugs|gear',
-      'alcohol|drug|drugs|addiction|sexual|mental|antenatal|fertility|abortion clinic|service|team|unit',
-      'alcoholic|addict|heroin|cocaine|overdosed',
-      'herpes|chlamydia|gonorrhoea|gonorrhea|syphilis|crabs|hpv|thrush',
-      'mental health|psychiatric',
-      'abortion|termination',
-    ],
-  },
-  {
-    // Signal: a health detail that names no condition — an operation, a treatment, an aid — which
-    // discloses someone's health when it is theirs ("he's having his hip replaced", "her walking frame").
-    id: 'patient_identifiable.health_detail',
-    confidence: 0.8,
-    patterns: [
-      'hip|hips|knee|knees|shoulder|cataract|cataracts|gallbladder|appendix|womb|breast|prostate|bowel|heart|kidney|liver|lung|lungs|bladder|thyroid|tonsils|varicose _1 replaced|replacement|removed|removal|op|operation|surgery|transplant|bypass|biopsy|done|out',
-      '*ectomy|*plasty|*otomy|*oscopy',
-      'chemo|chemotherapy|radiotherapy|dialysis|transfusion|transfusions|stoma|colostomy|catheter',
-      'walking frame|frames|stick|aid|aids',
-      'zimmer|zimmers|crutches|wheelchair|mobility|oxygen|inhaler|nebuliser',
-      'hearing aid|aids',
-      'leg|arm|wrist|ankle|foot in a? plaster|cast|sling|brace|boot|splint',
-      'pregnant|miscarriage|miscarried|ivf',
-      'sectioned|rehab',
-      'gastric band|bypass|sleeve|balloon',
-      'weight loss surgery|op|operation',
-    ],
-  },
-  {
-    // Signal: test results, someone else's only when said to be theirs ("Mrs Dyer's abnormal smear result").
-    id: 'patient_identifiable.results',
-    confidence: 0.8,
-    patterns: [
-      'abnormal|positive|bad|worrying|clear _1 smear|test|scan|biopsy|result|results|mammogram|bloods|tests|scans',
-      'smear|biopsy|scan|blood|bloods|test|cancer|hiv|sti|pregnancy _1 result|results',
-    ],
-  },
-];
+export const PATIENT_IDENTIFIABLE_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** Words that make a nearby health detail the author's own. */
-const OWN = new Set(['my', 'i', 'im', 'ive', 'id', 'me', 'mine', 'myself', 'our', 'we']);
+const OWN: ReadonlySet<string> = new Set(TABLE.lists.piOwn);
 /** Words that make it someone else's. */
-const THEIRS = new Set([
-  'his',
-  'her',
-  'their',
-  'he',
-  'she',
-  'hes',
-  'shes',
-  'him',
-  'they',
-  'theyre',
-  'theyve',
-]);
+const THEIRS: ReadonlySet<string> = new Set(TABLE.lists.piTheirs);
 
 /** Whose a health detail is: the author's ("my knee op"), someone else's ("her frame"), or unsaid. */
 function ownerOf(doc: Doc, at: number, people: Coverage): 'own' | 'theirs' | undefined {
@@ -157,7 +57,7 @@ function ownerOf(doc: Doc, at: number, people: Coverage): 'own' | 'theirs' | und
   return undefined;
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'their']);
+const POSSESSIVES: ReadonlySet<string> = new Set(TABLE.lists.piPossessives);
 
 /** "Mrs Dyer's abnormal result", "his results": the word just before is a named person's or his/her. */
 function possessedBy(doc: Doc, at: number, people: Coverage): boolean {
@@ -313,33 +213,7 @@ function isAuthorOrCommenter(doc: Doc, person: PersonName): boolean {
   return person.last === doc.tokens.length && person.kind !== 'full';
 }
 
-const SOMEONE = new Set([
-  'woman',
-  'man',
-  'lady',
-  'bloke',
-  'lad',
-  'girl',
-  'boy',
-  'family',
-  'couple',
-  'fella',
-  'guy',
-  'chap',
-  'kid',
-  'child',
-  'he',
-  'she',
-  'hes',
-  'shes',
-  'him',
-  'her',
-  'his',
-  'they',
-  'theyre',
-  'people',
-  'neighbour',
-]);
+const SOMEONE: ReadonlySet<string> = new Set(TABLE.lists.piSomeone);
 
 /**
  * "The woman at 22 Elm Street has HIV": no name, but a numbered address, someone living there and
@@ -378,8 +252,8 @@ function unnamedAtAddress(doc: Doc, input: RuleInput): Hit[] {
   return hits;
 }
 
-const ELSEWHERE_AFTER = new Set(['from', 'at', 'off', 'down']);
-const PLACE_SKIP = new Set(['the', 'my', 'our', 'his', 'her']);
+const ELSEWHERE_AFTER: ReadonlySet<string> = new Set(TABLE.lists.piElsewhereAfter);
+const PLACE_SKIP: ReadonlySet<string> = new Set(TABLE.lists.piPlaceSkip);
 const PRACTICE: ReadonlySet<string> = new Set([
   ...WORD_LISTS.practice,
   'practice',
@@ -405,7 +279,8 @@ function fromElsewhere(doc: Doc, person: PersonName, practiceWords: ReadonlySet<
 
 export const patientIdentifiable: RuleFamily = {
   name: 'patient_identifiable',
-  rules: PATIENT_IDENTIFIABLE_RULES,
+  lists: PHONE_LISTS,
+  rules: [...PATIENT_IDENTIFIABLE_RULES, ...PHONE_RULES],
   derive: (input) => {
     const { doc } = input;
     const hits = nhsNumberHits(doc);
@@ -416,6 +291,7 @@ export const patientIdentifiable: RuleFamily = {
         (!staffTokens.overlaps(p) || fromElsewhere(doc, p, input.practiceWords)) &&
         !isAuthorOrCommenter(doc, p),
     );
+    hits.push(...contactDetailHits(input, people, addresses(doc).slice(0, MAX_CHECKED)));
     if (people.length === 0) return [...hits, ...unnamedAtAddress(doc, input)];
     const span = (first: number, last: number) => ({
       start: (doc.tokens[first] as Token).start,

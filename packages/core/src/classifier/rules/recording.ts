@@ -8,204 +8,29 @@
 import { findPersonNames } from '../names.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { Coverage, hitFrom, type RuleFamily } from './types.js';
+import { LINK_LISTS, LINK_RULES, videoLinkHits } from './contact-details.js';
+import { phraseRulesOf, ruleTable } from './tables/load.js';
+import TABLE_JSON from './tables/recording.json' with { type: 'json' };
+import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
 
-export const RECORDING_RULES: PhraseRule[] = [
-  {
-    // Signal: something was recorded.
-    id: 'recording.media',
-    confidence: 0.85,
-    patterns: [
-      'film|filmed|filming|films',
-      'recorded|recording',
-      'record him|her|them|the|this|that|staff',
-      'video|videos|vid|clip|footage|audio|camera|cctv|doorbell|dashcam',
-      'photo|photos|pic|pics|picture|pictures|snapped|snap|selfie',
-      'videoed|videoing|photographed|photographing|photograph|vlog|vlogging|vlogged',
-      'snapchat|snapchats|tiktok|tiktoks|story|insta|reel of',
-      'live on|from tiktok|facebook|insta|instagram|youtube|twitch|snapchat',
-      'on tape|camera',
-      'on my|his|her phone|camera|gopro|camcorder|bodycam|dashcam',
-      'gopro|camcorder|bodycam',
-      'voice note',
-      'livestream*',
-      'boomerang|reel|reels|timelapse',
-      'live streaming|stream|streamed|video',
-    ],
-  },
-  {
-    // Signal: not a recording of people on the premises.
-    id: 'recording.not_media',
-    confidence: 0.9,
-    patterns: [
-      'video|phone call|calls|consultation|consultations|consult|appointment|appointments|chat',
-      'photo|photos|pic|pics|picture|pictures of|through my|your|the? rash|mole|skin|spot|lump|eye|foot|wound|prescription|form|letter',
-      'send|sent|upload|uploaded _2 a|the? photo|photos|picture|pictures',
-      'recorded|recording delivery|message',
-      // Readings kept for the GP: "recording my blood pressure every morning".
-      'record|recording|recorded|records _1 my|your|his|her|the|daily|all? blood|bp|pressure|weight|temperature|temp|readings|reading|sugar|sugars|symptoms|steps|peak|levels|heart|periods|cycle|food|intake|diary|seizures|fits',
-      // No recording happened: "no photos allowed", "not allowed to film".
-      'no|not|never|without photo|photos|pics|pictures|filming|film|recording|recordings|videos|video|cameras|camera',
-      'allowed|permitted|able to film|record|photograph|video',
-    ],
-  },
-  {
-    // Signal: something beside the thing photographed is in view too ("Right next to it, the staff …").
-    id: 'recording.in_view',
-    confidence: 0.8,
-    patterns: [
-      'next to it|them|that',
-      'behind|beside it|them|that',
-      'in the background|back|shot|frame|corner',
-      'in front of it|them',
-    ],
-  },
-  {
-    // Signal: people are in it.
-    id: 'recording.people',
-    confidence: 0.8,
-    patterns: [
-      '@rolePlural|@role',
-      'patients|patient|people|everyone|everybody|kids|children|ones|pensioner|pensioners|queue|mums|dads|tots|babies|toddlers|group|crowd|man|woman|lady|bloke|argument',
-      'kiddies|kiddos|youngsters|teenagers|teens|pupils|residents|visitors|lads|ladies|gents|oaps|elderly|folk|folks|customers',
-      'two|three|four|five|both|couple|few|half|some|most of them|em|us',
-      'watch|see them|these|everyone|her|him',
-      'look at them|these|everyone|her|him',
-      // People doing something in the shot.
-      'stood|sat|sitting|chatting|laughing|gossiping|drinking|eating|shouting|screaming|yelling|arguing|swearing|crying|sleeping|dancing|smoking|vaping|scrolling|lounging',
-      'waiting room|area',
-      'consultation|consulting|appointment|appt',
-    ],
-  },
-];
+const TABLE = ruleTable(TABLE_JSON);
+
+export const RECORDING_RULES: PhraseRule[] = phraseRulesOf(TABLE.rules);
 
 /** "the hand gel dispenser", "the ticket machine": a role word used for a thing. */
-const THING_BEFORE = new Set([
-  'gel',
-  'soap',
-  'sanitiser',
-  'sanitizer',
-  'hand',
-  'water',
-  'ticket',
-  'towel',
-  'paper',
-]);
+const THING_BEFORE: ReadonlySet<string> = new Set(TABLE.lists.recThingBefore);
 /** "can people stop sharing that photo": the people asked are the audience, not in the shot. */
-const AUDIENCE_AFTER = new Set(['stop', 'sharing', 'share', 'posting', 'keep', 'please', 'need', 'should']);
+const AUDIENCE_AFTER: ReadonlySet<string> = new Set(TABLE.lists.recAudienceAfter);
 const objectNotPerson = (tokens: readonly Token[], at: number): boolean =>
   (tokens[at]?.text === 'dispenser' && THING_BEFORE.has(tokens[at - 1]?.text ?? '')) ||
   AUDIENCE_AFTER.has(tokens[at + 1]?.text ?? '');
 
-const SELFIE_COMPANY = new Set(['with', 'in', 'at', 'of']);
+const SELFIE_COMPANY: ReadonlySet<string> = new Set(TABLE.lists.recSelfieCompany);
 
 /** Things a photo is taken of: "a pic of the waiting room clock", "photo of the new mural". */
-const THINGS = new Set([
-  'clock',
-  'clocks',
-  'mural',
-  'murals',
-  'sign',
-  'signs',
-  'signage',
-  'notice',
-  'notices',
-  'noticeboard',
-  'board',
-  'poster',
-  'posters',
-  'screen',
-  'screens',
-  'tv',
-  'door',
-  'doors',
-  'floor',
-  'ceiling',
-  'leak',
-  'bin',
-  'bins',
-  'toilet',
-  'toilets',
-  'loo',
-  'loos',
-  'chair',
-  'chairs',
-  'bench',
-  'benches',
-  'plant',
-  'plants',
-  'carpet',
-  'building',
-  'car',
-  'cars',
-  'wall',
-  'walls',
-  'window',
-  'windows',
-  'stairs',
-  'lift',
-  'machine',
-  'sink',
-  'mould',
-  'damp',
-  'rubbish',
-  'litter',
-  'leaflet',
-  'menu',
-  'cake',
-  'cakes',
-  'flowers',
-  'tree',
-  'trees',
-  'garden',
-  'display',
-  'decorations',
-  'artwork',
-  'painting',
-  'paintings',
-  'drawing',
-  'drawings',
-  'fridge',
-  'bucket',
-  'buckets',
-  'radiator',
-  'heater',
-  'thermometer',
-  'sky',
-  'rainbow',
-  'potholes',
-  'pothole',
-  'puddle',
-  'graffiti',
-  'plaque',
-  'mess',
-  'letter',
-  'letters',
-  'form',
-  'forms',
-  'card',
-  'slip',
-  'email',
-  'text',
-  'time',
-  'times',
-]);
-const MEDIA_FILLER = new Set(['a', 'an', 'the', 'quick', 'photo', 'pic', 'picture', 'snap', 'video', 'clip']);
-const OBJECT_SKIP = new Set([
-  'of',
-  'the',
-  'a',
-  'an',
-  'my',
-  'this',
-  'that',
-  'our',
-  'their',
-  'new',
-  'old',
-  'big',
-  'broken',
-]);
+const THINGS: ReadonlySet<string> = new Set(TABLE.lists.recThings);
+const MEDIA_FILLER: ReadonlySet<string> = new Set(TABLE.lists.recMediaFiller);
+const OBJECT_SKIP: ReadonlySet<string> = new Set(TABLE.lists.recObjectSkip);
 
 /**
  * "A pic of the waiting room clock", "photo of the new mural": the recording is of a thing when the
@@ -242,33 +67,37 @@ function selfieWithOthers(tokens: readonly Token[], after: number): boolean {
 
 export const recording: RuleFamily = {
   name: 'recording',
-  rules: RECORDING_RULES,
-  derive: (input) => {
-    const notMedia = input.hitsOf('recording.not_media');
-    const excluded = new Coverage(input.doc.tokens.length, notMedia);
-    const { tokens } = input.doc;
-    const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
-    // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
-    const candidates = input.hitsOf('recording.media');
-    if (candidates.length === 0) return [];
-    const peopleHits = input.hitsOf('recording.people');
-    const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
-    const peopleTokens = new Coverage(tokens.length, peopleHits);
-    const media = candidates
-      .filter((m) => !excluded.overlaps(m))
-      .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last))
-      .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
-    if (media.length === 0) return [];
-    // People must be in the sentence that speaks of the recording, not anywhere in the post.
-    // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
-    const mediaSentences = new Set(media.flatMap((m) => [sentenceOf(m.first), sentenceOf(m.first) + 1]));
-    // People in it: a people word, a member of staff, or a named person just after the recording word
-    // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
-    const named = findPersonNames(input.doc);
-    const people =
-      peopleHits.some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
-      input.staff.some((m) => mediaSentences.has(sentenceOf(m.first))) ||
-      media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
-    return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
-  },
+  lists: LINK_LISTS,
+  rules: [...RECORDING_RULES, ...LINK_RULES],
+  derive: (input) => [...peopleRecorded(input), ...videoLinkHits(input)],
 };
+
+/** A recording word with people in the same sentence (or the next), not of a thing or for care. */
+function peopleRecorded(input: RuleInput): Hit[] {
+  const notMedia = input.hitsOf('recording.not_media');
+  const excluded = new Coverage(input.doc.tokens.length, notMedia);
+  const { tokens } = input.doc;
+  const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
+  // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
+  const candidates = input.hitsOf('recording.media');
+  if (candidates.length === 0) return [];
+  const peopleHits = input.hitsOf('recording.people');
+  const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
+  const peopleTokens = new Coverage(tokens.length, peopleHits);
+  const media = candidates
+    .filter((m) => !excluded.overlaps(m))
+    .filter((m) => tokens[m.first]?.text !== 'selfie' || selfieWithOthers(tokens, m.last))
+    .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
+  if (media.length === 0) return [];
+  // People must be in the sentence that speaks of the recording, not anywhere in the post.
+  // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
+  const mediaSentences = new Set(media.flatMap((m) => [sentenceOf(m.first), sentenceOf(m.first) + 1]));
+  // People in it: a people word, a member of staff, or a named person just after the recording word
+  // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").
+  const named = findPersonNames(input.doc);
+  const people =
+    peopleHits.some((h) => mediaSentences.has(sentenceOf(h.first)) && !objectNotPerson(tokens, h.first)) ||
+    input.staff.some((m) => mediaSentences.has(sentenceOf(m.first))) ||
+    media.some((m) => named.some((p) => p.first >= m.last && p.first - m.last <= 6 && p.kind !== 'given'));
+  return people ? media.map((m) => hitFrom(m, 'recording', 'recording.people_on_premises', 0.8)) : [];
+}
