@@ -74,6 +74,30 @@ export function buildPhraseMatcher(keep?: (rule: PhraseRule, pattern: string) =>
   );
 }
 
+const NO_HITS: readonly PhraseHit[] = [];
+
+/**
+ * Where each family rule that names a category sits: its family's index in FAMILIES and its position
+ * in that family's rules (signals without a category have no slot: they are only read via hitsOf).
+ */
+interface RuleSlot {
+  family: number;
+  position: number;
+  category: Category;
+}
+let slotsOfRules: Map<string, RuleSlot> | undefined;
+function ruleSlots(): Map<string, RuleSlot> {
+  if (slotsOfRules) return slotsOfRules;
+  const slots = new Map<string, RuleSlot>();
+  for (const [family, { rules }] of FAMILIES.entries())
+    for (const [position, rule] of rules.entries()) {
+      if (slots.has(rule.id)) throw new Error(`two rules share the id ${rule.id}`);
+      if (rule.category !== undefined) slots.set(rule.id, { family, position, category: rule.category });
+    }
+  slotsOfRules = slots;
+  return slots;
+}
+
 function phraseMatcher(): PhraseMatcher {
   matcher ??= buildPhraseMatcher();
   return matcher;
@@ -112,10 +136,19 @@ export function ruleFindings(
   const { doc, practiceWords, staff } = read;
   const phraseHits = matcher.find(doc);
   const byRule = new Map<string, PhraseHit[]>();
+  // Each family's direct hits, by the position of their rule in the family (rules in family order,
+  // each rule's hits in text order): found by walking the hits, not every rule of every family.
+  const slots = ruleSlots();
+  const directByFamily: ({ slot: RuleSlot; hit: PhraseHit }[] | undefined)[] = new Array(FAMILIES.length);
   for (const hit of phraseHits) {
     const list = byRule.get(hit.rule.id);
     if (list) list.push(hit);
     else byRule.set(hit.rule.id, [hit]);
+    const slot = slots.get(hit.rule.id);
+    if (slot === undefined) continue;
+    const entries = directByFamily[slot.family];
+    if (entries) entries.push({ slot, hit });
+    else directByFamily[slot.family] = [{ slot, hit }];
   }
   const found = new Map<Category, Hit[]>();
   const ruledOut = new Set<Category>();
@@ -125,18 +158,23 @@ export function ruleFindings(
     staff,
     practiceWords,
     found,
-    hitsOf: (id) => byRule.get(id) ?? [],
+    hitsOf: (id) => byRule.get(id) ?? NO_HITS,
   };
 
-  for (const family of FAMILIES) {
+  for (const [f, family] of FAMILIES.entries()) {
     const direct: Hit[] = [];
-    for (const rule of family.rules) {
-      if (rule.category === undefined) continue;
-      for (const ph of byRule.get(rule.id) ?? []) direct.push(hitFrom(ph, rule.category));
+    const entries = directByFamily[f];
+    if (entries) {
+      // Stable: a rule's hits keep their text order.
+      entries.sort((a, b) => a.slot.position - b.slot.position);
+      for (const { slot, hit } of entries) direct.push(hitFrom(hit, slot.category));
     }
     const hits = family.derive ? family.derive(input, direct) : direct;
-    const kept = new Set(hits.map((hit) => hit.category));
-    for (const hit of direct) if (!kept.has(hit.category)) ruledOut.add(hit.category);
+    if (direct.length > 0 && hits !== direct) {
+      const kept = new Set<Category>();
+      for (const hit of hits) kept.add(hit.category);
+      for (const hit of direct) if (!kept.has(hit.category)) ruledOut.add(hit.category);
+    }
     for (const hit of hits) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
@@ -174,18 +212,30 @@ export function classifyWith(
   return toClassification(read.original, found);
 }
 
+/**
+ * True when a hit before `k` (sorted by start) has the same rule and span: only hits with the same
+ * start need looking at, so this costs the few hits that share a start, not all of them.
+ */
+function repeatsEarlier(sorted: readonly Hit[], k: number): boolean {
+  const hit = sorted[k] as Hit;
+  for (let j = k - 1; j >= 0; j--) {
+    const earlier = sorted[j] as Hit;
+    if (earlier.start !== hit.start) return false;
+    if (earlier.end === hit.end && earlier.ruleId === hit.ruleId) return true;
+  }
+  return false;
+}
+
 function toClassification(original: string, found: ReadonlyMap<Category, readonly Hit[]>): Classification {
   const categories: CategoryFinding[] = [];
   for (const id of POLICY_ORDER) {
     const hits = found.get(id);
     if (!hits || hits.length === 0) continue;
-    const seen = new Set<string>();
     const evidence: EvidenceSpan[] = [];
     let confidence = 0;
-    for (const hit of [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence)) {
-      const key = `${hit.ruleId}:${hit.start}:${hit.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const sorted = [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+    for (const [k, hit] of sorted.entries()) {
+      if (repeatsEarlier(sorted, k)) continue;
       confidence = Math.max(confidence, hit.confidence);
       if (evidence.length < MAX_EVIDENCE_PER_CATEGORY) {
         const end = Math.min(hit.end, hit.start + MAX_EXCERPT);

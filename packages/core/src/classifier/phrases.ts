@@ -58,6 +58,16 @@ interface Compiled {
   anchor: Element | undefined;
 }
 
+/** What can start at one word: see PhraseMatcher.startingAt. */
+interface StartCandidates {
+  exact: readonly Compiled[] | undefined;
+  pairs: ReadonlyMap<string, readonly Compiled[]> | undefined;
+  affixed: readonly Compiled[] | undefined;
+}
+const NO_CANDIDATES: StartCandidates = { exact: undefined, pairs: undefined, affixed: undefined };
+/** Distinct words whose candidates are remembered; the cache is cleared when it reaches this. */
+const MAX_CACHED_WORDS = 50_000;
+
 const MAX_GAP = 6;
 /**
  * Hits kept per rule. Plenty for any real post; on a huge or adversarial text it bounds the work of
@@ -161,6 +171,7 @@ export class PhraseMatcher {
   private readonly byPrefix = new Map<number, Compiled[]>();
   private readonly bySuffix = new Map<number, Compiled[]>();
   private readonly ruleCount: number;
+  private readonly starts = new Map<string, StartCandidates>();
 
   /** `keep` leaves patterns out (scripts/rule-usage.ts measures what removing them would do). */
   constructor(
@@ -204,6 +215,32 @@ export class PhraseMatcher {
     this.ruleCount = rules.length;
   }
 
+  /**
+   * The patterns that can start at a token with this text, looked up once per distinct word (a pure
+   * cache, cleared when full): exact first words, first-and-second word pairs, and the patterns whose
+   * first element is a prefix or suffix, already checked against the word.
+   */
+  private startingAt(text: string): StartCandidates {
+    const cached = this.starts.get(text);
+    if (cached !== undefined) return cached;
+    const exact = this.byWord.get(text);
+    const pairs = this.byWordPair.get(text);
+    const affixed: Compiled[] = [];
+    const add = (candidates: readonly Compiled[] | undefined): void => {
+      for (const compiled of candidates ?? [])
+        if (elementMatchesText(compiled.elements[0] as Element, text)) affixed.push(compiled);
+    };
+    add(this.byPrefix.get(headKey(text)));
+    if (text.length >= 3) add(this.bySuffix.get(tailKey(text)));
+    const starts =
+      exact === undefined && pairs === undefined && affixed.length === 0
+        ? NO_CANDIDATES
+        : { exact, pairs, affixed: affixed.length > 0 ? affixed : undefined };
+    if (this.starts.size >= MAX_CACHED_WORDS) this.starts.clear();
+    this.starts.set(text, starts);
+    return starts;
+  }
+
   find(doc: Doc): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const { tokens } = doc;
@@ -236,17 +273,15 @@ export class PhraseMatcher {
 
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      const exact = this.byWord.get(token.text);
-      if (exact) this.tryAll(exact, tokens, i, hits, counts, isViable, true);
+      const starts = this.startingAt(token.text);
+      if (starts === NO_CANDIDATES) continue;
+      if (starts.exact) this.tryAll(starts.exact, tokens, i, hits, counts, isViable);
       const next = tokens[i + 1];
-      if (next !== undefined && next.sentence === token.sentence) {
-        const pair = this.byWordPair.get(token.text)?.get(next.text);
-        if (pair) this.tryAll(pair, tokens, i, hits, counts, isViable, true);
+      if (starts.pairs && next !== undefined && next.sentence === token.sentence) {
+        const pair = starts.pairs.get(next.text);
+        if (pair) this.tryAll(pair, tokens, i, hits, counts, isViable);
       }
-      const byPrefix = this.byPrefix.get(headKey(token.text));
-      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts, isViable);
-      const bySuffix = token.text.length >= 3 ? this.bySuffix.get(tailKey(token.text)) : undefined;
-      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits, counts, isViable);
+      if (starts.affixed) this.tryAll(starts.affixed, tokens, i, hits, counts, isViable);
     }
     return hits;
   }
@@ -258,13 +293,12 @@ export class PhraseMatcher {
     hits: PhraseHit[],
     counts: Int32Array,
     isViable: (compiled: Compiled) => boolean,
-    exact = false,
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
       const { rule, pattern, elements, ruleIndex } = compiled;
+      // Every candidate's first element matches this token (see startingAt).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
-      if (!exact && !elementMatches(elements[0] as Element, token)) continue;
       if (!isViable(compiled)) continue;
       const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
       if (end < 0) continue;
