@@ -160,12 +160,23 @@ interface WordWeights {
 const WORD_WEIGHTS = new WeakMap<LearnedModel, Map<string, WordWeights>>();
 const MAX_CACHED_WORDS = 50_000;
 
-function wordWeights(word: string, model: LearnedModel): WordWeights {
+// The cache of the model used last: classify() uses one model, so the WeakMap is rarely consulted.
+let lastModel: LearnedModel | undefined;
+let lastCache = new Map<string, WordWeights>();
+
+function cacheFor(model: LearnedModel): Map<string, WordWeights> {
+  if (model === lastModel) return lastCache;
   let cache = WORD_WEIGHTS.get(model);
   if (!cache) {
     cache = new Map();
     WORD_WEIGHTS.set(model, cache);
   }
+  lastModel = model;
+  lastCache = cache;
+  return cache;
+}
+
+function wordWeights(word: string, cache: Map<string, WordWeights>, model: LearnedModel): WordWeights {
   const cached = cache.get(word);
   if (cached) return cached;
   const { own, pairState } = wordFeatures(word);
@@ -197,6 +208,7 @@ export function learnedHits(
 ): Hit[] {
   const words = modelWords(doc, staff, practiceWords);
   const tokenCount = words.length;
+  const cache = cacheFor(model);
   // Row of each token's pair with the next word (0: none or no weights), kept for the evidence pass.
   const pairRows = new Int32Array(tokenCount);
   // Each token's word weights, kept for the evidence pass (no second cache lookup per category).
@@ -205,7 +217,7 @@ export function learnedHits(
   let count = 0;
   const { table, rows } = model;
   for (let i = 0; i < tokenCount; i++) {
-    const word = wordWeights(words[i] as string, model);
+    const word = wordWeights(words[i] as string, cache, model);
     count += word.features;
     const weights = word.weights;
     wordRows[i] = weights;

@@ -113,20 +113,24 @@ export interface PersonName {
 const capital = (doc: Doc, token: Token | undefined): boolean =>
   token !== undefined && (token.capitalised || doc.shouting) && token.text.length > 1;
 
-/** People named in the post: full names, titled surnames, and capitalised given names alone. */
-const FOUND = new WeakMap<Doc, PersonName[]>();
+/**
+ * People named in the post: full names, titled surnames, and capitalised given names alone. Two rule
+ * families ask for the same post's names in a row, so the last answer is remembered.
+ */
+let lastDoc: Doc | undefined;
+let lastNames: PersonName[] = [];
 
 export function findPersonNames(doc: Doc): PersonName[] {
-  const cached = FOUND.get(doc);
-  if (cached) return cached;
+  if (doc === lastDoc) return lastNames;
   const names: PersonName[] = [];
-  FOUND.set(doc, names);
+  lastDoc = doc;
+  lastNames = names;
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
     const sameSentence = next !== undefined && next.sentence === token.sentence;
-    if (PERSON_TITLES.has(token.text) && sameSentence && capital(doc, next)) {
+    if (sameSentence && PERSON_TITLES.has(token.text) && capital(doc, next)) {
       // "Mrs D. Whitaker" (an initial) is a signature; "Mrs Okoro" is a person.
       const third = tokens[i + 2];
       const withSurname =
@@ -137,7 +141,7 @@ export function findPersonNames(doc: Doc): PersonName[] {
       i = last - 1;
       continue;
     }
-    if (!FIRST_NAMES.has(token.text) || !token.capitalised) continue;
+    if (!token.capitalised || !FIRST_NAMES.has(token.text)) continue;
     if (sameSentence && capital(doc, next) && !PLACE_WORDS.has(next.text) && !PERSON_TITLES.has(next.text)) {
       names.push({ first: i, last: i + 2, start: token.start, end: next.end, kind: 'full' });
       i++;

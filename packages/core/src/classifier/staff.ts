@@ -285,7 +285,12 @@ interface Roster {
   aliasesByFirstWord: Map<string, { entry: RosterEntry; alias: string[] }[]>;
   /** "carrington" → Dr Fiona Carrington-Blake: double-barrelled surnames by their first part. */
   barrelledByFirstPart: Map<string, RosterEntry[]>;
+  /** The first 1–3 letters of every surname: a short token that is none of these starts no split surname. */
+  surnameHeads: Set<string>;
 }
+
+const NO_ALIASES: readonly { entry: RosterEntry; alias: string[] }[] = [];
+const NO_ENTRIES: readonly RosterEntry[] = [];
 
 function rosterFor(staff: readonly StaffMember[]): Roster {
   const cached = PREPARED.get(staff);
@@ -312,7 +317,17 @@ function rosterFor(staff: readonly StaffMember[]): Roster {
     const part = entry.surnameParts.length > 1 ? entry.surnameParts[0] : undefined;
     if (part) barrelledByFirstPart.set(part, [...(barrelledByFirstPart.get(part) ?? []), entry]);
   }
-  const prepared = { entries, givenOwners, surnameOwners, aliasesByFirstWord, barrelledByFirstPart };
+  const surnameHeads = new Set<string>();
+  for (const surname of surnameOwners.keys())
+    for (let n = 1; n <= 3 && n <= surname.length; n++) surnameHeads.add(surname.slice(0, n));
+  const prepared = {
+    entries,
+    givenOwners,
+    surnameOwners,
+    aliasesByFirstWord,
+    barrelledByFirstPart,
+    surnameHeads,
+  };
   PREPARED.set(staff, prepared);
   return prepared;
 }
@@ -719,9 +734,10 @@ export function findStaffMentions(
     surnameOwners,
     aliasesByFirstWord,
     barrelledByFirstPart,
+    surnameHeads,
   } = rosterFor(staff);
   // "O Sullivan", "Mc Donald": a surname written in two tokens is read as one.
-  const joined = joinSplitSurnames(doc.tokens, surnameOwners);
+  const joined = joinSplitSurnames(doc.tokens, surnameOwners, surnameHeads);
   const tokens = joined ? joined.view : doc.tokens;
   const mentions: StaffMention[] = [];
   const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
@@ -760,10 +776,13 @@ export function findStaffMentions(
     const next = tokens[i + 1];
     const nextInSentence = next !== undefined && next.sentence === token.sentence ? next : undefined;
     let consumed = 0;
+    // Looked up once per token: most tokens are neither a title nor a given name.
+    const isTitle = ALL_TITLES.has(token.text);
+    const given = givenOwners.get(token.text);
 
     if (mentions.length >= MAX_MENTIONS) break;
     // Aliases listed by the practice (may be several words).
-    for (const { entry, alias } of aliasesByFirstWord.get(token.text) ?? []) {
+    for (const { entry, alias } of aliasesByFirstWord.get(token.text) ?? NO_ALIASES) {
       if (
         alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
       ) {
@@ -774,7 +793,7 @@ export function findStaffMentions(
 
     // Title + double-barrelled surname, whole or its first part, or its initials: "Dr Carrington-Blake",
     // "Dr Carrington Blake", "Dr Carrington", "Dr C-B".
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
+    if (consumed === 0 && isTitle && nextInSentence) {
       for (const e of roster) {
         if (e.surnameParts.length < 2 || !titleFits(token.text, e)) continue;
         const whole = surnamePartsAt(tokens, i + 1, e);
@@ -794,7 +813,7 @@ export function findStaffMentions(
     }
 
     // Title + surname, or title + near-miss surname.
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
+    if (consumed === 0 && isTitle && nextInSentence) {
       // "Dr Tom Hughes": let the full-name rule take it from the next token.
       const afterFirst = tokens[i + 2];
       const exact = roster.find(
@@ -835,7 +854,7 @@ export function findStaffMentions(
 
     // Title + first name or its start: "Dr Fiona", "Dr Raj" for Dr Rajesh (3+ letters, one fit), also
     // possessive ("Dr Joy's"); in lower case only a whole given name that is not a verb ("dr joy").
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence && nextInSentence.text.length >= 3) {
+    if (consumed === 0 && isTitle && nextInSentence && nextInSentence.text.length >= 3) {
       const asName = nextInSentence.capitalised || doc.caseless || doc.shouting;
       const base = possessiveBase(doc, nextInSentence);
       const fits = (e: RosterEntry, word: string): boolean =>
@@ -861,7 +880,7 @@ export function findStaffMentions(
     // Title + initial: "Dr B" when one doctor's surname (or first name) starts with it.
     if (
       consumed === 0 &&
-      ALL_TITLES.has(token.text) &&
+      isTitle &&
       nextInSentence &&
       nextInSentence.text.length === 1 &&
       nextInSentence.text !== 'i' &&
@@ -878,11 +897,9 @@ export function findStaffMentions(
     }
 
     // Full name.
-    if (consumed === 0 && nextInSentence && givenOwners.has(token.text)) {
-      const entry = givenOwners.get(token.text)?.find((e) => sameSurname(nextInSentence.text, e.surname));
-      const barrelled = entry
-        ? undefined
-        : givenOwners.get(token.text)?.find((e) => surnamePartsAt(tokens, i + 1, e) > 0);
+    if (consumed === 0 && nextInSentence && given !== undefined) {
+      const entry = given.find((e) => sameSurname(nextInSentence.text, e.surname));
+      const barrelled = entry ? undefined : given.find((e) => surnamePartsAt(tokens, i + 1, e) > 0);
       if (entry) {
         mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
@@ -894,8 +911,8 @@ export function findStaffMentions(
     }
 
     // A double-barrelled surname alone is distinctive: "that Carrington Blake woman".
-    if (consumed === 0 && !givenOwners.has(token.text)) {
-      for (const e of barrelledByFirstPart.get(token.text) ?? []) {
+    if (consumed === 0 && given === undefined) {
+      for (const e of barrelledByFirstPart.get(token.text) ?? NO_ENTRIES) {
         const length = surnamePartsAt(tokens, i, e);
         if (length > 0) {
           mention('identifies_staff.surname', e, i, i + length, 0.8);
@@ -929,7 +946,7 @@ export function findStaffMentions(
         owners &&
         owners.length === 1 &&
         !afterTitle &&
-        !givenOwners.has(token.text) &&
+        given === undefined &&
         ((token.capitalised && roleWordNear(tokens, i, 3)) || personLike)
       ) {
         mention('identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
@@ -941,7 +958,7 @@ export function findStaffMentions(
     if (
       consumed === 0 &&
       token.text.length >= 5 &&
-      !givenOwners.has(token.text) &&
+      given === undefined &&
       (doc.caseless || (token.capitalised && !doc.shouting && tokens[i - 1]?.sentence === token.sentence)) &&
       !FIRST_NAMES.has(token.text) &&
       !ROLE_WORDS.has(token.text) &&
@@ -962,8 +979,8 @@ export function findStaffMentions(
 
     // First name or nickname alone.
     if (consumed === 0) {
-      const base = givenOwners.has(token.text) ? null : possessiveBase(doc, token);
-      const owners = givenOwners.get(base ?? token.text);
+      const base = given !== undefined ? null : possessiveBase(doc, token);
+      const owners = base === null ? given : givenOwners.get(base);
       if (owners && owners.length === 1) {
         const entry = owners[0] as RosterEntry;
         const roleNear =
@@ -1003,9 +1020,9 @@ export function findStaffMentions(
     i += Math.max(consumed, 1);
   }
   // A first name alone in a sentence about another business belongs to someone there.
-  const elsewhereSentences = new Set(
-    tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence),
-  );
+  if (mentions.length === 0) return mentions;
+  const elsewhereSentences = new Set<number>();
+  for (const t of tokens) if (OTHER_BUSINESSES.has(t.text)) elsewhereSentences.add(t.sentence);
   if (elsewhereSentences.size === 0) return mentions;
   return mentions.filter(
     (m) =>
@@ -1022,12 +1039,14 @@ export function findStaffMentions(
 function joinSplitSurnames(
   tokens: readonly Token[],
   surnames: ReadonlyMap<string, unknown>,
+  heads: ReadonlySet<string>,
 ): { view: Token[]; firstOf: number[]; lastOf: number[] } | null {
   let found = false;
   for (let k = 0; k + 1 < tokens.length && !found; k++) {
     const a = tokens[k] as Token;
     const b = tokens[k + 1] as Token;
-    found = a.text.length <= 3 && a.sentence === b.sentence && surnames.has(a.text + b.text);
+    found =
+      a.text.length <= 3 && a.sentence === b.sentence && heads.has(a.text) && surnames.has(a.text + b.text);
   }
   if (!found) return null;
   const view: Token[] = [];
