@@ -194,6 +194,10 @@ function wordWeights(word: string, cache: Map<string, WordWeights>, model: Learn
   return entry;
 }
 
+// Per-token working space, reused from post to post (only the first `tokenCount` entries are read).
+let scratchPairRows = new Int32Array(1024);
+const scratchWordRows: (Float64Array | undefined)[] = [];
+
 /**
  * The model's findings for a post: each category over its threshold that `skip` does not rule out,
  * with the content words that pushed it there most as evidence (rule id `learned.<category>`,
@@ -210,9 +214,11 @@ export function learnedHits(
   const tokenCount = words.length;
   const cache = cacheFor(model);
   // Row of each token's pair with the next word (0: none or no weights), kept for the evidence pass.
-  const pairRows = new Int32Array(tokenCount);
+  if (scratchPairRows.length < tokenCount) scratchPairRows = new Int32Array(tokenCount * 2);
+  const pairRows = scratchPairRows;
+  pairRows.fill(0, 0, tokenCount);
   // Each token's word weights, kept for the evidence pass (no second cache lookup per category).
-  const wordRows: (Float64Array | undefined)[] = new Array(tokenCount);
+  const wordRows = scratchWordRows;
   const sum = new Float64Array(C);
   let count = 0;
   const { table, rows } = model;
@@ -243,20 +249,20 @@ export function learnedHits(
   const hits: Hit[] = [];
   for (let c = 0; c < C; c++) {
     if ((z[c] as number) <= (model.cut[c] as number) || skip(CATEGORIES[c] as Category)) continue;
-    // A token's share of the score: its word's weights and those of its pair with the next word.
-    const shareOf = (t: number): number => {
-      const row = pairRows[t] as number;
-      return (wordRows[t]?.[c] ?? 0) + (row === 0 ? 0 : (rows[(row - 1) * C + c] as number));
-    };
+    // The EVIDENCE_WORDS tokens with the largest share of the score (their word's weights and those of
+    // their pair with the next word), heaviest first, earlier first among equals.
     const top: { t: number; weight: number }[] = [];
     for (let t = 0; t < tokenCount; t++) {
-      const weight = shareOf(t);
+      const row = pairRows[t] as number;
+      const weight = (wordRows[t]?.[c] ?? 0) + (row === 0 ? 0 : (rows[(row - 1) * C + c] as number));
       if (weight < MIN_EVIDENCE_WEIGHT) continue;
       if (top.length === EVIDENCE_WORDS && (top[EVIDENCE_WORDS - 1] as { weight: number }).weight >= weight)
         continue;
       if (!isEvidenceWord(doc, t, words[t] as string)) continue;
-      top.push({ t, weight });
-      top.sort((x, y) => y.weight - x.weight || x.t - y.t);
+      // Insert after every heavier or equal entry (those came from earlier tokens).
+      let at = top.length;
+      while (at > 0 && (top[at - 1] as { weight: number }).weight < weight) at--;
+      top.splice(at, 0, { t, weight });
       if (top.length > EVIDENCE_WORDS) top.pop();
     }
     if (top.length === 0) continue;
