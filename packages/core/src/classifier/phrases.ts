@@ -39,6 +39,10 @@ export interface PhraseHit {
 
 interface Element {
   words: Set<string>;
+  /** `words` as the matcher's word ids (see PhraseMatcher.vocab), for a lookup without strings. */
+  ids: IdSet;
+  /** True when the element has prefixes or suffixes (then the token's text is needed). */
+  affixes: boolean;
   prefixes: string[];
   suffixes: string[];
   optional: boolean;
@@ -58,13 +62,15 @@ interface Compiled {
   anchor: Element | undefined;
 }
 
-/** What can start at one word: see PhraseMatcher.startingAt. */
-interface StartCandidates {
+/** One distinct word as the matcher sees it: see PhraseMatcher.wordInfo. */
+interface WordInfo {
+  /** Its id in the matcher's vocabulary, -1 when no pattern names it as a whole word. */
+  id: number;
+  /** Patterns that can start at it: exact first words, pairs by the next word's id, affixes. */
   exact: readonly Compiled[] | undefined;
-  pairs: ReadonlyMap<string, readonly Compiled[]> | undefined;
+  pairs: ReadonlyMap<number, readonly Compiled[]> | undefined;
   affixed: readonly Compiled[] | undefined;
 }
-const NO_CANDIDATES: StartCandidates = { exact: undefined, pairs: undefined, affixed: undefined };
 /** Distinct words whose candidates are remembered; the cache is cleared when it reaches this. */
 const MAX_CACHED_WORDS = 50_000;
 
@@ -88,10 +94,28 @@ export function compilePattern(
     if (part.startsWith('_')) {
       const gap = Number(part.slice(1));
       if (!Number.isInteger(gap) || gap < 1 || gap > MAX_GAP) throw new Error(`bad gap in: ${pattern}`);
-      return { words: new Set(), prefixes: [], suffixes: [], optional: false, gap, end: false };
+      return {
+        words: new Set(),
+        ids: NO_IDS,
+        affixes: false,
+        prefixes: [],
+        suffixes: [],
+        optional: false,
+        gap,
+        end: false,
+      };
     }
     if (part === '$')
-      return { words: new Set(), prefixes: [], suffixes: [], optional: false, gap: 0, end: true };
+      return {
+        words: new Set(),
+        ids: NO_IDS,
+        affixes: false,
+        prefixes: [],
+        suffixes: [],
+        optional: false,
+        gap: 0,
+        end: true,
+      };
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
     const words = new Set<string>();
@@ -113,7 +137,8 @@ export function compilePattern(
         for (const item of list) add(item);
       } else add(alt);
     }
-    return { words, prefixes, suffixes, optional, gap: 0, end: false };
+    const affixes = prefixes.length > 0 || suffixes.length > 0;
+    return { words, ids: NO_IDS, affixes, prefixes, suffixes, optional, gap: 0, end: false };
   });
   const first = elements[0];
   const last = elements[elements.length - 1];
@@ -130,11 +155,19 @@ const elementMatchesText = (element: Element, text: string): boolean => {
   for (const suffix of element.suffixes) if (text.endsWith(suffix)) return true;
   return false;
 };
-const elementMatches = (element: Element, token: Token): boolean => elementMatchesText(element, token.text);
+/** Element match for a token whose word id is `id` (-1: a word no pattern names). */
+const elementMatchesAt = (element: Element, id: number, text: string): boolean => {
+  if (element.ids.has(id)) return true;
+  if (!element.affixes) return false;
+  for (const prefix of element.prefixes) if (text.startsWith(prefix)) return true;
+  for (const suffix of element.suffixes) if (text.endsWith(suffix)) return true;
+  return false;
+};
 
 /** Index of the token after the match, or -1. Branching is bounded by the gaps (≤ 6 each). */
 function matchFrom(
   tokens: readonly Token[],
+  ids: Int32Array,
   at: number,
   elements: readonly Element[],
   e: number,
@@ -150,28 +183,66 @@ function matchFrom(
     for (let skip = 0; skip <= element.gap; skip++) {
       const token = tokens[at + skip];
       if (skip > 0 && (token === undefined || token.sentence !== sentence)) break;
-      const end = matchFrom(tokens, at + skip, elements, e + 1, sentence);
+      const end = matchFrom(tokens, ids, at + skip, elements, e + 1, sentence);
       if (end >= 0) return end;
     }
     return -1;
   }
   const token = tokens[at];
-  if (token !== undefined && token.sentence === sentence && elementMatches(element, token)) {
-    const end = matchFrom(tokens, at + 1, elements, e + 1, sentence);
+  if (
+    token !== undefined &&
+    token.sentence === sentence &&
+    elementMatchesAt(element, ids[at] as number, token.text)
+  ) {
+    const end = matchFrom(tokens, ids, at + 1, elements, e + 1, sentence);
     if (end >= 0) return end;
   }
-  return element.optional ? matchFrom(tokens, at, elements, e + 1, sentence) : -1;
+  return element.optional ? matchFrom(tokens, ids, at, elements, e + 1, sentence) : -1;
 }
+
+/** A set of word ids: open addressing over an Int32Array, so a lookup hashes no string. */
+class IdSet {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  constructor(ids: readonly number[]) {
+    let size = 4;
+    while (size < ids.length * 2) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const id of ids) {
+      let k = Math.imul(id, 0x9e3779b1) & this.mask;
+      while (this.table[k] !== -1 && this.table[k] !== id) k = (k + 1) & this.mask;
+      this.table[k] = id;
+    }
+  }
+  has(id: number): boolean {
+    if (id < 0) return false;
+    let k = Math.imul(id, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const value = this.table[k] as number;
+      if (value === id) return true;
+      if (value === -1) return false;
+      k = (k + 1) & this.mask;
+    }
+  }
+}
+const NO_IDS = new IdSet([]);
 
 /** All phrase rules, compiled once, matched in one pass over the tokens. */
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Compiled[]>();
   /** Patterns whose first two elements are plain words, by first word then second: most patterns. */
   private readonly byWordPair = new Map<string, Map<string, Compiled[]>>();
+  /** Every word some element names, numbered: elements and pairs are matched by these ids. */
+  private readonly vocab = new Map<string, number>();
+  private readonly pairsById = new Map<string, Map<number, Compiled[]>>();
   private readonly byPrefix = new Map<number, Compiled[]>();
   private readonly bySuffix = new Map<number, Compiled[]>();
   private readonly ruleCount: number;
-  private readonly starts = new Map<string, StartCandidates>();
+  private readonly compiled: Compiled[] = [];
+  private readonly words = new Map<string, WordInfo>();
+  /** Word ids of the tokens of the text being matched (reused; grown as needed). */
+  private ids = new Int32Array(256);
 
   /** `keep` leaves patterns out (scripts/rule-usage.ts measures what removing them would do). */
   constructor(
@@ -191,6 +262,7 @@ export class PhraseMatcher {
           elements,
           anchor: required[required.length - 1],
         };
+        this.compiled.push(compiled);
         const first = compiled.elements[0] as Element;
         const second = compiled.elements[1];
         const plainSecond =
@@ -213,18 +285,26 @@ export class PhraseMatcher {
       }
     });
     this.ruleCount = rules.length;
+    for (const compiled of this.compiled)
+      for (const element of compiled.elements) {
+        for (const word of element.words) if (!this.vocab.has(word)) this.vocab.set(word, this.vocab.size);
+        element.ids = new IdSet([...element.words].map((word) => this.vocab.get(word) as number));
+      }
+    for (const [first, seconds] of this.byWordPair) {
+      const byId = new Map<number, Compiled[]>();
+      for (const [second, list] of seconds) byId.set(this.vocab.get(second) as number, list);
+      this.pairsById.set(first, byId);
+    }
   }
 
   /**
-   * The patterns that can start at a token with this text, looked up once per distinct word (a pure
+   * A token's word id and the patterns that can start at it, looked up once per distinct word (a pure
    * cache, cleared when full): exact first words, first-and-second word pairs, and the patterns whose
    * first element is a prefix or suffix, already checked against the word.
    */
-  private startingAt(text: string): StartCandidates {
-    const cached = this.starts.get(text);
+  private wordInfo(text: string): WordInfo {
+    const cached = this.words.get(text);
     if (cached !== undefined) return cached;
-    const exact = this.byWord.get(text);
-    const pairs = this.byWordPair.get(text);
     const affixed: Compiled[] = [];
     const add = (candidates: readonly Compiled[] | undefined): void => {
       for (const compiled of candidates ?? [])
@@ -232,13 +312,15 @@ export class PhraseMatcher {
     };
     add(this.byPrefix.get(headKey(text)));
     if (text.length >= 3) add(this.bySuffix.get(tailKey(text)));
-    const starts =
-      exact === undefined && pairs === undefined && affixed.length === 0
-        ? NO_CANDIDATES
-        : { exact, pairs, affixed: affixed.length > 0 ? affixed : undefined };
-    if (this.starts.size >= MAX_CACHED_WORDS) this.starts.clear();
-    this.starts.set(text, starts);
-    return starts;
+    const info: WordInfo = {
+      id: this.vocab.get(text) ?? -1,
+      exact: this.byWord.get(text),
+      pairs: this.pairsById.get(text),
+      affixed: affixed.length > 0 ? affixed : undefined,
+    };
+    if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
+    this.words.set(text, info);
+    return info;
   }
 
   find(doc: Doc): PhraseHit[] {
@@ -271,17 +353,24 @@ export class PhraseMatcher {
       return known;
     };
 
+    if (this.ids.length < tokens.length) this.ids = new Int32Array(tokens.length * 2);
+    const ids = this.ids;
+    const infos: WordInfo[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const info = this.wordInfo((tokens[i] as Token).text);
+      infos[i] = info;
+      ids[i] = info.id;
+    }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      const starts = this.startingAt(token.text);
-      if (starts === NO_CANDIDATES) continue;
-      if (starts.exact) this.tryAll(starts.exact, tokens, i, hits, counts, isViable);
+      const starts = infos[i] as WordInfo;
+      if (starts.exact) this.tryAll(starts.exact, tokens, ids, i, hits, counts, isViable, prefilter);
       const next = tokens[i + 1];
       if (starts.pairs && next !== undefined && next.sentence === token.sentence) {
-        const pair = starts.pairs.get(next.text);
-        if (pair) this.tryAll(pair, tokens, i, hits, counts, isViable);
+        const pair = starts.pairs.get(ids[i + 1] as number);
+        if (pair) this.tryAll(pair, tokens, ids, i, hits, counts, isViable, prefilter);
       }
-      if (starts.affixed) this.tryAll(starts.affixed, tokens, i, hits, counts, isViable);
+      if (starts.affixed) this.tryAll(starts.affixed, tokens, ids, i, hits, counts, isViable, prefilter);
     }
     return hits;
   }
@@ -289,18 +378,20 @@ export class PhraseMatcher {
   private tryAll(
     candidates: readonly Compiled[],
     tokens: readonly Token[],
+    ids: Int32Array,
     i: number,
     hits: PhraseHit[],
     counts: Int32Array,
     isViable: (compiled: Compiled) => boolean,
+    prefilter: boolean,
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
       const { rule, pattern, elements, ruleIndex } = compiled;
       // Every candidate's first element matches this token (see startingAt).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
-      if (!isViable(compiled)) continue;
-      const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
+      if (prefilter && !isViable(compiled)) continue;
+      const end = matchFrom(tokens, ids, i + 1, elements, 1, token.sentence);
       if (end < 0) continue;
       if (end <= i) continue;
       const lastToken = tokens[end - 1] as Token;
