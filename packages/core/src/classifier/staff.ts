@@ -287,14 +287,65 @@ interface Roster {
   barrelledByFirstPart: Map<string, RosterEntry[]>;
   /** The first 1–3 letters of every surname: a short token that is none of these starts no split surname. */
   surnameHeads: Set<string>;
+  /** What each word is to this roster, looked up once per distinct word (see wordRole). */
+  words: Map<string, WordRole>;
+}
+
+/** What one word can be to a roster: the lookups findStaffMentions makes for every token, made once. */
+interface WordRole {
+  isTitle: boolean;
+  given: RosterEntry[] | undefined;
+  aliases: readonly { entry: RosterEntry; alias: string[] }[];
+  barrelled: readonly RosterEntry[];
+  surname: RosterEntry[] | undefined;
+  /** A common first name or a role word: never read as a misspelt staff first name. */
+  nameOrRole: boolean;
+}
+const MAX_CACHED_WORDS = 50_000;
+
+function wordRole(roster: Roster, text: string): WordRole {
+  const cached = roster.words.get(text);
+  if (cached !== undefined) return cached;
+  const role: WordRole = {
+    isTitle: ALL_TITLES.has(text),
+    given: roster.givenOwners.get(text),
+    aliases: roster.aliasesByFirstWord.get(text) ?? NO_ALIASES,
+    barrelled: roster.barrelledByFirstPart.get(text) ?? NO_ENTRIES,
+    surname: roster.surnameOwners.get(text),
+    nameOrRole: FIRST_NAMES.has(text) || ROLE_WORDS.has(text),
+  };
+  if (roster.words.size >= MAX_CACHED_WORDS) roster.words.clear();
+  roster.words.set(text, role);
+  return role;
 }
 
 const NO_ALIASES: readonly { entry: RosterEntry; alias: string[] }[] = [];
 const NO_ENTRIES: readonly RosterEntry[] = [];
 
+/**
+ * Rosters by content as well: a server reads a practice's settings afresh for each request, so the
+ * same staff list arrives as a new array every time. Bounded; a practice has one roster.
+ */
+const PREPARED_BY_CONTENT = new Map<string, Roster>();
+const MAX_CACHED_ROSTERS = 256;
+
 function rosterFor(staff: readonly StaffMember[]): Roster {
   const cached = PREPARED.get(staff);
   if (cached) return cached;
+  const key = JSON.stringify(staff.map(({ name, role, aliases }) => [name, role ?? null, aliases ?? null]));
+  const same = PREPARED_BY_CONTENT.get(key);
+  if (same) {
+    PREPARED.set(staff, same);
+    return same;
+  }
+  const prepared = prepareRosterIndex(staff);
+  if (PREPARED_BY_CONTENT.size >= MAX_CACHED_ROSTERS) PREPARED_BY_CONTENT.clear();
+  PREPARED_BY_CONTENT.set(key, prepared);
+  PREPARED.set(staff, prepared);
+  return prepared;
+}
+
+function prepareRosterIndex(staff: readonly StaffMember[]): Roster {
   const entries = prepareRoster(staff);
   // Given names shared by two members of staff are ambiguous alone.
   const givenOwners = new Map<string, RosterEntry[]>();
@@ -327,8 +378,8 @@ function rosterFor(staff: readonly StaffMember[]): Roster {
     aliasesByFirstWord,
     barrelledByFirstPart,
     surnameHeads,
+    words: new Map<string, WordRole>(),
   };
-  PREPARED.set(staff, prepared);
   return prepared;
 }
 
@@ -728,14 +779,8 @@ export function findStaffMentions(
   practiceWords: ReadonlySet<string> = new Set(),
 ): StaffMention[] {
   if (staff.length === 0) return [];
-  const {
-    entries: roster,
-    givenOwners,
-    surnameOwners,
-    aliasesByFirstWord,
-    barrelledByFirstPart,
-    surnameHeads,
-  } = rosterFor(staff);
+  const prepared = rosterFor(staff);
+  const { entries: roster, givenOwners, surnameOwners, surnameHeads } = prepared;
   // "O Sullivan", "Mc Donald": a surname written in two tokens is read as one.
   const joined = joinSplitSurnames(doc.tokens, surnameOwners, surnameHeads);
   const tokens = joined ? joined.view : doc.tokens;
@@ -777,12 +822,12 @@ export function findStaffMentions(
     const nextInSentence = next !== undefined && next.sentence === token.sentence ? next : undefined;
     let consumed = 0;
     // Looked up once per token: most tokens are neither a title nor a given name.
-    const isTitle = ALL_TITLES.has(token.text);
-    const given = givenOwners.get(token.text);
+    const role = wordRole(prepared, token.text);
+    const { isTitle, given } = role;
 
     if (mentions.length >= MAX_MENTIONS) break;
     // Aliases listed by the practice (may be several words).
-    for (const { entry, alias } of aliasesByFirstWord.get(token.text) ?? NO_ALIASES) {
+    for (const { entry, alias } of role.aliases) {
       if (
         alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
       ) {
@@ -912,7 +957,7 @@ export function findStaffMentions(
 
     // A double-barrelled surname alone is distinctive: "that Carrington Blake woman".
     if (consumed === 0 && given === undefined) {
-      for (const e of barrelledByFirstPart.get(token.text) ?? NO_ENTRIES) {
+      for (const e of role.barrelled) {
         const length = surnamePartsAt(tokens, i, e);
         if (length > 0) {
           mention('identifies_staff.surname', e, i, i + length, 0.8);
@@ -927,7 +972,7 @@ export function findStaffMentions(
     // capitalised surname alone is not enough (many are places: Wells, Preston). Surnames that are
     // words need the role.
     // (Only for tokens that are a roster surname: this runs for every word of every post.)
-    const owners = consumed === 0 && !doc.shouting ? surnameOwners.get(token.text) : undefined;
+    const owners = consumed === 0 && !doc.shouting ? role.surname : undefined;
     if (owners !== undefined && token.text.length >= 3) {
       const previous = tokens[i - 1];
       const following = tokens[i + 1];
@@ -960,8 +1005,7 @@ export function findStaffMentions(
       token.text.length >= 5 &&
       given === undefined &&
       (doc.caseless || (token.capitalised && !doc.shouting && tokens[i - 1]?.sentence === token.sentence)) &&
-      !FIRST_NAMES.has(token.text) &&
-      !ROLE_WORDS.has(token.text) &&
+      !role.nameOrRole &&
       (roleWordNear(tokens, i, 3) || placedAtPractice(tokens, i, practiceWords))
     ) {
       const near = roster.filter(
