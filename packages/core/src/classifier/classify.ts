@@ -75,6 +75,10 @@ export function buildPhraseMatcher(keep?: (rule: PhraseRule, pattern: string) =>
 }
 
 const NO_HITS: readonly PhraseHit[] = [];
+const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((category, c) => [category, c])) as Record<
+  Category,
+  number
+>;
 
 /**
  * Where each family rule that names a category sits: its family's index in FAMILIES and its position
@@ -202,7 +206,7 @@ export function classifyWith(
     // (fuzzy categories where it did better than rules + model on unseen posts) drop the rules' finding.
     for (const [c, category] of CATEGORIES.entries()) if (model.modelOnly[c]) found.delete(category);
     const skip = (category: Category) =>
-      !model.modelOnly[CATEGORIES.indexOf(category)] && (found.has(category) || ruledOut.has(category));
+      !model.modelOnly[CATEGORY_INDEX[category]] && (found.has(category) || ruledOut.has(category));
     for (const hit of learnedHits(read.doc, read.staff, read.practiceWords, skip, model)) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
@@ -233,7 +237,8 @@ function toClassification(original: string, found: ReadonlyMap<Category, readonl
     if (!hits || hits.length === 0) continue;
     const evidence: EvidenceSpan[] = [];
     let confidence = 0;
-    const sorted = [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+    const sorted =
+      hits.length === 1 ? hits : [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence);
     for (const [k, hit] of sorted.entries()) {
       if (repeatsEarlier(sorted, k)) continue;
       confidence = Math.max(confidence, hit.confidence);

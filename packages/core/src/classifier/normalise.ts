@@ -167,7 +167,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
         upperLetters += upperHere;
         const lower = original.slice(i, j).toLowerCase();
         words.push({
-          index: 0,
+          index: words.length,
           text: runs ? collapseRuns(lower) : lower,
           start: i,
           end: j,
@@ -186,7 +186,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
       const word = EMOJI_WORDS.get(original.codePointAt(i) ?? 0);
       if (word !== undefined) {
         words.push({
-          index: 0,
+          index: words.length,
           text: word,
           start: i,
           end: i + 2,
@@ -275,7 +275,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
     letters += lettersHere;
     upperLetters += upperHere;
     words.push({
-      index: 0,
+      index: words.length,
       text: collapseRuns(text),
       start,
       end: j,
@@ -288,8 +288,10 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
   }
 
   // Spaced-out letters are rare: only rebuild the list when a run of single letters was seen.
-  const tokens = (hasLetterRun(words) ? joinSpacedLetters(words, original, isWord) : words) as Token[];
-  for (let k = 0; k < tokens.length; k++) (tokens[k] as Token).index = k;
+  const joined = hasLetterRun(words);
+  const tokens = (joined ? joinSpacedLetters(words, original, isWord) : words) as Token[];
+  // Words were numbered as they were pushed; only a joined list needs renumbering.
+  if (joined) for (let k = 0; k < tokens.length; k++) (tokens[k] as Token).index = k;
   return {
     original,
     tokens,
