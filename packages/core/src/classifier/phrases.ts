@@ -200,32 +200,59 @@ function matchFrom(
   return element.optional ? matchFrom(tokens, ids, at, elements, e + 1, sentence) : -1;
 }
 
-/** A set of word ids: open addressing over an Int32Array, so a lookup hashes no string. */
+/**
+ * A set of word ids, looked up without hashing a string: up to four ids are kept inline (most
+ * elements name one to four words); larger sets are an open-addressing Int32Array behind a 32-bit
+ * signature, so most words that are not in the set are turned away without touching the table.
+ */
 class IdSet {
-  private readonly table: Int32Array;
+  private readonly a: number;
+  private readonly b: number;
+  private readonly c: number;
+  private readonly d: number;
+  private readonly signature: number;
+  private readonly table: Int32Array | undefined;
   private readonly mask: number;
   constructor(ids: readonly number[]) {
+    const small = ids.length <= 4;
+    this.a = small ? (ids[0] ?? -1) : -1;
+    this.b = small ? (ids[1] ?? -1) : -1;
+    this.c = small ? (ids[2] ?? -1) : -1;
+    this.d = small ? (ids[3] ?? -1) : -1;
+    let signature = 0;
+    for (const id of ids) signature |= 1 << signatureBit(id);
+    this.signature = signature;
     let size = 4;
     while (size < ids.length * 2) size *= 2;
-    this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    if (small) {
+      this.table = undefined;
+      return;
+    }
+    const table = new Int32Array(size).fill(-1);
     for (const id of ids) {
       let k = Math.imul(id, 0x9e3779b1) & this.mask;
-      while (this.table[k] !== -1 && this.table[k] !== id) k = (k + 1) & this.mask;
-      this.table[k] = id;
+      while (table[k] !== -1 && table[k] !== id) k = (k + 1) & this.mask;
+      table[k] = id;
     }
+    this.table = table;
   }
   has(id: number): boolean {
     if (id < 0) return false;
+    const table = this.table;
+    if (table === undefined) return id === this.a || id === this.b || id === this.c || id === this.d;
+    if (((this.signature >>> signatureBit(id)) & 1) === 0) return false;
     let k = Math.imul(id, 0x9e3779b1) & this.mask;
     for (;;) {
-      const value = this.table[k] as number;
+      const value = table[k] as number;
       if (value === id) return true;
       if (value === -1) return false;
       k = (k + 1) & this.mask;
     }
   }
 }
+/** One of 32 bits per id, from the top bits of a multiplicative hash (ids of one list are consecutive). */
+const signatureBit = (id: number): number => Math.imul(id, 0x9e3779b1) >>> 27;
 const NO_IDS = new IdSet([]);
 
 /** All phrase rules, compiled once, matched in one pass over the tokens. */
