@@ -90,6 +90,40 @@ interface RuleSlot {
   category: Category;
 }
 let slotsOfRules: Map<string, RuleSlot> | undefined;
+
+/** One family's direct phrase hits and their rules' slots, side by side. */
+interface DirectHits {
+  slots: RuleSlot[];
+  hits: PhraseHit[];
+}
+
+/**
+ * Orders a family's hits by their rule's position in the family, keeping text order within a rule
+ * (an insertion sort: stable, in place, and a family has few hits in a post).
+ */
+function sortByPosition(entries: DirectHits): void {
+  const { slots, hits } = entries;
+  if (slots.length > 32) {
+    // Many hits (a long or adversarial text): the built-in stable sort, O(n log n).
+    const order = slots.map((slot, k) => ({ slot, hit: hits[k] as PhraseHit }));
+    order.sort((a, b) => a.slot.position - b.slot.position);
+    entries.slots = order.map((entry) => entry.slot);
+    entries.hits = order.map((entry) => entry.hit);
+    return;
+  }
+  for (let k = 1; k < slots.length; k++) {
+    const slot = slots[k] as RuleSlot;
+    const hit = hits[k] as PhraseHit;
+    let j = k - 1;
+    while (j >= 0 && (slots[j] as RuleSlot).position > slot.position) {
+      slots[j + 1] = slots[j] as RuleSlot;
+      hits[j + 1] = hits[j] as PhraseHit;
+      j--;
+    }
+    slots[j + 1] = slot;
+    hits[j + 1] = hit;
+  }
+}
 function ruleSlots(): Map<string, RuleSlot> {
   if (slotsOfRules) return slotsOfRules;
   const slots = new Map<string, RuleSlot>();
@@ -143,7 +177,7 @@ export function ruleFindings(
   // Each family's direct hits, by the position of their rule in the family (rules in family order,
   // each rule's hits in text order): found by walking the hits, not every rule of every family.
   const slots = ruleSlots();
-  const directByFamily: ({ slot: RuleSlot; hit: PhraseHit }[] | undefined)[] = new Array(FAMILIES.length);
+  const directByFamily: (DirectHits | undefined)[] = new Array(FAMILIES.length);
   for (const hit of phraseHits) {
     const list = byRule.get(hit.rule.id);
     if (list) list.push(hit);
@@ -151,8 +185,10 @@ export function ruleFindings(
     const slot = slots.get(hit.rule.id);
     if (slot === undefined) continue;
     const entries = directByFamily[slot.family];
-    if (entries) entries.push({ slot, hit });
-    else directByFamily[slot.family] = [{ slot, hit }];
+    if (entries) {
+      entries.slots.push(slot);
+      entries.hits.push(hit);
+    } else directByFamily[slot.family] = { slots: [slot], hits: [hit] };
   }
   const found = new Map<Category, Hit[]>();
   const ruledOut = new Set<Category>();
@@ -169,9 +205,9 @@ export function ruleFindings(
     const direct: Hit[] = [];
     const entries = directByFamily[f];
     if (entries) {
-      // Stable: a rule's hits keep their text order.
-      entries.sort((a, b) => a.slot.position - b.slot.position);
-      for (const { slot, hit } of entries) direct.push(hitFrom(hit, slot.category));
+      sortByPosition(entries);
+      for (const [k, hit] of entries.hits.entries())
+        direct.push(hitFrom(hit, (entries.slots[k] as RuleSlot).category));
     }
     const hits = family.derive ? family.derive(input, direct) : direct;
     if (direct.length > 0 && hits !== direct) {
@@ -216,6 +252,25 @@ export function classifyWith(
   return toClassification(read.original, found);
 }
 
+/** Hits by start, the surest first among hits that start together (stable: a copy, sorted). */
+function inTextOrder(hits: readonly Hit[]): readonly Hit[] {
+  if (hits.length === 1) return hits;
+  const sorted = [...hits];
+  const before = (a: Hit, b: Hit): number => a.start - b.start || b.confidence - a.confidence;
+  if (sorted.length > 32) return sorted.sort(before);
+  // A category has few hits in a post: an insertion sort allocates nothing more.
+  for (let k = 1; k < sorted.length; k++) {
+    const hit = sorted[k] as Hit;
+    let j = k - 1;
+    while (j >= 0 && before(sorted[j] as Hit, hit) > 0) {
+      sorted[j + 1] = sorted[j] as Hit;
+      j--;
+    }
+    sorted[j + 1] = hit;
+  }
+  return sorted;
+}
+
 /**
  * True when a hit before `k` (sorted by start) has the same rule and span: only hits with the same
  * start need looking at, so this costs the few hits that share a start, not all of them.
@@ -237,8 +292,7 @@ function toClassification(original: string, found: ReadonlyMap<Category, readonl
     if (!hits || hits.length === 0) continue;
     const evidence: EvidenceSpan[] = [];
     let confidence = 0;
-    const sorted =
-      hits.length === 1 ? hits : [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+    const sorted = inTextOrder(hits);
     for (const [k, hit] of sorted.entries()) {
       if (repeatsEarlier(sorted, k)) continue;
       confidence = Math.max(confidence, hit.confidence);

@@ -74,6 +74,9 @@ interface WordInfo {
 /** Distinct words whose candidates are remembered; the cache is cleared when it reaches this. */
 const MAX_CACHED_WORDS = 50_000;
 
+const NO_WORDS: Set<string> = new Set();
+const NO_VIABLE: Map<Compiled, boolean> = new Map();
+
 const MAX_GAP = 6;
 /**
  * Hits kept per rule. Plenty for any real post; on a huge or adversarial text it bounds the work of
@@ -265,11 +268,14 @@ export class PhraseMatcher {
   private readonly pairsById = new Map<string, Map<number, Compiled[]>>();
   private readonly byPrefix = new Map<number, Compiled[]>();
   private readonly bySuffix = new Map<number, Compiled[]>();
-  private readonly ruleCount: number;
   private readonly compiled: Compiled[] = [];
   private readonly words = new Map<string, WordInfo>();
   /** Word ids of the tokens of the text being matched (reused; grown as needed). */
   private ids = new Int32Array(256);
+  /** Word info of the tokens of the text being matched (reused). */
+  private readonly infos: WordInfo[] = [];
+  /** Hits per rule in the text being matched (reused). */
+  private readonly counts: Int32Array;
 
   /** `keep` leaves patterns out (scripts/rule-usage.ts measures what removing them would do). */
   constructor(
@@ -311,7 +317,7 @@ export class PhraseMatcher {
         for (const suffix of first.suffixes) push(this.bySuffix, tailKey(suffix), compiled);
       }
     });
-    this.ruleCount = rules.length;
+    this.counts = new Int32Array(rules.length);
     for (const compiled of this.compiled)
       for (const element of compiled.elements) {
         for (const word of element.words) if (!this.vocab.has(word)) this.vocab.set(word, this.vocab.size);
@@ -353,13 +359,14 @@ export class PhraseMatcher {
   find(doc: Doc): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const { tokens } = doc;
-    const counts = new Int32Array(this.ruleCount);
+    const counts = this.counts;
+    counts.fill(0);
     // Patterns whose anchor word appears nowhere in the text can never match: decide that once per
     // text and pattern (a repetitive adversarial text has few distinct words, so this is cheap).
-    const distinct = new Set<string>();
     const prefilter = tokens.length > PREFILTER_FROM;
+    const distinct = prefilter ? new Set<string>() : NO_WORDS;
     if (prefilter) for (const token of tokens) distinct.add(token.text);
-    const viable = new Map<Compiled, boolean>();
+    const viable = prefilter ? new Map<Compiled, boolean>() : NO_VIABLE;
     const isViable = (compiled: Compiled): boolean => {
       const anchor = compiled.anchor;
       if (anchor === undefined || !prefilter) return true;
@@ -382,7 +389,7 @@ export class PhraseMatcher {
 
     if (this.ids.length < tokens.length) this.ids = new Int32Array(tokens.length * 2);
     const ids = this.ids;
-    const infos: WordInfo[] = new Array(tokens.length);
+    const infos = this.infos;
     for (let i = 0; i < tokens.length; i++) {
       const info = this.wordInfo((tokens[i] as Token).text);
       infos[i] = info;
