@@ -197,6 +197,8 @@ function wordWeights(word: string, cache: Map<string, WordWeights>, model: Learn
 // Per-token working space, reused from post to post (only the first `tokenCount` entries are read).
 let scratchPairRows = new Int32Array(1024);
 const scratchWordRows: (Float64Array | undefined)[] = [];
+/** The post's summed weights, then (withBias) its log-odds: read only within one call. */
+const scratchSum = new Float64Array(C);
 
 /**
  * The model's findings for a post: each category over its threshold that `skip` does not rule out,
@@ -219,7 +221,7 @@ export function learnedHits(
   pairRows.fill(0, 0, tokenCount);
   // Each token's word weights, kept for the evidence pass (no second cache lookup per category).
   const wordRows = scratchWordRows;
-  const sum = new Float64Array(C);
+  const sum = scratchSum.fill(0);
   let count = 0;
   const { table, rows } = model;
   for (let i = 0; i < tokenCount; i++) {
