@@ -198,7 +198,11 @@ export function ruleFindings(
     staff,
     practiceWords,
     found,
-    hitsOf: (id) => byRule.get(id) ?? NO_HITS,
+    // A method, not an arrow bound to a name: tsx (which the API runs under) wraps every named
+    // closure in a call that sets its name, at each creation.
+    hitsOf(id) {
+      return byRule.get(id) ?? NO_HITS;
+    },
   };
 
   for (const [f, family] of FAMILIES.entries()) {
@@ -241,9 +245,15 @@ export function classifyWith(
     // evidence alone, and one the rules matched and vetoed stays out. The few the model decides alone
     // (fuzzy categories where it did better than rules + model on unseen posts) drop the rules' finding.
     for (const [c, category] of CATEGORIES.entries()) if (model.modelOnly[c]) found.delete(category);
-    const skip = (category: Category) =>
-      !model.modelOnly[CATEGORY_INDEX[category]] && (found.has(category) || ruledOut.has(category));
-    for (const hit of learnedHits(read.doc, read.staff, read.practiceWords, skip, model)) {
+    const hits = learnedHits(
+      read.doc,
+      read.staff,
+      read.practiceWords,
+      (category) =>
+        !model.modelOnly[CATEGORY_INDEX[category]] && (found.has(category) || ruledOut.has(category)),
+      model,
+    );
+    for (const hit of hits) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
       else found.set(hit.category, [hit]);
@@ -252,11 +262,12 @@ export function classifyWith(
   return toClassification(read.original, found);
 }
 
+const before = (a: Hit, b: Hit): number => a.start - b.start || b.confidence - a.confidence;
+
 /** Hits by start, the surest first among hits that start together (stable: a copy, sorted). */
 function inTextOrder(hits: readonly Hit[]): readonly Hit[] {
   if (hits.length === 1) return hits;
   const sorted = [...hits];
-  const before = (a: Hit, b: Hit): number => a.start - b.start || b.confidence - a.confidence;
   if (sorted.length > 32) return sorted.sort(before);
   // A category has few hits in a post: an insertion sort allocates nothing more.
   for (let k = 1; k < sorted.length; k++) {

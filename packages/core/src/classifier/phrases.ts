@@ -367,25 +367,28 @@ export class PhraseMatcher {
     const distinct = prefilter ? new Set<string>() : NO_WORDS;
     if (prefilter) for (const token of tokens) distinct.add(token.text);
     const viable = prefilter ? new Map<Compiled, boolean>() : NO_VIABLE;
-    const isViable = (compiled: Compiled): boolean => {
-      const anchor = compiled.anchor;
-      if (anchor === undefined || !prefilter) return true;
-      let known = viable.get(compiled);
-      if (known === undefined) {
-        known = false;
-        if (
-          anchor.prefixes.length === 0 &&
-          anchor.suffixes.length === 0 &&
-          anchor.words.size < distinct.size
-        ) {
-          for (const word of anchor.words) if (distinct.has(word)) known = true;
-        } else {
-          for (const word of distinct) if (elementMatchesText(anchor, word)) known = true;
+    // Made only for a long text (a named closure costs a call at each creation under tsx).
+    const isViable = prefilter
+      ? (compiled: Compiled): boolean => {
+          const anchor = compiled.anchor;
+          if (anchor === undefined) return true;
+          let known = viable.get(compiled);
+          if (known === undefined) {
+            known = false;
+            if (
+              anchor.prefixes.length === 0 &&
+              anchor.suffixes.length === 0 &&
+              anchor.words.size < distinct.size
+            ) {
+              for (const word of anchor.words) if (distinct.has(word)) known = true;
+            } else {
+              for (const word of distinct) if (elementMatchesText(anchor, word)) known = true;
+            }
+            viable.set(compiled, known);
+          }
+          return known;
         }
-        viable.set(compiled, known);
-      }
-      return known;
-    };
+      : undefined;
 
     if (this.ids.length < tokens.length) this.ids = new Int32Array(tokens.length * 2);
     const ids = this.ids;
@@ -398,13 +401,13 @@ export class PhraseMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const starts = infos[i] as WordInfo;
-      if (starts.exact) this.tryAll(starts.exact, tokens, ids, i, hits, counts, isViable, prefilter);
+      if (starts.exact) this.tryAll(starts.exact, tokens, ids, i, hits, counts, isViable);
       const next = tokens[i + 1];
       if (starts.pairs && next !== undefined && next.sentence === token.sentence) {
         const pair = starts.pairs.get(ids[i + 1] as number);
-        if (pair) this.tryAll(pair, tokens, ids, i, hits, counts, isViable, prefilter);
+        if (pair) this.tryAll(pair, tokens, ids, i, hits, counts, isViable);
       }
-      if (starts.affixed) this.tryAll(starts.affixed, tokens, ids, i, hits, counts, isViable, prefilter);
+      if (starts.affixed) this.tryAll(starts.affixed, tokens, ids, i, hits, counts, isViable);
     }
     return hits;
   }
@@ -416,15 +419,14 @@ export class PhraseMatcher {
     i: number,
     hits: PhraseHit[],
     counts: Int32Array,
-    isViable: (compiled: Compiled) => boolean,
-    prefilter: boolean,
+    isViable: ((compiled: Compiled) => boolean) | undefined,
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
       const { rule, pattern, elements, ruleIndex } = compiled;
       // Every candidate's first element matches this token (see startingAt).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
-      if (prefilter && !isViable(compiled)) continue;
+      if (isViable !== undefined && !isViable(compiled)) continue;
       const end = matchFrom(tokens, ids, i + 1, elements, 1, token.sentence);
       if (end < 0) continue;
       if (end <= i) continue;

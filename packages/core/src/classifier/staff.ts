@@ -773,6 +773,55 @@ function someoneElsesSurname(doc: Doc, tokens: readonly Token[], at: number, ent
   return next.text.length > 1;
 }
 
+/** One findStaffMentions call's state, for the helpers below. */
+interface MentionSink {
+  mentions: StaffMention[];
+  tokens: readonly Token[];
+  joined: { firstOf: number[]; lastOf: number[] } | null;
+  practiceWords: ReadonlySet<string>;
+  /** Whether the post is about the practice, once asked. */
+  aboutPractice: boolean | undefined;
+}
+
+function addMention(
+  { mentions, tokens, joined }: MentionSink,
+  ruleId: string,
+  entry: RosterEntry,
+  first: number,
+  last: number,
+  confidence: number,
+): void {
+  const a = tokens[first] as Token;
+  const b = tokens[last - 1] as Token;
+  const [from, to] = joined
+    ? [joined.firstOf[first] as number, (joined.lastOf[last - 1] as number) + 1]
+    : [first, last];
+  mentions.push({
+    ruleId,
+    staffIndex: entry.index,
+    first: from,
+    last: to,
+    start: a.start,
+    end: b.end,
+    confidence,
+  });
+}
+
+function practiceInPost(sink: MentionSink): boolean {
+  if (sink.aboutPractice === undefined) {
+    const { tokens, practiceWords } = sink;
+    sink.aboutPractice = tokens.some(
+      (t, k) =>
+        (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
+        practiceWords.has(t.text) ||
+        CARE_WORDS.has(t.text),
+    );
+  }
+  return sink.aboutPractice;
+}
+
+const workInPost = (tokens: readonly Token[]): boolean => tokens.some((t) => WORK_WORDS.has(t.text));
+
 export function findStaffMentions(
   doc: Doc,
   staff: readonly StaffMember[],
@@ -785,35 +834,10 @@ export function findStaffMentions(
   const joined = joinSplitSurnames(doc.tokens, surnameOwners, surnameHeads);
   const tokens = joined ? joined.view : doc.tokens;
   const mentions: StaffMention[] = [];
-  const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
-    const a = tokens[first] as Token;
-    const b = tokens[last - 1] as Token;
-    const [from, to] = joined
-      ? [joined.firstOf[first] as number, (joined.lastOf[last - 1] as number) + 1]
-      : [first, last];
-    mentions.push({
-      ruleId,
-      staffIndex: entry.index,
-      first: from,
-      last: to,
-      start: a.start,
-      end: b.end,
-      confidence,
-    });
-  };
-  // Whether the post is about the practice (or work) is only needed once a first name turns up.
-  let practiceKnown: boolean | undefined;
-  const practiceInPost = (): boolean => {
-    if (practiceKnown === undefined)
-      practiceKnown = tokens.some(
-        (t, k) =>
-          (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
-          practiceWords.has(t.text) ||
-          CARE_WORDS.has(t.text),
-      );
-    return practiceKnown;
-  };
-  const workInPost = (): boolean => tokens.some((t) => WORK_WORDS.has(t.text));
+  // Module-level helpers, not closures: tsx (which the API runs under) wraps each named closure in a
+  // call that sets its name, at every creation. Whether the post is about the practice (or work) is
+  // only needed once a first name turns up.
+  const mention: MentionSink = { mentions, tokens, joined, practiceWords, aboutPractice: undefined };
 
   let i = 0;
   while (i < tokens.length) {
@@ -831,7 +855,7 @@ export function findStaffMentions(
       if (
         alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
       ) {
-        mention('identifies_staff.alias', entry, i, i + alias.length, 0.85);
+        addMention(mention, 'identifies_staff.alias', entry, i, i + alias.length, 0.85);
         consumed = Math.max(consumed, alias.length);
       }
     }
@@ -844,13 +868,13 @@ export function findStaffMentions(
         const whole = surnamePartsAt(tokens, i + 1, e);
         const initials = whole === 0 ? surnameInitialsAt(tokens, i + 1, e) : 0;
         if (whole > 0) {
-          mention('identifies_staff.title_surname', e, i, i + 1 + whole, 0.9);
+          addMention(mention, 'identifies_staff.title_surname', e, i, i + 1 + whole, 0.9);
           consumed = 1 + whole;
         } else if (initials > 0 && (nextInSentence.capitalised || doc.caseless)) {
-          mention('identifies_staff.initial', e, i, i + 1 + initials, 0.7);
+          addMention(mention, 'identifies_staff.initial', e, i, i + 1 + initials, 0.7);
           consumed = 1 + initials;
         } else if (sameSurname(nextInSentence.text, e.surnameParts[0] ?? null)) {
-          mention('identifies_staff.title_surname', e, i, i + 2, 0.85);
+          addMention(mention, 'identifies_staff.title_surname', e, i, i + 2, 0.85);
           consumed = 2;
         }
         if (consumed > 0) break;
@@ -869,7 +893,7 @@ export function findStaffMentions(
       );
       if (exact && !fullAhead) {
         const elsewhere = !DOCTOR_TITLES.has(token.text) && belongsElsewhere(tokens, i + 2, practiceWords);
-        if (!elsewhere) mention('identifies_staff.title_surname', exact, i, i + 2, 0.9);
+        if (!elsewhere) addMention(mention, 'identifies_staff.title_surname', exact, i, i + 2, 0.9);
         consumed = 2;
       } else if (!fullAhead && nextInSentence.text.length >= 3) {
         const candidates = roster.filter((e) => {
@@ -891,7 +915,7 @@ export function findStaffMentions(
           });
         });
         if (candidates.length === 1) {
-          mention('identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
+          addMention(mention, 'identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
           consumed = 2;
         }
       }
@@ -917,7 +941,7 @@ export function findStaffMentions(
         only !== undefined &&
         (sameSurname(tokens[i + 2]?.text ?? '', only.surname) || surnamePartsAt(tokens, i + 2, only) > 0);
       if (candidates.length === 1 && !fullAhead) {
-        mention('identifies_staff.title_first_name', candidates[0] as RosterEntry, i, i + 2, 0.8);
+        addMention(mention, 'identifies_staff.title_first_name', candidates[0] as RosterEntry, i, i + 2, 0.8);
         consumed = 2;
       }
     }
@@ -936,7 +960,7 @@ export function findStaffMentions(
         (e) => titleFits(token.text, e) && (e.surname?.[0] === initial || e.firstName?.[0] === initial),
       );
       if (candidates.length === 1 && (nextInSentence.capitalised || doc.caseless)) {
-        mention('identifies_staff.initial', candidates[0] as RosterEntry, i, i + 2, 0.6);
+        addMention(mention, 'identifies_staff.initial', candidates[0] as RosterEntry, i, i + 2, 0.6);
         consumed = 2;
       }
     }
@@ -946,11 +970,11 @@ export function findStaffMentions(
       const entry = given.find((e) => sameSurname(nextInSentence.text, e.surname));
       const barrelled = entry ? undefined : given.find((e) => surnamePartsAt(tokens, i + 1, e) > 0);
       if (entry) {
-        mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
+        addMention(mention, 'identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
       } else if (barrelled) {
         const length = 1 + surnamePartsAt(tokens, i + 1, barrelled);
-        mention('identifies_staff.full_name', barrelled, i, i + length, 0.95);
+        addMention(mention, 'identifies_staff.full_name', barrelled, i, i + length, 0.95);
         consumed = length;
       }
     }
@@ -960,7 +984,7 @@ export function findStaffMentions(
       for (const e of role.barrelled) {
         const length = surnamePartsAt(tokens, i, e);
         if (length > 0) {
-          mention('identifies_staff.surname', e, i, i + length, 0.8);
+          addMention(mention, 'identifies_staff.surname', e, i, i + length, 0.8);
           consumed = length;
           break;
         }
@@ -994,7 +1018,7 @@ export function findStaffMentions(
         given === undefined &&
         ((token.capitalised && roleWordNear(tokens, i, 3)) || personLike)
       ) {
-        mention('identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
+        addMention(mention, 'identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
         consumed = 1;
       }
     }
@@ -1016,7 +1040,7 @@ export function findStaffMentions(
           boundedEditDistance(token.text, e.firstName, 1) <= 1,
       );
       if (near.length === 1) {
-        mention('identifies_staff.near_miss', near[0] as RosterEntry, i, i + 1, 0.6);
+        addMention(mention, 'identifies_staff.near_miss', near[0] as RosterEntry, i, i + 1, 0.6);
         consumed = 1;
       }
     }
@@ -1030,7 +1054,7 @@ export function findStaffMentions(
         const roleNear =
           roleWordNear(tokens, i, 4) ||
           placedAtPractice(tokens, i, practiceWords) ||
-          (actsAsPerson(tokens, i) && practiceInPost());
+          (actsAsPerson(tokens, i) && practiceInPost(mention));
         const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
         // "Could Sue do …": a capital inside a sentence marks a name; at its start it says nothing.
@@ -1056,8 +1080,8 @@ export function findStaffMentions(
           !someoneElsesSurname(doc, tokens, i, entry) &&
           (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {
-          const confidence = roleNear ? 0.85 : practiceInPost() ? 0.7 : workInPost() ? 0.6 : 0;
-          if (confidence > 0) mention('identifies_staff.first_name', entry, i, i + 1, confidence);
+          const confidence = roleNear ? 0.85 : practiceInPost(mention) ? 0.7 : workInPost(tokens) ? 0.6 : 0;
+          if (confidence > 0) addMention(mention, 'identifies_staff.first_name', entry, i, i + 1, confidence);
         }
       }
     }
