@@ -205,13 +205,14 @@ export function ruleFindings(
     },
   };
 
-  for (const [f, family] of FAMILIES.entries()) {
+  for (let f = 0; f < FAMILIES.length; f++) {
+    const family = FAMILIES[f] as RuleFamily;
     const direct: Hit[] = [];
     const entries = directByFamily[f];
     if (entries) {
       sortByPosition(entries);
-      for (const [k, hit] of entries.hits.entries())
-        direct.push(hitFrom(hit, (entries.slots[k] as RuleSlot).category));
+      for (let k = 0; k < entries.hits.length; k++)
+        direct.push(hitFrom(entries.hits[k] as PhraseHit, (entries.slots[k] as RuleSlot).category));
     }
     const hits = family.derive ? family.derive(input, direct) : direct;
     if (direct.length > 0 && hits !== direct) {
@@ -244,7 +245,8 @@ export function classifyWith(
     // For most categories the learned layer only adds: a category the rules found keeps the rules'
     // evidence alone, and one the rules matched and vetoed stays out. The few the model decides alone
     // (fuzzy categories where it did better than rules + model on unseen posts) drop the rules' finding.
-    for (const [c, category] of CATEGORIES.entries()) if (model.modelOnly[c]) found.delete(category);
+    for (let c = 0; c < CATEGORIES.length; c++)
+      if (model.modelOnly[c]) found.delete(CATEGORIES[c] as Category);
     const hits = learnedHits(
       read.doc,
       read.staff,
@@ -304,7 +306,8 @@ function toClassification(original: string, found: ReadonlyMap<Category, readonl
     const evidence: EvidenceSpan[] = [];
     let confidence = 0;
     const sorted = inTextOrder(hits);
-    for (const [k, hit] of sorted.entries()) {
+    for (let k = 0; k < sorted.length; k++) {
+      const hit = sorted[k] as Hit;
       if (repeatsEarlier(sorted, k)) continue;
       confidence = Math.max(confidence, hit.confidence);
       if (evidence.length < MAX_EVIDENCE_PER_CATEGORY) {

@@ -144,6 +144,11 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
   let i = 0;
   while (i < n) {
     const code = original.charCodeAt(i);
+    // A space separates words and ends nothing (the most common character after letters).
+    if (code === 32) {
+      i++;
+      continue;
+    }
     // Fast path: a plain ASCII word (the common case) is sliced and lower-cased in one go.
     if (isAsciiLetter(code)) {
       let j = i + 1;
