@@ -91,6 +91,24 @@ interface RuleSlot {
 }
 let slotsOfRules: Map<string, RuleSlot> | undefined;
 
+/** A rule's hits in the post being read (shared by rule objects with the same id) and its slot. */
+interface RuleGroup {
+  hits: PhraseHit[];
+  slot: RuleSlot | undefined;
+}
+
+/** Slots by rule object, filled from the ids on first sight (a matcher may hold its own copies). */
+const SLOT_BY_RULE = new Map<PhraseRule, RuleSlot | null>();
+function slotOf(rule: PhraseRule): RuleSlot | undefined {
+  let slot = SLOT_BY_RULE.get(rule);
+  if (slot === undefined) {
+    slot = ruleSlots().get(rule.id) ?? null;
+    if (SLOT_BY_RULE.size >= 10_000) SLOT_BY_RULE.clear();
+    SLOT_BY_RULE.set(rule, slot);
+  }
+  return slot ?? undefined;
+}
+
 /** One family's direct phrase hits and their rules' slots, side by side. */
 interface DirectHits {
   slots: RuleSlot[];
@@ -176,13 +194,24 @@ export function ruleFindings(
   const byRule = new Map<string, PhraseHit[]>();
   // Each family's direct hits, by the position of their rule in the family (rules in family order,
   // each rule's hits in text order): found by walking the hits, not every rule of every family.
-  const slots = ruleSlots();
+  // Hits are grouped by their rule object (an identity lookup); the id-keyed maps are read once per
+  // distinct rule, not once per hit.
+  const groups = new Map<PhraseRule, RuleGroup>();
   const directByFamily: (DirectHits | undefined)[] = new Array(FAMILIES.length);
   for (const hit of phraseHits) {
-    const list = byRule.get(hit.rule.id);
-    if (list) list.push(hit);
-    else byRule.set(hit.rule.id, [hit]);
-    const slot = slots.get(hit.rule.id);
+    let group = groups.get(hit.rule);
+    if (group === undefined) {
+      const id = hit.rule.id;
+      let list = byRule.get(id);
+      if (list === undefined) {
+        list = [];
+        byRule.set(id, list);
+      }
+      group = { hits: list, slot: slotOf(hit.rule) };
+      groups.set(hit.rule, group);
+    }
+    group.hits.push(hit);
+    const slot = group.slot;
     if (slot === undefined) continue;
     const entries = directByFamily[slot.family];
     if (entries) {
