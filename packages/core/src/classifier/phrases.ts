@@ -401,13 +401,14 @@ export class PhraseMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const starts = infos[i] as WordInfo;
-      if (starts.exact) this.tryAll(starts.exact, tokens, ids, i, hits, counts, isViable);
+      if (starts.exact) this.tryAll(starts.exact, tokens, ids, i, 1, hits, counts, isViable);
       const next = tokens[i + 1];
       if (starts.pairs && next !== undefined && next.sentence === token.sentence) {
         const pair = starts.pairs.get(ids[i + 1] as number);
-        if (pair) this.tryAll(pair, tokens, ids, i, hits, counts, isViable);
+        // The pair lookup has matched the second element (a plain word) too: go on from the third.
+        if (pair) this.tryAll(pair, tokens, ids, i, 2, hits, counts, isViable);
       }
-      if (starts.affixed) this.tryAll(starts.affixed, tokens, ids, i, hits, counts, isViable);
+      if (starts.affixed) this.tryAll(starts.affixed, tokens, ids, i, 1, hits, counts, isViable);
     }
     return hits;
   }
@@ -417,6 +418,8 @@ export class PhraseMatcher {
     tokens: readonly Token[],
     ids: Int32Array,
     i: number,
+    /** Elements already matched: 1 (the first), or 2 (first and second, from the pair index). */
+    matched: number,
     hits: PhraseHit[],
     counts: Int32Array,
     isViable: ((compiled: Compiled) => boolean) | undefined,
@@ -427,7 +430,7 @@ export class PhraseMatcher {
       // Every candidate's first element matches this token (see startingAt).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
       if (isViable !== undefined && !isViable(compiled)) continue;
-      const end = matchFrom(tokens, ids, i + 1, elements, 1, token.sentence);
+      const end = matchFrom(tokens, ids, i + matched, elements, matched, token.sentence);
       if (end < 0) continue;
       if (end <= i) continue;
       const lastToken = tokens[end - 1] as Token;
