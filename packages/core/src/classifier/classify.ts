@@ -90,6 +90,20 @@ interface RuleSlot {
   category: Category;
 }
 let slotsOfRules: Map<string, RuleSlot> | undefined;
+function ruleSlots(): Map<string, RuleSlot> {
+  if (slotsOfRules) return slotsOfRules;
+  const slots = new Map<string, RuleSlot>();
+  // Hits are grouped by rule id (hitsOf), so an id must name one rule.
+  const ids = new Set<string>();
+  for (const [family, { rules }] of FAMILIES.entries())
+    for (const [position, rule] of rules.entries()) {
+      if (ids.has(rule.id)) throw new Error(`two rules share the id ${rule.id}`);
+      ids.add(rule.id);
+      if (rule.category !== undefined) slots.set(rule.id, { family, position, category: rule.category });
+    }
+  slotsOfRules = slots;
+  return slots;
+}
 
 /** A rule's hits in the post being read (shared by rule objects with the same id) and its slot. */
 interface RuleGroup {
@@ -142,18 +156,6 @@ function sortByPosition(entries: DirectHits): void {
     hits[j + 1] = hit;
   }
 }
-function ruleSlots(): Map<string, RuleSlot> {
-  if (slotsOfRules) return slotsOfRules;
-  const slots = new Map<string, RuleSlot>();
-  for (const [family, { rules }] of FAMILIES.entries())
-    for (const [position, rule] of rules.entries()) {
-      if (slots.has(rule.id)) throw new Error(`two rules share the id ${rule.id}`);
-      if (rule.category !== undefined) slots.set(rule.id, { family, position, category: rule.category });
-    }
-  slotsOfRules = slots;
-  return slots;
-}
-
 function phraseMatcher(): PhraseMatcher {
   matcher ??= buildPhraseMatcher();
   return matcher;

@@ -427,7 +427,7 @@ export class PhraseMatcher {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
       const { rule, pattern, elements, ruleIndex } = compiled;
-      // Every candidate's first element matches this token (see startingAt).
+      // Every candidate's first element matches this token (see wordInfo).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
       if (isViable !== undefined && !isViable(compiled)) continue;
       const end = matchFrom(tokens, ids, i + matched, elements, matched, token.sentence);
