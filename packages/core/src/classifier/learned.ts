@@ -17,18 +17,16 @@
 
 import { CATEGORIES, type Category } from '../model/constants.js';
 import {
-  endsQuestion,
   FEATURE_BUCKETS,
   modelWords,
   pairBucketFrom,
-  pairsWithNext,
   QUESTION_BUCKET,
   WORD_NUMBER,
   WORD_PRACTICE,
   wordFeatures,
 } from './features.js';
 import MODEL_FILE from './learned-model.json' with { type: 'json' };
-import type { Doc } from './normalise.js';
+import type { Doc, Token } from './normalise.js';
 import type { Hit } from './rules/types.js';
 import type { StaffMention } from './staff.js';
 import { isStopWord } from './stop-words.js';
@@ -224,15 +222,19 @@ export function learnedHits(
   const sum = scratchSum.fill(0);
   let count = 0;
   const { table, rows } = model;
+  const { tokens, questions } = doc;
   for (let i = 0; i < tokenCount; i++) {
     const word = wordWeights(words[i] as string, cache, model);
     count += word.features;
     const weights = word.weights;
     wordRows[i] = weights;
     if (weights) for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (weights[c] as number);
-    if (!pairsWithNext(doc, i)) {
+    // features.ts's pairsWithNext and endsQuestion, inline.
+    const sentence = (tokens[i] as Token).sentence;
+    const next = tokens[i + 1];
+    if (next === undefined || next.sentence !== sentence) {
       // The question feature (features.ts) adds to the score but is never evidence: it is not a word.
-      if (!endsQuestion(doc, i)) continue;
+      if (!questions.has(sentence)) continue;
       count++;
       const row = table[QUESTION_BUCKET] as number;
       if (row === 0) continue;
