@@ -301,12 +301,25 @@ interface WordRole {
   /** A common first name or a role word: never read as a misspelt staff first name. */
   nameOrRole: boolean;
 }
-const MAX_CACHED_WORDS = 50_000;
+/**
+ * Words remembered per roster. A server keeps up to MAX_CACHED_ROSTERS rosters, so this bounds the
+ * memory of all of them (a practice's posts reuse a few thousand words).
+ */
+const MAX_CACHED_WORDS = 4_000;
+/** The role of every word that is nothing to the roster: most words, shared. */
+const NO_ROLE: WordRole = {
+  isTitle: false,
+  given: undefined,
+  aliases: [],
+  barrelled: [],
+  surname: undefined,
+  nameOrRole: false,
+};
 
 function wordRole(roster: Roster, text: string): WordRole {
   const cached = roster.words.get(text);
   if (cached !== undefined) return cached;
-  const role: WordRole = {
+  const found: WordRole = {
     isTitle: ALL_TITLES.has(text),
     given: roster.givenOwners.get(text),
     aliases: roster.aliasesByFirstWord.get(text) ?? NO_ALIASES,
@@ -314,6 +327,14 @@ function wordRole(roster: Roster, text: string): WordRole {
     surname: roster.surnameOwners.get(text),
     nameOrRole: FIRST_NAMES.has(text) || ROLE_WORDS.has(text),
   };
+  const nothing =
+    !found.isTitle &&
+    found.given === undefined &&
+    found.aliases.length === 0 &&
+    found.barrelled.length === 0 &&
+    found.surname === undefined &&
+    !found.nameOrRole;
+  const role = nothing ? NO_ROLE : found;
   if (roster.words.size >= MAX_CACHED_WORDS) roster.words.clear();
   roster.words.set(text, role);
   return role;
@@ -327,7 +348,7 @@ const NO_ENTRIES: readonly RosterEntry[] = [];
  * same staff list arrives as a new array every time. Bounded; a practice has one roster.
  */
 const PREPARED_BY_CONTENT = new Map<string, Roster>();
-const MAX_CACHED_ROSTERS = 256;
+const MAX_CACHED_ROSTERS = 64;
 
 function rosterFor(staff: readonly StaffMember[]): Roster {
   const cached = PREPARED.get(staff);
