@@ -115,16 +115,17 @@ const capital = (doc: Doc, token: Token | undefined): boolean =>
 
 /**
  * People named in the post: full names, titled surnames, and capitalised given names alone. Two rule
- * families ask for the same post's names in a row, so the last answer is remembered.
+ * families ask for the same post's names, so the answer is kept on the post's Doc (under a private
+ * symbol: it lives and goes with the Doc, and no post outlives its classification here).
  */
-let lastDoc: Doc | undefined;
-let lastNames: PersonName[] = [];
+const NAMES = Symbol('personNames');
+type DocWithNames = Doc & { [NAMES]?: PersonName[] };
 
 export function findPersonNames(doc: Doc): PersonName[] {
-  if (doc === lastDoc) return lastNames;
+  const known = (doc as DocWithNames)[NAMES];
+  if (known) return known;
   const names: PersonName[] = [];
-  lastDoc = doc;
-  lastNames = names;
+  (doc as DocWithNames)[NAMES] = names;
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
