@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_SEVERITY } from '../model/constants.js';
 import { policyFor } from '../model/policy.js';
-import { classify } from './classify.js';
+import { classify, FAMILIES } from './classify.js';
 import { CONTEXT } from './test-helpers.js';
 
 describe('classify', () => {
@@ -73,6 +73,12 @@ describe('classify', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives every phrase rule its own id (hits are grouped by id, so a shared id would mix two rules)', () => {
+    const ids = FAMILIES.flatMap((family) => family.rules.map((rule) => rule.id));
+    expect(ids.length).toBeGreaterThan(100);
+    expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([]);
   });
 
   it('takes time linear in the input: adversarial 100 KB well under a second, and ~10× the 10 KB time', () => {

@@ -74,6 +74,88 @@ export function buildPhraseMatcher(keep?: (rule: PhraseRule, pattern: string) =>
   );
 }
 
+const NO_HITS: readonly PhraseHit[] = [];
+const CATEGORY_INDEX = Object.fromEntries(CATEGORIES.map((category, c) => [category, c])) as Record<
+  Category,
+  number
+>;
+
+/**
+ * Where each family rule that names a category sits: its family's index in FAMILIES and its position
+ * in that family's rules (signals without a category have no slot: they are only read via hitsOf).
+ */
+interface RuleSlot {
+  family: number;
+  position: number;
+  category: Category;
+}
+let slotsOfRules: Map<string, RuleSlot> | undefined;
+function ruleSlots(): Map<string, RuleSlot> {
+  if (slotsOfRules) return slotsOfRules;
+  const slots = new Map<string, RuleSlot>();
+  // Hits are grouped by rule id (hitsOf), so an id must name one rule.
+  const ids = new Set<string>();
+  for (const [family, { rules }] of FAMILIES.entries())
+    for (const [position, rule] of rules.entries()) {
+      if (ids.has(rule.id)) throw new Error(`two rules share the id ${rule.id}`);
+      ids.add(rule.id);
+      if (rule.category !== undefined) slots.set(rule.id, { family, position, category: rule.category });
+    }
+  slotsOfRules = slots;
+  return slots;
+}
+
+/** A rule's hits in the post being read (shared by rule objects with the same id) and its slot. */
+interface RuleGroup {
+  hits: PhraseHit[];
+  slot: RuleSlot | undefined;
+}
+
+/** Slots by rule object, filled from the ids on first sight (a matcher may hold its own copies). */
+const SLOT_BY_RULE = new Map<PhraseRule, RuleSlot | null>();
+function slotOf(rule: PhraseRule): RuleSlot | undefined {
+  let slot = SLOT_BY_RULE.get(rule);
+  if (slot === undefined) {
+    slot = ruleSlots().get(rule.id) ?? null;
+    if (SLOT_BY_RULE.size >= 10_000) SLOT_BY_RULE.clear();
+    SLOT_BY_RULE.set(rule, slot);
+  }
+  return slot ?? undefined;
+}
+
+/** One family's direct phrase hits and their rules' slots, side by side. */
+interface DirectHits {
+  slots: RuleSlot[];
+  hits: PhraseHit[];
+}
+
+/**
+ * Orders a family's hits by their rule's position in the family, keeping text order within a rule
+ * (an insertion sort: stable, in place, and a family has few hits in a post).
+ */
+function sortByPosition(entries: DirectHits): void {
+  const { slots, hits } = entries;
+  if (slots.length > 32) {
+    // Many hits (a long or adversarial text): the built-in stable sort, O(n log n).
+    const order = slots.map((slot, k) => ({ slot, hit: hits[k] as PhraseHit }));
+    order.sort((a, b) => a.slot.position - b.slot.position);
+    entries.slots = order.map((entry) => entry.slot);
+    entries.hits = order.map((entry) => entry.hit);
+    return;
+  }
+  for (let k = 1; k < slots.length; k++) {
+    const slot = slots[k] as RuleSlot;
+    const hit = hits[k] as PhraseHit;
+    let j = k - 1;
+    while (j >= 0 && (slots[j] as RuleSlot).position > slot.position) {
+      slots[j + 1] = slots[j] as RuleSlot;
+      hits[j + 1] = hits[j] as PhraseHit;
+      j--;
+    }
+    slots[j + 1] = slot;
+    hits[j + 1] = hit;
+  }
+}
 function phraseMatcher(): PhraseMatcher {
   matcher ??= buildPhraseMatcher();
   return matcher;
@@ -112,10 +194,32 @@ export function ruleFindings(
   const { doc, practiceWords, staff } = read;
   const phraseHits = matcher.find(doc);
   const byRule = new Map<string, PhraseHit[]>();
+  // Each family's direct hits, by the position of their rule in the family (rules in family order,
+  // each rule's hits in text order): found by walking the hits, not every rule of every family.
+  // Hits are grouped by their rule object (an identity lookup); the id-keyed maps are read once per
+  // distinct rule, not once per hit.
+  const groups = new Map<PhraseRule, RuleGroup>();
+  const directByFamily: (DirectHits | undefined)[] = new Array(FAMILIES.length);
   for (const hit of phraseHits) {
-    const list = byRule.get(hit.rule.id);
-    if (list) list.push(hit);
-    else byRule.set(hit.rule.id, [hit]);
+    let group = groups.get(hit.rule);
+    if (group === undefined) {
+      const id = hit.rule.id;
+      let list = byRule.get(id);
+      if (list === undefined) {
+        list = [];
+        byRule.set(id, list);
+      }
+      group = { hits: list, slot: slotOf(hit.rule) };
+      groups.set(hit.rule, group);
+    }
+    group.hits.push(hit);
+    const slot = group.slot;
+    if (slot === undefined) continue;
+    const entries = directByFamily[slot.family];
+    if (entries) {
+      entries.slots.push(slot);
+      entries.hits.push(hit);
+    } else directByFamily[slot.family] = { slots: [slot], hits: [hit] };
   }
   const found = new Map<Category, Hit[]>();
   const ruledOut = new Set<Category>();
@@ -125,18 +229,28 @@ export function ruleFindings(
     staff,
     practiceWords,
     found,
-    hitsOf: (id) => byRule.get(id) ?? [],
+    // A method, not an arrow bound to a name: tsx (which the API runs under) wraps every named
+    // closure in a call that sets its name, at each creation.
+    hitsOf(id) {
+      return byRule.get(id) ?? NO_HITS;
+    },
   };
 
-  for (const family of FAMILIES) {
+  for (let f = 0; f < FAMILIES.length; f++) {
+    const family = FAMILIES[f] as RuleFamily;
     const direct: Hit[] = [];
-    for (const rule of family.rules) {
-      if (rule.category === undefined) continue;
-      for (const ph of byRule.get(rule.id) ?? []) direct.push(hitFrom(ph, rule.category));
+    const entries = directByFamily[f];
+    if (entries) {
+      sortByPosition(entries);
+      for (let k = 0; k < entries.hits.length; k++)
+        direct.push(hitFrom(entries.hits[k] as PhraseHit, (entries.slots[k] as RuleSlot).category));
     }
     const hits = family.derive ? family.derive(input, direct) : direct;
-    const kept = new Set(hits.map((hit) => hit.category));
-    for (const hit of direct) if (!kept.has(hit.category)) ruledOut.add(hit.category);
+    if (direct.length > 0 && hits !== direct) {
+      const kept = new Set<Category>();
+      for (const hit of hits) kept.add(hit.category);
+      for (const hit of direct) if (!kept.has(hit.category)) ruledOut.add(hit.category);
+    }
     for (const hit of hits) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
@@ -162,10 +276,17 @@ export function classifyWith(
     // For most categories the learned layer only adds: a category the rules found keeps the rules'
     // evidence alone, and one the rules matched and vetoed stays out. The few the model decides alone
     // (fuzzy categories where it did better than rules + model on unseen posts) drop the rules' finding.
-    for (const [c, category] of CATEGORIES.entries()) if (model.modelOnly[c]) found.delete(category);
-    const skip = (category: Category) =>
-      !model.modelOnly[CATEGORIES.indexOf(category)] && (found.has(category) || ruledOut.has(category));
-    for (const hit of learnedHits(read.doc, read.staff, read.practiceWords, skip, model)) {
+    for (let c = 0; c < CATEGORIES.length; c++)
+      if (model.modelOnly[c]) found.delete(CATEGORIES[c] as Category);
+    const hits = learnedHits(
+      read.doc,
+      read.staff,
+      read.practiceWords,
+      (category) =>
+        !model.modelOnly[CATEGORY_INDEX[category]] && (found.has(category) || ruledOut.has(category)),
+      model,
+    );
+    for (const hit of hits) {
       const list = found.get(hit.category);
       if (list) list.push(hit);
       else found.set(hit.category, [hit]);
@@ -174,18 +295,51 @@ export function classifyWith(
   return toClassification(read.original, found);
 }
 
+const before = (a: Hit, b: Hit): number => a.start - b.start || b.confidence - a.confidence;
+
+/** Hits by start, the surest first among hits that start together (stable: a copy, sorted). */
+function inTextOrder(hits: readonly Hit[]): readonly Hit[] {
+  if (hits.length === 1) return hits;
+  const sorted = [...hits];
+  if (sorted.length > 32) return sorted.sort(before);
+  // A category has few hits in a post: an insertion sort allocates nothing more.
+  for (let k = 1; k < sorted.length; k++) {
+    const hit = sorted[k] as Hit;
+    let j = k - 1;
+    while (j >= 0 && before(sorted[j] as Hit, hit) > 0) {
+      sorted[j + 1] = sorted[j] as Hit;
+      j--;
+    }
+    sorted[j + 1] = hit;
+  }
+  return sorted;
+}
+
+/**
+ * True when a hit before `k` (sorted by start) has the same rule and span: only hits with the same
+ * start need looking at, so this costs the few hits that share a start, not all of them.
+ */
+function repeatsEarlier(sorted: readonly Hit[], k: number): boolean {
+  const hit = sorted[k] as Hit;
+  for (let j = k - 1; j >= 0; j--) {
+    const earlier = sorted[j] as Hit;
+    if (earlier.start !== hit.start) return false;
+    if (earlier.end === hit.end && earlier.ruleId === hit.ruleId) return true;
+  }
+  return false;
+}
+
 function toClassification(original: string, found: ReadonlyMap<Category, readonly Hit[]>): Classification {
   const categories: CategoryFinding[] = [];
   for (const id of POLICY_ORDER) {
     const hits = found.get(id);
     if (!hits || hits.length === 0) continue;
-    const seen = new Set<string>();
     const evidence: EvidenceSpan[] = [];
     let confidence = 0;
-    for (const hit of [...hits].sort((a, b) => a.start - b.start || b.confidence - a.confidence)) {
-      const key = `${hit.ruleId}:${hit.start}:${hit.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const sorted = inTextOrder(hits);
+    for (let k = 0; k < sorted.length; k++) {
+      const hit = sorted[k] as Hit;
+      if (repeatsEarlier(sorted, k)) continue;
       confidence = Math.max(confidence, hit.confidence);
       if (evidence.length < MAX_EVIDENCE_PER_CATEGORY) {
         const end = Math.min(hit.end, hit.start + MAX_EXCERPT);

@@ -17,18 +17,16 @@
 
 import { CATEGORIES, type Category } from '../model/constants.js';
 import {
-  endsQuestion,
   FEATURE_BUCKETS,
   modelWords,
   pairBucketFrom,
-  pairsWithNext,
   QUESTION_BUCKET,
   WORD_NUMBER,
   WORD_PRACTICE,
   wordFeatures,
 } from './features.js';
 import MODEL_FILE from './learned-model.json' with { type: 'json' };
-import type { Doc } from './normalise.js';
+import type { Doc, Token } from './normalise.js';
 import type { Hit } from './rules/types.js';
 import type { StaffMention } from './staff.js';
 import { isStopWord } from './stop-words.js';
@@ -160,12 +158,23 @@ interface WordWeights {
 const WORD_WEIGHTS = new WeakMap<LearnedModel, Map<string, WordWeights>>();
 const MAX_CACHED_WORDS = 50_000;
 
-function wordWeights(word: string, model: LearnedModel): WordWeights {
+// The cache of the model used last: classify() uses one model, so the WeakMap is rarely consulted.
+let lastModel: LearnedModel | undefined;
+let lastCache = new Map<string, WordWeights>();
+
+function cacheFor(model: LearnedModel): Map<string, WordWeights> {
+  if (model === lastModel) return lastCache;
   let cache = WORD_WEIGHTS.get(model);
   if (!cache) {
     cache = new Map();
     WORD_WEIGHTS.set(model, cache);
   }
+  lastModel = model;
+  lastCache = cache;
+  return cache;
+}
+
+function wordWeights(word: string, cache: Map<string, WordWeights>, model: LearnedModel): WordWeights {
   const cached = cache.get(word);
   if (cached) return cached;
   const { own, pairState } = wordFeatures(word);
@@ -183,6 +192,12 @@ function wordWeights(word: string, model: LearnedModel): WordWeights {
   return entry;
 }
 
+// Per-token working space, reused from post to post (only the first `tokenCount` entries are read).
+let scratchPairRows = new Int32Array(1024);
+const scratchWordRows: (Float64Array | undefined)[] = [];
+/** The post's summed weights, then (withBias) its log-odds: read only within one call. */
+const scratchSum = new Float64Array(C);
+
 /**
  * The model's findings for a post: each category over its threshold that `skip` does not rule out,
  * with the content words that pushed it there most as evidence (rule id `learned.<category>`,
@@ -197,22 +212,29 @@ export function learnedHits(
 ): Hit[] {
   const words = modelWords(doc, staff, practiceWords);
   const tokenCount = words.length;
+  const cache = cacheFor(model);
   // Row of each token's pair with the next word (0: none or no weights), kept for the evidence pass.
-  const pairRows = new Int32Array(tokenCount);
+  if (scratchPairRows.length < tokenCount) scratchPairRows = new Int32Array(tokenCount * 2);
+  const pairRows = scratchPairRows;
+  pairRows.fill(0, 0, tokenCount);
   // Each token's word weights, kept for the evidence pass (no second cache lookup per category).
-  const wordRows: (Float64Array | undefined)[] = new Array(tokenCount);
-  const sum = new Float64Array(C);
+  const wordRows = scratchWordRows;
+  const sum = scratchSum.fill(0);
   let count = 0;
   const { table, rows } = model;
+  const { tokens, questions } = doc;
   for (let i = 0; i < tokenCount; i++) {
-    const word = wordWeights(words[i] as string, model);
+    const word = wordWeights(words[i] as string, cache, model);
     count += word.features;
     const weights = word.weights;
     wordRows[i] = weights;
     if (weights) for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + (weights[c] as number);
-    if (!pairsWithNext(doc, i)) {
+    // features.ts's pairsWithNext and endsQuestion, inline.
+    const sentence = (tokens[i] as Token).sentence;
+    const next = tokens[i + 1];
+    if (next === undefined || next.sentence !== sentence) {
       // The question feature (features.ts) adds to the score but is never evidence: it is not a word.
-      if (!endsQuestion(doc, i)) continue;
+      if (!questions.has(sentence)) continue;
       count++;
       const row = table[QUESTION_BUCKET] as number;
       if (row === 0) continue;
@@ -231,20 +253,20 @@ export function learnedHits(
   const hits: Hit[] = [];
   for (let c = 0; c < C; c++) {
     if ((z[c] as number) <= (model.cut[c] as number) || skip(CATEGORIES[c] as Category)) continue;
-    // A token's share of the score: its word's weights and those of its pair with the next word.
-    const shareOf = (t: number): number => {
-      const row = pairRows[t] as number;
-      return (wordRows[t]?.[c] ?? 0) + (row === 0 ? 0 : (rows[(row - 1) * C + c] as number));
-    };
+    // The EVIDENCE_WORDS tokens with the largest share of the score (their word's weights and those of
+    // their pair with the next word), heaviest first, earlier first among equals.
     const top: { t: number; weight: number }[] = [];
     for (let t = 0; t < tokenCount; t++) {
-      const weight = shareOf(t);
+      const row = pairRows[t] as number;
+      const weight = (wordRows[t]?.[c] ?? 0) + (row === 0 ? 0 : (rows[(row - 1) * C + c] as number));
       if (weight < MIN_EVIDENCE_WEIGHT) continue;
       if (top.length === EVIDENCE_WORDS && (top[EVIDENCE_WORDS - 1] as { weight: number }).weight >= weight)
         continue;
       if (!isEvidenceWord(doc, t, words[t] as string)) continue;
-      top.push({ t, weight });
-      top.sort((x, y) => y.weight - x.weight || x.t - y.t);
+      // Insert after every heavier or equal entry (those came from earlier tokens).
+      let at = top.length;
+      while (at > 0 && (top[at - 1] as { weight: number }).weight < weight) at--;
+      top.splice(at, 0, { t, weight });
       if (top.length > EVIDENCE_WORDS) top.pop();
     }
     if (top.length === 0) continue;

@@ -113,20 +113,25 @@ export interface PersonName {
 const capital = (doc: Doc, token: Token | undefined): boolean =>
   token !== undefined && (token.capitalised || doc.shouting) && token.text.length > 1;
 
-/** People named in the post: full names, titled surnames, and capitalised given names alone. */
-const FOUND = new WeakMap<Doc, PersonName[]>();
+/**
+ * People named in the post: full names, titled surnames, and capitalised given names alone. Two rule
+ * families ask for the same post's names, so the answer is kept on the post's Doc (under a private
+ * symbol: it lives and goes with the Doc, and no post outlives its classification here).
+ */
+const NAMES = Symbol('personNames');
+type DocWithNames = Doc & { [NAMES]?: PersonName[] };
 
 export function findPersonNames(doc: Doc): PersonName[] {
-  const cached = FOUND.get(doc);
-  if (cached) return cached;
+  const known = (doc as DocWithNames)[NAMES];
+  if (known) return known;
   const names: PersonName[] = [];
-  FOUND.set(doc, names);
+  (doc as DocWithNames)[NAMES] = names;
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
     const sameSentence = next !== undefined && next.sentence === token.sentence;
-    if (PERSON_TITLES.has(token.text) && sameSentence && capital(doc, next)) {
+    if (sameSentence && PERSON_TITLES.has(token.text) && capital(doc, next)) {
       // "Mrs D. Whitaker" (an initial) is a signature; "Mrs Okoro" is a person.
       const third = tokens[i + 2];
       const withSurname =
@@ -137,7 +142,7 @@ export function findPersonNames(doc: Doc): PersonName[] {
       i = last - 1;
       continue;
     }
-    if (!FIRST_NAMES.has(token.text) || !token.capitalised) continue;
+    if (!token.capitalised || !FIRST_NAMES.has(token.text)) continue;
     if (sameSentence && capital(doc, next) && !PLACE_WORDS.has(next.text) && !PERSON_TITLES.has(next.text)) {
       names.push({ first: i, last: i + 2, start: token.start, end: next.end, kind: 'full' });
       i++;

@@ -75,7 +75,8 @@ const MAX_SPACED_WORD = 24;
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'st', 'prof']);
 const MASK = new Set(['*', '#']);
 const APOSTROPHES = new Set(["'", '’', '‘', '`']);
-const SENTENCE_END = new Set(['.', '!', '?', '\n', ';']);
+/** `.`, `!`, `?`, a line break and `;` end a sentence. */
+const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10 || c === 59;
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -96,7 +97,7 @@ function letterOf(ch: string): string | null {
 }
 
 interface RawWord {
-  index?: number;
+  index: number;
   text: string;
   start: number;
   end: number;
@@ -110,8 +111,8 @@ interface RawWord {
 function continuesWord(original: string, j: number): boolean {
   const c = original.charCodeAt(j);
   if (isDigit(c) || c >= 128) return true;
-  const ch = original[j] as string;
-  return APOSTROPHES.has(ch) || MASK.has(ch) || LEET[ch] !== undefined;
+  // The ASCII apostrophes, masks and leet symbols: ' ` * # @ $ ! | (see APOSTROPHES, MASK, LEET).
+  return c === 39 || c === 96 || c === 42 || c === 35 || c === 64 || c === 36 || c === 33 || c === 124;
 }
 
 /** Collapses runs of 3 or more identical letters to one ("sooooo" → "so", "fuuuck" → "fuck"). */
@@ -143,6 +144,11 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
   let i = 0;
   while (i < n) {
     const code = original.charCodeAt(i);
+    // A space separates words and ends nothing (the most common character after letters).
+    if (code === 32) {
+      i++;
+      continue;
+    }
     // Fast path: a plain ASCII word (the common case) is sliced and lower-cased in one go.
     if (isAsciiLetter(code)) {
       let j = i + 1;
@@ -166,6 +172,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
         upperLetters += upperHere;
         const lower = original.slice(i, j).toLowerCase();
         words.push({
+          index: words.length,
           text: runs ? collapseRuns(lower) : lower,
           start: i,
           end: j,
@@ -184,6 +191,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
       const word = EMOJI_WORDS.get(original.codePointAt(i) ?? 0);
       if (word !== undefined) {
         words.push({
+          index: words.length,
           text: word,
           start: i,
           end: i + 2,
@@ -205,7 +213,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
         ((previous?.end === i && TITLES.has(previous.text)) ||
           // "p.r.i.c.k", "e.g.": a full stop between letters is not the end of a sentence.
           (letterOf(original[i - 1] ?? ' ') !== null && letterOf(original[i + 1] ?? ' ') !== null));
-      if (!abbreviation && SENTENCE_END.has(ch)) sentence++;
+      if (!abbreviation && isSentenceEnd(code)) sentence++;
       i++;
       continue;
     }
@@ -272,6 +280,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
     letters += lettersHere;
     upperLetters += upperHere;
     words.push({
+      index: words.length,
       text: collapseRuns(text),
       start,
       end: j,
@@ -284,8 +293,10 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
   }
 
   // Spaced-out letters are rare: only rebuild the list when a run of single letters was seen.
-  const tokens = (hasLetterRun(words) ? joinSpacedLetters(words, original, isWord) : words) as Token[];
-  for (let k = 0; k < tokens.length; k++) (tokens[k] as Token).index = k;
+  const joined = hasLetterRun(words);
+  const tokens = (joined ? joinSpacedLetters(words, original, isWord) : words) as Token[];
+  // Words were numbered as they were pushed; only a joined list needs renumbering.
+  if (joined) for (let k = 0; k < tokens.length; k++) (tokens[k] as Token).index = k;
   return {
     original,
     tokens,

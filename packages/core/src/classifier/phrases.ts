@@ -39,6 +39,10 @@ export interface PhraseHit {
 
 interface Element {
   words: Set<string>;
+  /** `words` as the matcher's word ids (see PhraseMatcher.vocab), for a lookup without strings. */
+  ids: IdSet;
+  /** True when the element has prefixes or suffixes (then the token's text is needed). */
+  affixes: boolean;
   prefixes: string[];
   suffixes: string[];
   optional: boolean;
@@ -57,6 +61,21 @@ interface Compiled {
   /** The last required element after the first: if no token of the text fits it, skip the pattern. */
   anchor: Element | undefined;
 }
+
+/** One distinct word as the matcher sees it: see PhraseMatcher.wordInfo. */
+interface WordInfo {
+  /** Its id in the matcher's vocabulary, -1 when no pattern names it as a whole word. */
+  id: number;
+  /** Patterns that can start at it: exact first words, pairs by the next word's id, affixes. */
+  exact: readonly Compiled[] | undefined;
+  pairs: ReadonlyMap<number, readonly Compiled[]> | undefined;
+  affixed: readonly Compiled[] | undefined;
+}
+/** Distinct words whose candidates are remembered; the cache is cleared when it reaches this. */
+const MAX_CACHED_WORDS = 50_000;
+
+const NO_WORDS: Set<string> = new Set();
+const NO_VIABLE: Map<Compiled, boolean> = new Map();
 
 const MAX_GAP = 6;
 /**
@@ -78,10 +97,28 @@ export function compilePattern(
     if (part.startsWith('_')) {
       const gap = Number(part.slice(1));
       if (!Number.isInteger(gap) || gap < 1 || gap > MAX_GAP) throw new Error(`bad gap in: ${pattern}`);
-      return { words: new Set(), prefixes: [], suffixes: [], optional: false, gap, end: false };
+      return {
+        words: new Set(),
+        ids: NO_IDS,
+        affixes: false,
+        prefixes: [],
+        suffixes: [],
+        optional: false,
+        gap,
+        end: false,
+      };
     }
     if (part === '$')
-      return { words: new Set(), prefixes: [], suffixes: [], optional: false, gap: 0, end: true };
+      return {
+        words: new Set(),
+        ids: NO_IDS,
+        affixes: false,
+        prefixes: [],
+        suffixes: [],
+        optional: false,
+        gap: 0,
+        end: true,
+      };
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
     const words = new Set<string>();
@@ -103,7 +140,8 @@ export function compilePattern(
         for (const item of list) add(item);
       } else add(alt);
     }
-    return { words, prefixes, suffixes, optional, gap: 0, end: false };
+    const affixes = prefixes.length > 0 || suffixes.length > 0;
+    return { words, ids: NO_IDS, affixes, prefixes, suffixes, optional, gap: 0, end: false };
   });
   const first = elements[0];
   const last = elements[elements.length - 1];
@@ -120,11 +158,19 @@ const elementMatchesText = (element: Element, text: string): boolean => {
   for (const suffix of element.suffixes) if (text.endsWith(suffix)) return true;
   return false;
 };
-const elementMatches = (element: Element, token: Token): boolean => elementMatchesText(element, token.text);
+/** Element match for a token whose word id is `id` (-1: a word no pattern names). */
+const elementMatchesAt = (element: Element, id: number, text: string): boolean => {
+  if (element.ids.has(id)) return true;
+  if (!element.affixes) return false;
+  for (const prefix of element.prefixes) if (text.startsWith(prefix)) return true;
+  for (const suffix of element.suffixes) if (text.endsWith(suffix)) return true;
+  return false;
+};
 
 /** Index of the token after the match, or -1. Branching is bounded by the gaps (≤ 6 each). */
 function matchFrom(
   tokens: readonly Token[],
+  ids: Int32Array,
   at: number,
   elements: readonly Element[],
   e: number,
@@ -140,27 +186,96 @@ function matchFrom(
     for (let skip = 0; skip <= element.gap; skip++) {
       const token = tokens[at + skip];
       if (skip > 0 && (token === undefined || token.sentence !== sentence)) break;
-      const end = matchFrom(tokens, at + skip, elements, e + 1, sentence);
+      const end = matchFrom(tokens, ids, at + skip, elements, e + 1, sentence);
       if (end >= 0) return end;
     }
     return -1;
   }
   const token = tokens[at];
-  if (token !== undefined && token.sentence === sentence && elementMatches(element, token)) {
-    const end = matchFrom(tokens, at + 1, elements, e + 1, sentence);
+  if (
+    token !== undefined &&
+    token.sentence === sentence &&
+    elementMatchesAt(element, ids[at] as number, token.text)
+  ) {
+    const end = matchFrom(tokens, ids, at + 1, elements, e + 1, sentence);
     if (end >= 0) return end;
   }
-  return element.optional ? matchFrom(tokens, at, elements, e + 1, sentence) : -1;
+  return element.optional ? matchFrom(tokens, ids, at, elements, e + 1, sentence) : -1;
 }
+
+/**
+ * A set of word ids, looked up without hashing a string: up to four ids are kept inline (most
+ * elements name one to four words); larger sets are an open-addressing Int32Array behind a 32-bit
+ * signature, so most words that are not in the set are turned away without touching the table.
+ */
+class IdSet {
+  private readonly a: number;
+  private readonly b: number;
+  private readonly c: number;
+  private readonly d: number;
+  private readonly signature: number;
+  private readonly table: Int32Array | undefined;
+  private readonly mask: number;
+  constructor(ids: readonly number[]) {
+    const small = ids.length <= 4;
+    this.a = small ? (ids[0] ?? -1) : -1;
+    this.b = small ? (ids[1] ?? -1) : -1;
+    this.c = small ? (ids[2] ?? -1) : -1;
+    this.d = small ? (ids[3] ?? -1) : -1;
+    let signature = 0;
+    for (const id of ids) signature |= 1 << signatureBit(id);
+    this.signature = signature;
+    let size = 4;
+    while (size < ids.length * 2) size *= 2;
+    this.mask = size - 1;
+    if (small) {
+      this.table = undefined;
+      return;
+    }
+    const table = new Int32Array(size).fill(-1);
+    for (const id of ids) {
+      let k = Math.imul(id, 0x9e3779b1) & this.mask;
+      while (table[k] !== -1 && table[k] !== id) k = (k + 1) & this.mask;
+      table[k] = id;
+    }
+    this.table = table;
+  }
+  has(id: number): boolean {
+    if (id < 0) return false;
+    const table = this.table;
+    if (table === undefined) return id === this.a || id === this.b || id === this.c || id === this.d;
+    if (((this.signature >>> signatureBit(id)) & 1) === 0) return false;
+    let k = Math.imul(id, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const value = table[k] as number;
+      if (value === id) return true;
+      if (value === -1) return false;
+      k = (k + 1) & this.mask;
+    }
+  }
+}
+/** One of 32 bits per id, from the top bits of a multiplicative hash (ids of one list are consecutive). */
+const signatureBit = (id: number): number => Math.imul(id, 0x9e3779b1) >>> 27;
+const NO_IDS = new IdSet([]);
 
 /** All phrase rules, compiled once, matched in one pass over the tokens. */
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Compiled[]>();
   /** Patterns whose first two elements are plain words, by first word then second: most patterns. */
   private readonly byWordPair = new Map<string, Map<string, Compiled[]>>();
+  /** Every word some element names, numbered: elements and pairs are matched by these ids. */
+  private readonly vocab = new Map<string, number>();
+  private readonly pairsById = new Map<string, Map<number, Compiled[]>>();
   private readonly byPrefix = new Map<number, Compiled[]>();
   private readonly bySuffix = new Map<number, Compiled[]>();
-  private readonly ruleCount: number;
+  private readonly compiled: Compiled[] = [];
+  private readonly words = new Map<string, WordInfo>();
+  /** Word ids of the tokens of the text being matched (reused; grown as needed). */
+  private ids = new Int32Array(256);
+  /** Word info of the tokens of the text being matched (reused). */
+  private readonly infos: WordInfo[] = [];
+  /** Hits per rule in the text being matched (reused). */
+  private readonly counts: Int32Array;
 
   /** `keep` leaves patterns out (scripts/rule-usage.ts measures what removing them would do). */
   constructor(
@@ -180,6 +295,7 @@ export class PhraseMatcher {
           elements,
           anchor: required[required.length - 1],
         };
+        this.compiled.push(compiled);
         const first = compiled.elements[0] as Element;
         const second = compiled.elements[1];
         const plainSecond =
@@ -201,52 +317,98 @@ export class PhraseMatcher {
         for (const suffix of first.suffixes) push(this.bySuffix, tailKey(suffix), compiled);
       }
     });
-    this.ruleCount = rules.length;
+    this.counts = new Int32Array(rules.length);
+    for (const compiled of this.compiled)
+      for (const element of compiled.elements) {
+        for (const word of element.words) if (!this.vocab.has(word)) this.vocab.set(word, this.vocab.size);
+        element.ids = new IdSet([...element.words].map((word) => this.vocab.get(word) as number));
+      }
+    for (const [first, seconds] of this.byWordPair) {
+      const byId = new Map<number, Compiled[]>();
+      for (const [second, list] of seconds) byId.set(this.vocab.get(second) as number, list);
+      this.pairsById.set(first, byId);
+    }
+  }
+
+  /**
+   * A token's word id and the patterns that can start at it, looked up once per distinct word (a pure
+   * cache, cleared when full): exact first words, first-and-second word pairs, and the patterns whose
+   * first element is a prefix or suffix, already checked against the word.
+   */
+  private wordInfo(text: string): WordInfo {
+    const cached = this.words.get(text);
+    if (cached !== undefined) return cached;
+    const affixed: Compiled[] = [];
+    const add = (candidates: readonly Compiled[] | undefined): void => {
+      for (const compiled of candidates ?? [])
+        if (elementMatchesText(compiled.elements[0] as Element, text)) affixed.push(compiled);
+    };
+    add(this.byPrefix.get(headKey(text)));
+    if (text.length >= 3) add(this.bySuffix.get(tailKey(text)));
+    const info: WordInfo = {
+      id: this.vocab.get(text) ?? -1,
+      exact: this.byWord.get(text),
+      pairs: this.pairsById.get(text),
+      affixed: affixed.length > 0 ? affixed : undefined,
+    };
+    if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
+    this.words.set(text, info);
+    return info;
   }
 
   find(doc: Doc): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const { tokens } = doc;
-    const counts = new Int32Array(this.ruleCount);
+    const counts = this.counts;
+    counts.fill(0);
     // Patterns whose anchor word appears nowhere in the text can never match: decide that once per
     // text and pattern (a repetitive adversarial text has few distinct words, so this is cheap).
-    const distinct = new Set<string>();
     const prefilter = tokens.length > PREFILTER_FROM;
+    const distinct = prefilter ? new Set<string>() : NO_WORDS;
     if (prefilter) for (const token of tokens) distinct.add(token.text);
-    const viable = new Map<Compiled, boolean>();
-    const isViable = (compiled: Compiled): boolean => {
-      const anchor = compiled.anchor;
-      if (anchor === undefined || !prefilter) return true;
-      let known = viable.get(compiled);
-      if (known === undefined) {
-        known = false;
-        if (
-          anchor.prefixes.length === 0 &&
-          anchor.suffixes.length === 0 &&
-          anchor.words.size < distinct.size
-        ) {
-          for (const word of anchor.words) if (distinct.has(word)) known = true;
-        } else {
-          for (const word of distinct) if (elementMatchesText(anchor, word)) known = true;
+    const viable = prefilter ? new Map<Compiled, boolean>() : NO_VIABLE;
+    // Made only for a long text (a named closure costs a call at each creation under tsx).
+    const isViable = prefilter
+      ? (compiled: Compiled): boolean => {
+          const anchor = compiled.anchor;
+          if (anchor === undefined) return true;
+          let known = viable.get(compiled);
+          if (known === undefined) {
+            known = false;
+            if (
+              anchor.prefixes.length === 0 &&
+              anchor.suffixes.length === 0 &&
+              anchor.words.size < distinct.size
+            ) {
+              for (const word of anchor.words) if (distinct.has(word)) known = true;
+            } else {
+              for (const word of distinct) if (elementMatchesText(anchor, word)) known = true;
+            }
+            viable.set(compiled, known);
+          }
+          return known;
         }
-        viable.set(compiled, known);
-      }
-      return known;
-    };
+      : undefined;
 
+    if (this.ids.length < tokens.length) this.ids = new Int32Array(tokens.length * 2);
+    const ids = this.ids;
+    const infos = this.infos;
+    for (let i = 0; i < tokens.length; i++) {
+      const info = this.wordInfo((tokens[i] as Token).text);
+      infos[i] = info;
+      ids[i] = info.id;
+    }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      const exact = this.byWord.get(token.text);
-      if (exact) this.tryAll(exact, tokens, i, hits, counts, isViable, true);
+      const starts = infos[i] as WordInfo;
+      if (starts.exact) this.tryAll(starts.exact, tokens, ids, i, 1, hits, counts, isViable);
       const next = tokens[i + 1];
-      if (next !== undefined && next.sentence === token.sentence) {
-        const pair = this.byWordPair.get(token.text)?.get(next.text);
-        if (pair) this.tryAll(pair, tokens, i, hits, counts, isViable, true);
+      if (starts.pairs && next !== undefined && next.sentence === token.sentence) {
+        const pair = starts.pairs.get(ids[i + 1] as number);
+        // The pair lookup has matched the second element (a plain word) too: go on from the third.
+        if (pair) this.tryAll(pair, tokens, ids, i, 2, hits, counts, isViable);
       }
-      const byPrefix = this.byPrefix.get(headKey(token.text));
-      if (byPrefix) this.tryAll(byPrefix, tokens, i, hits, counts, isViable);
-      const bySuffix = token.text.length >= 3 ? this.bySuffix.get(tailKey(token.text)) : undefined;
-      if (bySuffix) this.tryAll(bySuffix, tokens, i, hits, counts, isViable);
+      if (starts.affixed) this.tryAll(starts.affixed, tokens, ids, i, 1, hits, counts, isViable);
     }
     return hits;
   }
@@ -254,19 +416,21 @@ export class PhraseMatcher {
   private tryAll(
     candidates: readonly Compiled[],
     tokens: readonly Token[],
+    ids: Int32Array,
     i: number,
+    /** Elements already matched: 1 (the first), or 2 (first and second, from the pair index). */
+    matched: number,
     hits: PhraseHit[],
     counts: Int32Array,
-    isViable: (compiled: Compiled) => boolean,
-    exact = false,
+    isViable: ((compiled: Compiled) => boolean) | undefined,
   ): void {
     const token = tokens[i] as Token;
     for (const compiled of candidates) {
       const { rule, pattern, elements, ruleIndex } = compiled;
+      // Every candidate's first element matches this token (see wordInfo).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
-      if (!exact && !elementMatches(elements[0] as Element, token)) continue;
-      if (!isViable(compiled)) continue;
-      const end = matchFrom(tokens, i + 1, elements, 1, token.sentence);
+      if (isViable !== undefined && !isViable(compiled)) continue;
+      const end = matchFrom(tokens, ids, i + matched, elements, matched, token.sentence);
       if (end < 0) continue;
       if (end <= i) continue;
       const lastToken = tokens[end - 1] as Token;

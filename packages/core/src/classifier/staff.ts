@@ -285,11 +285,88 @@ interface Roster {
   aliasesByFirstWord: Map<string, { entry: RosterEntry; alias: string[] }[]>;
   /** "carrington" → Dr Fiona Carrington-Blake: double-barrelled surnames by their first part. */
   barrelledByFirstPart: Map<string, RosterEntry[]>;
+  /** The first 1–3 letters of every surname: a short token that is none of these starts no split surname. */
+  surnameHeads: Set<string>;
+  /** What each word is to this roster, looked up once per distinct word (see wordRole). */
+  words: Map<string, WordRole>;
 }
+
+/** What one word can be to a roster: the lookups findStaffMentions makes for every token, made once. */
+interface WordRole {
+  isTitle: boolean;
+  given: RosterEntry[] | undefined;
+  aliases: readonly { entry: RosterEntry; alias: string[] }[];
+  barrelled: readonly RosterEntry[];
+  surname: RosterEntry[] | undefined;
+  /** A common first name or a role word: never read as a misspelt staff first name. */
+  nameOrRole: boolean;
+}
+/**
+ * Words remembered per roster. A server keeps up to MAX_CACHED_ROSTERS rosters, so this bounds the
+ * memory of all of them (a practice's posts reuse a few thousand words).
+ */
+const MAX_CACHED_WORDS = 4_000;
+/** The role of every word that is nothing to the roster: most words, shared. */
+const NO_ROLE: WordRole = {
+  isTitle: false,
+  given: undefined,
+  aliases: [],
+  barrelled: [],
+  surname: undefined,
+  nameOrRole: false,
+};
+
+function wordRole(roster: Roster, text: string): WordRole {
+  const cached = roster.words.get(text);
+  if (cached !== undefined) return cached;
+  const found: WordRole = {
+    isTitle: ALL_TITLES.has(text),
+    given: roster.givenOwners.get(text),
+    aliases: roster.aliasesByFirstWord.get(text) ?? NO_ALIASES,
+    barrelled: roster.barrelledByFirstPart.get(text) ?? NO_ENTRIES,
+    surname: roster.surnameOwners.get(text),
+    nameOrRole: FIRST_NAMES.has(text) || ROLE_WORDS.has(text),
+  };
+  const nothing =
+    !found.isTitle &&
+    found.given === undefined &&
+    found.aliases.length === 0 &&
+    found.barrelled.length === 0 &&
+    found.surname === undefined &&
+    !found.nameOrRole;
+  const role = nothing ? NO_ROLE : found;
+  if (roster.words.size >= MAX_CACHED_WORDS) roster.words.clear();
+  roster.words.set(text, role);
+  return role;
+}
+
+const NO_ALIASES: readonly { entry: RosterEntry; alias: string[] }[] = [];
+const NO_ENTRIES: readonly RosterEntry[] = [];
+
+/**
+ * Rosters by content as well: a server reads a practice's settings afresh for each request, so the
+ * same staff list arrives as a new array every time. Bounded; a practice has one roster.
+ */
+const PREPARED_BY_CONTENT = new Map<string, Roster>();
+const MAX_CACHED_ROSTERS = 64;
 
 function rosterFor(staff: readonly StaffMember[]): Roster {
   const cached = PREPARED.get(staff);
   if (cached) return cached;
+  const key = JSON.stringify(staff.map(({ name, role, aliases }) => [name, role ?? null, aliases ?? null]));
+  const same = PREPARED_BY_CONTENT.get(key);
+  if (same) {
+    PREPARED.set(staff, same);
+    return same;
+  }
+  const prepared = prepareRosterIndex(staff);
+  if (PREPARED_BY_CONTENT.size >= MAX_CACHED_ROSTERS) PREPARED_BY_CONTENT.clear();
+  PREPARED_BY_CONTENT.set(key, prepared);
+  PREPARED.set(staff, prepared);
+  return prepared;
+}
+
+function prepareRosterIndex(staff: readonly StaffMember[]): Roster {
   const entries = prepareRoster(staff);
   // Given names shared by two members of staff are ambiguous alone.
   const givenOwners = new Map<string, RosterEntry[]>();
@@ -312,8 +389,18 @@ function rosterFor(staff: readonly StaffMember[]): Roster {
     const part = entry.surnameParts.length > 1 ? entry.surnameParts[0] : undefined;
     if (part) barrelledByFirstPart.set(part, [...(barrelledByFirstPart.get(part) ?? []), entry]);
   }
-  const prepared = { entries, givenOwners, surnameOwners, aliasesByFirstWord, barrelledByFirstPart };
-  PREPARED.set(staff, prepared);
+  const surnameHeads = new Set<string>();
+  for (const surname of surnameOwners.keys())
+    for (let n = 1; n <= 3 && n <= surname.length; n++) surnameHeads.add(surname.slice(0, n));
+  const prepared = {
+    entries,
+    givenOwners,
+    surnameOwners,
+    aliasesByFirstWord,
+    barrelledByFirstPart,
+    surnameHeads,
+    words: new Map<string, WordRole>(),
+  };
   return prepared;
 }
 
@@ -707,52 +794,71 @@ function someoneElsesSurname(doc: Doc, tokens: readonly Token[], at: number, ent
   return next.text.length > 1;
 }
 
+/** One findStaffMentions call's state, for the helpers below. */
+interface MentionSink {
+  mentions: StaffMention[];
+  tokens: readonly Token[];
+  joined: { firstOf: number[]; lastOf: number[] } | null;
+  practiceWords: ReadonlySet<string>;
+  /** Whether the post is about the practice, once asked. */
+  aboutPractice: boolean | undefined;
+}
+
+function addMention(
+  { mentions, tokens, joined }: MentionSink,
+  ruleId: string,
+  entry: RosterEntry,
+  first: number,
+  last: number,
+  confidence: number,
+): void {
+  const a = tokens[first] as Token;
+  const b = tokens[last - 1] as Token;
+  const [from, to] = joined
+    ? [joined.firstOf[first] as number, (joined.lastOf[last - 1] as number) + 1]
+    : [first, last];
+  mentions.push({
+    ruleId,
+    staffIndex: entry.index,
+    first: from,
+    last: to,
+    start: a.start,
+    end: b.end,
+    confidence,
+  });
+}
+
+function practiceInPost(sink: MentionSink): boolean {
+  if (sink.aboutPractice === undefined) {
+    const { tokens, practiceWords } = sink;
+    sink.aboutPractice = tokens.some(
+      (t, k) =>
+        (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
+        practiceWords.has(t.text) ||
+        CARE_WORDS.has(t.text),
+    );
+  }
+  return sink.aboutPractice;
+}
+
+const workInPost = (tokens: readonly Token[]): boolean => tokens.some((t) => WORK_WORDS.has(t.text));
+
 export function findStaffMentions(
   doc: Doc,
   staff: readonly StaffMember[],
   practiceWords: ReadonlySet<string> = new Set(),
 ): StaffMention[] {
   if (staff.length === 0) return [];
-  const {
-    entries: roster,
-    givenOwners,
-    surnameOwners,
-    aliasesByFirstWord,
-    barrelledByFirstPart,
-  } = rosterFor(staff);
+  const prepared = rosterFor(staff);
+  const { entries: roster, givenOwners, surnameOwners, surnameHeads } = prepared;
   // "O Sullivan", "Mc Donald": a surname written in two tokens is read as one.
-  const joined = joinSplitSurnames(doc.tokens, surnameOwners);
+  const joined = joinSplitSurnames(doc.tokens, surnameOwners, surnameHeads);
   const tokens = joined ? joined.view : doc.tokens;
   const mentions: StaffMention[] = [];
-  const mention = (ruleId: string, entry: RosterEntry, first: number, last: number, confidence: number) => {
-    const a = tokens[first] as Token;
-    const b = tokens[last - 1] as Token;
-    const [from, to] = joined
-      ? [joined.firstOf[first] as number, (joined.lastOf[last - 1] as number) + 1]
-      : [first, last];
-    mentions.push({
-      ruleId,
-      staffIndex: entry.index,
-      first: from,
-      last: to,
-      start: a.start,
-      end: b.end,
-      confidence,
-    });
-  };
-  // Whether the post is about the practice (or work) is only needed once a first name turns up.
-  let practiceKnown: boolean | undefined;
-  const practiceInPost = (): boolean => {
-    if (practiceKnown === undefined)
-      practiceKnown = tokens.some(
-        (t, k) =>
-          (PRACTICE_WORDS.has(t.text) && practiceTeamAt(tokens, k)) ||
-          practiceWords.has(t.text) ||
-          CARE_WORDS.has(t.text),
-      );
-    return practiceKnown;
-  };
-  const workInPost = (): boolean => tokens.some((t) => WORK_WORDS.has(t.text));
+  // Module-level helpers, not closures: tsx (which the API runs under) wraps each named closure in a
+  // call that sets its name, at every creation. Whether the post is about the practice (or work) is
+  // only needed once a first name turns up.
+  const mention: MentionSink = { mentions, tokens, joined, practiceWords, aboutPractice: undefined };
 
   let i = 0;
   while (i < tokens.length) {
@@ -760,33 +866,36 @@ export function findStaffMentions(
     const next = tokens[i + 1];
     const nextInSentence = next !== undefined && next.sentence === token.sentence ? next : undefined;
     let consumed = 0;
+    // Looked up once per token: most tokens are neither a title nor a given name.
+    const role = wordRole(prepared, token.text);
+    const { isTitle, given } = role;
 
     if (mentions.length >= MAX_MENTIONS) break;
     // Aliases listed by the practice (may be several words).
-    for (const { entry, alias } of aliasesByFirstWord.get(token.text) ?? []) {
+    for (const { entry, alias } of role.aliases) {
       if (
         alias.every((word, k) => tokens[i + k]?.text === word && tokens[i + k]?.sentence === token.sentence)
       ) {
-        mention('identifies_staff.alias', entry, i, i + alias.length, 0.85);
+        addMention(mention, 'identifies_staff.alias', entry, i, i + alias.length, 0.85);
         consumed = Math.max(consumed, alias.length);
       }
     }
 
     // Title + double-barrelled surname, whole or its first part, or its initials: "Dr Carrington-Blake",
     // "Dr Carrington Blake", "Dr Carrington", "Dr C-B".
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
+    if (consumed === 0 && isTitle && nextInSentence) {
       for (const e of roster) {
         if (e.surnameParts.length < 2 || !titleFits(token.text, e)) continue;
         const whole = surnamePartsAt(tokens, i + 1, e);
         const initials = whole === 0 ? surnameInitialsAt(tokens, i + 1, e) : 0;
         if (whole > 0) {
-          mention('identifies_staff.title_surname', e, i, i + 1 + whole, 0.9);
+          addMention(mention, 'identifies_staff.title_surname', e, i, i + 1 + whole, 0.9);
           consumed = 1 + whole;
         } else if (initials > 0 && (nextInSentence.capitalised || doc.caseless)) {
-          mention('identifies_staff.initial', e, i, i + 1 + initials, 0.7);
+          addMention(mention, 'identifies_staff.initial', e, i, i + 1 + initials, 0.7);
           consumed = 1 + initials;
         } else if (sameSurname(nextInSentence.text, e.surnameParts[0] ?? null)) {
-          mention('identifies_staff.title_surname', e, i, i + 2, 0.85);
+          addMention(mention, 'identifies_staff.title_surname', e, i, i + 2, 0.85);
           consumed = 2;
         }
         if (consumed > 0) break;
@@ -794,7 +903,7 @@ export function findStaffMentions(
     }
 
     // Title + surname, or title + near-miss surname.
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence) {
+    if (consumed === 0 && isTitle && nextInSentence) {
       // "Dr Tom Hughes": let the full-name rule take it from the next token.
       const afterFirst = tokens[i + 2];
       const exact = roster.find(
@@ -805,7 +914,7 @@ export function findStaffMentions(
       );
       if (exact && !fullAhead) {
         const elsewhere = !DOCTOR_TITLES.has(token.text) && belongsElsewhere(tokens, i + 2, practiceWords);
-        if (!elsewhere) mention('identifies_staff.title_surname', exact, i, i + 2, 0.9);
+        if (!elsewhere) addMention(mention, 'identifies_staff.title_surname', exact, i, i + 2, 0.9);
         consumed = 2;
       } else if (!fullAhead && nextInSentence.text.length >= 3) {
         const candidates = roster.filter((e) => {
@@ -827,7 +936,7 @@ export function findStaffMentions(
           });
         });
         if (candidates.length === 1) {
-          mention('identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
+          addMention(mention, 'identifies_staff.near_miss', candidates[0] as RosterEntry, i, i + 2, 0.75);
           consumed = 2;
         }
       }
@@ -835,7 +944,7 @@ export function findStaffMentions(
 
     // Title + first name or its start: "Dr Fiona", "Dr Raj" for Dr Rajesh (3+ letters, one fit), also
     // possessive ("Dr Joy's"); in lower case only a whole given name that is not a verb ("dr joy").
-    if (consumed === 0 && ALL_TITLES.has(token.text) && nextInSentence && nextInSentence.text.length >= 3) {
+    if (consumed === 0 && isTitle && nextInSentence && nextInSentence.text.length >= 3) {
       const asName = nextInSentence.capitalised || doc.caseless || doc.shouting;
       const base = possessiveBase(doc, nextInSentence);
       const fits = (e: RosterEntry, word: string): boolean =>
@@ -853,7 +962,7 @@ export function findStaffMentions(
         only !== undefined &&
         (sameSurname(tokens[i + 2]?.text ?? '', only.surname) || surnamePartsAt(tokens, i + 2, only) > 0);
       if (candidates.length === 1 && !fullAhead) {
-        mention('identifies_staff.title_first_name', candidates[0] as RosterEntry, i, i + 2, 0.8);
+        addMention(mention, 'identifies_staff.title_first_name', candidates[0] as RosterEntry, i, i + 2, 0.8);
         consumed = 2;
       }
     }
@@ -861,7 +970,7 @@ export function findStaffMentions(
     // Title + initial: "Dr B" when one doctor's surname (or first name) starts with it.
     if (
       consumed === 0 &&
-      ALL_TITLES.has(token.text) &&
+      isTitle &&
       nextInSentence &&
       nextInSentence.text.length === 1 &&
       nextInSentence.text !== 'i' &&
@@ -872,33 +981,31 @@ export function findStaffMentions(
         (e) => titleFits(token.text, e) && (e.surname?.[0] === initial || e.firstName?.[0] === initial),
       );
       if (candidates.length === 1 && (nextInSentence.capitalised || doc.caseless)) {
-        mention('identifies_staff.initial', candidates[0] as RosterEntry, i, i + 2, 0.6);
+        addMention(mention, 'identifies_staff.initial', candidates[0] as RosterEntry, i, i + 2, 0.6);
         consumed = 2;
       }
     }
 
     // Full name.
-    if (consumed === 0 && nextInSentence && givenOwners.has(token.text)) {
-      const entry = givenOwners.get(token.text)?.find((e) => sameSurname(nextInSentence.text, e.surname));
-      const barrelled = entry
-        ? undefined
-        : givenOwners.get(token.text)?.find((e) => surnamePartsAt(tokens, i + 1, e) > 0);
+    if (consumed === 0 && nextInSentence && given !== undefined) {
+      const entry = given.find((e) => sameSurname(nextInSentence.text, e.surname));
+      const barrelled = entry ? undefined : given.find((e) => surnamePartsAt(tokens, i + 1, e) > 0);
       if (entry) {
-        mention('identifies_staff.full_name', entry, i, i + 2, 0.95);
+        addMention(mention, 'identifies_staff.full_name', entry, i, i + 2, 0.95);
         consumed = 2;
       } else if (barrelled) {
         const length = 1 + surnamePartsAt(tokens, i + 1, barrelled);
-        mention('identifies_staff.full_name', barrelled, i, i + length, 0.95);
+        addMention(mention, 'identifies_staff.full_name', barrelled, i, i + length, 0.95);
         consumed = length;
       }
     }
 
     // A double-barrelled surname alone is distinctive: "that Carrington Blake woman".
-    if (consumed === 0 && !givenOwners.has(token.text)) {
-      for (const e of barrelledByFirstPart.get(token.text) ?? []) {
+    if (consumed === 0 && given === undefined) {
+      for (const e of role.barrelled) {
         const length = surnamePartsAt(tokens, i, e);
         if (length > 0) {
-          mention('identifies_staff.surname', e, i, i + length, 0.8);
+          addMention(mention, 'identifies_staff.surname', e, i, i + length, 0.8);
           consumed = length;
           break;
         }
@@ -910,7 +1017,7 @@ export function findStaffMentions(
     // capitalised surname alone is not enough (many are places: Wells, Preston). Surnames that are
     // words need the role.
     // (Only for tokens that are a roster surname: this runs for every word of every post.)
-    const owners = consumed === 0 && !doc.shouting ? surnameOwners.get(token.text) : undefined;
+    const owners = consumed === 0 && !doc.shouting ? role.surname : undefined;
     if (owners !== undefined && token.text.length >= 3) {
       const previous = tokens[i - 1];
       const following = tokens[i + 1];
@@ -929,10 +1036,10 @@ export function findStaffMentions(
         owners &&
         owners.length === 1 &&
         !afterTitle &&
-        !givenOwners.has(token.text) &&
+        given === undefined &&
         ((token.capitalised && roleWordNear(tokens, i, 3)) || personLike)
       ) {
-        mention('identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
+        addMention(mention, 'identifies_staff.surname', owners[0] as RosterEntry, i, i + 1, 0.7);
         consumed = 1;
       }
     }
@@ -941,10 +1048,9 @@ export function findStaffMentions(
     if (
       consumed === 0 &&
       token.text.length >= 5 &&
-      !givenOwners.has(token.text) &&
+      given === undefined &&
       (doc.caseless || (token.capitalised && !doc.shouting && tokens[i - 1]?.sentence === token.sentence)) &&
-      !FIRST_NAMES.has(token.text) &&
-      !ROLE_WORDS.has(token.text) &&
+      !role.nameOrRole &&
       (roleWordNear(tokens, i, 3) || placedAtPractice(tokens, i, practiceWords))
     ) {
       const near = roster.filter(
@@ -955,21 +1061,21 @@ export function findStaffMentions(
           boundedEditDistance(token.text, e.firstName, 1) <= 1,
       );
       if (near.length === 1) {
-        mention('identifies_staff.near_miss', near[0] as RosterEntry, i, i + 1, 0.6);
+        addMention(mention, 'identifies_staff.near_miss', near[0] as RosterEntry, i, i + 1, 0.6);
         consumed = 1;
       }
     }
 
     // First name or nickname alone.
     if (consumed === 0) {
-      const base = givenOwners.has(token.text) ? null : possessiveBase(doc, token);
-      const owners = givenOwners.get(base ?? token.text);
+      const base = given !== undefined ? null : possessiveBase(doc, token);
+      const owners = base === null ? given : givenOwners.get(base);
       if (owners && owners.length === 1) {
         const entry = owners[0] as RosterEntry;
         const roleNear =
           roleWordNear(tokens, i, 4) ||
           placedAtPractice(tokens, i, practiceWords) ||
-          (actsAsPerson(tokens, i) && practiceInPost());
+          (actsAsPerson(tokens, i) && practiceInPost(mention));
         const capitalised = token.capitalised || doc.shouting || doc.caseless;
         const previous = tokens[i - 1];
         // "Could Sue do …": a capital inside a sentence marks a name; at its start it says nothing.
@@ -995,17 +1101,17 @@ export function findStaffMentions(
           !someoneElsesSurname(doc, tokens, i, entry) &&
           (roleNear || !belongsElsewhere(tokens, i + 1, practiceWords));
         if (eligible) {
-          const confidence = roleNear ? 0.85 : practiceInPost() ? 0.7 : workInPost() ? 0.6 : 0;
-          if (confidence > 0) mention('identifies_staff.first_name', entry, i, i + 1, confidence);
+          const confidence = roleNear ? 0.85 : practiceInPost(mention) ? 0.7 : workInPost(tokens) ? 0.6 : 0;
+          if (confidence > 0) addMention(mention, 'identifies_staff.first_name', entry, i, i + 1, confidence);
         }
       }
     }
     i += Math.max(consumed, 1);
   }
   // A first name alone in a sentence about another business belongs to someone there.
-  const elsewhereSentences = new Set(
-    tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence),
-  );
+  if (mentions.length === 0) return mentions;
+  const elsewhereSentences = new Set<number>();
+  for (const t of tokens) if (OTHER_BUSINESSES.has(t.text)) elsewhereSentences.add(t.sentence);
   if (elsewhereSentences.size === 0) return mentions;
   return mentions.filter(
     (m) =>
@@ -1022,12 +1128,14 @@ export function findStaffMentions(
 function joinSplitSurnames(
   tokens: readonly Token[],
   surnames: ReadonlyMap<string, unknown>,
+  heads: ReadonlySet<string>,
 ): { view: Token[]; firstOf: number[]; lastOf: number[] } | null {
   let found = false;
   for (let k = 0; k + 1 < tokens.length && !found; k++) {
     const a = tokens[k] as Token;
     const b = tokens[k + 1] as Token;
-    found = a.text.length <= 3 && a.sentence === b.sentence && surnames.has(a.text + b.text);
+    found =
+      a.text.length <= 3 && a.sentence === b.sentence && heads.has(a.text) && surnames.has(a.text + b.text);
   }
   if (!found) return null;
   const view: Token[] = [];
