@@ -9,11 +9,16 @@ import type { Socket } from 'node:net';
 //
 // The connection is not simply destroyed: closing a socket with unread data sends a TCP reset, and a
 // client that gets the reset before it has read the response may lose the response (Windows drops
-// its receive buffer). So, as Go's net/http does (`closeWriteAndWait`), the response is followed by a
-// FIN, the socket is left unread, and it is dropped a moment later.
+// its receive buffer; a Node client destroyed at once got `write EPIPE` instead of the 413). So, as
+// Go's net/http does (`closeWriteAndWait`), the response is followed by a FIN, the socket is left
+// unread, and it is dropped a moment later.
 
-/** How long a connection whose body was left unread stays half-closed, for the client to read the answer. */
-export const UNREAD_BODY_LINGER_MS = 1000;
+/**
+ * How long a connection whose body was left unread stays half-closed, for the client to read the
+ * answer: Go's `rstAvoidanceDelay` (a round trip around the planet). Each lingering socket holds the
+ * little of the body it had buffered (≤ ~80 KiB), so it is not longer.
+ */
+export const UNREAD_BODY_LINGER_MS = 500;
 
 /**
  * Call once the response is ready, before it is written. If the body is still arriving, the answer
