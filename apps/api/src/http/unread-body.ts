@@ -5,11 +5,11 @@ import type { Socket } from 'node:net';
 // parts, too many bytes, over the quota, a bad key) ends the connection without reading the rest.
 // Reading it to keep the connection alive is what an attacker wants: a 50,000-part form refused after
 // its first 64 KiB still made the server read and discard its other 6 MB (and up to 64 MiB of any
-// body), every few milliseconds, leaving the garbage resident (docs/benchmarks.md, issue 9).
+// body), every few milliseconds (docs/benchmarks.md, issue 9).
 //
 // The connection is not simply destroyed: closing a socket with unread data sends a TCP reset, and a
-// client that gets the reset before it has read the response may lose the response (Windows drops
-// its receive buffer; a Node client destroyed at once got `write EPIPE` instead of the 413). So, as
+// client that gets the reset before it has read the response may lose the response (some TCP stacks
+// drop unread data on a reset; a Node client destroyed at once got `write EPIPE` instead of the 413). So, as
 // Go's net/http does (`closeWriteAndWait`), the response is followed by a FIN, the socket is left
 // unread, and it is dropped a moment later.
 
