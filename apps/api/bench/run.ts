@@ -462,7 +462,7 @@ function hostileBudgets(figures: HostileFigures): [string, boolean, string][] {
     [
       '50,000-part form refused in ≤ 100 ms',
       figures.refusalMaxMs <= 100 && figures.fieldRefusalMaxMs <= 100,
-      `max ${figures.refusalMaxMs.toFixed(1)} ms (screenshots), ${figures.fieldRefusalMaxMs.toFixed(1)} ms (fields), ${figures.refusals} forms`,
+      `max ${figures.refusalMaxMs.toFixed(1)} ms (screenshots), ${figures.fieldRefusalMaxMs.toFixed(1)} ms (fields); p99 ${figures.refusalP99Ms.toFixed(1)} / ${figures.fieldRefusalP99Ms.toFixed(1)} ms; ${figures.refusals} forms`,
     ],
     [
       '/healthz p99 ≤ 50 ms meanwhile',

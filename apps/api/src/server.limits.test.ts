@@ -1,6 +1,7 @@
 // The real server on loopback against slow and greedy clients (issue 9, items 3, 8 and 10): headers
 // and bodies have deadlines, connections are capped, and the database is private to its user.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,5 +131,112 @@ describe('server limits on a real loopback server', () => {
     for (const suffix of ['', '-wal', '-shm'])
       expect(mode(join(dir, 'data', `policy.sqlite${suffix}`)), suffix || 'database').toBe(0o600);
     expect(mode(join(dir, 'data', '.uploads'))).toBe(0o700);
+  });
+
+  describe('a form refused while its body is still arriving (issue 9)', () => {
+    const BOUNDARY = 'unread-body-boundary';
+    const reportPart = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="report"\r\nContent-Type: application/json\r\n\r\n{}\r\n`;
+    const fieldParts = (bytes: number) => {
+      const part = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="f"\r\n\r\nx\r\n`;
+      return Buffer.from(part.repeat(Math.ceil(bytes / part.length)));
+    };
+    const MIB = 1024 * 1024;
+
+    /** Resolves when `socket` can take more (true), or false if it has not after `ms`. */
+    const drained = (socket: Socket, ms: number) =>
+      new Promise<boolean>((resolve) => {
+        const done = (value: boolean) => {
+          clearTimeout(timer);
+          socket.off('drain', onDrain).off('close', onClose);
+          resolve(value);
+        };
+        const onDrain = () => done(true);
+        const onClose = () => done(false);
+        const timer = setTimeout(() => done(false), ms);
+        socket.on('drain', onDrain).on('close', onClose);
+      });
+
+    it('answers 413 with Connection: close, then reads no more of the body and closes the connection', {
+      timeout: 20_000,
+    }, async () => {
+      server = await start({ demo: true });
+      const { reportKey } = server.demoKeys ?? { reportKey: '' };
+      const { socket, state } = rawClient(server.port);
+      const total = 96 * MIB;
+      socket.write(
+        `POST /v1/practices/Y90001/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:${server.port}\r\nX-Report-Key: ${reportKey}\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ${total}\r\n\r\n${reportPart}`,
+      );
+      // One-byte parts, a MiB at a time, for as long as the server takes them.
+      const chunk = fieldParts(MIB);
+      let sent = 0;
+      let sentAtAnswer: number | undefined;
+      socket.once('data', () => {
+        sentAtAnswer = sent - socket.writableLength;
+      });
+      while (sent + chunk.length < total && !state.closed) {
+        sent += chunk.length;
+        if (!socket.write(chunk) && !(await drained(socket, 1000))) break;
+      }
+      for (let i = 0; i < 50 && !state.closed; i++) await sleep(100);
+      const sentInAll = sent - socket.writableLength;
+
+      expect(state.received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(state.received).toMatch(/\r\nconnection: close\r\n/i);
+      expect(state.received).toMatch(/application\/problem\+json[\s\S]*"status":413/);
+      // The server stopped reading at the answer: what the client got off its hands after that fits
+      // in the two sockets' kernel buffers (a few MiB), not the 64 MiB a drain reads and discards.
+      expect(sentAtAnswer).toBeDefined();
+      expect(sentInAll - (sentAtAnswer ?? 0)).toBeLessThan(16 * MIB);
+      expect(sentInAll).toBeLessThan(24 * MIB);
+      // And the connection ended (the answer went first, with time for the client to read it).
+      expect(state.closed).toBe(true);
+    });
+
+    it('a real HTTP client gets the 413 while it is still sending the body', {
+      timeout: 20_000,
+    }, async () => {
+      server = await start({ demo: true });
+      const { reportKey } = server.demoKeys ?? { reportKey: '' };
+      const { port } = server;
+      const answer = await new Promise<{ status: number; connection?: string; body: string; sent: number }>(
+        (resolve, reject) => {
+          let sent = 0;
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: '/v1/practices/Y90001/reports',
+              headers: {
+                'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+                'content-length': 8 * MIB,
+                'x-report-key': reportKey,
+                origin: `http://127.0.0.1:${port}`,
+              },
+            },
+            (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (text: string) => {
+                body += text;
+              });
+              res.on('end', () => {
+                resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body, sent });
+                req.destroy();
+              });
+            },
+          );
+          req.on('error', reject);
+          // The report and 64 KiB of parts, then nothing more until the answer has come.
+          const first = Buffer.concat([Buffer.from(reportPart), fieldParts(64 * 1024)]);
+          sent = first.length;
+          req.write(first);
+        },
+      );
+      expect(answer.status).toBe(413);
+      expect(answer.connection).toBe('close');
+      expect(JSON.parse(answer.body)).toMatchObject({ type: '/problems/payload-too-large', status: 413 });
+      expect(answer.sent).toBeLessThan(8 * MIB);
+    });
   });
 });

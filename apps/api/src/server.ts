@@ -1,5 +1,5 @@
 import { chmodSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { loadAuditSigner } from './audit/signing.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
 import { jsonLineLogger } from './http/logging.js';
+import { closeIfBodyUnread } from './http/unread-body.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { DEMO_ODS, type DemoKeys, demoReportKey, seedDemo } from './seed/demo.js';
 import { smtpFromEnv } from './services/email-alerts.js';
@@ -97,7 +98,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const notifier = notifierOf(app);
   const server = serve({
-    fetch: app.fetch,
+    // A body still arriving when its answer is ready is left unread and its connection closed
+    // (http/unread-body.ts), so @hono/node-server's own clean-up — reading up to 64 MiB of it to keep
+    // the connection alive — is off; Node itself discards what has already arrived.
+    autoCleanupIncoming: false,
+    fetch: async (request, env) => {
+      const response = await app.fetch(request, env);
+      // An HTTP/1.1 server (`serve` without createServer): its bindings are Node's request and response.
+      closeIfBodyUnread(env.incoming as IncomingMessage, env.outgoing as ServerResponse);
+      return response;
+    },
     port: options.port ?? 8787,
     hostname: options.hostname,
     serverOptions: {

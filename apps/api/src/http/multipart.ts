@@ -36,6 +36,12 @@ export interface FileRule {
   tooBig: string;
   /** The error for a part of this name sent as a plain field. */
   notAFile: string;
+  /**
+   * Whether a part's first bytes (ACCEPT_BYTES, or all of a shorter part) are of a kind this name
+   * takes; a part that is not is reported with `notAccepted` and never written to the spool.
+   */
+  accepts?: (head: Uint8Array) => boolean;
+  notAccepted?: string;
 }
 
 export interface FormSpec {
@@ -74,6 +80,8 @@ export interface ReadForm {
 }
 
 const HEAD_BYTES = 64;
+/** Enough for any file signature sniffed here (WebP's is 12 bytes). */
+export const ACCEPT_BYTES = 16;
 const PARSE_SLICE = 4 * 1024;
 /** Encodings a browser sends (RFC 7578 §4.7 deprecates the others); base64 is not decoded for you. */
 const PLAIN_ENCODINGS = new Set(['7bit', '8bit', 'binary']);
@@ -200,6 +208,7 @@ export async function readForm(
   let parts = 0;
   let fileBytes = 0;
   const pending: Promise<void>[] = [];
+  const partOrder = new Map<SpooledFile, number>();
 
   /** Counts a part; refuses the form if it is one too many. Returns the part's path. */
   const admit = (name: string): string | undefined => {
@@ -301,24 +310,54 @@ export async function readForm(
   const finished = new Promise<void>((resolve) => parser.on('finish', resolve));
 
   function spoolFile(name: string, path: string, rule: FileRule, stream: Readable): Promise<void> {
-    const { path: file, stream: writer } = spec.spool.create();
-    spooled.push(file);
-    writers.add(writer);
+    const order = parts;
+    // The spool file is opened once the part's first bytes show it is wanted (rule.accepts): until
+    // then its chunks wait here, and a part that is not wanted costs no file at all.
+    let spool: { file: string; writer: WriteStream } | undefined;
+    let waiting: Buffer[] | undefined = rule.accepts ? [] : undefined;
+    let skipped = false;
     const hash = createHash('sha256');
     const head = Buffer.alloc(HEAD_BYTES);
     let size = 0;
     let over = false;
     return new Promise<void>((resolve) => {
       const done = () => {
-        writers.delete(writer);
+        if (spool) writers.delete(spool.writer);
         resolve();
       };
-      writer.on('error', (error) => {
-        fail(error);
-        done();
-      });
+      const write = (chunk: Buffer) => {
+        hash.update(chunk);
+        // Backpressure: the parser (and so the body) waits while the disk catches up.
+        if (spool && !spool.writer.write(chunk)) {
+          stream.pause();
+          spool.writer.once('drain', () => stream.resume());
+        }
+      };
+      const open = () => {
+        const { path: file, stream: writer } = spec.spool.create();
+        spooled.push(file);
+        writers.add(writer);
+        writer.on('error', (error) => {
+          fail(error);
+          done();
+        });
+        spool = { file, writer };
+      };
+      /** Decides on the part's first bytes: spool it (with what waited) or skip the rest of it. */
+      const decide = () => {
+        const chunks = waiting ?? [];
+        waiting = undefined;
+        if (rule.accepts && !rule.accepts(head.subarray(0, Math.min(size, ACCEPT_BYTES)))) {
+          skipped = true;
+          errors.push({ path, message: rule.notAccepted ?? 'is not a file of an accepted type' });
+          return;
+        }
+        open();
+        for (const chunk of chunks) write(chunk);
+      };
+      if (!rule.accepts) open();
       stream.on('data', (chunk: Buffer) => {
-        if (failure !== undefined || over) return;
+        if (failure !== undefined || over || skipped) return;
         if (size < HEAD_BYTES) chunk.copy(head, size, 0, Math.min(chunk.length, HEAD_BYTES - size));
         size += chunk.length;
         if (size > rule.maxBytes) {
@@ -332,24 +371,30 @@ export async function readForm(
         } catch (error) {
           return fail(error);
         }
-        hash.update(chunk);
-        // Backpressure: the parser (and so the body) waits while the disk catches up.
-        if (!writer.write(chunk)) {
-          stream.pause();
-          writer.once('drain', () => stream.resume());
+        if (waiting) {
+          waiting.push(chunk);
+          if (size >= ACCEPT_BYTES) decide();
+          return;
         }
+        write(chunk);
       });
       stream.on('end', () => {
+        if (waiting && failure === undefined && !over) decide();
+        if (!spool) return done();
+        const { file, writer } = spool;
         writer.end(() => {
-          if (!over && failure === undefined)
-            files.push({
+          if (!over && failure === undefined) {
+            const spooledFile = {
               name,
               path,
               file,
               size,
               sha256: hash.digest('hex'),
               head: new Uint8Array(head.subarray(0, Math.min(size, HEAD_BYTES))),
-            });
+            };
+            files.push(spooledFile);
+            partOrder.set(spooledFile, order);
+          }
           done();
         });
       });
@@ -382,8 +427,9 @@ export async function readForm(
     await unlessFailed(finished);
     await unlessFailed(Promise.all(pending));
     if (failure !== undefined) throw failure;
-    // Files in the order their parts came.
-    files.sort((a, b) => spooled.indexOf(a.file) - spooled.indexOf(b.file));
+    // Files in the order their parts came (a short part is spooled only at its end, so not always
+    // in the order the spool files were opened).
+    files.sort((a, b) => (partOrder.get(a) ?? 0) - (partOrder.get(b) ?? 0));
     return { texts, files, errors, discard };
   } catch (error) {
     // Stop reading: what is left of the body is drained (and discarded) by the server, unparsed.

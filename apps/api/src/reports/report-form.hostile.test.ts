@@ -151,6 +151,54 @@ describe('hostile multipart reports', () => {
     ]);
   });
 
+  it('never writes a screenshot part that is not a picture to the spool', async () => {
+    // A form that streams its parts one at a time, each sent once the spool shows the one before.
+    const spool = join(dirname(h.path), '.uploads');
+    const screenshot = (bytes: Uint8Array | string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="screenshot"; filename="s.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        Buffer.from(bytes),
+        Buffer.from('\r\n'),
+      ]);
+    const pieces = [
+      Buffer.from(reportPart()),
+      screenshot(PNG_BYTES),
+      screenshot(`not a picture ${'x'.repeat(4096)}`),
+      screenshot(PNG_BYTES),
+    ];
+    const spooledCounts: number[] = [];
+    const waitForSpool = async (files: number) => {
+      for (let i = 0; i < 200 && readdirSync(spool).length < files; i++)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    let next = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (next === 2) await waitForSpool(1);
+        if (next === 4) {
+          // The third screenshot was read after the second: by now each part has had its chance.
+          await waitForSpool(3);
+          spooledCounts.push(readdirSync(spool).length);
+          controller.enqueue(new TextEncoder().encode(`--${BOUNDARY}--\r\n`));
+          controller.close();
+          return;
+        }
+        controller.enqueue(new Uint8Array(pieces[next++] as Buffer));
+      },
+    });
+    const res = await post(stream);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+    expect(problem.errors).toEqual([
+      { path: 'screenshot[1]', message: 'must be a PNG, JPEG or WebP picture' },
+    ]);
+    // The two pictures were spooled; the text in between never was.
+    expect(spooledCounts).toEqual([2]);
+    expect(readdirSync(spool)).toEqual([]);
+  });
+
   it('leaves no spooled screenshot behind, filed or refused', async () => {
     const form = () => {
       const f = new FormData();

@@ -44,6 +44,8 @@ type AnyContext = Context<AppEnv, any, any>;
 export const isMultipart = (contentType: string | undefined): boolean =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
 
+const NOT_A_PICTURE = 'must be a PNG, JPEG or WebP picture';
+
 const invalid = (errors: FieldError[]) => new ApiError(422, 'The report form is not valid.', { errors });
 
 /**
@@ -65,6 +67,9 @@ export async function readReportForm(
         tooMany: `at most ${MAX_SCREENSHOTS} screenshots may be sent with a report`,
         tooBig: 'must be at most 5 MiB',
         notAFile: 'must be a file (a PNG, JPEG or WebP picture)',
+        // Typed by its leading bytes as it arrives: a part that is no picture is never spooled.
+        accepts: (head) => sniffImage(head) !== null,
+        notAccepted: NOT_A_PICTURE,
       },
     },
     texts: { report: { maxBytes: REPORT_PART_LIMIT, label: 'report' } },
@@ -78,7 +83,7 @@ export async function readReportForm(
     for (const shot of form.files) {
       // The leading bytes decide, never the file name or the part's Content-Type.
       const mediaType = sniffImage(shot.head);
-      if (!mediaType) errors.push({ path: shot.path, message: 'must be a PNG, JPEG or WebP picture' });
+      if (!mediaType) errors.push({ path: shot.path, message: NOT_A_PICTURE });
       else screenshots.push({ file: shot.file, size: shot.size, mediaType, sha256: shot.sha256 });
     }
     const [part, ...more] = form.texts;

@@ -76,6 +76,8 @@ export interface StackOptions {
   unlimited?: boolean;
   /** Extra files the practice site serves, by path. */
   files?: Record<string, { body: string | Buffer; type: string }>;
+  /** The practice's daily upload quota, in bytes (the API's default otherwise). */
+  uploadQuotaBytes?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -92,6 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       demo: false,
       log: () => {},
       ...(options.unlimited ? { rateLimits: { reports: false as const, classify: false as const } } : {}),
+      ...(options.uploadQuotaBytes ? { uploads: { dailyQuotaBytes: options.uploadQuotaBytes } } : {}),
     });
     port = api.port;
   };
