@@ -5,6 +5,8 @@
 //
 //   npx tsx scripts/compare-settings.ts '{"base":{},"nb":{"nbAlpha":0.5}}' 0.5,0.55,0.6
 //   (variants as JSON of SETTINGS overrides, then the critical precision floors to try)
+//   --without=a,b  leave these sets out entirely (to measure what adding them did)
+//   --pool=a,b     report only these sets (the thresholds are still chosen on all the others)
 
 import { CATEGORIES, type Category, CRITICAL_CATEGORIES } from '../src/model/constants.js';
 import { loadTrainingSets } from './lib/labelled.js';
@@ -12,10 +14,19 @@ import { chooseThresholds, outOfFold, prepare, type Scored, SETTINGS } from './l
 
 type Settings = typeof SETTINGS;
 const started = performance.now();
-const { prepared, buckets } = prepare(loadTrainingSets());
-const variants = JSON.parse(process.argv[2] ?? '{"shipped":{}}') as Record<string, Partial<Settings>>;
-const floors = (process.argv[3] ?? String(SETTINGS.criticalPrecisionFloor)).split(',').map(Number);
+const option = (name: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',');
+const without = option('without') ?? [];
+const pool = option('pool');
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const { prepared, buckets } = prepare(loadTrainingSets().filter((set) => !without.includes(set.name)));
+const variants = JSON.parse(positional[0] ?? '{"shipped":{}}') as Record<string, Partial<Settings>>;
+const floors = (positional[1] ?? String(SETTINGS.criticalPrecisionFloor)).split(',').map(Number);
 const unread = prepared.flatMap((set, k) => (set.set.rulesReadIt ? [] : [k]));
+const reported = unread.filter((k) => !pool || pool.includes(prepared[k]?.set.name ?? ''));
 const critical = CATEGORIES.flatMap((category, c) =>
   (CRITICAL_CATEGORIES as readonly Category[]).includes(category) ? [c] : [],
 );
@@ -25,7 +36,7 @@ for (const [name, overrides] of Object.entries(variants)) {
   const oof = outOfFold(prepared, buckets.length, settings);
   for (const floor of floors) {
     const tally = CATEGORIES.map(() => ({ tp: 0, fp: 0, fn: 0 }));
-    for (const k of unread) {
+    for (const k of reported) {
       const others = unread.filter((j) => j !== k).flatMap((j) => oof[j] as Scored[]);
       const decisions = chooseThresholds(others, { ...settings, criticalPrecisionFloor: floor } as Settings);
       for (const { example, p } of oof[k] as Scored[])

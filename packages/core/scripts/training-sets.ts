@@ -124,6 +124,30 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
     practices: 'packages/core/eval/train/trainF',
     rulesReadIt: false,
   },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: angry, rude or dark posts that are not threats or signs of harm, beside subtle real ones (Langwith Road Y93401, Meon Vale Y93402).
+    name: 'trainG',
+    posts: 'packages/core/eval/train/trainG/posts.jsonl',
+    practices: 'packages/core/eval/train/trainG',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: the everyday categories at the labelling guide's boundaries (Fellgate Y93501, Merthyr Road Y93502).
+    name: 'trainH',
+    posts: 'packages/core/eval/train/trainH/posts.jsonl',
+    practices: 'packages/core/eval/train/trainH',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: every category in under-used voices: teenagers, dictated posts, second-language writers, Doric and Estuary English (Canvey Quay Y93601, Deveron Y93602).
+    name: 'trainI',
+    posts: 'packages/core/eval/train/trainI/posts.jsonl',
+    practices: 'packages/core/eval/train/trainI',
+    rulesReadIt: false,
+  },
 ];
 
 /** What the weights file records of a set, so a test can tell when the weights are older than the posts. */

@@ -93,12 +93,19 @@ let slotsOfRules: Map<string, RuleSlot> | undefined;
 function ruleSlots(): Map<string, RuleSlot> {
   if (slotsOfRules) return slotsOfRules;
   const slots = new Map<string, RuleSlot>();
-  // Hits are grouped by rule id (hitsOf), so an id must name one rule.
-  const ids = new Set<string>();
+  // Hits are grouped by rule id (hitsOf), so rules sharing an id must mean the same finding: the same
+  // family and category (concern-signals' anchored rules differ only in the words before them). The
+  // first such rule gives the slot.
+  const seen = new Map<string, { family: number; category: Category | undefined }>();
   for (const [family, { rules }] of FAMILIES.entries())
     for (const [position, rule] of rules.entries()) {
-      if (ids.has(rule.id)) throw new Error(`two rules share the id ${rule.id}`);
-      ids.add(rule.id);
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        if (earlier.family !== family || earlier.category !== rule.category)
+          throw new Error(`two different rules share the id ${rule.id}`);
+        continue;
+      }
+      seen.set(rule.id, { family, category: rule.category });
       if (rule.category !== undefined) slots.set(rule.id, { family, position, category: rule.category });
     }
   slotsOfRules = slots;
