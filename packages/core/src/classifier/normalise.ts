@@ -379,3 +379,15 @@ export function maskedMatch(token: string, word: string): boolean {
   }
   return true;
 }
+
+/** Index of the first token starting at or after `offset` (binary search: tokens are in text order). */
+export function tokenIndexAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((doc.tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

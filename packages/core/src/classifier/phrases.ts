@@ -83,6 +83,19 @@ const MAX_GAP = 6;
  * every later step, so classification stays linear in the text however many phrases repeat.
  */
 export const MAX_HITS_PER_RULE = 64;
+
+/** A gap (`_n`) or sentence end (`$`): an element that matches no word of its own. */
+const structuralElement = (gap: number, end: boolean): Element => ({
+  words: new Set(),
+  ids: NO_IDS,
+  affixes: false,
+  prefixes: [],
+  suffixes: [],
+  optional: false,
+  gap,
+  end,
+});
+
 /** Texts longer than this (in tokens) get the anchor prefilter; a short post is cheaper without it. */
 const PREFILTER_FROM = 400;
 const MAX_ELEMENTS = 12;
@@ -97,28 +110,9 @@ export function compilePattern(
     if (part.startsWith('_')) {
       const gap = Number(part.slice(1));
       if (!Number.isInteger(gap) || gap < 1 || gap > MAX_GAP) throw new Error(`bad gap in: ${pattern}`);
-      return {
-        words: new Set(),
-        ids: NO_IDS,
-        affixes: false,
-        prefixes: [],
-        suffixes: [],
-        optional: false,
-        gap,
-        end: false,
-      };
+      return structuralElement(gap, false);
     }
-    if (part === '$')
-      return {
-        words: new Set(),
-        ids: NO_IDS,
-        affixes: false,
-        prefixes: [],
-        suffixes: [],
-        optional: false,
-        gap: 0,
-        end: true,
-      };
+    if (part === '$') return structuralElement(0, true);
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
     const words = new Set<string>();

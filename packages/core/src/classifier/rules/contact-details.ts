@@ -11,7 +11,7 @@
 
 import { WORD_LISTS } from '../lexicon.js';
 import type { PersonName } from '../names.js';
-import type { Doc, Token } from '../normalise.js';
+import { type Doc, type Token, tokenIndexAt } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
 import LINKS_JSON from './tables/links.json' with { type: 'json' };
 import { phraseRulesOf, ruleTable } from './tables/load.js';
@@ -54,25 +54,13 @@ export function findUkPhoneNumbers(doc: Doc): PhoneNumber[] {
     let digits = match[0].replace(/\D/g, '');
     if (digits.startsWith('44')) digits = digits.startsWith('440') ? digits.slice(2) : `0${digits.slice(2)}`;
     if (!UK_NUMBER.test(digits)) continue;
-    const first = tokenAt(doc, start);
+    const first = tokenIndexAt(doc, start);
     let last = first;
     while (last < doc.tokens.length && (doc.tokens[last] as Token).start < end) last++;
     if (last === first) continue;
     found.push({ first, last, start, end, national: digits });
   }
   return found;
-}
-
-/** Index of the first token starting at or after `offset` (tokens are in order). */
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((doc.tokens[mid] as Token).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const ROLE_WORDS: ReadonlySet<string> = new Set([...WORD_LISTS.role, ...WORD_LISTS.rolePlural]);

@@ -15,7 +15,7 @@
 import { WORD_LISTS } from '../lexicon.js';
 import { findPersonNames, type PersonName } from '../names.js';
 import { findTenDigitNumbers, isValidNhsNumber } from '../nhs-number.js';
-import type { Doc, Token } from '../normalise.js';
+import { type Doc, type Token, tokenIndexAt } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
 import { contactDetailHits, PHONE_LISTS, PHONE_RULES } from './contact-details.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
@@ -100,17 +100,6 @@ function othersHealthDetails(
   });
 }
 
-/** Index of the first token starting at or after `offset` (binary search: tokens are in order). */
-const tokenIndexAt = (doc: Doc, offset: number): number => {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((doc.tokens[mid] as Token).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-};
 /** Enough evidence of one kind; also bounds the work on adversarial text. */
 const MAX_CHECKED = 50;
 
