@@ -90,7 +90,7 @@ function peopleRecorded(input: RuleInput): Hit[] {
     .filter((m) => inView.size > 0 || !ofAThing(tokens, m, peopleTokens));
   if (media.length === 0) return [];
   // People must be in the sentence that speaks of the recording, not anywhere in the post.
-  // (or the next: "Photo of the sign on the door. And behind it, a back office full of staff").
+  // (or the one after it: "Snapped the notice by reception. Behind it, three staff at their desks").
   const mediaSentences = new Set(media.flatMap((m) => [sentenceOf(m.first), sentenceOf(m.first) + 1]));
   // People in it: a people word, a member of staff, or a named person just after the recording word
   // ("[photo] Spotted Callum Reid …"), but not a name further on ("photo of the bench … Bill Harris").

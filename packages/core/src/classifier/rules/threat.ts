@@ -74,7 +74,7 @@ function cueCombination(tokens: readonly Token[]): Hit[] {
   return hits;
 }
 
-/** "I know where the car park is": a place everyone knows, not where someone leaves their car. */
+/** "I know where the surgery's car park is": a place everyone knows, not where someone leaves their car. */
 function carPark(tokens: readonly Token[], hit: Hit): boolean {
   if (hit.ruleId !== 'threat.veiled' || hit.first === undefined || hit.last === undefined) return false;
   for (let k = hit.first; k + 1 < hit.last + 1; k++)
