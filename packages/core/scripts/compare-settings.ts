@@ -10,7 +10,7 @@
 
 import { CATEGORIES, type Category, CRITICAL_CATEGORIES } from '../src/model/constants.js';
 import { loadTrainingSets } from './lib/labelled.js';
-import { chooseThresholds, outOfFold, prepare, type Scored, SETTINGS } from './lib/linear.js';
+import { chooseThresholds, f1Of, outOfFold, predicts, prepare, type Scored, SETTINGS } from './lib/linear.js';
 
 type Settings = typeof SETTINGS;
 const started = performance.now();
@@ -41,21 +41,19 @@ for (const [name, overrides] of Object.entries(variants)) {
       const decisions = chooseThresholds(others, { ...settings, criticalPrecisionFloor: floor } as Settings);
       for (const { example, p } of oof[k] as Scored[])
         for (const [c, decision] of decisions.entries()) {
-          const rules = example.rules[c] as number;
-          const score = p[c] as number;
-          const predicted =
-            decision.threshold === null
-              ? rules === 1
-              : decision.mode === 'model'
-                ? score > decision.threshold
-                : rules === 1 || (rules === 0 && score > decision.threshold);
+          const predicted = predicts(
+            example.rules[c] as number,
+            p[c] as number,
+            decision.threshold,
+            decision.mode,
+          );
           const t = tally[c] as { tp: number; fp: number; fn: number };
           if (predicted && example.labels[c] === 1) t.tp++;
           else if (predicted) t.fp++;
           else if (example.labels[c] === 1) t.fn++;
         }
     }
-    const f1 = tally.map(({ tp, fp, fn }) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)));
+    const f1 = tally.map(f1Of);
     const sum = (key: 'tp' | 'fp' | 'fn') => critical.reduce((n, c) => n + (tally[c]?.[key] ?? 0), 0);
     console.log(
       `${name} floor ${floor}: macro-F1 ${(f1.reduce((a, b) => a + b, 0) / f1.length).toFixed(3)}  threat+harm recall ${(sum('tp') / (sum('tp') + sum('fn'))).toFixed(3)} precision ${(sum('tp') / (sum('tp') + sum('fp'))).toFixed(3)}`,

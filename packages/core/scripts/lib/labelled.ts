@@ -55,7 +55,7 @@ export function isBlindPath(postsPath: string): boolean {
 export function loadPosts(
   postsPath: string,
   practice: { file?: string | undefined; folder?: string | undefined },
-): { posts: LoadedPost[]; rosterTexts: string[] } {
+): { posts: LoadedPost[]; postsText: string; rosterTexts: string[] } {
   const rosterTexts: string[] = [];
   const byOds = new Map<string, ClassifyContext>();
   let single: ClassifyContext = {};
@@ -85,7 +85,7 @@ export function loadPosts(
         throw new Error(`${postsPath}: post ${post.id} names practice ${post.practice}, which has no roster`);
       return { ...post, context: { ...base, ...(post.platform ? { platform: post.platform } : {}) } };
     });
-  return { posts, rosterTexts };
+  return { posts, postsText: text, rosterTexts };
 }
 
 /** The labels a correction may add or remove: the everyday ones the labelling guide settles. */
@@ -130,20 +130,6 @@ export function applyCorrections(posts: LoadedPost[], correctionsText: string, w
   });
 }
 
-/** What the weights file records of a set: its posts, rosters and corrections, as they are on disk. */
-export function digestOfSet(set: TrainingSet): string {
-  const rosters = set.practice ? [readFileSync(resolve(repoRoot, set.practice), 'utf8')] : [];
-  if (set.practices) {
-    const folder = resolve(repoRoot, set.practices);
-    for (const name of readdirSync(folder)
-      .filter((f) => /^practice.*\.json$/.test(f))
-      .sort())
-      rosters.push(readFileSync(join(folder, name), 'utf8'));
-  }
-  const corrections = set.corrections ? [readFileSync(resolve(repoRoot, set.corrections), 'utf8')] : [];
-  return setDigest(readFileSync(resolve(repoRoot, set.posts), 'utf8'), ...rosters, ...corrections);
-}
-
 export function loadSet(set: TrainingSet): LoadedSet {
   const postsPath = resolve(repoRoot, set.posts);
   if (!existsSync(postsPath)) throw new Error(`Missing training set ${postsPath}.`);
@@ -151,17 +137,20 @@ export function loadSet(set: TrainingSet): LoadedSet {
     file: set.practice ? resolve(repoRoot, set.practice) : undefined,
     folder: set.practices ? resolve(repoRoot, set.practices) : undefined,
   });
-  const posts = set.corrections
-    ? applyCorrections(
-        loaded.posts,
-        readFileSync(resolve(repoRoot, set.corrections), 'utf8'),
-        set.corrections,
-      )
-    : loaded.posts;
+  const corrections = set.corrections ? readFileSync(resolve(repoRoot, set.corrections), 'utf8') : undefined;
+  const posts =
+    corrections === undefined
+      ? loaded.posts
+      : applyCorrections(loaded.posts, corrections, set.corrections ?? '');
   return {
     name: set.name,
     postsPath,
-    digest: digestOfSet(set),
+    // What the weights file records of the set: its posts, rosters and corrections as read here.
+    digest: setDigest(
+      loaded.postsText,
+      ...loaded.rosterTexts,
+      ...(corrections === undefined ? [] : [corrections]),
+    ),
     posts,
     rulesReadIt: set.rulesReadIt,
     blind: false,

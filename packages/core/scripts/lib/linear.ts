@@ -266,12 +266,12 @@ export function outOfFold(
   });
 }
 
-interface Tally {
+export interface Tally {
   tp: number;
   fp: number;
   fn: number;
 }
-const f1Of = ({ tp, fp, fn }: Tally) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+export const f1Of = ({ tp, fp, fn }: Tally) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 
 /**
  * Per category, the threshold that does best on posts the model had not seen, counting what the rules
@@ -286,15 +286,30 @@ export interface Decision {
   mode: 'either' | 'model';
 }
 
+/**
+ * Whether a category is reported for a post, as classify() decides it: the rules' finding (1) stands,
+ * a rules veto (2) stays out, else the model's score must pass the threshold; with mode 'model' the
+ * score alone decides; with no threshold the rules alone.
+ */
+export const predicts = (
+  rules: number,
+  score: number,
+  threshold: number | null,
+  mode: Decision['mode'],
+): boolean =>
+  threshold === null
+    ? rules === 1
+    : mode === 'model'
+      ? score > threshold
+      : rules === 1 || (rules === 0 && score > threshold);
+
 export function chooseThresholds(scored: readonly Scored[], settings = SETTINGS): Decision[] {
   return CATEGORIES.map((category, c): Decision => {
     const critical = (CRITICAL_CATEGORIES as readonly Category[]).includes(category);
     const tallyAt = (t: number, mode: Decision['mode'] = 'either'): Tally => {
       const tally = { tp: 0, fp: 0, fn: 0 };
       for (const { example, p } of scored) {
-        const rules = example.rules[c] as number;
-        const predicted =
-          mode === 'model' ? (p[c] as number) > t : rules === 1 || (rules === 0 && (p[c] as number) > t);
+        const predicted = predicts(example.rules[c] as number, p[c] as number, t, mode);
         const label = example.labels[c] === 1;
         if (predicted && label) tally.tp++;
         else if (predicted) tally.fp++;

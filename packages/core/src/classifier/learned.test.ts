@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyCorrections, digestOfSet, type LoadedPost } from '../../scripts/lib/labelled.js';
+import { applyCorrections, type LoadedPost, loadSet } from '../../scripts/lib/labelled.js';
 import { TRAINING_SETS } from '../../scripts/training-sets.js';
 import { CATEGORIES, type Category } from '../model/constants.js';
 import { classify, classifyWith, readPost } from './classify.js';
@@ -63,7 +63,7 @@ describe('learned layer', () => {
       const posts = resolve(repoRoot, set.posts);
       // The dev set lives outside the repository; the sets in eval/ always travel with it.
       if (!existsSync(posts)) continue;
-      const digest = digestOfSet(set);
+      const digest = loadSet(set).digest;
       expect({ set: set.name, digest }).toEqual({
         set: set.name,
         digest: SHIPPED_MODEL_FILE.trainedOn[set.name],
