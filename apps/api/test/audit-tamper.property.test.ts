@@ -492,6 +492,26 @@ describe('audit verifier', () => {
     }
   });
 
+  // Found by the generated trials (1 in ~4,000): hex decoding ignores case, so a salt rewritten in
+  // capitals gave the same key and the same commitment. The verifier now accepts only the salt as written.
+  it('detects a personal-data salt rewritten in capitals (same bytes, different text)', async () => {
+    const row = tamper
+      .prepare('SELECT rowid, salt FROM event_personal_data WHERE practice_ods = ? ORDER BY rowid LIMIT 1')
+      .get(a.ods) as { rowid: number; salt: string };
+    expect(row.salt).toMatch(/[a-f]/);
+    tamper
+      .prepare('UPDATE event_personal_data SET salt = ? WHERE rowid = ?')
+      .run(row.salt.toUpperCase(), row.rowid);
+    try {
+      const result = await verify(a);
+      expect(result.intact).toBe(false);
+      expect(result.brokenAt?.reason).toMatch(/personal data/);
+    } finally {
+      tamper.prepare('UPDATE event_personal_data SET salt = ? WHERE rowid = ?').run(row.salt, row.rowid);
+    }
+    expect((await verify(a)).intact).toBe(true);
+  });
+
   it('a tampered practice does not make another practice’s chain report broken', async () => {
     const chain = rows(a.ods);
     const head = headOf(a.ods);

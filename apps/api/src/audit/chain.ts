@@ -52,6 +52,13 @@ export function commit(content: string, saltHex: string): string {
   return createHmac('sha256', Buffer.from(saltHex, 'hex')).update(content, 'utf8').digest('hex');
 }
 
+/**
+ * Whether a stored salt is exactly as newSalt writes it (64 lowercase hex digits). Hex decoding ignores
+ * case and stops at the first non-hex digit, so without this a salt rewritten in capitals (or with junk
+ * after it) would give the same key, and the change would pass the commitment check unseen.
+ */
+export const saltIsCanonical = (salt: string): boolean => /^[0-9a-f]{64}$/.test(salt);
+
 // Salts are drawn from a pool refilled 4 KiB at a time: one call into the CSPRNG per 128 events.
 const saltPool = Buffer.alloc(4096);
 let saltOffset = saltPool.length;

@@ -11,7 +11,7 @@ import {
 } from '@policy/core';
 import type { ChainRow, ProjectionRow, Store } from '../db/store.js';
 import { authorRefOf } from '../services/lifecycle.js';
-import { commit, EVENT_FORMAT, linkHash, linkHashV2, residueDigest } from './chain.js';
+import { commit, EVENT_FORMAT, linkHash, linkHashV2, residueDigest, saltIsCanonical } from './chain.js';
 import { type Checkpoint, checkpointProblem } from './checkpoints.js';
 import { isRecordsEventType, isRemovalType, type RecordsEvent } from './records-events.js';
 import type { AuditSigner } from './signing.js';
@@ -176,7 +176,7 @@ export function verifyChain(store: Store, ods: string, options: VerifyOptions = 
         return changed();
       if (commitment !== '') {
         if (row.content === null || row.salt === null) missing.push(row);
-        else if (commit(row.content, row.salt) !== commitment)
+        else if (!saltIsCanonical(row.salt) || commit(row.content, row.salt) !== commitment)
           return result(
             at(
               expected,
