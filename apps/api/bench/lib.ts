@@ -17,11 +17,19 @@ export interface ChildServer {
 
 /**
  * The Node flags the API runs with in production — apps/api/package.json's `start` script:
- * `node --max-semi-space-size=8 dist/server.js`. V8's young generation otherwise grows to 2 × 16 MB
- * under load and stays there (docs/benchmarks.md, "Memory"). The bench runs the API with the same
- * (run.ts warns when the start script says otherwise).
+ * `node --max-semi-space-size=8 --expose-gc dist/server.js`. V8's young generation otherwise grows
+ * to 2 × 16 MB under load and stays there (docs/benchmarks.md, "Memory"); `gc` lets the server
+ * collect after bursts of refused uploads (src/http/memory-pressure.ts). The bench runs the API with
+ * the same (run.ts warns when the start script says otherwise).
  */
-export const API_NODE_FLAGS = ['--max-semi-space-size=8'];
+export const API_NODE_FLAGS = ['--max-semi-space-size=8', '--expose-gc'];
+
+/**
+ * glibc's malloc settings from the start script: socket reads are 64 KiB buffers, and a burst of
+ * them (refused uploads) otherwise leaves glibc's heap fragmented and resident long after they are
+ * freed; from 64 KiB, allocations are mapped and given back when freed (docs/benchmarks.md).
+ */
+export const API_NODE_ENV: Record<string, string> = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };
 
 /**
  * Forks an entry (TypeScript through tsx, plain .mjs as is) that sends `{ ready: true, port }` once
@@ -35,7 +43,7 @@ export function startChild(
   return new Promise((resolve, reject) => {
     const child = fork(entry, [], {
       execArgv: [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), ...nodeFlags],
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...(entry.endsWith('api-server.mjs') ? API_NODE_ENV : {}), ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const timer = setTimeout(() => reject(new Error(`${entry} did not start in 30 s`)), 30_000);

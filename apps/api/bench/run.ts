@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { measureHotPaths } from './db-hot-path.js';
 import { type HostileFigures, measureHostile } from './hostile.js';
 import {
+  API_NODE_ENV,
   API_NODE_FLAGS,
   type ChildServer,
   CLASSIFY,
@@ -148,9 +149,10 @@ function notificationBudgets(figures: NotificationFigures): [string, boolean, st
 async function main() {
   const start = (JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { scripts: { start: string } })
     .scripts.start;
-  if (!start.includes(API_NODE_FLAGS.join(' ')))
+  const startEnv = Object.entries(API_NODE_ENV).map(([name, value]) => `${name}=${value}`);
+  if (!start.includes(API_NODE_FLAGS.join(' ')) || !startEnv.every((setting) => start.includes(setting)))
     console.warn(
-      `the start script (${start}) does not run node with ${API_NODE_FLAGS.join(' ')}, as the bench does`,
+      `the start script (${start}) does not run node with ${[...startEnv, ...API_NODE_FLAGS].join(' ')}, as the bench does`,
     );
   // The API runs from its compiled dist/, as deployed (no TypeScript loader in the measured process).
   if (process.env.BENCH_SKIP_BUILD !== '1') {

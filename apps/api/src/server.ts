@@ -9,6 +9,7 @@ import { loadAuditSigner } from './audit/signing.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
 import { jsonLineLogger } from './http/logging.js';
+import { exposedCollector, type MemoryPressureOptions, watchMemoryPressure } from './http/memory-pressure.js';
 import { closeIfBodyUnread } from './http/unread-body.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { DEMO_ODS, type DemoKeys, demoReportKey, seedDemo } from './seed/demo.js';
@@ -32,6 +33,11 @@ export interface ServerOptions extends Omit<AppOptions, 'db' | 'demo'> {
   maxConnections?: number;
   /** How often the retention purge runs and checkpoints are signed (default hourly). */
   dataProtectionIntervalMs?: number;
+  /**
+   * When to collect garbage before V8 would (http/memory-pressure.ts; needs node --expose-gc);
+   * false: never.
+   */
+  memoryPressure?: Partial<MemoryPressureOptions> | false;
 }
 
 export interface ServerTimeouts {
@@ -148,9 +154,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     intervalMs: options.dataProtectionIntervalMs ?? 60 * 60 * 1000,
   });
 
+  const memory = options.memoryPressure === false ? undefined : watchMemoryPressure(options.memoryPressure);
+
   let closing: Promise<void> | undefined;
   const close = () => {
     clearInterval(prune);
+    memory?.stop();
     // Deliveries not finished by then stay pending in the database and go out after the next start.
     const notificationsStopped = notifier.stop(Math.min(2000, options.shutdownGraceMs ?? 2000));
     dataProtection.stop();
@@ -238,6 +247,7 @@ async function main(): Promise<void> {
   const databasePath = env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
   const quotaMiB = numberFrom(env, 'POLICY_UPLOAD_QUOTA_MIB');
   const requestSeconds = numberFrom(env, 'POLICY_REQUEST_TIMEOUT_SECONDS');
+  const softLimitMiB = numberFrom(env, 'POLICY_MEMORY_SOFT_LIMIT_MIB');
   const running = await startServer({
     port,
     hostname: env.HOST || undefined,
@@ -252,7 +262,12 @@ async function main(): Promise<void> {
     auditSigningKey: env.POLICY_AUDIT_SIGNING_KEY || undefined,
     dataProtectionIntervalMs: minutes(env.POLICY_DATA_PROTECTION_MINUTES, 'POLICY_DATA_PROTECTION_MINUTES'),
     publicUrl: env.POLICY_PUBLIC_URL || undefined,
+    memoryPressure: softLimitMiB ? { softLimitBytes: Math.round(softLimitMiB * 2 ** 20) } : undefined,
   });
+  if (!exposedCollector())
+    console.warn(
+      'Memory   garbage is collected only when V8 decides; start node with --expose-gc (as `npm start` does) so RSS returns near its budget after bursts of refused uploads',
+    );
   const lines = [
     `API      ${running.url}/v1`,
     `Docs     ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,
