@@ -148,6 +148,46 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
     practices: 'packages/core/eval/train/trainI',
     rulesReadIt: false,
   },
+  {
+    // The second round's blind set (399 posts, Hollins Lane Y94701, Tŷ Glas Y94702), measured three
+    // times in that round and then retired into training when blind8 replaced it.
+    name: 'hollins-retired',
+    posts: 'packages/core/eval/train/hollins-retired/posts.jsonl',
+    practices: 'packages/core/eval/train/hollins-retired',
+    rulesReadIt: false,
+  },
+  {
+    // 699 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: complaint, feedback, enquiry, requests and disclosures at their boundaries (Ashby Fold Y95901, Carreg Wen Y95902).
+    name: 'trainJ',
+    posts: 'packages/core/eval/train/trainJ/posts.jsonl',
+    practices: 'packages/core/eval/train/trainJ',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: the categories that turn on facts — defamatory, patient-identifiable, staff, recording, misinformation (Moorgate Lane Y95905, St Ninian's Y95906).
+    name: 'trainL',
+    posts: 'packages/core/eval/train/trainL/posts.jsonl',
+    practices: 'packages/core/eval/train/trainL',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: threats and signs of harm in unfamiliar voices and told by third parties, with as many near misses (Thornbury Vale Y95903, Riverside Lisburn Y95904).
+    name: 'trainK',
+    posts: 'packages/core/eval/train/trainK/posts.jsonl',
+    practices: 'packages/core/eval/train/trainK',
+    rulesReadIt: false,
+  },
+  {
+    // 700 posts written on 2026-12-06 as training data by a writer who never saw the code or the data,
+    // from the shared brief and labelling guide; emphasis: platforms and shapes — reviews, group chats with quotes, captions, threads, Welsh-English, carers and elderly writers (Hythe Quay Y95907, Coedpoeth Y95908).
+    name: 'trainM',
+    posts: 'packages/core/eval/train/trainM/posts.jsonl',
+    practices: 'packages/core/eval/train/trainM',
+    rulesReadIt: false,
+  },
 ];
 
 /** What the weights file records of a set, so a test can tell when the weights are older than the posts. */
