@@ -7,12 +7,14 @@
 //   npm run build -w @policy/api && npx tsx bench/uploads-probe.ts [runs]   (inside apps/api)
 //
 // It runs the compiled dist/ (build first). PROBE_OUT=<file> also writes the figures as JSON.
+// PROBE_SERVER=<path to another checkout's apps/api/bench/api-server.mjs> measures that build instead
+// (e.g. the base commit, extracted with `git archive` and built, for a before/after in one sitting).
 import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { maximumUpload } from './hostile.js';
-import { type ChildServer, startChild } from './lib.js';
+import { API_NODE_FLAGS, type ChildServer, startChild } from './lib.js';
 
 const BOUNDARY = 'bench-hostile-boundary';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -91,7 +93,8 @@ async function sampled<T>(api: ChildServer, work: () => Promise<T>) {
 const round = (value: number) => Math.round(value * 10) / 10;
 
 async function probe() {
-  const api = await startChild(here('./api-server.mjs'), { BENCH_UPLOAD_QUOTA_MIB: '100000' });
+  const entry = process.env.PROBE_SERVER ?? here('./api-server.mjs');
+  const api = await startChild(entry, { BENCH_UPLOAD_QUOTA_MIB: '100000' }, API_NODE_FLAGS);
   try {
     const info = api.info as unknown as Info;
     const rounds = [];
