@@ -317,6 +317,47 @@ describe('evidence stored in chunks', () => {
   });
 });
 
+describe('the daily upload quota with evidence in chunks', () => {
+  it('counts stored evidence by its size, and refuses a raw upload over the quota as it streams', async () => {
+    const h = createHarness({ uploads: { dailyQuotaBytes: 1024 * 1024 } });
+    try {
+      const keys = await h.practice('Y90001');
+      const filed = await h.send('POST', '/v1/practices/Y90001/reports', {
+        reportKey: keys.reportKey,
+        origin: ORIGIN,
+        body: report(),
+      });
+      const send = (bytes: Uint8Array) =>
+        h.send('POST', `/v1/practices/Y90001/incidents/${filed.json.id}/evidence`, {
+          key: keys.apiKey,
+          rawBody: bytes as never,
+          contentType: 'image/png',
+        });
+      expect((await send(screenshot(600 * 1024, 11))).status).toBe(201);
+      const over = await send(screenshot(600 * 1024, 12));
+      expect(over.status).toBe(413);
+      expect(over.json).toMatchObject({ type: '/problems/upload-quota-exceeded', usedBytes: 600 * 1024 });
+      expect((await send(screenshot(400 * 1024, 13))).status).toBe(201);
+      expect(h.db.$client.prepare('SELECT sum(length(bytes)) AS n FROM evidence_chunks').get()).toEqual({
+        n: 1000 * 1024,
+      });
+      expect(readdirSync(join(h.path, '..', '.uploads'))).toEqual([]);
+      // A form refused by the quota while its file streams: its spool file, opened a moment before,
+      // is removed too.
+      const form = new FormData();
+      form.set('file', new Blob([screenshot(600 * 1024, 14)], { type: 'image/png' }), 'shot.png');
+      const refused = await h.send('POST', `/v1/practices/Y90001/incidents/${filed.json.id}/evidence`, {
+        key: keys.apiKey,
+        rawBody: form,
+      });
+      expect(refused.status).toBe(413);
+      expect(readdirSync(join(h.path, '..', '.uploads'))).toEqual([]);
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('evidence over a real HTTP server', () => {
   let dir: string;
   beforeEach(() => {

@@ -89,6 +89,18 @@ const PARSE_SLICE = 4 * 1024;
 const PLAIN_ENCODINGS = new Set(['7bit', '8bit', 'binary']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Stops a spool writer and waits until its file is closed. Not just `destroy()`: the file is opened
+ * asynchronously, so one destroyed before its open completed is still created afterwards — an unlink
+ * made meanwhile finds nothing, and the file (a screenshot) would stay until the next start.
+ */
+async function closed(writer: WriteStream): Promise<void> {
+  if (writer.closed) return;
+  const done = once(writer, 'close').catch(() => {});
+  writer.destroy();
+  await done;
+}
+
 /** Where uploads wait while a form streams in: a private folder, emptied at start. */
 export class UploadSpool {
   constructor(readonly dir: string) {
@@ -159,7 +171,7 @@ export async function readForm(
   const spooled: string[] = [];
   const writers = new Set<WriteStream>();
   const discard = async () => {
-    for (const writer of writers) writer.destroy();
+    await Promise.all([...writers].map(closed));
     await Promise.all(spooled.splice(0).map((path) => unlink(path).catch(() => {})));
   };
 
@@ -505,7 +517,7 @@ export async function spoolBody(
 ): Promise<{ file: Omit<SpooledFile, 'name' | 'path'>; discard: () => Promise<void> }> {
   const { path: file, stream: writer } = spec.spool.create();
   const discard = async () => {
-    writer.destroy();
+    await closed(writer);
     await unlink(file).catch(() => {});
   };
   // A failed write is seen where it is awaited below; unheard, it would crash the process.
