@@ -367,16 +367,15 @@ export function verifyChain(store: Store, ods: string, options: VerifyOptions = 
           `evidence ${id} was uploaded but its row is missing`,
         ),
       );
-  for (const id of store.orphanEvidenceChunks(ods)) {
-    const record = recorded.get(id);
+  const [orphan] = store.orphanEvidenceChunks(ods);
+  if (orphan !== undefined)
     return result(
       evidenceBreak(
-        record,
-        { id, incidentId: record?.incidentId ?? '' },
-        `chunks of evidence ${id} are stored, but its row is missing`,
+        recorded.get(orphan),
+        { id: orphan, incidentId: recorded.get(orphan)?.incidentId ?? '' },
+        `chunks of evidence ${orphan} are stored, but its row is missing`,
       ),
     );
-  }
 
   // 5. Records.
   const mismatch = checkProjections(
