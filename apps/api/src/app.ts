@@ -184,8 +184,7 @@ export function createApp(options: AppOptions) {
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   const jsonLimit = tooLarge(JSON_BODY_LIMIT);
-  const evidenceLimit = tooLarge(EVIDENCE_BODY_LIMIT);
-  const evidenceFormLimit = tooLarge(EVIDENCE_BODY_LIMIT, true);
+  const evidenceLimit = tooLarge(EVIDENCE_BODY_LIMIT, true);
   const reportFormLimit = tooLarge(MULTIPART_REPORT_LIMIT, true);
 
   app.use('*', requestLog(log));
@@ -206,8 +205,8 @@ export function createApp(options: AppOptions) {
     if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return next();
     if (method !== 'POST') return jsonLimit(c, next);
     const path = c.req.path;
-    if (path.endsWith('/evidence'))
-      return isMultipart(c.req.header('content-type')) ? evidenceFormLimit(c, next) : evidenceLimit(c, next);
+    // An evidence upload (a form or the raw bytes) is streamed to the spool and counted as it arrives.
+    if (path.endsWith('/evidence')) return evidenceLimit(c, next);
     // A report with screenshots (services/report-filing.ts): five images and the JSON.
     if (
       (path.endsWith('/reports') || path.endsWith('/incidents')) &&

@@ -75,16 +75,64 @@ beforeAll(async () => {
     });
     expect(response.status).toBe(201);
   }
+  // Screenshots of several chunks (evidence_chunks, 256 KiB each), so chunks can be deleted, swapped
+  // and added: one sent as its raw bytes, one with a report as multipart.
+  for (const [i, size] of [700 * 1024, 300 * 1024].entries()) {
+    const png = Buffer.concat([PNG_SIGNATURE, pseudoRandomBytes(size - PNG_SIGNATURE.length, i + 1)]);
+    const id = a.incidentIds[4 + i] as string;
+    const response =
+      i === 0
+        ? await h.request(`/v1/practices/${a.ods}/incidents/${id}/evidence`, {
+            method: 'POST',
+            headers: { ...bearer(a.apiKey), 'content-type': 'image/png' },
+            body: png,
+          })
+        : await h.request(`/v1/practices/${a.ods}/incidents/${id}/evidence`, {
+            method: 'POST',
+            headers: bearer(a.apiKey),
+            body: (() => {
+              const form = new FormData();
+              form.set('file', new Blob([png], { type: 'image/png' }), 'shot.png');
+              return form;
+            })(),
+          });
+    expect(response.status).toBe(201);
+  }
+  const chunkCounts = tamper0()
+    .prepare(
+      'SELECT count(*) AS n FROM evidence_chunks WHERE practice_ods = ? GROUP BY evidence_id ORDER BY n',
+    )
+    .all(a.ods) as { n: number }[];
+  expect(chunkCounts.map((row) => row.n).slice(-2)).toEqual([2, 3]);
   const checkpoint = await h.request(`/v1/practices/${a.ods}/audit/checkpoint`, {
     headers: bearer(a.apiKey),
   });
   checkpointToken = ((await checkpoint.json()) as { token: string }).token;
-  tamper = new Database(h.path);
-  tamper.pragma('foreign_keys = OFF');
-  tamper.pragma('busy_timeout = 5000');
+  tamper = tamper0();
 }, 60_000);
 
+/** The insider's connection, opened once. */
+function tamper0(): Database.Database {
+  if (!tamper) {
+    tamper = new Database(h.path);
+    tamper.pragma('foreign_keys = OFF');
+    tamper.pragma('busy_timeout = 5000');
+  }
+  return tamper;
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Bytes that differ chunk from chunk (a swap of two chunks must change the file), the same every run. */
+function pseudoRandomBytes(length: number, seed: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let state = seed * 2654435761;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
 
 afterAll(() => {
   tamper?.close();
@@ -111,9 +159,22 @@ async function verify(p: PracticeFixture, since?: string, on: Harness = h) {
 
 /** The rows of the tables beside the chain that trials damage, saved to be put back exactly. */
 const SIDE_TABLES = ['evidence', 'event_personal_data', 'incidents'] as const;
-type Snapshot = Record<(typeof SIDE_TABLES)[number], Record<string, unknown>[]>;
+interface ChunkRow {
+  rowid: number;
+  evidence_id: string;
+  practice_ods: string;
+  idx: number;
+  bytes: Buffer;
+}
+type Snapshot = Record<(typeof SIDE_TABLES)[number], Record<string, unknown>[]> & { chunks: ChunkRow[] };
+const chunkRows = (ods: string) =>
+  tamper
+    .prepare(
+      'SELECT rowid, evidence_id, practice_ods, idx, bytes FROM evidence_chunks WHERE practice_ods = ?',
+    )
+    .all(ods) as ChunkRow[];
 function snapshot(ods: string): Snapshot {
-  const out = {} as Snapshot;
+  const out = { chunks: chunkRows(ods) } as Snapshot;
   for (const table of SIDE_TABLES)
     out[table] = tamper
       .prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE practice_ods = ?`)
@@ -133,6 +194,21 @@ function restoreSide(saved: Snapshot, ods: string) {
           .run(_rowid, ...Object.values(row));
       }
     }
+    // The chunks (a megabyte and more): only those a trial changed are written back.
+    const now = new Map(chunkRows(ods).map((row) => [row.rowid, row]));
+    const same = (x: ChunkRow, y: ChunkRow | undefined) =>
+      y !== undefined && x.evidence_id === y.evidence_id && x.idx === y.idx && x.bytes.equals(y.bytes);
+    const remove = tamper.prepare('DELETE FROM evidence_chunks WHERE rowid = ?');
+    const wanted = new Set(saved.chunks.map((row) => row.rowid));
+    for (const rowid of now.keys()) if (!wanted.has(rowid)) remove.run(rowid);
+    for (const row of saved.chunks.filter((row) => !same(row, now.get(row.rowid)))) remove.run(row.rowid);
+    // Written back after every removal, so a moved index cannot collide with one not yet moved back.
+    for (const row of saved.chunks.filter((row) => !same(row, now.get(row.rowid))))
+      tamper
+        .prepare(
+          'INSERT INTO evidence_chunks (rowid, evidence_id, practice_ods, idx, bytes) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(row.rowid, row.evidence_id, row.practice_ods, row.idx, row.bytes);
   })();
 }
 
@@ -174,6 +250,9 @@ function headOf(ods: string) {
 type Trial =
   | { kind: 'evidence-byte'; row: number; offset: number; xor: number }
   | { kind: 'evidence-delete'; row: number }
+  | { kind: 'chunk-delete'; row: number }
+  | { kind: 'chunk-swap'; row: number; other: number }
+  | { kind: 'chunk-extra'; row: number; offset: number }
   | { kind: 'personal-byte'; row: number; column: 'salt' | 'content'; offset: number; xor: number }
   | { kind: 'personal-delete'; row: number }
   | { kind: 'truncate'; count: number }
@@ -228,6 +307,15 @@ const trialArb: fc.Arbitrary<Trial> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('evidence-delete' as const), row: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('chunk-delete' as const), row: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('chunk-swap' as const), row: fc.nat(), other: fc.nat() }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('chunk-extra' as const), row: fc.nat(), offset: fc.nat() }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -251,23 +339,59 @@ type Touched = { seq: number } | { evidenceId: string } | { checkpoint: true };
 function applySide(trial: Trial, ods: string): Touched | null {
   switch (trial.kind) {
     case 'evidence-byte':
-    case 'evidence-delete': {
-      const rows = tamper
-        .prepare('SELECT rowid, id, bytes FROM evidence WHERE practice_ods = ? ORDER BY rowid')
-        .all(ods) as {
-        rowid: number;
-        id: string;
-        bytes: Buffer;
-      }[];
-      const row = rows[trial.row % rows.length] as (typeof rows)[number];
-      if (trial.kind === 'evidence-delete')
-        tamper.prepare('DELETE FROM evidence WHERE rowid = ?').run(row.rowid);
-      else {
-        const bytes = Buffer.from(row.bytes);
+    case 'chunk-delete':
+    case 'chunk-extra': {
+      // Any chunk of any evidence file: one byte flipped, the chunk deleted, or a copy of part of it
+      // added after the file's last chunk.
+      const chunks = tamper
+        .prepare(
+          'SELECT rowid, evidence_id AS evidenceId, idx, bytes FROM evidence_chunks WHERE practice_ods = ? ORDER BY rowid',
+        )
+        .all(ods) as { rowid: number; evidenceId: string; idx: number; bytes: Buffer }[];
+      const chunk = chunks[trial.row % chunks.length] as (typeof chunks)[number];
+      if (trial.kind === 'chunk-delete')
+        tamper.prepare('DELETE FROM evidence_chunks WHERE rowid = ?').run(chunk.rowid);
+      else if (trial.kind === 'chunk-extra') {
+        const { last } = tamper
+          .prepare('SELECT max(idx) AS last FROM evidence_chunks WHERE evidence_id = ?')
+          .get(chunk.evidenceId) as { last: number };
+        tamper
+          .prepare('INSERT INTO evidence_chunks (evidence_id, practice_ods, idx, bytes) VALUES (?, ?, ?, ?)')
+          .run(chunk.evidenceId, ods, last + 1, chunk.bytes.subarray(trial.offset % chunk.bytes.length));
+      } else {
+        const bytes = Buffer.from(chunk.bytes);
         const offset = trial.offset % bytes.length;
         bytes[offset] = (bytes[offset] as number) ^ trial.xor;
-        tamper.prepare('UPDATE evidence SET bytes = ? WHERE rowid = ?').run(bytes, row.rowid);
+        tamper.prepare('UPDATE evidence_chunks SET bytes = ? WHERE rowid = ?').run(bytes, chunk.rowid);
       }
+      return { evidenceId: chunk.evidenceId };
+    }
+    case 'chunk-swap': {
+      // Two chunks of one file trade places (their indexes swapped).
+      const files = tamper
+        .prepare(
+          `SELECT evidence_id AS evidenceId, count(*) AS n FROM evidence_chunks WHERE practice_ods = ?
+           GROUP BY evidence_id HAVING n > 1 ORDER BY evidence_id`,
+        )
+        .all(ods) as { evidenceId: string; n: number }[];
+      const file = files[trial.row % files.length] as (typeof files)[number];
+      const x = trial.other % file.n;
+      const y = (x + 1 + (trial.row % (file.n - 1))) % file.n;
+      const move = tamper.prepare('UPDATE evidence_chunks SET idx = ? WHERE evidence_id = ? AND idx = ?');
+      tamper.transaction(() => {
+        move.run(-1, file.evidenceId, x);
+        move.run(x, file.evidenceId, y);
+        move.run(y, file.evidenceId, -1);
+      })();
+      return { evidenceId: file.evidenceId };
+    }
+    case 'evidence-delete': {
+      // The evidence row deleted (its chunks left behind).
+      const rows = tamper
+        .prepare('SELECT rowid, id FROM evidence WHERE practice_ods = ? ORDER BY rowid')
+        .all(ods) as { rowid: number; id: string }[];
+      const row = rows[trial.row % rows.length] as (typeof rows)[number];
+      tamper.prepare('DELETE FROM evidence WHERE rowid = ?').run(row.rowid);
       return { evidenceId: row.id };
     }
     case 'personal-byte':
@@ -308,6 +432,11 @@ function applySide(trial: Trial, ods: string): Touched | null {
           .prepare('SELECT 1 FROM incident_events WHERE incident_id = ? LIMIT 1')
           .get(incidentId);
         if (left) continue;
+        tamper
+          .prepare(
+            'DELETE FROM evidence_chunks WHERE evidence_id IN (SELECT id FROM evidence WHERE incident_id = ?)',
+          )
+          .run(incidentId);
         for (const table of ['evidence', 'event_personal_data', 'incidents'])
           tamper
             .prepare(`DELETE FROM ${table} WHERE ${table === 'incidents' ? 'id' : 'incident_id'} = ?`)
@@ -456,6 +585,9 @@ describe('audit verifier', () => {
       'swap-content',
       'evidence-byte',
       'evidence-delete',
+      'chunk-delete',
+      'chunk-swap',
+      'chunk-extra',
       'personal-byte',
       'personal-delete',
       'truncate',

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import {
   type Incident,
   type IncidentEvent,
@@ -10,6 +9,7 @@ import {
   withDefaults,
 } from '@policy/core';
 import type { ChainRow, ProjectionRow, Store } from '../db/store.js';
+import { digestEvidence, evidenceFault } from '../services/evidence-bytes.js';
 import { authorRefOf } from '../services/lifecycle.js';
 import { commit, EVENT_FORMAT, linkHash, linkHashV2, residueDigest, saltIsCanonical } from './chain.js';
 import { type Checkpoint, checkpointProblem } from './checkpoints.js';
@@ -57,8 +57,6 @@ export interface VerifyOptions {
   signer?: AuditSigner;
 }
 
-const sha256 = (bytes: Uint8Array) => hash('sha256', bytes, 'hex');
-
 interface IncidentChain {
   events: IncidentEvent[];
   lastSeq: number;
@@ -80,7 +78,9 @@ interface IncidentChain {
  * 3. Checkpoints: the chain must still contain the `since` checkpoint and the newest stored one — the
  *    same event at the same position — so a truncated or rewritten chain fails against them.
  * 4. Evidence: every stored evidence row belongs to a `record_evidence` event with the same SHA-256,
- *    its bytes hash to it, and every event for uploaded bytes (`stored: true`) still has its row.
+ *    its chunks run 0, 1, 2… and their bytes (hashed a chunk at a time) hash to it, removed bytes
+ *    leave no chunk behind, every event for uploaded bytes (`stored: true`) still has its row, and no
+ *    chunk is left without its row.
  * 5. Records: each incident's events, replayed by @policy/core, give its stored record.
  *
  * Linear in events and evidence bytes; the first problem found is reported.
@@ -342,17 +342,20 @@ export function verifyChain(store: Store, ods: string, options: VerifyOptions = 
             `evidence ${row.id}: its bytes were removed, and no later redaction or purge is recorded`,
           ),
         );
+      const left = store.evidenceChunkIndexes(ods, row.id).length;
+      if (left > 0)
+        return result(
+          evidenceBreak(
+            record,
+            row,
+            `evidence ${row.id}: its bytes were removed on ${row.removedAt}, yet ${left} chunk(s) of them are still stored`,
+          ),
+        );
       evidenceCount.removed += 1;
       continue;
     }
-    if (sha256(row.bytes) !== record.sha256)
-      return result(
-        evidenceBreak(
-          record,
-          row,
-          `evidence ${row.id}: its bytes no longer hash to the SHA-256 its event recorded`,
-        ),
-      );
+    const fault = evidenceFault(row, digestEvidence(store, ods, row.id), record.sha256);
+    if (fault) return result(evidenceBreak(record, row, `evidence ${row.id}: ${fault}`));
     evidenceCount.checked += 1;
   }
   for (const [id, record] of recorded)
@@ -364,6 +367,15 @@ export function verifyChain(store: Store, ods: string, options: VerifyOptions = 
           `evidence ${id} was uploaded but its row is missing`,
         ),
       );
+  const [orphan] = store.orphanEvidenceChunks(ods);
+  if (orphan !== undefined)
+    return result(
+      evidenceBreak(
+        recorded.get(orphan),
+        { id: orphan, incidentId: recorded.get(orphan)?.incidentId ?? '' },
+        `chunks of evidence ${orphan} are stored, but its row is missing`,
+      ),
+    );
 
   // 5. Records.
   const mismatch = checkProjections(

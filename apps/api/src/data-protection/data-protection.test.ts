@@ -402,12 +402,15 @@ describe('data protection', () => {
       const evidenceId = await upload(id);
       const tamper = new Database(h.path);
       try {
-        const { bytes } = tamper.prepare('SELECT bytes FROM evidence WHERE id = ?').get(evidenceId) as {
-          bytes: Buffer;
-        };
+        const { bytes } = tamper
+          .prepare('SELECT bytes FROM evidence_chunks WHERE evidence_id = ? AND idx = 0')
+          .get(evidenceId) as { bytes: Buffer };
         const changed = Buffer.from(bytes);
         changed[40] = (changed[40] as number) ^ 1;
-        tamper.prepare('UPDATE evidence SET bytes = ? WHERE id = ?').run(changed, evidenceId);
+        const setChunk = tamper.prepare(
+          'UPDATE evidence_chunks SET bytes = ? WHERE evidence_id = ? AND idx = 0',
+        );
+        setChunk.run(changed, evidenceId);
         const result = await verify();
         expect(result.intact).toBe(false);
         expect(result.brokenAt).toMatchObject({ evidenceId, incidentId: id, field: 'evidence' });
@@ -423,15 +426,15 @@ describe('data protection', () => {
           key: keys.apiKey,
         });
         expect(again.status).toBe(409);
-        tamper
-          .prepare('UPDATE evidence SET bytes = ?, sha256 = ? WHERE id = ?')
-          .run(bytes, sha256(bytes), evidenceId);
+        setChunk.run(bytes, evidenceId);
+        tamper.prepare('UPDATE evidence SET sha256 = ? WHERE id = ?').run(sha256(bytes), evidenceId);
         expect((await verify()).intact).toBe(true);
         // A deleted row.
         const row = tamper.prepare('SELECT * FROM evidence WHERE id = ?').get(evidenceId) as Record<
           string,
           unknown
         >;
+        tamper.pragma('foreign_keys = OFF');
         tamper.prepare('DELETE FROM evidence WHERE id = ?').run(evidenceId);
         expect((await verify()).brokenAt).toMatchObject({
           evidenceId,

@@ -1,6 +1,7 @@
 import { type Incident, REMOVED_TEXT } from '@policy/core';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import type { EvidenceMeta, Store } from '../db/store.js';
+import type { EvidenceRow } from '../db/schema.js';
+import type { Store } from '../db/store.js';
 
 // A subject access request: everything the practice holds about or by one person, found by handle or
 // name across every incident, with the evidence files. Removed content ([removed]) never matches.
@@ -82,7 +83,7 @@ export function matchesOf(incident: Incident, query: SubjectQuery): string[] {
 }
 
 const extensionOf = (mediaType: string) => (mediaType.startsWith('image/') ? mediaType.slice(6) : 'txt');
-const evidencePath = (reference: string, evidence: Pick<EvidenceMeta, 'id' | 'mediaType'>) =>
+const evidencePath = (reference: string, evidence: Pick<EvidenceRow, 'id' | 'mediaType'>) =>
   `evidence/${reference}/${evidence.id}.${extensionOf(evidence.mediaType)}`;
 
 /** Every incident of the practice the person is found in, in filing order. */
@@ -183,8 +184,9 @@ export function subjectAccessCsv(items: readonly SubjectAccessItem[]): string {
 }
 
 /**
- * The ZIP, streamed: the manifests first, then one evidence file per pull, read from the database
- * only when the client is ready for it — so memory holds one file at a time, not the whole export.
+ * The ZIP, streamed: the manifests first, then the evidence files, each read from the database a
+ * chunk at a time, and each chunk only when the client is ready for it — so memory holds one chunk,
+ * not a file, let alone the whole export.
  */
 export function subjectAccessZip(
   store: Store,
@@ -198,34 +200,62 @@ export function subjectAccessZip(
   );
   let zip: Zip;
   let next = 0;
+  /** The file being written: its entry, its chunks' indexes and how many are in. */
+  let current:
+    | { entry: ZipDeflate | ZipPassThrough; evidenceId: string; indexes: number[]; done: number }
+    | undefined;
+  let produced = 0;
+  let ended = false;
   const mtime = modified.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : modified;
-  const add = (name: string, bytes: Uint8Array, compress: boolean) => {
+  const open = (name: string, compress: boolean) => {
     const entry = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
     entry.mtime = mtime;
     zip.add(entry);
-    entry.push(bytes, true);
+    return entry;
+  };
+  /** One step: the next chunk of the current file, else the next file's entry, else the end. */
+  const step = () => {
+    if (current) {
+      const { entry, evidenceId, indexes } = current;
+      const idx = indexes[current.done] as number;
+      current.done += 1;
+      const last = current.done === indexes.length;
+      // A chunk gone since the manifest was made (a removal meanwhile) ends the file short.
+      const bytes = store.evidenceChunk(ods, evidenceId, idx);
+      if (last || !bytes) current = undefined;
+      entry.push(bytes ?? new Uint8Array(0), last || !bytes);
+      return;
+    }
+    const file = files[next];
+    next += 1;
+    if (!file) {
+      ended = true;
+      zip.end();
+      return;
+    }
+    const row = store.evidence(ods, file.incidentId, file.evidence.id);
+    // Removed or gone since the manifest was made: the manifest says what was held; skip the bytes.
+    if (!row || row.removedAt !== null || !file.evidence.file) return;
+    const entry = open(file.evidence.file, row.mediaType.startsWith('text/'));
+    const indexes = store.evidenceChunkIndexes(ods, row.id);
+    if (indexes.length === 0) entry.push(new Uint8Array(0), true);
+    else current = { entry, evidenceId: row.id, indexes, done: 0 };
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
       zip = new Zip((error, chunk, final) => {
         if (error) return controller.error(error);
+        produced += 1;
         controller.enqueue(chunk);
         if (final) controller.close();
       });
-      add('manifest.json', encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`), true);
-      add('manifest.csv', encoder.encode(subjectAccessCsv(manifest.items)), true);
+      open('manifest.json', true).push(encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`), true);
+      open('manifest.csv', true).push(encoder.encode(subjectAccessCsv(manifest.items)), true);
     },
     pull() {
-      const file = files[next];
-      next += 1;
-      if (!file) {
-        zip.end();
-        return;
-      }
-      const row = store.evidence(ods, file.incidentId, file.evidence.id);
-      // Removed or gone since the manifest was made: the manifest says what was held; skip the bytes.
-      if (!row || row.removedAt !== null || !file.evidence.file) return;
-      add(file.evidence.file, new Uint8Array(row.bytes), row.mediaType.startsWith('text/'));
+      // Until something is enqueued: a pull that enqueues nothing is not called again.
+      const before = produced;
+      while (produced === before && !ended) step();
     },
   });
 }

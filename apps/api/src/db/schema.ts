@@ -165,14 +165,37 @@ export const evidence = sqliteTable(
     capturedAt: text('captured_at').notNull(),
     createdAt: text('created_at').notNull(),
     createdByKey: text('created_by_key').notNull(),
-    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    /** Set when the bytes were removed (redaction or retention purge); `bytes` is then empty. */
+    /** Set when the bytes were removed (redaction or retention purge); its chunks are then deleted. */
     removedAt: text('removed_at'),
   },
   (t) => [
     index('evidence_incident_idx').on(t.incidentId),
     // Today's uploads per practice (http/upload-quota.ts).
     index('evidence_practice_created_idx').on(t.practiceOds, t.createdAt),
+  ],
+);
+
+/**
+ * An evidence file's bytes, in chunks of EVIDENCE_CHUNK_BYTES (256 KiB, db/store.ts; the last one
+ * shorter; readers take chunks of any size, so other writers need not cut them alike), so
+ * storing, hashing, serving and exporting a file never holds more than one chunk of it in memory.
+ * Removing the bytes (redaction, the retention purge) deletes its chunks.
+ */
+export const evidenceChunks = sqliteTable(
+  'evidence_chunks',
+  {
+    evidenceId: text('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    practiceOds: text('practice_ods').notNull(),
+    /** 0, 1, 2… in the file's order, with no gaps (the audit reports a gap as a missing chunk). */
+    idx: integer('idx').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evidenceId, t.idx] }),
+    // A practice's chunks (the audit's check for chunks whose evidence row is gone).
+    index('evidence_chunks_practice_idx').on(t.practiceOds, t.evidenceId),
   ],
 );
 

@@ -8,7 +8,7 @@ import {
   splitPersonalData,
 } from '@policy/core';
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, getTableColumns, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { commit, EVENT_FORMAT, linkHashV2, newSalt } from '../audit/chain.js';
 import { isRecordsEventType, RECORDS_PERSONAL_FIELDS, type RecordsEvent } from '../audit/records-events.js';
 import { uuidv7 } from './ids.js';
@@ -24,6 +24,7 @@ import {
   type EvidenceRow,
   eventPersonalData,
   evidence,
+  evidenceChunks,
   type IncidentEventRow,
   idempotencyKeys,
   incidentEvents,
@@ -74,8 +75,17 @@ export interface HeldPersonalData {
   content: string;
 }
 
-/** An evidence row without its bytes. */
-export type EvidenceMeta = Omit<EvidenceRow, 'bytes'>;
+/**
+ * Evidence bytes are stored in chunks of this size (`evidence_chunks`), so that storing, checking,
+ * serving or exporting a 5 MiB screenshot holds one chunk of it in memory at a time, never the file.
+ */
+export const EVIDENCE_CHUNK_BYTES = 256 * 1024;
+
+/** One stored chunk of an evidence file. */
+export interface EvidenceChunk {
+  idx: number;
+  bytes: Buffer;
+}
 
 export interface IncidentFilters {
   state?: State;
@@ -745,10 +755,37 @@ export class Store {
 
   // ------------------------------------------------------------------ evidence
 
-  insertEvidence(row: typeof evidence.$inferInsert): void {
+  #insertChunk: Database.Statement<[string, string, number, Buffer]> | undefined;
+
+  /**
+   * Stores an evidence row and its bytes, taken from `chunks` one at a time (each is copied as it is
+   * bound, so a caller may hand the same buffer back refilled). Call inside a transaction: bytes that
+   * do not add up to `row.size` throw, and the transaction then stores nothing.
+   */
+  insertEvidence(row: typeof evidence.$inferInsert, chunks: Iterable<Uint8Array>): void {
     this.#db.insert(evidence).values(row).run();
+    this.#insertChunk ??= this.#db.$client.prepare(
+      'INSERT INTO evidence_chunks (evidence_id, practice_ods, idx, bytes) VALUES (?, ?, ?, ?)',
+    );
+    let idx = 0;
+    let stored = 0;
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      stored += chunk.length;
+      if (stored > row.size) break;
+      const bytes = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      this.#insertChunk.run(row.id, row.practiceOds, idx, bytes);
+      idx += 1;
+    }
+    if (stored !== row.size)
+      throw new Error(
+        `evidence ${row.id}: ${stored > row.size ? 'more' : 'fewer'} bytes than its size (${row.size})`,
+      );
   }
 
+  /** An evidence row (its bytes are in evidenceChunks). */
   evidence(ods: string, incidentId: string, id: string): EvidenceRow | undefined {
     return this.#db
       .select()
@@ -757,11 +794,10 @@ export class Store {
       .get();
   }
 
-  /** An incident's evidence without the bytes. */
-  evidenceOf(ods: string, incidentId: string): EvidenceMeta[] {
-    const { bytes: _bytes, ...columns } = getTableColumns(evidence);
+  /** An incident's evidence rows. */
+  evidenceOf(ods: string, incidentId: string): EvidenceRow[] {
     return this.#db
-      .select(columns)
+      .select()
       .from(evidence)
       .where(and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId)))
       .orderBy(asc(evidence.createdAt), asc(evidence.id))
@@ -770,25 +806,85 @@ export class Store {
 
   #allEvidence: Database.Statement<[string], EvidenceRow> | undefined;
 
-  /** Every evidence row of the practice with its bytes, one at a time (for the audit). */
+  /** Every evidence row of the practice, one at a time (for the audit). */
   *allEvidence(ods: string): Generator<EvidenceRow> {
     this.#allEvidence ??= this.#db.$client.prepare<[string], EvidenceRow>(
       `SELECT id, practice_ods AS practiceOds, incident_id AS incidentId, kind, media_type AS mediaType, size,
-         sha256, captured_at AS capturedAt, created_at AS createdAt, created_by_key AS createdByKey, bytes,
+         sha256, captured_at AS capturedAt, created_at AS createdAt, created_by_key AS createdByKey,
          removed_at AS removedAt
        FROM evidence WHERE practice_ods = ? ORDER BY rowid`,
     );
     yield* this.#allEvidence.iterate(ods);
   }
 
-  /** Removes the bytes of an incident's evidence (the row, its hash and size stay); returns how many. */
+  #chunksOf: Database.Statement<[string, string], EvidenceChunk> | undefined;
+
+  /**
+   * An evidence file's chunks in order, one at a time, read in one statement (so from one snapshot).
+   * Consume it without awaiting in between: while it is open, this connection cannot write.
+   */
+  *evidenceChunks(ods: string, evidenceId: string): Generator<EvidenceChunk> {
+    this.#chunksOf ??= this.#db.$client.prepare<[string, string], EvidenceChunk>(
+      'SELECT idx, bytes FROM evidence_chunks WHERE evidence_id = ? AND practice_ods = ? ORDER BY idx',
+    );
+    yield* this.#chunksOf.iterate(evidenceId, ods);
+  }
+
+  #chunkIndexes: Database.Statement<[string, string], { idx: number }> | undefined;
+
+  /** The indexes of an evidence file's chunks, in order (without reading the bytes). */
+  evidenceChunkIndexes(ods: string, evidenceId: string): number[] {
+    this.#chunkIndexes ??= this.#db.$client.prepare<[string, string], { idx: number }>(
+      'SELECT idx FROM evidence_chunks WHERE evidence_id = ? AND practice_ods = ? ORDER BY idx',
+    );
+    return this.#chunkIndexes.all(evidenceId, ods).map((row) => row.idx);
+  }
+
+  #chunk: Database.Statement<[string, string, number], { bytes: Buffer }> | undefined;
+
+  /** One chunk of an evidence file, or undefined if there is none at `idx` (any more). */
+  evidenceChunk(ods: string, evidenceId: string, idx: number): Buffer | undefined {
+    this.#chunk ??= this.#db.$client.prepare<[string, string, number], { bytes: Buffer }>(
+      'SELECT bytes FROM evidence_chunks WHERE evidence_id = ? AND practice_ods = ? AND idx = ?',
+    );
+    return this.#chunk.get(evidenceId, ods, idx)?.bytes;
+  }
+
+  #orphanChunks: Database.Statement<[string], { evidenceId: string }> | undefined;
+
+  /** Evidence ids of the practice's chunks whose evidence row is missing (for the audit). */
+  orphanEvidenceChunks(ods: string): string[] {
+    this.#orphanChunks ??= this.#db.$client.prepare<[string], { evidenceId: string }>(
+      `SELECT DISTINCT c.evidence_id AS evidenceId FROM evidence_chunks c
+       WHERE c.practice_ods = ?
+         AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.id = c.evidence_id AND e.practice_ods = c.practice_ods)`,
+    );
+    return this.#orphanChunks.all(ods).map((row) => row.evidenceId);
+  }
+
+  /**
+   * Removes the bytes of an incident's evidence: its chunks are deleted (secure_delete zeroes them in
+   * the file); the row, its hash and size stay, marked removed. Returns how many were removed.
+   */
   removeEvidenceBytesOf(ods: string, incidentId: string, at: string): number {
+    const ofIncident = and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId));
+    // Every chunk of the incident's evidence, also any left beside a row already marked removed.
+    this.#db
+      .delete(evidenceChunks)
+      .where(
+        and(
+          eq(evidenceChunks.practiceOds, ods),
+          inArray(
+            evidenceChunks.evidenceId,
+            this.#db.select({ id: evidence.id }).from(evidence).where(ofIncident),
+          ),
+        ),
+      )
+      .run();
     return this.#db
       .update(evidence)
-      .set({ bytes: Buffer.alloc(0), removedAt: at })
-      .where(
-        and(eq(evidence.practiceOds, ods), eq(evidence.incidentId, incidentId), isNull(evidence.removedAt)),
-      )
+      .set({ removedAt: at })
+      .where(and(ofIncident, isNull(evidence.removedAt)))
       .run().changes;
   }
 

@@ -18,19 +18,29 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A text capture: valid UTF-8 with no NUL or other C0 control bytes besides tab, CR and LF. */
-export function isPlainText(bytes: Uint8Array): boolean {
-  try {
-    const text = utf8.decode(bytes);
-    if (text.trim().length === 0) return false;
+/**
+ * A text capture: valid UTF-8 with no NUL or other C0 control bytes besides tab, CR and LF, and not
+ * only whitespace. Read a chunk at a time (a character may span two chunks), so a spooled capture is
+ * checked without being held whole.
+ */
+export function isPlainTextChunks(chunks: Iterable<Uint8Array>): boolean {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let printable = false;
+  const acceptable = (text: string) => {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
     }
+    if (!printable && text.trim().length > 0) printable = true;
     return true;
+  };
+  try {
+    for (const chunk of chunks) if (!acceptable(utf8.decode(chunk, { stream: true }))) return false;
+    return acceptable(utf8.decode()) && printable;
   } catch {
     return false;
   }
 }
+
+/** isPlainTextChunks for bytes held whole. */
+export const isPlainText = (bytes: Uint8Array): boolean => isPlainTextChunks([bytes]);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import {
   closeSync,
   createWriteStream,
@@ -13,6 +14,7 @@ import { unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Busboy } from '@fastify/busboy';
 import type { Context } from 'hono';
 import type { FieldError } from './problem.js';
@@ -87,6 +89,18 @@ const PARSE_SLICE = 4 * 1024;
 const PLAIN_ENCODINGS = new Set(['7bit', '8bit', 'binary']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Stops a spool writer and waits until its file is closed. Not just `destroy()`: the file is opened
+ * asynchronously, so one destroyed before its open completed is still created afterwards — an unlink
+ * made meanwhile finds nothing, and the file (a screenshot) would stay until the next start.
+ */
+async function closed(writer: WriteStream): Promise<void> {
+  if (writer.closed) return;
+  const done = once(writer, 'close').catch(() => {});
+  writer.destroy();
+  await done;
+}
+
 /** Where uploads wait while a form streams in: a private folder, emptied at start. */
 export class UploadSpool {
   constructor(readonly dir: string) {
@@ -157,7 +171,7 @@ export async function readForm(
   const spooled: string[] = [];
   const writers = new Set<WriteStream>();
   const discard = async () => {
-    for (const writer of writers) writer.destroy();
+    await Promise.all([...writers].map(closed));
     await Promise.all(spooled.splice(0).map((path) => unlink(path).catch(() => {})));
   };
 
@@ -446,27 +460,103 @@ export async function readForm(
   }
 }
 
-let readBuffer = Buffer.alloc(0);
+/** The buffer spooledChunks reads into, lent to one reader at a time (a second one gets its own). */
+let chunkBuffer: Buffer | undefined;
 
 /**
- * A spooled file's bytes, read into one buffer the process reuses: valid only until the next call.
- * For binding to an INSERT (better-sqlite3 copies a bound blob), inside a synchronous transaction —
- * so storing 30 screenshots allocates one 5 MiB buffer, not 150 MiB that waits for a GC to go.
+ * A spooled file's bytes, `chunkBytes` at a time, for storing as evidence chunks inside a synchronous
+ * transaction. Each chunk is a view of one buffer that is refilled for the next, so use it (binding it
+ * to an INSERT copies it) before asking for the next: storing 30 screenshots allocates one chunk-sized
+ * buffer, and no screenshot is ever whole in memory.
  */
-export function readSpooled(file: string, size: number): Buffer {
-  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size);
+export function* spooledChunks(file: string, size: number, chunkBytes: number): Generator<Buffer> {
+  const buffer =
+    chunkBuffer && chunkBuffer.length >= chunkBytes ? chunkBuffer : Buffer.allocUnsafe(chunkBytes);
+  chunkBuffer = undefined;
   const fd = openSync(file, 'r');
   try {
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, readBuffer, read, size - read, read);
-      if (n === 0) throw new Error(`spooled upload ${file} is shorter than ${size} bytes`);
-      read += n;
+    for (let position = 0; position < size; ) {
+      const want = Math.min(chunkBytes, size - position);
+      for (let filled = 0; filled < want; ) {
+        const n = readSync(fd, buffer, filled, want - filled, position + filled);
+        if (n === 0) throw new Error(`spooled upload ${file} is shorter than ${size} bytes`);
+        filled += n;
+      }
+      position += want;
+      yield buffer.subarray(0, want);
     }
   } finally {
     closeSync(fd);
+    chunkBuffer = buffer;
   }
-  return readBuffer.subarray(0, size);
+}
+
+/** Bytes held in memory, `chunkBytes` at a time (views, not copies). */
+export function* memoryChunks(bytes: Uint8Array, chunkBytes: number): Generator<Uint8Array> {
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes)
+    yield bytes.subarray(offset, offset + chunkBytes);
+}
+
+export interface BodySpec {
+  /** One byte more is refused with `tooLarge`, counted as the body arrives. */
+  maxBytes: number;
+  tooLarge: () => ApiError;
+  spool: UploadSpool;
+  /** Called as bytes arrive, with the total so far; throw (e.g. the upload quota's 413) to stop. */
+  onBytes?: (total: number) => void;
+}
+
+/**
+ * Streams a body that is one file (an evidence upload sent as its raw bytes) to a spool file, hashing
+ * it as it arrives, never holding more than a chunk of it. Refuses it at the first byte over the limit
+ * (the rest is left unread, as readForm leaves a refused form). Call `discard` once it is stored.
+ */
+export async function spoolBody(
+  body: Readable | ReadableStream<Uint8Array> | null,
+  spec: BodySpec,
+): Promise<{ file: Omit<SpooledFile, 'name' | 'path'>; discard: () => Promise<void> }> {
+  const { path: file, stream: writer } = spec.spool.create();
+  const discard = async () => {
+    await closed(writer);
+    await unlink(file).catch(() => {});
+  };
+  // A failed write is seen where it is awaited below; unheard, it would crash the process.
+  let writeError: unknown;
+  writer.on('error', (error) => {
+    writeError ??= error;
+  });
+  const reader = body ? chunksOf(body) : undefined;
+  const hash = createHash('sha256');
+  const head = Buffer.alloc(HEAD_BYTES);
+  let size = 0;
+  try {
+    for (;;) {
+      const value = reader ? await reader.read() : null;
+      if (value === null) break;
+      if (size < HEAD_BYTES) head.set(value.subarray(0, Math.min(value.byteLength, HEAD_BYTES - size)), size);
+      size += value.byteLength;
+      if (size > spec.maxBytes) throw spec.tooLarge();
+      spec.onBytes?.(size);
+      hash.update(value);
+      if (writeError !== undefined) throw writeError;
+      if (!writer.write(value)) await once(writer, 'drain');
+    }
+    writer.end();
+    await finished(writer);
+    return {
+      file: {
+        file,
+        size,
+        sha256: hash.digest('hex'),
+        head: new Uint8Array(head.subarray(0, Math.min(size, HEAD_BYTES))),
+      },
+      discard,
+    };
+  } catch (error) {
+    reader?.stop();
+    await discard();
+    throw error;
+  }
 }
 
 /** The request's body for readForm: the Node request under @hono/node-server, else the Request's stream. */

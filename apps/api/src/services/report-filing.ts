@@ -9,10 +9,11 @@ import {
   type ReportInput,
 } from '@policy/core';
 import type { Context, MiddlewareHandler } from 'hono';
+import { EVIDENCE_CHUNK_BYTES } from '../db/store.js';
 import { type ImageType, sniffImage } from '../evidence/media.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
-import { readForm, readSpooled, requestBody } from '../http/multipart.js';
+import { readForm, requestBody, spooledChunks } from '../http/multipart.js';
 import type { FieldError } from '../http/problem.js';
 import { ApiError } from '../http/problem.js';
 import { issuesToErrors } from '../http/router.js';
@@ -161,20 +162,22 @@ export function fileWithScreenshots(
       incident = applyEvent(store, practice, incident.id, event, principal.keyId, {
         announce: false,
       }).incident;
-      store.insertEvidence({
-        id: record.id,
-        practiceOds: practice.ods,
-        incidentId: incident.id,
-        kind: 'screenshot',
-        mediaType: shot.mediaType,
-        size: shot.size,
-        sha256: shot.sha256,
-        capturedAt: record.capturedAt,
-        createdAt: filed.event.at,
-        createdByKey: principal.keyId,
-        // One screenshot in memory at a time, in one reused buffer; the spool holds the rest.
-        bytes: readSpooled(shot.file, shot.size),
-      });
+      store.insertEvidence(
+        {
+          id: record.id,
+          practiceOds: practice.ods,
+          incidentId: incident.id,
+          kind: 'screenshot',
+          mediaType: shot.mediaType,
+          size: shot.size,
+          sha256: shot.sha256,
+          capturedAt: record.capturedAt,
+          createdAt: filed.event.at,
+          createdByKey: principal.keyId,
+        },
+        // Read back from the spool a chunk at a time, into one reused buffer: never a whole screenshot.
+        spooledChunks(shot.file, shot.size, EVIDENCE_CHUNK_BYTES),
+      );
       evidence.push(record);
     }
     announceCreated(store, incident);

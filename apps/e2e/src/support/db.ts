@@ -52,14 +52,19 @@ export function incidentsOf(path: string, ods: string): StoredIncident[] {
 }
 
 export function evidenceOf(path: string, incidentId: string): StoredEvidence[] {
-  return withDb(
-    path,
-    (db) =>
+  return withDb(path, (db) => {
+    // The bytes are stored in chunks (apps/api evidence_chunks), joined here in their order.
+    const chunks = db.prepare('SELECT bytes FROM evidence_chunks WHERE evidence_id = ? ORDER BY idx');
+    return (
       db
         .prepare(
-          `SELECT id, incident_id AS incidentId, kind, media_type AS mediaType, size, sha256, bytes
+          `SELECT id, incident_id AS incidentId, kind, media_type AS mediaType, size, sha256
            FROM evidence WHERE incident_id = ? ORDER BY rowid`,
         )
-        .all(incidentId) as StoredEvidence[],
-  );
+        .all(incidentId) as Omit<StoredEvidence, 'bytes'>[]
+    ).map((row) => ({
+      ...row,
+      bytes: Buffer.concat((chunks.all(row.id) as { bytes: Buffer }[]).map((chunk) => chunk.bytes)),
+    }));
+  });
 }
