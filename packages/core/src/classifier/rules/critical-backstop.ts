@@ -15,6 +15,7 @@
 import type { Category } from '../../model/constants.js';
 import type { Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { wordKind, wordKinds } from '../word-kinds.js';
 import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import { reportedQuestion } from './harm.js';
 import TABLE_JSON from './tables/critical-backstop.json' with { type: 'json' };
@@ -147,22 +148,11 @@ function ageOf(t: Token, before: Token | undefined, after: Token | undefined): n
 
 const MEDS: ReadonlySet<string> = new Set(BACKSTOP_LISTS.meds);
 
-// The word lists collectCues checks every token against, as bits of one lookup per token.
-const CONTACT_WORD = 1;
-const MED_WORD = 2;
-const ADULT_ROLE_WORD = 4;
-const ED_TAG_WORD = 8;
-const TOKEN_WORD_KINDS: ReadonlyMap<string, number> = (() => {
-  const kinds = new Map<string, number>();
-  const mark = (words: ReadonlySet<string>, bit: number) => {
-    for (const word of words) kinds.set(word, (kinds.get(word) ?? 0) | bit);
-  };
-  mark(CONTACT, CONTACT_WORD);
-  mark(MEDS, MED_WORD);
-  mark(ADULT_ROLE, ADULT_ROLE_WORD);
-  mark(ED_TAGS, ED_TAG_WORD);
-  return kinds;
-})();
+// The word lists collectCues checks every token against, as bits of the token's kinds.
+const CONTACT_WORD = wordKind(CONTACT);
+const MED_WORD = wordKind(MEDS);
+const ADULT_ROLE_WORD = wordKind(ADULT_ROLE);
+const ED_TAG_WORD = wordKind(ED_TAGS);
 /** A number of 20 or more written in digits (2 or 3 of them). */
 const isCount = (text: string): boolean =>
   (text.length === 2 || text.length === 3) && /^[0-9]+$/.test(text) && Number(text) >= 20;
@@ -336,8 +326,9 @@ function collectCues(input: RuleInput): Cue[] {
   const childAgeSentences: number[] = [];
   const adultAges: Token[] = [];
   const contactSentences = new Set<number>();
+  const tokenKinds = wordKinds(doc);
   for (const t of tokens) {
-    const word = TOKEN_WORD_KINDS.get(t.text) ?? 0;
+    const word = tokenKinds[t.index] as number;
     if (input.practiceWords.has(t.text)) cues.push(fromToken('target', t));
     if (word & CONTACT_WORD) contactSentences.add(t.sentence);
     if ((t.index === 0 || tokens[t.index - 1]?.sentence !== t.sentence) && doc.questions.has(t.sentence))
