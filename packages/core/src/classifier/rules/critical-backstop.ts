@@ -280,6 +280,8 @@ function collectCues(input: RuleInput): Cue[] {
   // one walk over the post's few hits rather than a lookup for each of the ~60 kinds.
   const hitsByKind: PhraseHit[][] = [];
   for (const ph of input.phraseHits) {
+    // Most hits are other families': the prefix turns them away without a lookup.
+    if (!ph.rule.id.startsWith(PREFIX)) continue;
     const k = KIND_INDEX_OF_RULE.get(ph.rule.id);
     if (k === undefined) continue;
     const list = hitsByKind[k];
