@@ -25,7 +25,10 @@ describe('word kinds', () => {
     ]);
     // The same token list is answered from memory; a new post is looked up afresh.
     expect(wordKinds(doc)).toBe(kinds);
+    expect([...kinds.slice(0, doc.tokens.length)]).toEqual([0, pets | farm, 0, 0, farm, 0, 0, pets]);
     expect(wordKinds(tokenize('a cat'))[1]).toBe(pets);
+    // Asked again after another post, the first is looked up afresh.
+    expect(wordKinds(doc)[1]).toBe(pets | farm);
   });
 
   it('gives a word looked up before a list was added that list’s bit too', () => {

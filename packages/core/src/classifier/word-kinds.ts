@@ -36,20 +36,23 @@ export function kindsOfWord(word: string): number {
   return kinds;
 }
 
-// The post being classified: every family of one classify() call reads the same array.
+// The post being classified: every family of one classify() call reads the same array, which is
+// reused from post to post (allocating a typed array per post cost as much as the lookups).
 let lastTokens: readonly Token[] | undefined;
-let lastKinds = new Int32Array(0);
+let lastCount = 0;
+let scratch = new Int32Array(256);
 
 /**
- * Each token's kinds, by token index. Read only after the tokens' texts are final (classify.ts calls
- * it after masks are resolved); remembered for the last token list asked about.
+ * Each token's kinds, by token index (entries past the last token are stale: read only indexes of
+ * tokens). Read only after the tokens' texts are final (classify.ts resolves masks first), and only
+ * while classifying this post: the next post's tokens overwrite it.
  */
 export function wordKinds(doc: Doc): Int32Array {
   const tokens = doc.tokens;
-  if (tokens === lastTokens && lastKinds.length === tokens.length) return lastKinds;
-  const kinds = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) kinds[i] = kindsOfWord((tokens[i] as Token).text);
+  if (tokens === lastTokens && lastCount === tokens.length) return scratch;
+  if (scratch.length < tokens.length) scratch = new Int32Array(tokens.length * 2);
+  for (let i = 0; i < tokens.length; i++) scratch[i] = kindsOfWord((tokens[i] as Token).text);
   lastTokens = tokens;
-  lastKinds = kinds;
-  return kinds;
+  lastCount = tokens.length;
+  return scratch;
 }

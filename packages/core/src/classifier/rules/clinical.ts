@@ -146,7 +146,7 @@ function familyAt(tokens: readonly Token[], kinds: Int32Array, k: number): boole
   // "Mum's friend …" is about the friend.
   if (
     word & KIN_NAME_WORD &&
-    !((kinds[k + 1] ?? 0) & THEIRS_AFTER_WORD) &&
+    !(k + 1 < tokens.length && (kinds[k + 1] as number) & THEIRS_AFTER_WORD) &&
     !NOT_MINE.has(before?.text ?? '') &&
     !(before && RELATIVE.has(before.text))
   )
