@@ -16,7 +16,7 @@ import type { Category } from '../../model/constants.js';
 import type { Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
 import { wordKind, wordKinds } from '../word-kinds.js';
-import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
+import { AboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import { reportedQuestion } from './harm.js';
 import TABLE_JSON from './tables/critical-backstop.json' with { type: 'json' };
 import { phraseRulesOf, ruleTable } from './tables/load.js';
@@ -159,6 +159,11 @@ const isCount = (text: string): boolean =>
 
 const isDigits = (text: string): boolean => /^[0-9]+$/.test(text);
 
+/** A cue on one token (top level, not a closure in collectCues: see AboutPractice). */
+function fromToken(kind: Kind, t: Token): Cue {
+  return { kind, sentence: t.sentence, start: t.start, end: t.end, first: t.index, last: t.index + 1 };
+}
+
 interface Cue {
   kind: Kind;
   sentence: number;
@@ -262,20 +267,8 @@ function collectCues(input: RuleInput): Cue[] {
   const tokens = doc.tokens;
   const figurative = new Coverage(tokens.length, input.hitsOf(FIGURATIVE_ID));
   const flags = new SentenceFlags(tokens);
-  let about: boolean | undefined;
-  const isAbout = (): boolean => {
-    if (about === undefined) about = aboutPractice(input);
-    return about;
-  };
+  const about = new AboutPractice(input);
   const cues: Cue[] = [];
-  const fromToken = (kind: Kind, t: Token): Cue => ({
-    kind,
-    sentence: t.sentence,
-    start: t.start,
-    end: t.end,
-    first: t.index,
-    last: t.index + 1,
-  });
   // The cue rules' hits by kind, in KINDS order and text order within a kind (as hitsOf gives them):
   // one walk over the post's few hits rather than a lookup for each of the ~60 kinds.
   const hitsByKind: PhraseHit[][] = [];
@@ -307,7 +300,7 @@ function collectCues(input: RuleInput): Cue[] {
             last: ph.last,
           },
           flags,
-          isAbout,
+          about,
         )
       )
         continue;

@@ -9,7 +9,7 @@
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { wordKind, wordKinds } from '../word-kinds.js';
-import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
+import { AboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/threat.json' with { type: 'json' };
 import type { Hit, RuleFamily } from './types.js';
@@ -98,15 +98,11 @@ export const threat: RuleFamily = {
   rules: THREAT_RULES,
   derive: (input, direct) => {
     const flags = new SentenceFlags(input.doc.tokens);
-    let about: boolean | undefined;
-    const isAbout = (): boolean => {
-      if (about === undefined) about = aboutPractice(input);
-      return about;
-    };
+    const about = new AboutPractice(input);
     const kept = direct.filter(
-      (hit) => !threatVetoed(input, hit, flags, isAbout) && !carPark(input.doc.tokens, hit),
+      (hit) => !threatVetoed(input, hit, flags, about) && !carPark(input.doc.tokens, hit),
     );
     if (kept.length > 0) return kept;
-    return cueCombination(input.doc).filter((hit) => !threatVetoed(input, hit, flags, isAbout));
+    return cueCombination(input.doc).filter((hit) => !threatVetoed(input, hit, flags, about));
   },
 };
