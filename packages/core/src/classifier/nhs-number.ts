@@ -31,6 +31,8 @@ function isDigitAt(text: string, k: number): boolean {
   return c >= 48 && c <= 57;
 }
 const SPACE = 32;
+/** One digit, global so that `lastIndex` says where to look from (only this module uses it). */
+const DIGIT = /[0-9]/g;
 const HYPHEN = 45;
 
 /**
@@ -40,15 +42,21 @@ const HYPHEN = 45;
  */
 export function findTenDigitNumbers(text: string): NumberCandidate[] {
   const found: NumberCandidate[] = [];
+  // Fewer than ten digits in all (most posts): nothing to find. The regular expression scans natively,
+  // which for a few hundred characters is several times quicker than a loop over character codes.
   let digits = 0;
-  for (let k = 0; k < text.length && digits < 10; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) digits++;
-  }
+  DIGIT.lastIndex = 0;
+  while (digits < 10 && DIGIT.test(text)) digits++;
   if (digits < 10) return found;
   let i = 0;
   while (i < text.length) {
-    if (!isDigitAt(text, i) || isDigitAt(text, i - 1)) {
+    if (!isDigitAt(text, i)) {
+      // On to the next digit, by the same native scan.
+      DIGIT.lastIndex = i;
+      if (!DIGIT.test(text)) break;
+      i = DIGIT.lastIndex - 1;
+    }
+    if (isDigitAt(text, i - 1)) {
       i++;
       continue;
     }
