@@ -16,6 +16,18 @@ describe('classify', () => {
     });
   });
 
+  it('gives each classification its own steps: changing one leaves the next alone', () => {
+    const text = 'Dr Marsh is a useless prick and I will batter her';
+    const first = classify(text, CONTEXT);
+    const expected = policyFor(first.categories.map((c) => c.id));
+    (first.recommendedActions[0] as { text: string }).text = 'changed';
+    first.recommendedActions.pop();
+    first.suggestedTemplates.length = 0;
+    const second = classify(text, CONTEXT);
+    expect(second.recommendedActions).toEqual(expected.actions);
+    expect(second.suggestedTemplates).toEqual(expected.templates);
+  });
+
   it('reports each category with its policy severity, the highest as the severity, and the policy’s steps', () => {
     const result = classify('Dr Marsh is a useless prick and I will batter her', CONTEXT);
     const ids = result.categories.map((c) => c.id);

@@ -81,4 +81,12 @@ describe('tokenize', () => {
       'dvorak',
     ]);
   });
+
+  it('marks where the first wide character is, so scans for emoji and look-alikes can skip the rest', () => {
+    // Latin-1 and Latin Extended letters are not wide: accented names are ordinary text.
+    expect(tokenize('Dvořák said the café was shut, ok?').wideFrom).toBe(-1);
+    expect(tokenize('see you soon 🔪').wideFrom).toBe('see you soon '.length);
+    expect(tokenize('what a ѕcam').wideFrom).toBe('what a '.length); // Cyrillic ѕ
+    expect(tokenize('ｐａｋｉ').wideFrom).toBe(0);
+  });
 });

@@ -37,7 +37,16 @@ export interface Doc {
   caseless: boolean;
   /** Sentence numbers that end with a question mark. */
   questions: ReadonlySet<number>;
+  /**
+   * Index of the first character at or above U+0250 (IPA and Cyrillic letters, symbols, emoji, stylised
+   * and full-width letters), or -1. Most posts have none, so the families' scans for look-alike
+   * letters and emoji are skipped instead of each walking the whole text.
+   */
+  wideFrom: number;
 }
+
+/** A character at or above U+0250 (surrogate halves included: every astral character has them). */
+const WIDE_CHARACTER = /[\u0250-\uffff]/;
 
 // Emoji that carry meaning read as the word they stand for ("🔪" is a knife, "📹" a video).
 const EMOJI_WORDS: ReadonlyMap<number, string> = new Map([
@@ -303,6 +312,7 @@ export function tokenize(original: string, isWord?: (word: string) => boolean): 
     shouting: letters >= 12 && upperLetters / letters > 0.6,
     caseless: upperLetters === 0,
     questions,
+    wideFrom: original.search(WIDE_CHARACTER),
   };
 }
 

@@ -28,6 +28,19 @@ describe('phrase patterns', () => {
     expect(matches("She'll see it later", 'shell see $')).toEqual([]);
   });
 
+  it('finds a pattern in a sentence beside others that lack its words (the sentence-signature check)', () => {
+    // Later sentences hold the required words but not after the start: only the first matches.
+    const text = 'I will find you and the car. The car is fine. Find it? You will.';
+    expect(matches(text, 'find you _3 car', 'will find? you? _2 car')).toEqual([
+      'will find you and the car',
+      'find you and the car',
+    ]);
+    // Every word of a longer list is signed: any of them lets the pattern be tried.
+    const many = 'a b c d e f g h'.split(' ').map((w) => `${w}x`);
+    for (const word of many)
+      expect(matches(`call ${word} now`, `call ${many.join('|')} now`)).toHaveLength(1);
+  });
+
   it('refuses patterns that cannot be matched efficiently or make no sense', () => {
     expect(() => compilePattern('_2 word', LISTS)).toThrow();
     expect(() => compilePattern('word _2', LISTS)).toThrow();

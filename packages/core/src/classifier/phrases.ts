@@ -60,6 +60,12 @@ interface Compiled {
   elements: Element[];
   /** The last required element after the first: if no token of the text fits it, skip the pattern. */
   anchor: Element | undefined;
+  /**
+   * Signatures (IdSet.signature) of the required plain-word elements after the first that name few
+   * words: a sentence whose words' signature bits miss one of them cannot hold the pattern, so the
+   * pattern is not tried there (see find()).
+   */
+  requiredSignatures: number[];
 }
 
 /** One distinct word as the matcher sees it: see PhraseMatcher.wordInfo. */
@@ -207,7 +213,8 @@ class IdSet {
   private readonly b: number;
   private readonly c: number;
   private readonly d: number;
-  private readonly signature: number;
+  /** One bit per id (signatureBit): a set shares no id with a group of ids whose bits it misses. */
+  readonly signature: number;
   private readonly table: Int32Array | undefined;
   private readonly mask: number;
   constructor(ids: readonly number[]) {
@@ -251,6 +258,8 @@ class IdSet {
 /** One of 32 bits per id, from the top bits of a multiplicative hash (ids of one list are consecutive). */
 const signatureBit = (id: number): number => Math.imul(id, 0x9e3779b1) >>> 27;
 const NO_IDS = new IdSet([]);
+/** Elements naming more words than this get no signature check (their bits cover most sentences). */
+const MAX_WORDS_SIGNED = 8;
 
 /** All phrase rules, compiled once, matched in one pass over the tokens. */
 export class PhraseMatcher {
@@ -268,6 +277,8 @@ export class PhraseMatcher {
   private ids = new Int32Array(256);
   /** Word info of the tokens of the text being matched (reused). */
   private readonly infos: WordInfo[] = [];
+  /** Per token of the text being matched, the signature of its sentence's word ids (reused). */
+  private sentenceSignatures = new Int32Array(256);
   /** Hits per rule in the text being matched (reused). */
   private readonly counts: Int32Array;
 
@@ -288,6 +299,7 @@ export class PhraseMatcher {
           ruleIndex,
           elements,
           anchor: required[required.length - 1],
+          requiredSignatures: [],
         };
         this.compiled.push(compiled);
         const first = compiled.elements[0] as Element;
@@ -316,6 +328,13 @@ export class PhraseMatcher {
       for (const element of compiled.elements) {
         for (const word of element.words) if (!this.vocab.has(word)) this.vocab.set(word, this.vocab.size);
         element.ids = new IdSet([...element.words].map((word) => this.vocab.get(word) as number));
+      }
+    for (const compiled of this.compiled)
+      for (const element of compiled.elements.slice(1)) {
+        const plainWord = element.gap === 0 && !element.optional && !element.end && !element.affixes;
+        // An element of many words sets most of the 32 bits and would turn almost nothing away.
+        if (plainWord && element.words.size <= MAX_WORDS_SIGNED)
+          compiled.requiredSignatures.push(element.ids.signature);
       }
     for (const [first, seconds] of this.byWordPair) {
       const byId = new Map<number, Compiled[]>();
@@ -384,7 +403,10 @@ export class PhraseMatcher {
         }
       : undefined;
 
-    if (this.ids.length < tokens.length) this.ids = new Int32Array(tokens.length * 2);
+    if (this.ids.length < tokens.length) {
+      this.ids = new Int32Array(tokens.length * 2);
+      this.sentenceSignatures = new Int32Array(tokens.length * 2);
+    }
     const ids = this.ids;
     const infos = this.infos;
     for (let i = 0; i < tokens.length; i++) {
@@ -392,6 +414,8 @@ export class PhraseMatcher {
       infos[i] = info;
       ids[i] = info.id;
     }
+    const signatures = this.sentenceSignatures;
+    signSentences(tokens, ids, signatures);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const starts = infos[i] as WordInfo;
@@ -419,10 +443,12 @@ export class PhraseMatcher {
     isViable: ((compiled: Compiled) => boolean) | undefined,
   ): void {
     const token = tokens[i] as Token;
+    const sentenceSignature = this.sentenceSignatures[i] as number;
     for (const compiled of candidates) {
       const { rule, pattern, elements, ruleIndex } = compiled;
       // Every candidate's first element matches this token (see wordInfo).
       if ((counts[ruleIndex] as number) >= MAX_HITS_PER_RULE) continue;
+      if (!mayFitSentence(compiled.requiredSignatures, sentenceSignature)) continue;
       if (isViable !== undefined && !isViable(compiled)) continue;
       const end = matchFrom(tokens, ids, i + matched, elements, matched, token.sentence);
       if (end < 0) continue;
@@ -432,6 +458,32 @@ export class PhraseMatcher {
       counts[ruleIndex] = (counts[ruleIndex] as number) + 1;
     }
   }
+}
+
+/**
+ * Each token's sentence signature: the OR of its sentence's word ids' signature bits (patterns never
+ * cross a sentence, and a sentence's tokens are consecutive).
+ */
+function signSentences(tokens: readonly Token[], ids: Int32Array, signatures: Int32Array): void {
+  let from = 0;
+  while (from < tokens.length) {
+    const sentence = (tokens[from] as Token).sentence;
+    let to = from;
+    let signature = 0;
+    for (; to < tokens.length && (tokens[to] as Token).sentence === sentence; to++) {
+      const id = ids[to] as number;
+      if (id >= 0) signature |= 1 << signatureBit(id);
+    }
+    signatures.fill(signature, from, to);
+    from = to;
+  }
+}
+
+/** False when the sentence lacks every word of some required element (then the pattern cannot match). */
+function mayFitSentence(required: readonly number[], sentenceSignature: number): boolean {
+  for (let k = 0; k < required.length; k++)
+    if (((required[k] as number) & sentenceSignature) === 0) return false;
+  return true;
 }
 
 /** The first two / last three characters as a number: a Map key without allocating a string. */

@@ -147,6 +147,7 @@ export const abusive: RuleFamily = {
   derive: (input, direct) => [
     ...direct.filter((hit) => !slagOff(input.doc, hit) && !emojiOnly(input.doc, hit)),
     ...youAdjective(input.doc, input.hitsOf('abusive.you_adjective')),
-    ...lookalikeProfanity(input.doc.original),
+    // Look-alike letters are all at or above U+0250: a post without such characters has none.
+    ...(input.doc.wideFrom < 0 ? [] : lookalikeProfanity(input.doc.original)),
   ],
 };

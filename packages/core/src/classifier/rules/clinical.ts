@@ -11,6 +11,7 @@ import { WORD_LISTS } from '../lexicon.js';
 import { FIRST_NAMES } from '../names.js';
 import type { Doc, Token } from '../normalise.js';
 import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { wordKind, wordKinds } from '../word-kinds.js';
 import TABLE_JSON from './tables/clinical.json' with { type: 'json' };
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import { Coverage, hitFrom, type RuleFamily } from './types.js';
@@ -85,6 +86,12 @@ const NOT_MINE: ReadonlySet<string> = new Set(TABLE.lists.clNotMine);
 
 /** "my lad", "our bairn": words for one's child that are only family after "my"/"our". */
 const MY_CHILD: ReadonlySet<string> = new Set(TABLE.lists.clMyChild);
+// familyAt's lists as bits of a token's kinds (word-kinds.ts): it runs for many tokens of every post.
+const MY_CHILD_WORD = wordKind(MY_CHILD);
+const KIN_NAME_WORD = wordKind(KIN_NAMES);
+const RELATIVE_WORD = wordKind(RELATIVE);
+/** "Mum's friend", "dad's wife": a word that makes the kin word before it someone else's. */
+const THEIRS_AFTER_WORD = wordKind([...OTHER_PERSON, ...KIN_OTHERS]);
 /** "my 2 year old", "our 6 month old". */
 const AGE_UNITS: ReadonlySet<string> = new Set(TABLE.lists.clAgeUnits);
 const NOT_FAMILY_NAMES = new Set<string>([
@@ -102,10 +109,10 @@ function possessiveIn(t: Token | undefined, sentence: number): boolean {
 }
 
 /** "my dad", "our son", "my brother-in-law": the author's family. */
-function familyAt(tokens: readonly Token[], k: number): boolean {
+function familyAt(tokens: readonly Token[], kinds: Int32Array, k: number): boolean {
   const token = tokens[k] as Token;
   const before = tokens[k - 1];
-  const after = tokens[k + 1]?.text ?? '';
+  const word = kinds[k] as number;
   const sentence = token.sentence;
   // "our Kayden", "our Lily": a name after "our" is one of the family (a Northern English usage).
   if (
@@ -117,7 +124,7 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
     token.text.length > 2
   )
     return true;
-  if (MY_CHILD.has(token.text)) return possessiveIn(before, sentence);
+  if (word & MY_CHILD_WORD) return possessiveIn(before, sentence);
   // "my 2 year old", "our 18 month old".
   if (token.text === 'old' && AGE_UNITS.has(tokens[k - 1]?.text ?? '')) {
     const count = tokens[k - 2];
@@ -125,7 +132,7 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
   }
   // "Todley Mums", "Mums Net": a kin word inside a capitalised name is a group, not the author's mum.
   if (
-    KIN_NAMES.has(token.text) &&
+    word & KIN_NAME_WORD &&
     token.capitalised &&
     inSentence(before, sentence) &&
     before.capitalised &&
@@ -137,15 +144,14 @@ function familyAt(tokens: readonly Token[], k: number): boolean {
     if (inSentence(first, sentence)) return false;
   }
   // "Mum's friend …" is about the friend.
-  const someoneOfTheirs = OTHER_PERSON.has(after) || KIN_OTHERS.has(after);
   if (
-    KIN_NAMES.has(token.text) &&
-    !someoneOfTheirs &&
+    word & KIN_NAME_WORD &&
+    !(k + 1 < tokens.length && (kinds[k + 1] as number) & THEIRS_AFTER_WORD) &&
     !NOT_MINE.has(before?.text ?? '') &&
     !(before && RELATIVE.has(before.text))
   )
     return true;
-  if (!RELATIVE.has(token.text)) return false;
+  if (!(word & RELATIVE_WORD)) return false;
   // "my dad", or one describing word between: "my late husband", "my little brother".
   return (
     possessiveIn(tokens[k - 1], sentence) ||
@@ -207,12 +213,13 @@ function isBlocker(doc: Doc, token: Token, familyInPost: boolean): boolean {
 /** The medical detail belongs to the author or their family. */
 function owned(doc: Doc, hit: PhraseHit, familyStart: number, self: ReadonlySet<string>): boolean {
   const { tokens } = doc;
+  const kinds = wordKinds(doc);
   const SELF = self;
   const familyInPost = familyStart >= 0 && familyStart < hit.first;
   const here = tokens[hit.first] as Token;
   // The detail names its owner itself: "with my back", "my chest pain".
   for (let k = hit.first; k < hit.last; k++)
-    if (SELF.has((tokens[k] as Token).text) || familyAt(tokens, k)) return true;
+    if (SELF.has((tokens[k] as Token).text) || familyAt(tokens, kinds, k)) return true;
   // "Back's still bad after …": a sentence opening with a body part and how it is, subject left out.
   if (hit.first === sentenceStartOf(tokens, hit.first) && BODY_POSSESSIVES.has(here.text)) return true;
   // Looking back within the sentence: "my chest", "I have had tonsillitis", "refused me antibiotics".
@@ -221,8 +228,8 @@ function owned(doc: Doc, hit: PhraseHit, familyStart: number, self: ReadonlySet<
     const token = tokens[k] as Token;
     if (token.sentence !== here.sentence) break;
     if (!NUMBER.test(token.text)) reach++;
-    if (SELF.has(token.text) || familyAt(tokens, k)) return true;
-    if (RELATIVE.has(token.text) && tokens[k - 1] && familyAt(tokens, k - 1)) return true;
+    if (SELF.has(token.text) || familyAt(tokens, kinds, k)) return true;
+    if (RELATIVE.has(token.text) && tokens[k - 1] && familyAt(tokens, kinds, k - 1)) return true;
     // Someone else is the subject nearer than the author: "… he's got terminal cancer, I saw him".
     if (isBlocker(doc, token, familyInPost) && !(familyInPost && FIRST_NAMES.has(token.text))) return false;
   }
@@ -284,9 +291,10 @@ export const clinical: RuleFamily = {
       if (illnessAt(doc.tokens, h.first)) details.push(h);
     // Where the author's family is first mentioned; only looked for when there is a detail to own.
     let familyStart = -1;
+    const kinds = wordKinds(doc);
     if (details.length > 0)
       for (let k = 0; k < doc.tokens.length; k++) {
-        if (familyAt(doc.tokens, k)) {
+        if (familyAt(doc.tokens, kinds, k)) {
           familyStart = k;
           break;
         }

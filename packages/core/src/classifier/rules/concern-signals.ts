@@ -152,7 +152,7 @@ export function threatVetoed(
   input: RuleInput,
   hit: Hit,
   flags: SentenceFlags,
-  about: () => boolean,
+  about: AboutPractice,
 ): boolean {
   const tokens = input.doc.tokens;
   const first = hit.first ?? -1;
@@ -173,7 +173,7 @@ export function threatVetoed(
     input.doc.questions.has((tokens[first] as Token).sentence)
   )
     return true;
-  if (anyIn(tokens, first, last, VAGUE_VICTIM) && anyIn(tokens, first, last, HYPERBOLE_VERB) && !about())
+  if (anyIn(tokens, first, last, VAGUE_VICTIM) && anyIn(tokens, first, last, HYPERBOLE_VERB) && !about.get())
     return true;
   // "someone will get hurt on those steps", "somebody will end up in A&E because of the wait"
   if (anyIn(tokens, first, last, HURT_WORDS) && flags.has(first, INNOCENT_HURT, 'innocent')) return true;
@@ -203,6 +203,20 @@ function sentenceOf(tokens: readonly Token[], at: number): [number, number] {
 function anyIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let k = from; k < to; k++) if (words.has((tokens[k] as Token).text)) return true;
   return false;
+}
+
+/**
+ * Whether the post is about the practice (aboutPractice), worked out on first need and remembered.
+ * A class rather than a closure: under tsx, which runs the API, every named closure costs a call
+ * that sets its name at each creation, and this one was made three times per post.
+ */
+export class AboutPractice {
+  private known: boolean | undefined;
+  constructor(private readonly input: RuleInput) {}
+  get(): boolean {
+    this.known ??= aboutPractice(this.input);
+    return this.known;
+  }
 }
 
 /** Sentences already judged, so a sentence with many hits is scanned once per check (linear). */
@@ -281,14 +295,10 @@ export const concernSignals: RuleFamily = {
     });
     const tokens = input.doc.tokens;
     const flags = new SentenceFlags(tokens);
-    let about: boolean | undefined;
-    const isAbout = (): boolean => {
-      if (about === undefined) about = aboutPractice(input);
-      return about;
-    };
+    const about = new AboutPractice(input);
     const out: Hit[] = [];
     for (const hit of direct) {
-      if (hit.category === 'threat' && threatVetoed(input, hit, flags, isAbout)) continue;
+      if (hit.category === 'threat' && threatVetoed(input, hit, flags, about)) continue;
       const first = hit.first ?? 0;
       const last = hit.last ?? first;
       const id = hit.ruleId;

@@ -14,8 +14,9 @@
 
 import type { Category } from '../../model/constants.js';
 import type { Token } from '../normalise.js';
-import type { PhraseRule } from '../phrases.js';
-import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
+import type { PhraseHit, PhraseRule } from '../phrases.js';
+import { wordKind, wordKinds } from '../word-kinds.js';
+import { AboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import { reportedQuestion } from './harm.js';
 import TABLE_JSON from './tables/critical-backstop.json' with { type: 'json' };
 import { phraseRulesOf, ruleTable } from './tables/load.js';
@@ -103,8 +104,10 @@ const CUES: Readonly<Partial<Record<Kind, readonly string[]>>> = Object.fromEntr
 );
 
 const KINDS = Object.keys(CUES) as Kind[];
-/** Each kind's rule id, built once: collectCues looks every kind up on every post. */
-const KIND_RULE_IDS: readonly (readonly [Kind, string])[] = KINDS.map((kind) => [kind, `${PREFIX}${kind}`]);
+/** Each cue rule's id → its kind's place in KINDS: a post's hits are sorted into kinds in one pass. */
+const KIND_INDEX_OF_RULE: ReadonlyMap<string, number> = new Map(
+  KINDS.map((kind, k) => [`${PREFIX}${kind}`, k]),
+);
 const FIGURATIVE_VETOED: ReadonlySet<Kind> = new Set(['violence', 'fire', 'explicit', 'veiledStrong']);
 /** Threat cues that the shared threat vetoes apply to (hyperbole elsewhere, hazards, blame). */
 const THREAT_VETOED: ReadonlySet<Kind> = new Set(['violence', 'veiledStrong', 'menace']);
@@ -144,11 +147,22 @@ function ageOf(t: Token, before: Token | undefined, after: Token | undefined): n
 }
 
 const MEDS: ReadonlySet<string> = new Set(BACKSTOP_LISTS.meds);
+
+// The word lists collectCues checks every token against, as bits of the token's kinds.
+const CONTACT_WORD = wordKind(CONTACT);
+const MED_WORD = wordKind(MEDS);
+const ADULT_ROLE_WORD = wordKind(ADULT_ROLE);
+const ED_TAG_WORD = wordKind(ED_TAGS);
 /** A number of 20 or more written in digits (2 or 3 of them). */
 const isCount = (text: string): boolean =>
   (text.length === 2 || text.length === 3) && /^[0-9]+$/.test(text) && Number(text) >= 20;
 
 const isDigits = (text: string): boolean => /^[0-9]+$/.test(text);
+
+/** A cue on one token (top level, not a closure in collectCues: see AboutPractice). */
+function fromToken(kind: Kind, t: Token): Cue {
+  return { kind, sentence: t.sentence, start: t.start, end: t.end, first: t.index, last: t.index + 1 };
+}
 
 interface Cue {
   kind: Kind;
@@ -241,6 +255,8 @@ const DECISIVE: ReadonlySet<Kind> = new Set<Kind>([
   'elderSign',
   ...THREAT_CORE,
 ]);
+const NO_HITS: readonly PhraseHit[] = [];
+const NO_CUES: readonly Cue[] = [];
 const WATCH: ReadonlySet<Kind> = new Set(['watchKnow', 'watchPlace', 'watchTime']);
 const THRESHOLD = 2;
 const WINDOW = 3;
@@ -251,22 +267,23 @@ function collectCues(input: RuleInput): Cue[] {
   const tokens = doc.tokens;
   const figurative = new Coverage(tokens.length, input.hitsOf(FIGURATIVE_ID));
   const flags = new SentenceFlags(tokens);
-  let about: boolean | undefined;
-  const isAbout = (): boolean => {
-    if (about === undefined) about = aboutPractice(input);
-    return about;
-  };
+  const about = new AboutPractice(input);
   const cues: Cue[] = [];
-  const fromToken = (kind: Kind, t: Token): Cue => ({
-    kind,
-    sentence: t.sentence,
-    start: t.start,
-    end: t.end,
-    first: t.index,
-    last: t.index + 1,
-  });
-  for (const [kind, ruleId] of KIND_RULE_IDS) {
-    for (const ph of input.hitsOf(ruleId)) {
+  // The cue rules' hits by kind, in KINDS order and text order within a kind (as hitsOf gives them):
+  // one walk over the post's few hits rather than a lookup for each of the ~60 kinds.
+  const hitsByKind: PhraseHit[][] = [];
+  for (const ph of input.phraseHits) {
+    // Most hits are other families': the prefix turns them away without a lookup.
+    if (!ph.rule.id.startsWith(PREFIX)) continue;
+    const k = KIND_INDEX_OF_RULE.get(ph.rule.id);
+    if (k === undefined) continue;
+    const list = hitsByKind[k];
+    if (list) list.push(ph);
+    else hitsByKind[k] = [ph];
+  }
+  for (let k = 0; k < KINDS.length; k++) {
+    const kind = KINDS[k] as Kind;
+    for (const ph of hitsByKind[k] ?? NO_HITS) {
       if (FIGURATIVE_VETOED.has(kind) && figurative.overlaps(ph)) continue;
       if (kind === 'explicit' && reportedQuestion(tokens, ph.first)) continue;
       if (
@@ -283,7 +300,7 @@ function collectCues(input: RuleInput): Cue[] {
             last: ph.last,
           },
           flags,
-          isAbout,
+          about,
         )
       )
         continue;
@@ -304,10 +321,12 @@ function collectCues(input: RuleInput): Cue[] {
   const childAgeSentences: number[] = [];
   const adultAges: Token[] = [];
   const contactSentences = new Set<number>();
+  const tokenKinds = wordKinds(doc);
   for (const t of tokens) {
+    const word = tokenKinds[t.index] as number;
     if (input.practiceWords.has(t.text)) cues.push(fromToken('target', t));
-    if (CONTACT.has(t.text)) contactSentences.add(t.sentence);
-    if (doc.questions.has(t.sentence) && (t.index === 0 || tokens[t.index - 1]?.sentence !== t.sentence))
+    if (word & CONTACT_WORD) contactSentences.add(t.sentence);
+    if ((t.index === 0 || tokens[t.index - 1]?.sentence !== t.sentence) && doc.questions.has(t.sentence))
       cues.push(fromToken('question', t));
     // An adult's age beside a "boyfriend" or "man" (grooming shows as an age gap; the child's age is
     // the subject cue's business).
@@ -327,7 +346,7 @@ function collectCues(input: RuleInput): Cue[] {
     if (age !== undefined && age < 16) childAgeSentences.push(t.sentence);
     if (age !== undefined && age >= 18 && age < 70) adultAges.push(t);
     // A count of tablets beside a med name ("60 diazepam", "40 of the co-codamol") is a quantity put by.
-    if (MEDS.has(t.text)) {
+    if (word & MED_WORD) {
       for (let k = Math.max(0, t.index - 4); k < t.index; k++) {
         const n = tokens[k] as Token;
         const before = tokens[k - 1];
@@ -338,24 +357,25 @@ function collectCues(input: RuleInput): Cue[] {
           cues.push({ ...fromToken('stockpile', n), end: t.end, last: t.index + 1 });
       }
     }
-    if (ADULT_ROLE.has(t.text)) {
+    if (word & ADULT_ROLE_WORD) {
       for (let k = t.index + 1; k <= t.index + 3 && k < tokens.length; k++) {
         const n = (tokens[k] as Token).text;
         if (n.length === 2 && n >= '18' && n <= '99' && (tokens[k] as Token).sentence === t.sentence)
           cues.push({ ...fromToken('exploitation', t), end: (tokens[k] as Token).end, last: k + 1 });
       }
     }
-    if (ED_TAGS.has(t.text) && t.start > 0 && doc.original[t.start - 1] === '#')
+    if (word & ED_TAG_WORD && t.start > 0 && doc.original[t.start - 1] === '#')
       cues.push(fromToken('edTag', t));
   }
   for (const t of adultAges) {
     if (!contactSentences.has(t.sentence)) continue;
     if (childAgeSentences.some((c) => Math.abs(c - t.sentence) <= 1)) cues.push(fromToken('strongSign', t));
   }
-  // Emoji: one pass over the text, each placed in the sentence of the token before it.
+  // Emoji: one pass over the text from its first wide character (none: no emoji), each placed in
+  // the sentence of the token before it.
   const text = doc.original;
   let next = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = doc.wideFrom < 0 ? text.length : doc.wideFrom; i < text.length; i++) {
     const code = text.codePointAt(i) as number;
     if (code < 0x2000) continue;
     const kind: Kind | undefined = WEAPON_EMOJI.has(code)
@@ -482,7 +502,14 @@ function derive(input: RuleInput, direct: Hit[]): Hit[] {
   if (!needHarm) done.add('harm_indication');
   for (const s of sentences) {
     const window: Cue[] = [];
-    for (let k = 0; k < WINDOW; k++) for (const cue of buckets.get(s + k) ?? []) window.push(cue);
+    let decisive = false;
+    for (let k = 0; k < WINDOW; k++)
+      for (const cue of buckets.get(s + k) ?? NO_CUES) {
+        window.push(cue);
+        if (DECISIVE.has(cue.kind)) decisive = true;
+      }
+    // judge() reaches no verdict without a decisive kind (see DECISIVE): most windows have none.
+    if (!decisive) continue;
     const kinds = new Set(window.map((c) => c.kind));
     for (const verdict of judge(kinds, countSigns(window))) {
       if (done.has(verdict.category)) continue;

@@ -42,7 +42,7 @@ export const discriminatory: RuleFamily = {
           !placeName(input.doc, hit),
       ),
       ...obfuscatedSlurs(input.doc.tokens),
-      ...lookalikeSlurs(input.doc.original),
+      ...(input.doc.wideFrom < 0 ? [] : lookalikeSlurs(input.doc.original)),
       ...localsOnly(input.doc.tokens),
     ];
     found.push(...dehumanised(input));

@@ -129,12 +129,15 @@ const isDigitStart = (t: Token): boolean => {
   return c >= 48 && c <= 57;
 };
 
+/** A token of at most `max` digits (top level: birthDates runs on every post, see AboutPractice). */
+function isNumber(t: Token | undefined, max: number): boolean {
+  return t !== undefined && /^\d+$/.test(t.text) && t.text.length <= max;
+}
+
 /** Dates written like a date of birth: dd/mm/yyyy (or . -), and "born 1938". Token ranges. */
 function birthDates(doc: Doc): { first: number; last: number }[] {
   const { tokens, original } = doc;
   const found: { first: number; last: number }[] = [];
-  const isNumber = (t: Token | undefined, max: number) =>
-    t !== undefined && /^\d+$/.test(t.text) && t.text.length <= max;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]] as [Token, Token, Token];
     if (!isDigitStart(a) || !isDigitStart(b) || !isDigitStart(c)) continue;

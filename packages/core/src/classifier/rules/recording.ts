@@ -77,10 +77,11 @@ function peopleRecorded(input: RuleInput): Hit[] {
   const notMedia = input.hitsOf('recording.not_media');
   const excluded = new Coverage(input.doc.tokens.length, notMedia);
   const { tokens } = input.doc;
-  const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
   // A selfie is of the author: it counts only "with" someone or at the practice ("selfie in reception").
   const candidates = input.hitsOf('recording.media');
   if (candidates.length === 0) return [];
+  // Made past the early return: a named closure costs a call at each creation under tsx.
+  const sentenceOf = (at: number) => tokens[at]?.sentence ?? -1;
   const peopleHits = input.hitsOf('recording.people');
   const inView = new Set(input.hitsOf('recording.in_view').map((h) => sentenceOf(h.first)));
   const peopleTokens = new Coverage(tokens.length, peopleHits);

@@ -13,6 +13,7 @@
 import { WORD_LISTS } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
+import { wordKind, wordKinds } from '../word-kinds.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/service.json' with { type: 'json' };
 import { Coverage, type Hit, hitFrom, type RuleFamily, type RuleInput } from './types.js';
@@ -162,6 +163,7 @@ const FUTURE_MODALS: ReadonlySet<string> = new Set(TABLE.lists.svcFutureModals);
 
 /** Trying to reach the practice: an access complaint even on a request. */
 const CONTACT_WORDS: ReadonlySet<string> = new Set(TABLE.lists.svcContactWords);
+const CONTACT_WORD = wordKind(CONTACT_WORDS);
 /** A request is not refused by its own author: "Please don't message me". */
 const REQUEST_NEGATIONS: ReadonlySet<string> = new Set(TABLE.lists.svcRequestNegations);
 
@@ -187,7 +189,8 @@ function sarcasticVerdicts(doc: RuleInput['doc'], complaining: boolean): Hit[] {
     const token = tokens[k] as Token;
     const previous = tokens[k - 1] as Token;
     const next = tokens[k + 1];
-    if (!VERDICTS.has(token.text) || previous.sentence === token.sentence) continue;
+    // Only a sentence's first word can be a verdict on its own: the cheap test first.
+    if (previous.sentence === token.sentence || !VERDICTS.has(token.text)) continue;
     if (next !== undefined && next.sentence === token.sentence) continue;
     let grievance = complaining;
     for (let m = k - 1; m >= 0 && !grievance; m--) {
@@ -308,8 +311,11 @@ export const service: RuleFamily = {
     // referral, can someone look into it") is chasing, not complaining; failing to reach the practice
     // ("been ringing since Monday", "still no reply") stays a complaint.
     const contactSentences = new Set<number>();
-    if (appointment.length > 0 && complaint.length > 0)
-      for (const t of doc.tokens) if (CONTACT_WORDS.has(t.text)) contactSentences.add(t.sentence);
+    if (appointment.length > 0 && complaint.length > 0) {
+      const kinds = wordKinds(doc);
+      for (let k = 0; k < doc.tokens.length; k++)
+        if ((kinds[k] as number) & CONTACT_WORD) contactSentences.add((doc.tokens[k] as Token).sentence);
+    }
     const chasing = (h: Hit): boolean =>
       h.ruleId === 'complaint.access' && !contactSentences.has(doc.tokens[h.first ?? -1]?.sentence ?? -1);
     if (appointment.length > 0 && complaint.length > 0 && complaint.every(chasing)) complaint.length = 0;

@@ -7,9 +7,12 @@
 import type { Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
 import { OTHER_BUSINESSES, roleCounts, roleFamily } from '../staff.js';
+import { wordKind, wordKinds } from '../word-kinds.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/staff-roles.json' with { type: 'json' };
 import { type Hit, hitFrom, type RuleFamily } from './types.js';
+
+const OTHER_BUSINESS_WORD = wordKind(OTHER_BUSINESSES);
 
 const TABLE = ruleTable(TABLE_JSON);
 
@@ -54,7 +57,10 @@ export const identifiesStaff: RuleFamily = {
     const counts = roleCounts(roster);
     // A role in a sentence about another business ("the nurse at the vets") is someone else's staff.
     const tokens = input.doc.tokens;
-    const elsewhere = new Set(tokens.filter((t) => OTHER_BUSINESSES.has(t.text)).map((t) => t.sentence));
+    const kinds = wordKinds(input.doc);
+    const elsewhere = new Set<number>();
+    for (let k = 0; k < tokens.length; k++)
+      if ((kinds[k] as number) & OTHER_BUSINESS_WORD) elsewhere.add((tokens[k] as Token).sentence);
     for (const signal of input.hitsOf('identifies_staff.unique_role')) {
       if (elsewhere.has((tokens[signal.first] as Token).sentence)) continue;
       // "the nurse team", "the nurse appointments": a group or a service, not one person.

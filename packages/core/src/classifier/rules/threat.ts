@@ -6,9 +6,10 @@
 // "smashed it", "knock him down a peg", "bomb service". Patterns therefore need a violent verb AND a
 // person or place as its object, never the verb alone.
 
-import type { Token } from '../normalise.js';
+import type { Doc, Token } from '../normalise.js';
 import type { PhraseRule } from '../phrases.js';
-import { aboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
+import { wordKind, wordKinds } from '../word-kinds.js';
+import { AboutPractice, SentenceFlags, threatVetoed } from './concern-signals.js';
 import { phraseRulesOf, ruleTable } from './tables/load.js';
 import TABLE_JSON from './tables/threat.json' with { type: 'json' };
 import type { Hit, RuleFamily } from './types.js';
@@ -27,8 +28,16 @@ const MENACE: ReadonlySet<string> = new Set(TABLE.lists.thMenace);
 const FIGURATIVE_AFTER: ReadonlySet<string> = new Set(TABLE.lists.thFigurativeAfter);
 /** A sentence about a procedure ("the jab will hurt you a bit") is not a threat. */
 const PROCEDURE: ReadonlySet<string> = new Set(TABLE.lists.thProcedure);
+// The same lists as bits of a token's kinds: cueCombination tests every token of every post.
+const VIOLENT_WORD = wordKind(VIOLENT);
+const TARGET_WORD = wordKind(TARGET);
+const MENACE_WORD = wordKind(MENACE);
+const FIGURATIVE_AFTER_WORD = wordKind(FIGURATIVE_AFTER);
+const PROCEDURE_WORD = wordKind(PROCEDURE);
 
-function cueCombination(tokens: readonly Token[]): Hit[] {
+function cueCombination(doc: Doc): Hit[] {
+  const tokens = doc.tokens;
+  const kinds = wordKinds(doc);
   const hits: Hit[] = [];
   let s = 0;
   while (s < tokens.length && hits.length < 5) {
@@ -38,22 +47,23 @@ function cueCombination(tokens: readonly Token[]): Hit[] {
     let menace = false;
     let procedure = false;
     for (let k = s; k < e; k++) {
-      const text = (tokens[k] as Token).text;
-      if (MENACE.has(text)) menace = true;
-      if (PROCEDURE.has(text)) procedure = true;
+      const word = kinds[k] as number;
+      if (word & MENACE_WORD) menace = true;
+      if (word & PROCEDURE_WORD) procedure = true;
     }
     if (procedure) menace = false;
     if (menace) {
       for (let k = s; k < e; k++) {
         const token = tokens[k] as Token;
-        if (!VIOLENT.has(token.text)) continue;
+        if (!((kinds[k] as number) & VIOLENT_WORD)) continue;
         const after = tokens[k + 1];
-        if (after && after.sentence === sentence && FIGURATIVE_AFTER.has(after.text)) continue;
+        if (after && after.sentence === sentence && (kinds[k + 1] as number) & FIGURATIVE_AFTER_WORD)
+          continue;
         // "a kick up the backside", "kick up a fuss"
         if (token.text === 'kick' && after?.text === 'up') continue;
         let target = -1;
         for (let m = Math.max(s, k - 4); m < Math.min(e, k + 5); m++)
-          if (m !== k && TARGET.has((tokens[m] as Token).text)) target = m;
+          if (m !== k && (kinds[m] as number) & TARGET_WORD) target = m;
         if (target < 0) continue;
         const first = Math.min(k, target);
         const last = Math.max(k, target);
@@ -88,15 +98,11 @@ export const threat: RuleFamily = {
   rules: THREAT_RULES,
   derive: (input, direct) => {
     const flags = new SentenceFlags(input.doc.tokens);
-    let about: boolean | undefined;
-    const isAbout = (): boolean => {
-      if (about === undefined) about = aboutPractice(input);
-      return about;
-    };
+    const about = new AboutPractice(input);
     const kept = direct.filter(
-      (hit) => !threatVetoed(input, hit, flags, isAbout) && !carPark(input.doc.tokens, hit),
+      (hit) => !threatVetoed(input, hit, flags, about) && !carPark(input.doc.tokens, hit),
     );
     if (kept.length > 0) return kept;
-    return cueCombination(input.doc.tokens).filter((hit) => !threatVetoed(input, hit, flags, isAbout));
+    return cueCombination(input.doc).filter((hit) => !threatVetoed(input, hit, flags, about));
   },
 };

@@ -27,6 +27,11 @@ export interface RuleInput {
   found: ReadonlyMap<Category, readonly Hit[]>;
   /** Phrase hits of one rule id (signals included), in text order. */
   hitsOf(ruleId: string): readonly PhraseHit[];
+  /**
+   * Every phrase hit of the post in the matcher's order (hitsOf(id) is this list filtered by id): a
+   * family that reads dozens of rule ids walks it once instead of asking for each id.
+   */
+  phraseHits: readonly PhraseHit[];
 }
 
 /**
@@ -53,13 +58,15 @@ export const hitFrom = (
  * the number of hits (keeps every family linear however many hits an adversarial text produces).
  */
 export class Coverage {
-  private readonly covered: Uint8Array;
+  /** Undefined when no hit covers anything (most Coverages of a post): nothing to allocate or read. */
+  private readonly covered: Uint8Array | undefined;
   constructor(tokenCount: number, hits: readonly { first: number; last: number }[]) {
-    this.covered = new Uint8Array(tokenCount + 1);
-    for (const h of hits) for (let k = h.first; k < h.last; k++) this.covered[k] = 1;
+    const covered = hits.length === 0 ? undefined : new Uint8Array(tokenCount + 1);
+    if (covered) for (const h of hits) for (let k = h.first; k < h.last; k++) covered[k] = 1;
+    this.covered = covered;
   }
   overlaps(range: { first?: number | undefined; last?: number | undefined }): boolean {
-    if (range.first === undefined || range.last === undefined) return false;
+    if (this.covered === undefined || range.first === undefined || range.last === undefined) return false;
     for (let k = range.first; k < range.last; k++) if (this.covered[k] === 1) return true;
     return false;
   }
