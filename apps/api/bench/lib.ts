@@ -29,7 +29,10 @@ export const API_NODE_FLAGS = ['--max-semi-space-size=8', '--expose-gc'];
  * them (refused uploads) otherwise leaves glibc's heap fragmented and resident long after they are
  * freed; from 64 KiB, allocations are mapped and given back when freed (docs/benchmarks.md).
  */
-export const API_NODE_ENV: Record<string, string> = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };
+export const API_NODE_ENV: Record<string, string> = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_MMAP_THRESHOLD_: '65536',
+};
 
 /**
  * Forks an entry (TypeScript through tsx, plain .mjs as is) that sends `{ ready: true, port }` once
