@@ -13,8 +13,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sockets: Socket[] = [];
 
 /** A raw connection that records what it receives and when it is closed. */
-function rawClient(port: number) {
-  const socket = connect({ host: '127.0.0.1', port });
+function rawClient(port: number, allowHalfOpen = false) {
+  // allowHalfOpen: the client does not end its side when the server ends its own (still sending).
+  const socket = connect({ host: '127.0.0.1', port, allowHalfOpen });
   sockets.push(socket);
   const state = { received: '', closed: false, connected: false };
   socket.setEncoding('utf8');
@@ -190,6 +191,30 @@ describe('server limits on a real loopback server', () => {
       expect(sentInAll).toBeLessThan(24 * MIB);
       // And the connection ended (the answer went first, with time for the client to read it).
       expect(state.closed).toBe(true);
+    });
+
+    it('keeps at most maxLingering refused connections lingering: one more drops the oldest', {
+      timeout: 20_000,
+    }, async () => {
+      server = await start({ demo: true, unreadBody: { lingerMs: 15_000, maxLingering: 2 } });
+      const { reportKey } = server.demoKeys ?? { reportKey: '' };
+      const refused = async () => {
+        const { socket, state } = rawClient(server?.port ?? 0, true);
+        socket.write(
+          `POST /v1/practices/Y90001/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:${server?.port}\r\nX-Report-Key: ${reportKey}\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\nContent-Length: ${64 * MIB}\r\n\r\n${reportPart}`,
+        );
+        socket.write(fieldParts(256 * 1024));
+        for (let i = 0; i < 100 && !state.received.includes('\r\n\r\n'); i++) await sleep(20);
+        expect(state.received).toMatch(/^HTTP\/1\.1 413 /);
+      };
+      await refused();
+      await refused();
+      for (let i = 0; i < 50 && server.lingering() < 2; i++) await sleep(20);
+      expect(server.lingering()).toBe(2);
+      await refused();
+      await sleep(100);
+      // The third took the oldest's place instead of adding to them (it would be 3 for 15 s).
+      expect(server.lingering()).toBe(2);
     });
 
     it('a real HTTP client gets the 413 while it is still sending the body', {

@@ -10,7 +10,7 @@ import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
 import { jsonLineLogger } from './http/logging.js';
 import { exposedCollector, type MemoryPressureOptions, watchMemoryPressure } from './http/memory-pressure.js';
-import { closeIfBodyUnread } from './http/unread-body.js';
+import { type UnreadBodyOptions, unreadBodyCloser } from './http/unread-body.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { DEMO_ODS, type DemoKeys, demoReportKey, seedDemo } from './seed/demo.js';
 import { smtpFromEnv } from './services/email-alerts.js';
@@ -38,6 +38,8 @@ export interface ServerOptions extends Omit<AppOptions, 'db' | 'demo'> {
    * false: never.
    */
   memoryPressure?: Partial<MemoryPressureOptions> | false;
+  /** How long, and how many, refused connections linger for their clients to read the answer. */
+  unreadBody?: UnreadBodyOptions;
 }
 
 export interface ServerTimeouts {
@@ -77,6 +79,8 @@ export interface RunningServer {
   dataProtection: DataProtectionSchedule;
   /** Which key signs audit checkpoints, and where it came from (never the key). */
   auditKey: { keyId: string; source: string; path?: string };
+  /** How many refused connections are lingering now (http/unread-body.ts). */
+  lingering: () => number;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   close: () => Promise<void>;
 }
@@ -103,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const notifier = notifierOf(app);
+  const closeIfBodyUnread = unreadBodyCloser(options.unreadBody);
   const server = serve({
     // A body still arriving when its answer is ready is left unread and its connection closed
     // (http/unread-body.ts), so @hono/node-server's own clean-up — reading up to 64 MiB of it to keep
@@ -186,7 +191,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     source: auditSigner.source,
     ...(auditSigner.path ? { path: auditSigner.path } : {}),
   };
-  return { url, port, db, close, dataProtection, auditKey, ...(demoKeys ? { demoKeys } : {}) };
+  return {
+    url,
+    port,
+    db,
+    close,
+    dataProtection,
+    auditKey,
+    lingering: closeIfBodyUnread.lingering,
+    ...(demoKeys ? { demoKeys } : {}),
+  };
 }
 
 /** A positive number of minutes from the environment, in milliseconds; undefined when unset. */

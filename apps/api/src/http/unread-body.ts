@@ -21,28 +21,57 @@ import type { Socket } from 'node:net';
 export const UNREAD_BODY_LINGER_MS = 500;
 
 /**
- * Call once the response is ready, before it is written. If the body is still arriving, the answer
- * carries `Connection: close`, no more of the body is read, and the socket ends after the answer.
+ * At most this many refused connections linger at once; the oldest is dropped when one more comes.
+ * A client that is refused reads its answer within the linger, and real clients are refused a few at
+ * a time — but an attacker refused hundreds of times a second kept ~200 sockets lingering with
+ * ~25 MB of buffered body between them (docs/benchmarks.md), which the uploads that followed stacked on.
  */
-export function closeIfBodyUnread(
-  incoming: IncomingMessage,
-  outgoing: ServerResponse,
-  lingerMs: number = UNREAD_BODY_LINGER_MS,
-): void {
-  if (incoming.complete || outgoing.headersSent) return;
-  const socket = incoming.socket as Socket | null;
-  if (!socket || socket.destroyed) return;
-  outgoing.setHeader('Connection', 'close');
-  // Node reads and discards a body no handler started to read (so the connection could be reused):
-  // starting a read instead means the request's buffer fills (16 KiB) and backpressure stops the
-  // socket there.
-  if (!incoming.readableDidRead) incoming.read(0);
-  // With `Connection: close`, Node ends the socket once the response is written by calling its
-  // `destroySoon` (or `end` where there is none): this one sends the FIN and destroys it later.
-  socket.destroySoon = function endThenLinger(this: Socket) {
-    this.end();
-    const timer = setTimeout(() => this.destroy(), lingerMs);
-    timer.unref();
-    this.once('close', () => clearTimeout(timer));
+export const MAX_LINGERING = 64;
+
+export interface UnreadBodyCloser {
+  /**
+   * Call once the response is ready, before it is written. If the body is still arriving, the answer
+   * carries `Connection: close`, no more of the body is read, and the socket ends after the answer.
+   */
+  (incoming: IncomingMessage, outgoing: ServerResponse): void;
+  /** How many refused connections are lingering now. */
+  readonly lingering: () => number;
+}
+
+export interface UnreadBodyOptions {
+  /** Default UNREAD_BODY_LINGER_MS. */
+  lingerMs?: number;
+  /** Default MAX_LINGERING. */
+  maxLingering?: number;
+}
+
+export function unreadBodyCloser(options: UnreadBodyOptions = {}): UnreadBodyCloser {
+  const lingerMs = options.lingerMs ?? UNREAD_BODY_LINGER_MS;
+  const maxLingering = options.maxLingering ?? MAX_LINGERING;
+  // In the order they began to linger: a Set iterates in insertion order, so the first is the oldest.
+  const lingering = new Set<Socket>();
+  const close = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    if (incoming.complete || outgoing.headersSent) return;
+    const socket = incoming.socket as Socket | null;
+    if (!socket || socket.destroyed) return;
+    outgoing.setHeader('Connection', 'close');
+    // Node reads and discards a body no handler started to read (so the connection could be reused):
+    // starting a read instead means the request's buffer fills (16 KiB) and backpressure stops the
+    // socket there.
+    if (!incoming.readableDidRead) incoming.read(0);
+    // With `Connection: close`, Node ends the socket once the response is written by calling its
+    // `destroySoon` (or `end` where there is none): this one sends the FIN and destroys it later.
+    socket.destroySoon = function endThenLinger(this: Socket) {
+      this.end();
+      if (lingering.size >= maxLingering) lingering.values().next().value?.destroy();
+      lingering.add(this);
+      const timer = setTimeout(() => this.destroy(), lingerMs);
+      timer.unref();
+      this.once('close', () => {
+        clearTimeout(timer);
+        lingering.delete(this);
+      });
+    };
   };
+  return Object.assign(close, { lingering: () => lingering.size });
 }
