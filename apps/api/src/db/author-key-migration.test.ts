@@ -1,6 +1,6 @@
 // Migration 0004 (hand-written): name-only author keys, once `name:…` across every platform, become
 // core's `platform:name:…`, so reports filed before and after the upgrade count as the same author.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authorKey } from '@policy/core';
@@ -8,11 +8,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrationsBefore } from '../test-support/migrations.js';
 import { MIGRATIONS_FOLDER } from './open.js';
-
-interface Journal {
-  entries: { tag: string }[];
-}
 
 describe('migration 0004: author keys by platform', () => {
   const dirs: string[] = [];
@@ -24,13 +21,7 @@ describe('migration 0004: author keys by platform', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policy-migrate-'));
     dirs.push(dir);
     // The migrations as they stood before 0004.
-    const before = join(dir, 'before');
-    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
-    const upTo = journal.entries.findIndex((entry) => entry.tag === '0004_author_key_by_platform');
-    expect(upTo).toBeGreaterThan(0);
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+    const before = migrationsBefore(join(dir, 'before'), '0004_author_key_by_platform');
 
     const sqlite = new Database(join(dir, 'db.sqlite'));
     try {

@@ -1,7 +1,6 @@
 // Migrations 0009–0011: evidence bytes move from `evidence.bytes` into `evidence_chunks` (0010 is
 // hand-written: it cuts each file into 256 KiB chunks), then the column is dropped. A database written
 // by the previous schema — evidence in the old column — must still serve and verify every file.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -9,12 +8,9 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { ADMIN_KEY, createHarness, type Harness, ORIGIN, report } from '../test-support/harness.js';
-import { MIGRATIONS_FOLDER, openDatabase } from './open.js';
+import { migrationsBefore } from '../test-support/migrations.js';
+import { openDatabase } from './open.js';
 import { EVIDENCE_CHUNK_BYTES } from './store.js';
-
-interface Journal {
-  entries: { tag: string }[];
-}
 
 /** A PNG-signed file of `size` bytes whose chunks all differ. */
 function screenshot(size: number, seed: number): Buffer {
@@ -72,13 +68,7 @@ describe('migrations 0009–0011: evidence bytes into chunks', () => {
     expect(redacted.status).toBe(200);
 
     const dir = dirname(h.path);
-    const before = join(dir, 'migrations-before');
-    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
-    const upTo = journal.entries.findIndex((entry) => entry.tag === '0009_evidence_chunks');
-    expect(upTo).toBeGreaterThan(0);
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+    const before = migrationsBefore(join(dir, 'migrations-before'), '0009_evidence_chunks');
 
     // Beside the first database, so the audit signing key (a file beside it) is the same.
     const oldPath = join(dir, 'previous.sqlite');
