@@ -9,7 +9,12 @@ import { loadAuditSigner } from './audit/signing.js';
 import { type Db, openDatabase } from './db/open.js';
 import { Store } from './db/store.js';
 import { jsonLineLogger } from './http/logging.js';
-import { exposedCollector, type MemoryPressureOptions, watchMemoryPressure } from './http/memory-pressure.js';
+import {
+  exposedCollector,
+  type MemoryPressureOptions,
+  NO_COLLECTOR,
+  watchMemoryPressure,
+} from './http/memory-pressure.js';
 import { type UnreadBodyOptions, unreadBodyCloser } from './http/unread-body.js';
 import { refreshPublicConfigs } from './practices/practice-config.js';
 import { DEMO_ODS, type DemoKeys, demoReportKey, seedDemo } from './seed/demo.js';
@@ -278,10 +283,7 @@ async function main(): Promise<void> {
     publicUrl: env.POLICY_PUBLIC_URL || undefined,
     memoryPressure: softLimitMiB ? { softLimitBytes: Math.round(softLimitMiB * 2 ** 20) } : undefined,
   });
-  if (!exposedCollector())
-    console.warn(
-      'Memory   garbage is collected only when V8 decides; start node with --expose-gc (as `npm start` does) so RSS returns near its budget after bursts of refused uploads',
-    );
+  if (!exposedCollector()) console.warn(NO_COLLECTOR);
   const lines = [
     `API      ${running.url}/v1`,
     `Docs     ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,

@@ -5,8 +5,8 @@
 // stacked on top of it. This runs a full collection when the resident set is over a soft limit, at
 // most once per interval, so garbage goes back as it is made instead of when V8 gets round to it.
 //
-// It needs `gc` (node --expose-gc, as the start script runs it); without it, it does nothing and
-// says so once.
+// It needs `gc` (node --expose-gc, as the start script runs it); without it, it does nothing (the
+// server says so once at start: NO_COLLECTOR).
 
 export interface MemoryPressureOptions {
   /** Resident set size above which a full collection runs. */
@@ -33,6 +33,10 @@ export interface MemoryPressure {
   stop(): void;
 }
 
+/** What the server says at start when node runs without `--expose-gc`. */
+export const NO_COLLECTOR =
+  'Memory   garbage is collected only when V8 decides; start node with --expose-gc (as `npm start` does) so RSS returns near its budget after bursts of refused uploads';
+
 /** The `gc` that `--expose-gc` puts on the global object, if it is there. */
 export function exposedCollector(): Collect | undefined {
   const gc = (globalThis as { gc?: unknown }).gc;
@@ -46,7 +50,6 @@ export function watchMemoryPressure(
     collect?: Collect | null;
     rss?: () => number;
     now?: () => number;
-    warn?: (message: string) => void;
   } = {},
 ): MemoryPressure {
   const { softLimitBytes, minIntervalMs, checkEveryMs } = { ...DEFAULT_MEMORY_PRESSURE, ...options };
@@ -55,12 +58,7 @@ export function watchMemoryPressure(
   const now = parts.now ?? Date.now;
   let collections = 0;
   let last = Number.NEGATIVE_INFINITY;
-  if (!collect) {
-    parts.warn?.(
-      'memory: garbage is collected only when V8 decides (start node with --expose-gc, as `npm start` does, to keep RSS near its budget after bursts of refused uploads)',
-    );
-    return { collections: 0, check: () => false, stop: () => {} };
-  }
+  if (!collect) return { collections: 0, check: () => false, stop: () => {} };
   const check = () => {
     if (rss() <= softLimitBytes) return false;
     const at = now();
