@@ -111,17 +111,19 @@ process.send?.({
   apiKey,
   databasePath: join(dir, 'bench.sqlite'),
 });
-// What holds the server's memory, on request (the soak prints it at the end).
+// What holds the server's memory, on request (the soak prints it at the end). 'memory:collect' also
+// gives what is left after a full collection (what is retained, not garbage); plain 'memory' leaves
+// the heap alone, so a probe can ask between two measured rounds.
 process.on('message', (message) => {
-  if (message !== 'memory') return;
+  if (message !== 'memory' && message !== 'memory:collect') return;
   const db = running.db.$client;
   const before = process.memoryUsage();
-  // With --expose-gc: also what is left after a full collection (what is retained, not garbage).
-  globalThis.gc?.();
+  const collect = message === 'memory:collect' && typeof globalThis.gc === 'function';
+  if (collect) globalThis.gc();
   process.send?.({
     memory: {
       ...before,
-      ...(globalThis.gc ? { afterGc: process.memoryUsage() } : {}),
+      ...(collect ? { afterGc: process.memoryUsage() } : {}),
       heapSpaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size])),
       sqlitePageCacheKiB: Number(db.pragma('cache_size', { simple: true })),
       sqliteMmapBytes: Number(db.pragma('mmap_size', { simple: true })),

@@ -6,7 +6,8 @@ import autocannon from 'autocannon';
 import type { ChildServer } from './lib.js';
 import { REPORT } from './lib.js';
 
-const BOUNDARY = 'bench-hostile-boundary';
+/** The boundary of every form maximumUpload and hostileBody build. */
+export const BOUNDARY = 'bench-hostile-boundary';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 interface Info {

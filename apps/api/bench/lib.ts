@@ -11,7 +11,11 @@ export interface ChildServer {
   info: Record<string, unknown>;
   rssBytes(): number;
   /** The child's process.memoryUsage() and heap spaces (bench/api-server.mjs answers it). */
-  memory(): Promise<Record<string, unknown> | undefined>;
+  /**
+   * What the server's memory holds (process.memoryUsage and more); with `collect`, also after a full
+   * collection — which changes the server's state, so only where nothing is measured after it.
+   */
+  memory(options?: { collect?: boolean }): Promise<Record<string, unknown> | undefined>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +65,7 @@ export function startChild(
         child,
         info: m as Record<string, unknown>,
         rssBytes: () => readRss(child.pid),
-        memory: () =>
+        memory: (options) =>
           new Promise((answer) => {
             const timer = setTimeout(() => answer(undefined), 2000);
             const listener = (reply: unknown) => {
@@ -72,7 +76,7 @@ export function startChild(
               answer(memory);
             };
             child.on('message', listener);
-            child.send('memory');
+            child.send(options?.collect ? 'memory:collect' : 'memory');
           }),
         stop: () =>
           new Promise((done) => {

@@ -98,7 +98,7 @@ async function soak(api: ChildServer, info: ApiInfo) {
     requests,
   });
   clearInterval(sampler);
-  const memory = await api.memory();
+  const memory = await api.memory({ collect: true });
   // Least-squares slope of RSS over the second half (after warm-up), in MB per minute.
   const tail = rss.slice(Math.floor(rss.length / 2));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);

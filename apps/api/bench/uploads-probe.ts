@@ -13,10 +13,9 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { maximumUpload } from './hostile.js';
+import { BOUNDARY, maximumUpload } from './hostile.js';
 import { API_NODE_FLAGS, type ChildServer, startChild } from './lib.js';
 
-const BOUNDARY = 'bench-hostile-boundary';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 interface Info {
