@@ -236,7 +236,7 @@ export function ruleFindings(
     staff,
     practiceWords,
     found,
-    phraseHits,
+    hitsByRule: byRule,
     // A method, not an arrow bound to a name: tsx (which the API runs under) wraps every named
     // closure in a call that sets its name, at each creation.
     hitsOf(id) {

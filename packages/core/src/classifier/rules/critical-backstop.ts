@@ -269,17 +269,14 @@ function collectCues(input: RuleInput): Cue[] {
   const flags = new SentenceFlags(tokens);
   const about = new AboutPractice(input);
   const cues: Cue[] = [];
-  // The cue rules' hits by kind, in KINDS order and text order within a kind (as hitsOf gives them):
-  // one walk over the post's few hits rather than a lookup for each of the ~60 kinds.
-  const hitsByKind: PhraseHit[][] = [];
-  for (const ph of input.phraseHits) {
-    // Most hits are other families': the prefix turns them away without a lookup.
-    if (!ph.rule.id.startsWith(PREFIX)) continue;
-    const k = KIND_INDEX_OF_RULE.get(ph.rule.id);
-    if (k === undefined) continue;
-    const list = hitsByKind[k];
-    if (list) list.push(ph);
-    else hitsByKind[k] = [ph];
+  // The cue rules' hits by kind, in KINDS order (each kind's hits in text order, as hitsOf gives
+  // them): from the few rule ids the post has hits for, rather than a lookup for each of ~60 kinds.
+  const hitsByKind: (readonly PhraseHit[])[] = [];
+  for (const [id, hits] of input.hitsByRule) {
+    // Most are other families' rules: the prefix turns them away without a lookup.
+    if (!id.startsWith(PREFIX)) continue;
+    const k = KIND_INDEX_OF_RULE.get(id);
+    if (k !== undefined) hitsByKind[k] = hits;
   }
   for (let k = 0; k < KINDS.length; k++) {
     const kind = KINDS[k] as Kind;

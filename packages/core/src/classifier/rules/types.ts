@@ -28,10 +28,10 @@ export interface RuleInput {
   /** Phrase hits of one rule id (signals included), in text order. */
   hitsOf(ruleId: string): readonly PhraseHit[];
   /**
-   * Every phrase hit of the post in the matcher's order (hitsOf(id) is this list filtered by id): a
-   * family that reads dozens of rule ids walks it once instead of asking for each id.
+   * The rule ids with hits in the post, each with its hits in text order (what hitsOf reads): a family
+   * that reads dozens of rule ids walks the few present instead of asking for each id.
    */
-  phraseHits: readonly PhraseHit[];
+  hitsByRule: ReadonlyMap<string, readonly PhraseHit[]>;
 }
 
 /**
